@@ -1,0 +1,20 @@
+import { expect, test } from '@playwright/test';
+
+test('the production build loads and the engine derives the sample design in the browser', async ({
+  page,
+}) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Egress Studio' })).toBeVisible();
+  const graph = page.getByRole('region', { name: 'Egress graph' });
+  await expect(graph.getByText('Egress gateway: istio-egressgateway').first()).toBeVisible();
+  await expect(graph.getByText('External service: api.payment-gateway.com').first()).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Problems' })).toContainText(
+    /\d+ errors · \d+ warnings · \d+ info/,
+  );
+  expect(errors).toEqual([]);
+});

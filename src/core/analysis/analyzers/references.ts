@@ -1,0 +1,3 @@
+import type { Analyzer } from '.';
+
+export const referenceAnalyzers: Analyzer[] = [];

@@ -1,0 +1,3 @@
+import type { CodeInfo } from '../types';
+
+export const analyzerCodes: CodeInfo[] = [];

@@ -1,0 +1,4 @@
+import type { CodeInfo } from '../types';
+
+/** virtual-service codes: being written. */
+export const virtualServiceCodes: CodeInfo[] = [];

@@ -1,0 +1,4 @@
+import type { ResourceRule } from '../types';
+
+/** gateway admission rules: being written. */
+export const gatewayRules: ResourceRule[] = [];

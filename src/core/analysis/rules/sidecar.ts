@@ -1,0 +1,4 @@
+import type { ResourceRule } from '../types';
+
+/** sidecar admission rules: being written. */
+export const sidecarRules: ResourceRule[] = [];

@@ -1,0 +1,56 @@
+import { parseBundle } from '../bundle';
+import { analyzeBundle } from './analyze';
+import type { Severity } from './types';
+
+/** A diagnostic as tests compare it: positions as 1-based lines. */
+export interface DiagnosticSummary {
+  code: string;
+  severity: Severity;
+  line: number;
+  path: string;
+  message: string;
+}
+
+/**
+ * Strips the common indentation of a template literal so YAML fixtures can be indented with the
+ * test code. The first and last lines, when blank, are dropped.
+ */
+export function source(strings: TemplateStringsArray, ...values: unknown[]): string {
+  const raw = strings.reduce((out, part, i) => out + part + (i < values.length ? String(values[i]) : ''), '');
+  const lines = raw
+    .replace(/^\n/, '')
+    .replace(/\n[ \t]*$/, '')
+    .split('\n');
+  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => l.length - l.trimStart().length));
+  return `${lines.map((l) => l.slice(indent)).join('\n')}\n`;
+}
+
+/** Analyses a YAML text and summarises every diagnostic (for rule tests). */
+export function diagnose(text: string): DiagnosticSummary[] {
+  const bundle = parseBundle(text);
+  return analyzeBundle(bundle).map((d) => ({
+    code: d.code,
+    severity: d.severity,
+    line: bundle.lines.positionAt(d.range.start).line,
+    path: d.path,
+    message: d.message,
+  }));
+}
+
+/** One row of a rule table: a named YAML case and the findings it must produce for `code`. */
+export interface RuleCase {
+  name: string;
+  yaml: string;
+  /** Expected findings of the code under test: line and optional severity/message fragment. Empty = none. */
+  expect: { line: number; severity?: Severity; message?: string }[];
+}
+
+/** Filters a diagnosis to the codes under test, in the shape {@link RuleCase.expect} uses. */
+export function findingsFor(
+  text: string,
+  codes: readonly string[],
+): { line: number; severity: Severity; message: string }[] {
+  return diagnose(text)
+    .filter((d) => codes.includes(d.code))
+    .map(({ line, severity, message }) => ({ line, severity, message }));
+}

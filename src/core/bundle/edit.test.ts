@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+
+import { editDocumentText, type FieldEdit } from './edit';
+
+const SE = `apiVersion: networking.istio.io/v1
+kind: ServiceEntry
+metadata:
+  name: github # the name
+  namespace: default
+spec:
+  # hosts the app calls
+  hosts:
+    - api.github.com
+  ports:
+    - number: 443
+      name: https # keep me
+      protocol: TLS
+  resolution: DNS
+  exportTo: [".", "orders"]
+`;
+
+function apply(text: string, edit: FieldEdit): string {
+  const result = editDocumentText(text, edit);
+  if (!result.ok) throw new Error(result.error);
+  return result.text;
+}
+
+describe('editing a field', () => {
+  it('replaces only the scalar and keeps comments', () => {
+    const out = apply(SE, { kind: 'set', path: ['spec', 'resolution'], value: 'STATIC' });
+    expect(out).toBe(SE.replace('resolution: DNS', 'resolution: STATIC'));
+  });
+
+  it('leaves the text byte-identical when the value is unchanged', () => {
+    expect(apply(SE, { kind: 'set', path: ['spec', 'ports', 0, 'number'], value: 443 })).toBe(SE);
+    expect(apply(SE, { kind: 'set', path: ['spec', 'hosts'], value: ['api.github.com'] })).toBe(SE);
+  });
+
+  it('keeps the quoting style of a string it replaces', () => {
+    const out = apply(SE, { kind: 'set', path: ['spec', 'exportTo', 1], value: 'payments' });
+    expect(out).toContain('exportTo: [".", "payments"]');
+  });
+
+  it('quotes strings that Kubernetes would read as booleans', () => {
+    const out = apply(SE, { kind: 'set', path: ['metadata', 'labels'], value: { enabled: 'yes' } });
+    expect(out).toContain('  labels:\n    enabled: "yes"\n');
+  });
+
+  it('adds a missing key at the end of its map, at the map indentation', () => {
+    const out = apply(SE, { kind: 'set', path: ['spec', 'location'], value: 'MESH_EXTERNAL' });
+    expect(out).toBe(
+      SE.replace('  exportTo: [".", "orders"]\n', '  exportTo: [".", "orders"]\n  location: MESH_EXTERNAL\n'),
+    );
+  });
+
+  it('creates missing parents as nested blocks', () => {
+    const out = apply(SE, { kind: 'set', path: ['spec', 'ports', 0, 'targetPort'], value: 8443 });
+    expect(out).toContain('      protocol: TLS\n      targetPort: 8443\n');
+  });
+
+  it('adds a key to a flow map', () => {
+    const text = 'spec: {hosts: [a.example.com]}\n';
+    expect(apply(text, { kind: 'set', path: ['spec', 'resolution'], value: 'DNS' })).toBe(
+      'spec: {hosts: [a.example.com], resolution: DNS}\n',
+    );
+  });
+
+  it('deletes a key and the comment on its line, nothing else', () => {
+    const out = apply(SE, { kind: 'delete', path: ['spec', 'ports', 0, 'name'] });
+    expect(out).toBe(SE.replace('      name: https # keep me\n', ''));
+  });
+
+  it('deletes the first key of a list item by pulling the next one up', () => {
+    const out = apply(SE, { kind: 'delete', path: ['spec', 'ports', 0, 'number'] });
+    expect(out).toContain('    - name: https # keep me\n      protocol: TLS\n');
+  });
+
+  it('prunes parents left empty', () => {
+    const text = 'spec:\n  host: a\n  trafficPolicy:\n    tls:\n      mode: SIMPLE\n';
+    expect(apply(text, { kind: 'delete', path: ['spec', 'trafficPolicy', 'tls', 'mode'], prune: true })).toBe(
+      'spec:\n  host: a\n',
+    );
+  });
+
+  it('inserts and removes list items', () => {
+    const added = apply(SE, {
+      kind: 'insert',
+      path: ['spec', 'hosts'],
+      index: 1,
+      value: 'uploads.github.com',
+    });
+    expect(added).toContain('  hosts:\n    - api.github.com\n    - uploads.github.com\n  ports:');
+    const first = apply(SE, { kind: 'insert', path: ['spec', 'hosts'], index: 0, value: 'x.github.com' });
+    expect(first).toContain('  hosts:\n    - x.github.com\n    - api.github.com\n');
+    const removed = apply(added, { kind: 'delete', path: ['spec', 'hosts', 0] });
+    expect(removed).toContain('  hosts:\n    - uploads.github.com\n  ports:');
+  });
+
+  it('replaces a scalar with a block and back', () => {
+    const text = 'spec:\n  hosts: x\n  other: 1\n';
+    const block = apply(text, { kind: 'set', path: ['spec', 'hosts'], value: ['a.com', 'b.com'] });
+    expect(block).toBe('spec:\n  hosts:\n    - a.com\n    - b.com\n  other: 1\n');
+    expect(apply(block, { kind: 'set', path: ['spec', 'hosts'], value: 'x' })).toBe(text);
+  });
+
+  it('fills an empty value', () => {
+    expect(apply('spec:\n  hosts:\n', { kind: 'set', path: ['spec', 'hosts'], value: ['a.com'] })).toBe(
+      'spec:\n  hosts:\n    - a.com\n',
+    );
+    expect(apply('spec:\n', { kind: 'set', path: ['spec', 'resolution'], value: 'DNS' })).toBe(
+      'spec:\n  resolution: DNS\n',
+    );
+  });
+
+  it('follows a document whose lists sit level with their keys', () => {
+    const text = 'spec:\n  hosts:\n  - a.com\n  ports: []\n';
+    const out = apply(text, { kind: 'set', path: ['spec', 'ports'], value: [{ number: 80, name: 'http' }] });
+    expect(out).toBe('spec:\n  hosts:\n  - a.com\n  ports:\n  - number: 80\n    name: http\n');
+  });
+
+  it('refuses to edit text that does not parse', () => {
+    const result = editDocumentText('spec: [\n', { kind: 'set', path: ['spec'], value: 1 });
+    expect(result.ok).toBe(false);
+  });
+});

@@ -1,0 +1,13 @@
+export { DEFAULT_NAMESPACE, parseBundle } from './bundle';
+export type { Bundle, BundleDocument, DocumentCache, Resource } from './bundle';
+export { appendDocument, editResource, removeResource } from './edit-bundle';
+export { deepEqual, editDocumentText } from './edit';
+export type { EditResult, FieldEdit } from './edit';
+export { LineIndex } from './lines';
+export type { Position, SourceRange } from './lines';
+export { formatPath, locate, parsePath, rangeOfPath } from './locate';
+export type { Located, RangeTarget } from './locate';
+export { isRecord, parseOneDocument, YAML_READ_OPTIONS } from './parse-document';
+export { splitDocuments } from './split';
+export type { Chunk } from './split';
+export type { ParsedDocument, PathSegment, ResourceData, SyntaxProblem } from './types';

@@ -1,0 +1,91 @@
+import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
+
+import type { SourceRange } from './lines';
+import type { PathSegment } from './types';
+
+/** Where a field path leads in a YAML tree: the deepest node found and how far the path got. */
+export interface Located {
+  /** The node at the end of the path, or at the deepest existing step. */
+  node: Node | null;
+  /** The map pair holding `node`, when `node` is a map value. */
+  pair: Pair | null;
+  /** How many path segments were found (equal to the path length when the field exists). */
+  depth: number;
+}
+
+/** Follows `path` from `root` through maps (by key) and sequences (by index). */
+export function locate(root: Node | null, path: readonly PathSegment[]): Located {
+  let node: Node | null = root;
+  let pair: Pair | null = null;
+  let depth = 0;
+  for (const segment of path) {
+    if (isMap(node) && typeof segment === 'string') {
+      const found = node.items.find((item) => isScalar(item.key) && String(item.key.value) === segment);
+      if (!found) break;
+      pair = found as Pair;
+      node = (found.value as Node | null) ?? null;
+      if (!node) {
+        depth++;
+        break;
+      }
+    } else if (isSeq(node) && typeof segment === 'number' && node.items[segment] !== undefined) {
+      pair = null;
+      node = node.items[segment] as Node;
+    } else {
+      break;
+    }
+    depth++;
+  }
+  return { node, pair, depth };
+}
+
+/** Which part of a field a diagnostic points at. */
+export type RangeTarget = 'value' | 'key';
+
+/**
+ * The source range (relative to the document) a diagnostic about `path` should underline: the
+ * value when it is a scalar or fits on one line, otherwise the field's key, so a problem never
+ * underlines a whole block. A missing field resolves to the nearest existing ancestor's key.
+ */
+export function rangeOfPath(
+  root: Node | null,
+  path: readonly PathSegment[],
+  target: RangeTarget = 'value',
+  text?: string,
+): SourceRange {
+  const { node, pair, depth } = locate(root, path);
+  const missing = depth < path.length;
+  const keyRange = pair && isScalar(pair.key) ? pair.key.range : undefined;
+  if ((target === 'key' || missing) && keyRange) return { start: keyRange[0], end: keyRange[1] };
+  if (pair && !node && keyRange) return { start: keyRange[0], end: keyRange[1] };
+  const range = node?.range;
+  if (!range) return keyRange ? { start: keyRange[0], end: keyRange[1] } : { start: 0, end: 1 };
+  const span = { start: range[0], end: Math.max(range[1], range[0] + 1) };
+  if (isScalar(node) || !text || !text.slice(span.start, span.end).includes('\n')) return span;
+  if (keyRange) return { start: keyRange[0], end: keyRange[1] };
+  const lineEnd = text.indexOf('\n', span.start);
+  return { start: span.start, end: lineEnd === -1 ? span.end : Math.max(lineEnd, span.start + 1) };
+}
+
+/** Formats a path as `spec.ports[0].name`. */
+export function formatPath(path: readonly PathSegment[]): string {
+  let out = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else if (/^[A-Za-z_$][\w$-]*$/.test(segment)) out += out ? `.${segment}` : segment;
+    else out += `[${JSON.stringify(segment)}]`;
+  }
+  return out;
+}
+
+/** Parses `spec.ports[0].name` (or `metadata.labels["app.kubernetes.io/name"]`) into segments. */
+export function parsePath(text: string): PathSegment[] {
+  const out: PathSegment[] = [];
+  const pattern = /([^.[\]]+)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/g;
+  for (const match of text.matchAll(pattern)) {
+    if (match[1] !== undefined) out.push(match[1]);
+    else if (match[2] !== undefined) out.push(Number(match[2]));
+    else if (match[3] !== undefined) out.push(JSON.parse(match[3]) as string);
+  }
+  return out;
+}

@@ -1,0 +1,124 @@
+import { isMap, isSeq, parseDocument, type Document } from 'yaml';
+
+import type { ParsedDocument, ResourceData, SyntaxProblem } from './types';
+
+/** Options that make `yaml` read values as the Kubernetes API server does (YAML 1.1 scalars). */
+export const YAML_READ_OPTIONS = {
+  schema: 'yaml-1.1',
+  prettyErrors: false,
+  uniqueKeys: true,
+  strict: true,
+} as const;
+
+// Alias expansion above this many nodes is refused: it is how "billion laughs" bombs look.
+const MAX_ALIAS_COUNT = 1000;
+
+/**
+ * Parses the text of one YAML document. Never throws: YAML errors, alias bombs and non-object
+ * documents become {@link SyntaxProblem}s. The result is immutable and depends only on `text`,
+ * so callers may cache it by text.
+ */
+export function parseOneDocument(text: string): ParsedDocument {
+  const yaml = parseDocument(text, YAML_READ_OPTIONS);
+  const problems: SyntaxProblem[] = [
+    ...yaml.errors.map((e) => toProblem('error', e.code, e.message, e.pos, text)),
+    ...yaml.warnings.map((w) => toProblem('warning', w.code, w.message, w.pos, text)),
+  ];
+  const root = yaml.contents;
+  const resources: ResourceData[] = [];
+  if (root && !problems.some((p) => p.severity === 'error')) {
+    const plain = toPlain(yaml, problems, text);
+    if (plain !== undefined) collectResources(yaml, plain, resources, problems);
+  }
+  return { text, yaml, problems, root, resources };
+}
+
+function toPlain(yaml: Document.Parsed, problems: SyntaxProblem[], text: string): unknown {
+  try {
+    return yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    problems.push(toProblem('error', 'ALIAS_LIMIT', message, [0, firstLineEnd(text)], text));
+    return undefined;
+  }
+}
+
+function collectResources(
+  yaml: Document.Parsed,
+  plain: unknown,
+  out: ResourceData[],
+  problems: SyntaxProblem[],
+): void {
+  const root = yaml.contents;
+  if (!isMap(root) || !isRecord(plain)) {
+    const range = root?.range ?? [0, 0];
+    problems.push({
+      severity: 'error',
+      code: 'NOT_AN_OBJECT',
+      message: 'A Kubernetes document must be a mapping with apiVersion, kind and metadata',
+      range: { start: range[0], end: range[1] },
+    });
+    return;
+  }
+  const items = plain['items'];
+  const itemsNode = root.get('items', true);
+  if (isListKind(plain['kind']) && Array.isArray(items) && isSeq(itemsNode)) {
+    items.forEach((item, index) => {
+      const node = itemsNode.items[index];
+      if (isRecord(item) && isMap(node)) out.push(describe(item, node, ['items', index]));
+    });
+    return;
+  }
+  out.push(describe(plain, root, []));
+}
+
+function describe(
+  value: Record<string, unknown>,
+  node: ResourceData['node'],
+  path: ResourceData['pathInDocument'],
+): ResourceData {
+  const metadata = isRecord(value['metadata']) ? value['metadata'] : {};
+  const namespace = metadata['namespace'];
+  return {
+    apiVersion: typeof value['apiVersion'] === 'string' ? value['apiVersion'] : '',
+    kind: typeof value['kind'] === 'string' ? value['kind'] : '',
+    name: typeof metadata['name'] === 'string' ? metadata['name'] : '',
+    namespace: typeof namespace === 'string' && namespace !== '' ? namespace : undefined,
+    value,
+    node,
+    pathInDocument: path,
+  };
+}
+
+/** `List` and the typed lists kubectl prints (`ServiceEntryList`, ...) hold their objects in `items`. */
+function isListKind(kind: unknown): boolean {
+  return typeof kind === 'string' && kind.endsWith('List');
+}
+
+/** True for a plain object (not an array, not null). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function toProblem(
+  severity: SyntaxProblem['severity'],
+  code: string,
+  message: string,
+  pos: [number, number],
+  text: string,
+): SyntaxProblem {
+  const start = Math.min(pos[0], text.length);
+  // yaml reports some errors as an empty span; widen it so an editor can show it.
+  const end = Math.min(Math.max(pos[1], start + 1), Math.max(text.length, start));
+  return { severity, code, message: cleanMessage(message), range: { start, end } };
+}
+
+function cleanMessage(message: string): string {
+  const firstLine = message.split('\n')[0] ?? message;
+  return firstLine.replace(/ at line \d+, column \d+:?$/, '').trim();
+}
+
+function firstLineEnd(text: string): number {
+  const newline = text.indexOf('\n');
+  return newline === -1 ? text.length : newline;
+}

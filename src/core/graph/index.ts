@@ -1,0 +1,3 @@
+export { deriveGraph } from './derive';
+export { layoutGraph } from './layout';
+export type { EdgeKind, EgressGraph, GraphEdge, GraphNode, NodeKind, TlsBehaviour } from './types';

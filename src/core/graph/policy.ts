@@ -1,0 +1,94 @@
+import { hostCovers } from '../istio/values';
+import { isExportedTo } from '../istio/visibility';
+import type { BundleModel, ModelEntry } from '../istio/model';
+import { ROOT_NAMESPACE } from '../istio/kinds';
+import type { TlsBehaviour } from './types';
+
+type Obj = Record<string, unknown>;
+const obj = (v: unknown): Obj | undefined =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : undefined;
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+/**
+ * The DestinationRule a proxy in `proxyNamespace` uses for `host` (ISTIO.md §4.7): its own
+ * namespace first, then the service's namespace, then the root namespace; within a namespace the
+ * most specific host wins. Rules with a workloadSelector are skipped (they apply to chosen pods only).
+ */
+export function destinationRuleFor(
+  model: BundleModel,
+  host: string,
+  proxyNamespace: string,
+  serviceNamespace: string | undefined,
+): ModelEntry | undefined {
+  const candidates = model.destinationRules.filter((dr) => {
+    const drHost = typeof dr.spec['host'] === 'string' ? dr.spec['host'] : '';
+    return drHost !== '' && hostCovers(drHost, host);
+  });
+  const order = [proxyNamespace, serviceNamespace, ROOT_NAMESPACE];
+  for (const namespace of order) {
+    if (!namespace) continue;
+    const inNamespace = candidates.filter(
+      (dr) => dr.namespace === namespace && isExportedTo(dr.spec['exportTo'], dr.namespace, proxyNamespace),
+    );
+    const best = inNamespace.sort((a, b) => String(b.spec['host']).length - String(a.spec['host']).length)[0];
+    if (best) return best;
+  }
+  return undefined;
+}
+
+/** The traffic policy that applies to a port (and subset) of a DestinationRule, after port-level replacement. */
+export function policyFor(
+  dr: ModelEntry | undefined,
+  port: number | undefined,
+  subset?: string,
+): Obj | undefined {
+  if (!dr) return undefined;
+  const top = obj(dr.spec['trafficPolicy']);
+  const subsetPolicy = subset
+    ? obj(
+        arr(dr.spec['subsets'])
+          .map(obj)
+          .find((s) => s?.['name'] === subset)?.['trafficPolicy'],
+      )
+    : undefined;
+  for (const policy of [subsetPolicy, top]) {
+    const portLevel = arr(policy?.['portLevelSettings'])
+      .map(obj)
+      .find((p) => obj(p?.['port'])?.['number'] === port);
+    if (portLevel) return portLevel;
+    if (policy === subsetPolicy && subsetPolicy?.['tls']) return subsetPolicy;
+  }
+  return top;
+}
+
+/**
+ * How TLS is handled towards a destination, given the service port's protocol family and the
+ * applicable DR policy. A Secret credentialName is ignored at sidecars unless the DR selects
+ * workloads, so no origination happens there (ISTIO.md §4.4).
+ */
+export function tlsBehaviour(
+  family: string,
+  policy: Obj | undefined,
+  dr: ModelEntry | undefined,
+  atGateway: boolean,
+): TlsBehaviour {
+  const tls = obj(policy?.['tls']);
+  const mode = typeof tls?.['mode'] === 'string' ? tls['mode'] : 'DISABLE';
+  const credential = typeof tls?.['credentialName'] === 'string' ? tls['credentialName'] : '';
+  const ignoredCredential =
+    !atGateway &&
+    credential !== '' &&
+    !credential.startsWith('configmap://') &&
+    !dr?.spec['workloadSelector'];
+  if (family === 'tls') return 'pass-through';
+  if (mode === 'ISTIO_MUTUAL') return 'istio-mutual';
+  if (ignoredCredential) return family === 'http' ? 'plaintext' : 'none';
+  if (mode === 'SIMPLE') return 'origination';
+  if (mode === 'MUTUAL') return 'mutual';
+  return family === 'http' ? 'plaintext' : 'none';
+}
+
+/** True when the policy sets outlier detection (the circuit breaker). */
+export function hasCircuitBreaker(policy: Obj | undefined): boolean {
+  return obj(policy?.['outlierDetection']) !== undefined;
+}

@@ -1,0 +1,48 @@
+/** The kinds of node on the egress canvas (the CLI contract names these exactly). */
+export type NodeKind = 'workload' | 'sidecar' | 'egress-gateway' | 'external-service' | 'mesh-policy';
+
+/**
+ * What happens on an edge: a workload handing traffic to its sidecar, the mesh policy gating a
+ * sidecar, a direct call to an external service, the hop to and from the egress gateway, or traffic
+ * that leaves unmanaged (passthrough) or is dropped (blocked).
+ */
+export type EdgeKind =
+  'workload' | 'policy' | 'direct' | 'to-gateway' | 'via-gateway' | 'passthrough' | 'blocked';
+
+/** How TLS is handled on an edge. */
+export type TlsBehaviour = 'pass-through' | 'origination' | 'mutual' | 'istio-mutual' | 'plaintext' | 'none';
+
+/** A node: an id stable across edits, what it stands for, and the resources it edits. */
+export interface GraphNode {
+  id: string;
+  kind: NodeKind;
+  label: string;
+  /** `Kind/namespace/name` of every resource the node stands for. */
+  resources: string[];
+  position: { x: number; y: number };
+}
+
+/** An edge with what the traffic looks like on it. */
+export interface GraphEdge {
+  id: string;
+  source: string;
+  target: string;
+  kind: EdgeKind;
+  /** e.g. `HTTP:80 · TLS origination`. */
+  label: string;
+  protocol?: string;
+  port?: number;
+  tls?: TlsBehaviour;
+  timeout?: string;
+  retries?: number;
+  /** True when a DestinationRule sets outlier detection (circuit breaking) for the destination. */
+  circuitBreaker?: boolean;
+  /** Why the traffic is blocked or passed through unmanaged. */
+  reason?: string;
+}
+
+/** The egress graph of a bundle. */
+export interface EgressGraph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}

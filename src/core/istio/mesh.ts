@@ -1,0 +1,74 @@
+import { parse } from 'yaml';
+
+import { isRecord, type PathSegment, type ResourceData, YAML_READ_OPTIONS } from '../bundle';
+
+/** The mesh-wide outbound traffic policy modes (ISTIO.md §1.8). */
+export const OUTBOUND_MODES = ['REGISTRY_ONLY', 'ALLOW_ANY', 'ALLOW_ANY_DYNAMIC_DNS'] as const;
+
+/** Istio's default when no mesh config sets a mode. */
+export const DEFAULT_OUTBOUND_MODE = 'ALLOW_ANY';
+
+/** Where a document carries mesh config, and the config itself. */
+export interface MeshConfigSource {
+  /** The MeshConfig object. */
+  config: Record<string, unknown>;
+  /** Path from the resource root to the MeshConfig object (to `data.mesh` for the ConfigMap, whose value is text). */
+  path: PathSegment[];
+  /** True when the config was read from the text of the `istio` ConfigMap's `data.mesh`. */
+  embeddedText: boolean;
+  form: 'IstioOperator' | 'ConfigMap' | 'values' | 'MeshConfig';
+}
+
+/**
+ * Finds mesh config in a resource: an IstioOperator's `spec.meshConfig`, the `istio` ConfigMap's
+ * `data.mesh` text, Helm values with a top-level `meshConfig`, or a bare MeshConfig document
+ * (no kind, with `outboundTrafficPolicy`). Returns undefined for anything else.
+ */
+export function findMeshConfig(
+  resource: Pick<ResourceData, 'kind' | 'name' | 'value'>,
+): MeshConfigSource | undefined {
+  const { value } = resource;
+  if (resource.kind === 'IstioOperator') {
+    const spec = value['spec'];
+    const meshConfig = isRecord(spec) ? spec['meshConfig'] : undefined;
+    return isRecord(meshConfig)
+      ? { config: meshConfig, path: ['spec', 'meshConfig'], embeddedText: false, form: 'IstioOperator' }
+      : undefined;
+  }
+  if (resource.kind === 'ConfigMap' && resource.name === 'istio') {
+    const data = value['data'];
+    const text = isRecord(data) ? data['mesh'] : undefined;
+    if (typeof text !== 'string') return undefined;
+    let config: unknown;
+    try {
+      config = parse(text, YAML_READ_OPTIONS);
+    } catch {
+      config = undefined;
+    }
+    return {
+      config: isRecord(config) ? config : {},
+      path: ['data', 'mesh'],
+      embeddedText: true,
+      form: 'ConfigMap',
+    };
+  }
+  if (resource.kind === '') {
+    if (isRecord(value['meshConfig']))
+      return { config: value['meshConfig'], path: ['meshConfig'], embeddedText: false, form: 'values' };
+    if (isRecord(value['outboundTrafficPolicy']))
+      return { config: value, path: [], embeddedText: false, form: 'MeshConfig' };
+  }
+  return undefined;
+}
+
+/** The outbound mode a mesh config sets, or undefined when it leaves the default. */
+export function outboundModeOf(config: Record<string, unknown>): string | undefined {
+  const policy = config['outboundTrafficPolicy'];
+  const mode = isRecord(policy) ? policy['mode'] : undefined;
+  return typeof mode === 'string' ? mode : undefined;
+}
+
+/** Whether a mode lets unknown destinations through. In 1.30 only ALLOW_ANY does (ISTIO.md §4.1). */
+export function modeAllowsUnknown(mode: string): boolean {
+  return mode === 'ALLOW_ANY';
+}
