@@ -13,16 +13,23 @@ export interface DiagnosticSummary {
 
 /**
  * Strips the common indentation of a template literal so YAML fixtures can be indented with the
- * test code. The first and last lines, when blank, are dropped.
+ * test code. A multi-line interpolated value keeps its shape: its lines after the first are
+ * indented to the column where the placeholder stands. Leading and trailing blank lines are dropped.
  */
 export function source(strings: TemplateStringsArray, ...values: unknown[]): string {
-  const raw = strings.reduce((out, part, i) => out + part + (i < values.length ? String(values[i]) : ''), '');
+  const marker = (i: number) => `\u0000${i}\u0000`;
+  const raw = strings.reduce((out, part, i) => out + part + (i < values.length ? marker(i) : ''), '');
   const lines = raw
     .replace(/^\n/, '')
     .replace(/\n[ \t]*$/, '')
     .split('\n');
   const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => l.length - l.trimStart().length));
-  return `${lines.map((l) => l.slice(indent)).join('\n')}\n`;
+  const dedented = lines.map((l) => l.slice(indent)).join('\n');
+  const filled = dedented.replace(/\u0000(\d+)\u0000/g, (_match, index: string, offset: number) => {
+    const column = offset - (dedented.lastIndexOf('\n', offset - 1) + 1);
+    return String(values[Number(index)]).replace(/\n/g, `\n${' '.repeat(column)}`);
+  });
+  return `${filled}\n`;
 }
 
 /** Analyses a YAML text and summarises every diagnostic (for rule tests). */

@@ -42,3 +42,29 @@ ruleTable('EX-05', [
     expect: [{ line: 6, message: 'for entry orders' }],
   },
 ]);
+ruleTable('EX-06', [
+  {
+    name: 'selector with own namespace',
+    yaml: dr('["."]').replace(
+      'host: api.example.com',
+      'host: api.example.com\n  workloadSelector: {matchLabels: {app: client}}',
+    ),
+    expect: [],
+  },
+  {
+    name: 'selector exported everywhere',
+    yaml: dr('["*"]').replace(
+      'host: api.example.com',
+      'host: api.example.com\n  workloadSelector: {matchLabels: {app: client}}',
+    ),
+    expect: [{ line: 7, message: 'beyond current namespace' }],
+  },
+  {
+    name: 'selector with two entries',
+    yaml: dr('[".", "orders"]').replace(
+      'host: api.example.com',
+      'host: api.example.com\n  workloadSelector: {matchLabels: {app: client}}',
+    ),
+    expect: [{ line: 7, message: 'multiple entries' }],
+  },
+]);

@@ -1,6 +1,6 @@
 import { isDns1123Label } from '../../istio/values';
 import type { ResourceRule } from '../types';
-import { strings } from './read';
+import { record, strings } from './read';
 
 /** exportTo rules shared by ServiceEntry, VirtualService and DestinationRule (ISTIO.md §2.2). */
 export const exportToRules: ResourceRule[] = [
@@ -46,6 +46,29 @@ export const exportToRules: ResourceRule[] = [
             ['spec', 'exportTo', none[1]],
             'cannot export service entry to no one (~) and someone',
           );
+      }
+    },
+  },
+  {
+    kinds: ['DestinationRule'],
+    check({ resource, report }) {
+      if (!record(resource.spec['workloadSelector'])) return;
+      const entries = strings(resource.spec['exportTo']);
+      if (entries.length > 1) {
+        report(
+          'EX-06',
+          ['spec', 'exportTo', entries[1]![1]],
+          'destination rule with workload selector cannot have multiple entries in exportTo',
+        );
+        return;
+      }
+      const [only] = entries;
+      if (only && only[0] !== '.' && only[0] !== resource.namespace) {
+        report(
+          'EX-06',
+          ['spec', 'exportTo', only[1]],
+          'destination rule with workload selector cannot have exportTo beyond current namespace',
+        );
       }
     },
   },

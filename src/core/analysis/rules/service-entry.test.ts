@@ -1,11 +1,11 @@
 import { ruleTable, source } from '../../../../test/support/rule-table';
 
-const se = (spec: string, meta = '') => source`
+const se = (spec: string) => source`
   apiVersion: networking.istio.io/v1
   kind: ServiceEntry
   metadata:
     name: ext
-    namespace: app${meta}
+    namespace: app
   spec:
   ${spec}
 `;
@@ -353,7 +353,9 @@ ruleTable('SE-20', [
         '- {number: 5432, name: tcp-pg, protocol: TCP}',
         'resolution: DNS',
       ),
-      '\n  labels:\n    networking.istio.io/enable-autoallocate-ip: "false"',
+    ).replace(
+      '  namespace: app\n',
+      '  namespace: app\n  labels:\n    networking.istio.io/enable-autoallocate-ip: "false"\n',
     ),
     expect: [{ line: 11, severity: 'warning' }],
   },

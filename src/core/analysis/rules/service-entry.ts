@@ -317,9 +317,8 @@ function checkResolutionCombinations({ resource, report }: RuleContext): void {
     if (tcpFamily) {
       report(
         'SE-25',
-        ['spec', 'addresses'],
+        ['spec', 'addresses', addresses[0]![1]],
         'service entry can not have more than one host specified simultaneously with address and tcp port',
-        { target: 'key' },
       );
     }
   }

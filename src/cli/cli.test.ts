@@ -1,0 +1,147 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { describe, expect, it } from 'vitest';
+
+import { runCli } from './main';
+
+const corpus = (path: string) => join(import.meta.dirname, '../../test/corpus', path);
+const golden = (name: string) => join(import.meta.dirname, '../../test/golden', name);
+
+/** Compares with a golden file; UPDATE_GOLDEN=1 rewrites it. Paths are made relative to the repo. */
+function matchGolden(name: string, actual: string): void {
+  const normalised = actual.split(join(import.meta.dirname, '../..') + '/').join('');
+  if (process.env['UPDATE_GOLDEN']) writeFileSync(golden(name), normalised);
+  expect(normalised).toBe(readFileSync(golden(name), 'utf8'));
+}
+
+describe('egress-studio validate', () => {
+  it('exits 0 and prints an empty JSON array for a clean bundle', () => {
+    const result = runCli(['validate', '--format', 'json', corpus('valid/seed-http-api.yaml')]);
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual([]);
+  });
+
+  it('exits 1 and locates each error at its field, with the contract fields', () => {
+    const result = runCli(['validate', '--format', 'json', corpus('invalid/se-06.yaml')]);
+    expect(result.status).toBe(1);
+    const [first] = JSON.parse(result.stdout) as Record<string, unknown>[];
+    expect(Object.keys(first!).sort()).toEqual(
+      [
+        'code',
+        'column',
+        'endColumn',
+        'endLine',
+        'file',
+        'line',
+        'message',
+        'path',
+        'resource',
+        'severity',
+      ].sort(),
+    );
+    matchGolden('validate-se-06.json', result.stdout);
+  });
+
+  it('exits 0 with warnings only', () => {
+    const result = runCli(['validate', corpus('warnings/se-04.yaml')]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/warning SE-04/);
+  });
+
+  it('reports a YAML syntax error as a diagnostic with a position', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'egress-cli-'));
+    writeFileSync(join(dir, 'broken.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: [x\n');
+    const result = runCli(['validate', '--format', 'json', join(dir, 'broken.yaml')]);
+    expect(result.status).toBe(1);
+    const items = JSON.parse(result.stdout) as { code: string; line: number }[];
+    expect(items[0]).toMatchObject({ code: 'YAML-SYNTAX' });
+    expect(items[0]!.line).toBeGreaterThanOrEqual(4);
+  });
+
+  it('analyses several files together and maps lines back to each file', () => {
+    const result = runCli([
+      'validate',
+      '--format',
+      'json',
+      corpus('valid/seed-http-api.yaml'),
+      corpus('invalid/se-02.yaml'),
+    ]);
+    const items = JSON.parse(result.stdout) as { file: string; line: number; code: string }[];
+    const se02 = items.find((d) => d.code === 'SE-02')!;
+    expect(se02.file).toBe(corpus('invalid/se-02.yaml'));
+    const marker = readFileSync(corpus('invalid/se-02.yaml'), 'utf8')
+      .split('\n')
+      .findIndex((l) => l.includes('expect-error'));
+    expect(se02.line).toBe(marker + 1);
+  });
+
+  it('exits 2 when a file cannot be read', () => {
+    const result = runCli(['validate', corpus('valid/seed-http-api.yaml'), '/nonexistent/file.yaml']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('cannot read /nonexistent/file.yaml');
+  });
+
+  it('exits 2 on a wrong command line', () => {
+    expect(runCli(['validate']).status).toBe(2);
+    expect(runCli(['validate', '--format', 'xml', 'a.yaml']).status).toBe(2);
+    expect(runCli(['lint', 'a.yaml']).status).toBe(2);
+  });
+
+  it('prints SARIF 2.1.0 with rules and results', () => {
+    const result = runCli(['validate', '--format', 'sarif', corpus('invalid/se-02.yaml')]);
+    const log = JSON.parse(result.stdout) as {
+      version: string;
+      runs: { results: { ruleId: string; level: string }[] }[];
+    };
+    expect(log.version).toBe('2.1.0');
+    expect(log.runs[0]!.results).toContainEqual(expect.objectContaining({ ruleId: 'SE-02', level: 'error' }));
+  });
+
+  it('reads standard input for -', () => {
+    const text = readFileSync(corpus('invalid/se-02.yaml'), 'utf8');
+    const result = runCli(['validate', '--format', 'json', '-'], () => text);
+    expect(result.status).toBe(1);
+  });
+});
+
+describe('egress-studio graph', () => {
+  it('prints nodes and edges showing the egress gateway path', () => {
+    const result = runCli([
+      'graph',
+      '--format',
+      'json',
+      corpus('valid/e10-egress-gateway-tls-passthrough.yaml'),
+    ]);
+    expect(result.status).toBe(0);
+    const graph = JSON.parse(result.stdout) as {
+      nodes: { id: string; kind: string }[];
+      edges: { source: string; target: string; kind: string }[];
+    };
+    expect(graph.nodes.map((n) => n.kind)).toEqual(
+      expect.arrayContaining(['workload', 'sidecar', 'egress-gateway', 'external-service', 'mesh-policy']),
+    );
+    const intoService = graph.edges.filter((e) => e.target === 'external:edition.cnn.com');
+    expect(intoService.map((e) => [e.source, e.kind])).toEqual([
+      ['egress-gateway:istio-egressgateway', 'via-gateway'],
+    ]);
+    matchGolden('graph-e10.json', result.stdout);
+  });
+});
+
+describe('the CLI as a process', () => {
+  it('runs through npm with the documented exit codes', () => {
+    const run = (args: string[]) =>
+      spawnSync('npm', ['run', '--silent', 'cli', '--', ...args], {
+        cwd: join(import.meta.dirname, '../..'),
+        encoding: 'utf8',
+      });
+    const invalid = run(['validate', '--format', 'json', corpus('invalid/se-02.yaml')]);
+    expect(invalid.status).toBe(1);
+    expect(JSON.parse(invalid.stdout)).toContainEqual(expect.objectContaining({ code: 'SE-02' }));
+    expect(run(['validate', corpus('valid/seed-http-api.yaml')]).status).toBe(0);
+    expect(run(['validate', '/nonexistent.yaml']).status).toBe(2);
+  }, 30_000);
+});
