@@ -65,7 +65,9 @@ function shapeOf(type: ts.Type, depth = 0): string {
     const elements = parts.map(arrayElement);
     if (elements.every((e) => e !== undefined)) {
       const items = elements as ts.Type[];
-      const itemShape = items.every(isRecordLike) ? objectShape(items, depth + 1) : shapeOf(items[0]!, depth + 1);
+      const itemShape = items.every(isRecordLike)
+        ? objectShape(items, depth + 1)
+        : shapeOf(items[0]!, depth + 1);
       return intern({ t: 'array', items: itemShape });
     }
     if (parts.every(isRecordLike)) {
@@ -118,7 +120,8 @@ function objectShape(variants: ts.Type[], depth: number): string {
     }
   }
   // In a merged oneOf only a field required by every variant is truly required.
-  for (const [name, count] of requiredEverywhere) if (count === variants.length) fields[name]!.required = true;
+  for (const [name, count] of requiredEverywhere)
+    if (count === variants.length) fields[name]!.required = true;
   const sorted = Object.fromEntries(Object.entries(fields).sort(([a], [b]) => a.localeCompare(b)));
   return intern({ t: 'object', fields: sorted });
 }

@@ -18,8 +18,8 @@ function matchGolden(name: string, actual: string): void {
 }
 
 describe('egress-studio validate', () => {
-  it('exits 0 and prints an empty JSON array for a clean bundle', () => {
-    const result = runCli(['validate', '--format', 'json', corpus('valid/seed-http-api.yaml')]);
+  it('exits 0 and prints an empty JSON array for a bundle with no finding', () => {
+    const result = runCli(['validate', '--format', 'json', corpus('valid/seed-owner-annotations.yaml')]);
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual([]);
   });
@@ -144,4 +144,14 @@ describe('the CLI as a process', () => {
     expect(run(['validate', corpus('valid/seed-http-api.yaml')]).status).toBe(0);
     expect(run(['validate', '/nonexistent.yaml']).status).toBe(2);
   }, 30_000);
+});
+
+describe('egress-studio validate with best-practice findings only', () => {
+  it('exits 0 when the only findings are info', () => {
+    const result = runCli(['validate', '--format', 'json', corpus('valid/seed-http-api.yaml')]);
+    expect(result.status).toBe(0);
+    const items = JSON.parse(result.stdout) as { severity: string }[];
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((d) => d.severity === 'info')).toBe(true);
+  });
 });

@@ -17,7 +17,7 @@ export interface DiagnosticSummary {
  * indented to the column where the placeholder stands. Leading and trailing blank lines are dropped.
  */
 export function source(strings: TemplateStringsArray, ...values: unknown[]): string {
-  const marker = (i: number) => `\u0000${i}\u0000`;
+  const marker = (i: number) => `\uE000${i}\uE000`;
   const raw = strings.reduce((out, part, i) => out + part + (i < values.length ? marker(i) : ''), '');
   const lines = raw
     .replace(/^\n/, '')
@@ -25,7 +25,7 @@ export function source(strings: TemplateStringsArray, ...values: unknown[]): str
     .split('\n');
   const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => l.length - l.trimStart().length));
   const dedented = lines.map((l) => l.slice(indent)).join('\n');
-  const filled = dedented.replace(/\u0000(\d+)\u0000/g, (_match, index: string, offset: number) => {
+  const filled = dedented.replace(/\uE000(\d+)\uE000/g, (_match, index: string, offset: number) => {
     const column = offset - (dedented.lastIndexOf('\n', offset - 1) + 1);
     return String(values[Number(index)]).replace(/\n/g, `\n${' '.repeat(column)}`);
   });

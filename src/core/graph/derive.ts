@@ -3,10 +3,19 @@ import { ROOT_NAMESPACE } from '../istio/kinds';
 import { modeAllowsUnknown } from '../istio/mesh';
 import { buildModel, type BundleModel, type ModelEntry } from '../istio/model';
 import { canonicalProtocol, hostCovers, protocolFamily } from '../istio/values';
-import { isClusterLocalHost, isExportedTo, namedExportNamespaces } from '../istio/visibility';
+import {
+  destinationRulesForHost,
+  isClusterLocalHost,
+  isEgressGatewayHost,
+  isMeshBound,
+  namedExportNamespaces,
+  serviceEntriesForHost,
+  virtualServicesBoundTo,
+  virtualServicesForHost,
+} from '../istio/visibility';
 import { layoutGraph } from './layout';
 import { destinationRuleFor, hasCircuitBreaker, policyFor, tlsBehaviour } from './policy';
-import { boundGateways, meshVirtualServiceFor, routesAt, type RouteTarget } from './routing';
+import { meshVirtualServiceFor, routesAt, type RouteTarget } from './routing';
 import type { EdgeKind, EgressGraph, GraphEdge, GraphNode, NodeKind, TlsBehaviour } from './types';
 
 type Obj = Record<string, unknown>;
@@ -47,9 +56,7 @@ export function deriveGraph(bundle: Bundle): EgressGraph {
   for (const gateway of gateways) {
     const resources = [
       ...gateway.refs.map((r) => `Gateway/${r}`),
-      ...model.destinationRules
-        .filter((dr) => hostCovers(String(dr.spec['host'] ?? ''), gateway.serviceHost))
-        .map((dr) => dr.ref),
+      ...destinationRulesForHost(model, gateway.serviceHost, gateway.namespace).map((dr) => dr.ref),
     ];
     builder.node(gateway.id, 'egress-gateway', gateway.id.slice('egress-gateway:'.length), resources);
   }
@@ -85,21 +92,15 @@ function connectHost(
   mode: string,
 ): void {
   const sidecar = `sidecar:${namespace}`;
-  const registered = model.serviceEntries.filter(
-    (se) =>
-      strs(se.spec['hosts']).some((h) => hostCovers(h, host)) &&
-      isExportedTo(se.spec['exportTo'], se.namespace, namespace),
-  );
+  const registered = [...new Set(serviceEntriesForHost(model, host, namespace).map((m) => m.entry))];
   const vs = meshVirtualServiceFor(model, host, namespace);
   const targets = vs ? routesAt(vs, 'mesh') : [];
   const allowed = modeAllowsUnknown(mode);
   if (registered.length === 0) {
-    const hidden = model.serviceEntries.some(
-      (se) =>
-        strs(se.spec['hosts']).some((h) => hostCovers(h, host)) &&
-        namedExportNamespaces(se.spec['exportTo']).length + strs(se.spec['exportTo']).length > 0,
-    );
-    if (!vs && !(hidden && namespace !== ANY_NAMESPACE)) return;
+    // A host that exportTo hides is drawn only where it is blocked: under ALLOW_ANY the traffic
+    // quietly passes through, and an edge per namespace and hidden host would only add noise.
+    const hidden = serviceEntriesForHost(model, host).length > 0;
+    if (!vs && !(hidden && !allowed && namespace !== ANY_NAMESPACE)) return;
     const reason = vs
       ? 'no ServiceEntry registers this host for this namespace'
       : 'exportTo hides the ServiceEntry from this namespace';
@@ -181,9 +182,8 @@ function connectHost(
 }
 
 function connectGateway(model: BundleModel, builder: GraphBuilder, gateway: EgressGatewayInfo): void {
-  for (const vs of model.virtualServices) {
-    for (const ref of gateway.refs) {
-      if (!boundGateways(vs).includes(ref)) continue;
+  for (const ref of gateway.refs) {
+    for (const vs of virtualServicesBoundTo(model, ref)) {
       for (const target of routesAt(vs, ref)) {
         if (isClusterLocalHost(target.host)) continue;
         builder.ensureNode(
@@ -192,11 +192,7 @@ function connectGateway(model: BundleModel, builder: GraphBuilder, gateway: Egre
           target.host,
           resourcesForHost(model, target.host),
         );
-        const se = model.serviceEntries.find(
-          (s) =>
-            strs(s.spec['hosts']).some((h) => hostCovers(h, target.host)) &&
-            isExportedTo(s.spec['exportTo'], s.namespace, gateway.namespace),
-        );
+        const se = serviceEntriesForHost(model, target.host, gateway.namespace)[0]?.entry;
         const port = target.port ?? (se ? soleServicePort(se) : undefined);
         const protocol = se ? protocolOfPort(se, port) : target.protocol.toUpperCase();
         addServiceEdge(
@@ -310,10 +306,11 @@ function externalHosts(model: BundleModel): string[] {
     for (const host of strs(se.spec['hosts'])) if (!isClusterLocalHost(host)) hosts.add(host);
   }
   for (const vs of model.virtualServices) {
-    if (!boundGateways(vs).includes('mesh')) continue;
+    if (!isMeshBound(vs)) continue;
     for (const host of strs(vs.spec['hosts'])) {
-      if (host !== '*' && !isClusterLocalHost(host) && ![...hosts].some((h) => hostCovers(h, host)))
+      if (host !== '*' && !isClusterLocalHost(host) && serviceEntriesForHost(model, host).length === 0) {
         hosts.add(host);
+      }
     }
   }
   return [...hosts].sort();
@@ -337,10 +334,8 @@ function findEgressGateways(model: BundleModel): EgressGatewayInfo[] {
     const selector = obj(gateway.spec['selector']) ?? {};
     const values = Object.values(selector).map(String);
     const isEgress = values.some((v) => v.includes('egress')) || gateway.name.includes('egress');
-    const usedForEgress = model.virtualServices.some(
-      (vs) =>
-        boundGateways(vs).includes(`${gateway.namespace}/${gateway.name}`) &&
-        boundGateways(vs).includes('mesh'),
+    const usedForEgress = virtualServicesBoundTo(model, `${gateway.namespace}/${gateway.name}`).some(
+      isMeshBound,
     );
     if (!isEgress && !usedForEgress) continue;
     const service =
@@ -349,20 +344,17 @@ function findEgressGateways(model: BundleModel): EgressGatewayInfo[] {
         : String(selector['app'] ?? gateway.name);
     add(`${service}.${gateway.namespace}`, `${gateway.namespace}/${gateway.name}`);
   }
-  for (const vs of model.virtualServices) {
-    for (const target of routesAt(vs, 'mesh')) {
-      if (isClusterLocalHost(target.host) && target.host.split('.')[0]!.includes('egress')) add(target.host);
-    }
+  for (const vs of virtualServicesBoundTo(model, 'mesh')) {
+    for (const target of routesAt(vs, 'mesh')) if (isEgressGatewayHost(target.host)) add(target.host);
   }
   return [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
 }
 
 function resourcesForHost(model: BundleModel, host: string): string[] {
-  const covers = (h: unknown) => typeof h === 'string' && (hostCovers(h, host) || hostCovers(host, h));
   return [
-    ...model.serviceEntries.filter((se) => strs(se.spec['hosts']).some(covers)).map((e) => e.ref),
-    ...model.destinationRules.filter((dr) => covers(dr.spec['host'])).map((e) => e.ref),
-    ...model.virtualServices.filter((vs) => strs(vs.spec['hosts']).some(covers)).map((e) => e.ref),
+    ...serviceEntriesForHost(model, host).map((m) => m.entry.ref),
+    ...destinationRulesForHost(model, host, ROOT_NAMESPACE).map((e) => e.ref),
+    ...virtualServicesForHost(model, host, ROOT_NAMESPACE).map((e) => e.ref),
   ];
 }
 

@@ -1,5 +1,4 @@
-import { hostCovers } from '../istio/values';
-import { isExportedTo } from '../istio/visibility';
+import { destinationRulesOnLookupPath } from '../istio/visibility';
 import type { BundleModel, ModelEntry } from '../istio/model';
 import { ROOT_NAMESPACE } from '../istio/kinds';
 import type { TlsBehaviour } from './types';
@@ -12,7 +11,7 @@ const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 /**
  * The DestinationRule a proxy in `proxyNamespace` uses for `host` (ISTIO.md §4.7): its own
  * namespace first, then the service's namespace, then the root namespace; within a namespace the
- * most specific host wins. Rules with a workloadSelector are skipped (they apply to chosen pods only).
+ * most specific host wins.
  */
 export function destinationRuleFor(
   model: BundleModel,
@@ -20,17 +19,12 @@ export function destinationRuleFor(
   proxyNamespace: string,
   serviceNamespace: string | undefined,
 ): ModelEntry | undefined {
-  const candidates = model.destinationRules.filter((dr) => {
-    const drHost = typeof dr.spec['host'] === 'string' ? dr.spec['host'] : '';
-    return drHost !== '' && hostCovers(drHost, host);
-  });
-  const order = [proxyNamespace, serviceNamespace, ROOT_NAMESPACE];
-  for (const namespace of order) {
-    if (!namespace) continue;
-    const inNamespace = candidates.filter(
-      (dr) => dr.namespace === namespace && isExportedTo(dr.spec['exportTo'], dr.namespace, proxyNamespace),
-    );
-    const best = inNamespace.sort((a, b) => String(b.spec['host']).length - String(a.spec['host']).length)[0];
+  // A DR with a workloadSelector applies to the pods it selects; the graph draws them as the namespace's.
+  const candidates = destinationRulesOnLookupPath(model, host, proxyNamespace);
+  for (const namespace of [proxyNamespace, serviceNamespace, ROOT_NAMESPACE]) {
+    const best = candidates
+      .filter((dr) => dr.namespace === namespace)
+      .sort((a, b) => String(b.spec['host']).length - String(a.spec['host']).length)[0];
     if (best) return best;
   }
   return undefined;

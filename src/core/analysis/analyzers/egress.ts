@@ -1,3 +1,363 @@
+/**
+ * Egress-pattern analyzers (ISTIO.md §4.1–§4.4; PEERS.md (c) cross-cutting rules): the two-hop
+ * gateway path, protocol agreement, credentialName at sidecars, REGISTRY_ONLY and Sidecar imports.
+ */
+import type { PathSegment } from '../../bundle';
+import { ROOT_NAMESPACE } from '../../istio/kinds';
+import { modeAllowsUnknown } from '../../istio/mesh';
+import type { BundleModel, ModelEntry } from '../../istio/model';
+import {
+  canonicalProtocol,
+  hostCovers,
+  isWildcardHost,
+  protocolFamily,
+  type ProtocolFamily,
+} from '../../istio/values';
+import { has, num, record, records, str, strings } from '../../istio/read';
 import type { Analyzer } from '.';
+import {
+  destinationRuleTls,
+  gatewayNamespace,
+  gatewaysOf,
+  HostIndex,
+  isClusterLocalHost,
+  isEgressGatewayHost,
+  isMeshBound,
+  mostSpecific,
+  namespaceOfClusterHost,
+  qualifyHost,
+  resolveGatewayRef,
+  rulesOf,
+  serviceEntriesForHost,
+} from '../../istio/visibility';
 
-export const egressAnalyzers: Analyzer[] = [];
+const checkGatewayResolution: Analyzer = (model, report) => {
+  const reported = new Set<ModelEntry>();
+  for (const vs of model.virtualServices) {
+    for (const rule of rulesOf(vs)) {
+      const gateways = [...rule.gateways].filter((g) => g !== 'mesh');
+      for (const d of gateways.length > 0 ? rule.destinations : []) {
+        if (isClusterLocalHost(d.host)) continue;
+        for (const ref of gateways) {
+          for (const m of mostSpecific(serviceEntriesForHost(model, d.host, gatewayNamespace(ref)))) {
+            const resolution = str(m.entry.spec['resolution'])?.toUpperCase() ?? 'NONE';
+            if (resolution !== 'NONE' || reported.has(m.entry)) continue;
+            reported.add(m.entry);
+            const path = has(m.entry.spec, 'resolution')
+              ? ['spec', 'resolution']
+              : ['spec', 'hosts', m.hostIndex];
+            report(
+              m.entry,
+              'GATEWAY-NONE-RESOLUTION',
+              path,
+              `gateway ${ref} forwards ${d.host} here (${vs.ref}), but with resolution NONE a gateway gets a cluster with no endpoints and requests fail or loop back to it: use DNS`,
+            );
+          }
+        }
+      }
+    }
+  }
+};
+
+/** Families of client traffic a Gateway server can take, or undefined when it proxies any bytes (TCP). */
+function acceptedFamilies(protocol: string, mode: string | undefined): ProtocolFamily[] | undefined {
+  const terminates = mode !== undefined && !['PASSTHROUGH', 'AUTO_PASSTHROUGH'].includes(mode.toUpperCase());
+  const canonical = canonicalProtocol(protocol);
+  if (protocolFamily(protocol) === 'http') return ['http'];
+  // A terminating server decrypts and then routes HTTP (HTTPS) or proxies the stream (TLS).
+  if (canonical === 'HTTPS') return terminates ? ['http'] : ['tls'];
+  if (canonical === 'TLS') return terminates ? ['http', 'tcp'] : ['tls'];
+  return undefined;
+}
+
+const MISMATCH_REASON: Partial<Record<ProtocolFamily, string>> = {
+  tls: 'clients send TLS, which this server would try to read as plain traffic',
+  http: 'clients send plain HTTP with no SNI, which a passthrough server cannot route',
+  tcp: 'clients send raw TCP, which this server cannot route',
+};
+
+type Hops = HostIndex<{ sePort: number | undefined; gwPort: number }>;
+
+/** Hop 1 of each two-hop VS: which client port (match.port) sidecars send to which gateway port. */
+function gatewayHops(model: BundleModel): Hops {
+  const hops: Hops = new HostIndex();
+  for (const vs of model.virtualServices) {
+    for (const rule of rulesOf(vs)) {
+      for (const d of rule.destinations) {
+        if (!isEgressGatewayHost(d.host) || d.port === undefined || d.mirror) continue;
+        for (const match of rule.matches.filter((m) => m.gateways.includes('mesh'))) {
+          for (const [host] of strings(vs.spec['hosts']))
+            hops.add(host, { sePort: match.port, gwPort: d.port });
+        }
+      }
+    }
+  }
+  return hops;
+}
+
+/**
+ * The first ServiceEntry port, for a host the server lists, whose traffic the server cannot take.
+ * Client ports pair with the server port through the VS hop 1, or by equal number without one.
+ */
+function firstMismatch(
+  model: BundleModel,
+  hops: Hops,
+  hosts: string[],
+  gwPort: number,
+  accepts: ProtocolFamily[],
+) {
+  for (const host of hosts) {
+    for (const m of serviceEntriesForHost(model, host)) {
+      const pairs = hops.lookup(m.host);
+      const clientPorts =
+        pairs.length > 0 ? pairs.filter((p) => p.gwPort === gwPort).map((p) => p.sePort) : [gwPort];
+      const sePorts = records(m.entry.spec['ports']).map(([p]) => p);
+      for (const number of clientPorts) {
+        // A hop without match.port takes any client port: only unambiguous for a single-port entry.
+        const sePort =
+          number === undefined
+            ? sePorts.length === 1
+              ? sePorts[0]
+              : undefined
+            : sePorts.find((p) => p['number'] === number);
+        const family = protocolFamily(str(sePort?.['protocol']));
+        if (sePort && MISMATCH_REASON[family] && !accepts.includes(family)) return { m, sePort, family };
+      }
+    }
+  }
+  return undefined;
+}
+
+const checkProtocolAgreement: Analyzer = (model, report) => {
+  const hops = model.gateways.length > 0 ? gatewayHops(model) : undefined;
+  for (const gateway of hops ? model.gateways : []) {
+    for (const [server, s] of records(gateway.spec['servers'])) {
+      const port = record(server['port']);
+      const gwPort = num(port?.['number']);
+      const protocol = str(port?.['protocol']);
+      const mode = str(record(server['tls'])?.['mode']);
+      const accepts = protocol && gwPort !== undefined ? acceptedFamilies(protocol, mode) : undefined;
+      if (!accepts || gwPort === undefined) continue;
+      const hosts = strings(server['hosts'])
+        .map(([raw]) => raw.slice(raw.indexOf('/') + 1))
+        .filter((host) => host !== '*');
+      const found = firstMismatch(model, hops!, hosts, gwPort, accepts);
+      if (!found) continue;
+      const declared = `${found.m.host}:${String(found.sePort['number'])} as ${String(found.sePort['protocol'])}`;
+      report(
+        gateway,
+        'PROTOCOL-MISMATCH',
+        ['spec', 'servers', s, 'port', 'protocol'],
+        `this server expects ${protocol}${mode ? ` (${mode})` : ''} on port ${gwPort}, but ${found.m.entry.ref} declares ${declared}: ${MISMATCH_REASON[found.family]}`,
+      );
+    }
+  }
+};
+
+const checkTwoHopBinding: Analyzer = (model, report) => {
+  for (const vs of model.virtualServices) {
+    const bound = gatewaysOf(vs);
+    const explicit = strings(vs.spec['gateways']).length > 0;
+    let meshReported = false;
+    for (const rule of rulesOf(vs)) {
+      for (const [match, m] of records(rule.rule['match'])) {
+        for (const [ref, g] of strings(match['gateways'])) {
+          const resolved = resolveGatewayRef(ref, vs.namespace);
+          if (bound.includes(resolved)) continue;
+          if (resolved === 'mesh' && explicit) {
+            if (meshReported) continue;
+            meshReported = true;
+            const hop = rule.destinations.find((d) => isEgressGatewayHost(d.host));
+            const effect = hop
+              ? `the rule that sends traffic to ${hop.host} never runs, so calls leave directly instead of through the egress gateway`
+              : 'its mesh rules never run';
+            report(
+              vs,
+              'TWO-HOP-NO-MESH',
+              ['spec', 'gateways'],
+              `sidecars only apply VirtualServices bound to mesh, and gateways lists only ${bound.join(', ')}: ${effect}; add mesh`,
+              { target: 'key' },
+            );
+            continue;
+          }
+          report(
+            vs,
+            'TWO-HOP-NO-MESH',
+            [...rule.path, 'match', m, 'gateways', g],
+            `the VirtualService is not bound to ${resolved} (gateways: ${bound.join(', ')}), so this match never applies; add ${ref} to spec.gateways`,
+          );
+        }
+      }
+    }
+  }
+};
+
+function anyCovered(hosts: Set<string>, host: string): boolean {
+  if (!isWildcardHost(host)) return hosts.has(host.toLowerCase());
+  return [...hosts].some((h) => hostCovers(host, h));
+}
+
+const checkSidecarCredentials: Analyzer = (model, report) => {
+  // Hosts the gateway hop forwards to, and hosts sidecars call directly (not via the gateway).
+  const viaGateway = new Set<string>();
+  const direct = new Set<string>();
+  for (const vs of model.virtualServices) {
+    for (const rule of rulesOf(vs)) {
+      for (const d of rule.destinations) {
+        if (isClusterLocalHost(d.host)) continue;
+        if (rule.gateways.has('mesh')) direct.add(d.host.toLowerCase());
+        if ([...rule.gateways].some((g) => g !== 'mesh')) viaGateway.add(d.host.toLowerCase());
+      }
+    }
+  }
+  for (const dr of model.destinationRules) {
+    if (record(dr.spec['workloadSelector'])) continue;
+    const host = str(dr.spec['host']) ?? '';
+    const atGatewayOnly =
+      dr.namespace === ROOT_NAMESPACE && anyCovered(viaGateway, host) && !anyCovered(direct, host);
+    if (atGatewayOnly) continue;
+    for (const { tls, path } of destinationRuleTls(dr)) {
+      const mode = str(tls['mode'])?.toUpperCase();
+      const credential = str(tls['credentialName']);
+      if ((mode !== 'SIMPLE' && mode !== 'MUTUAL') || !credential || credential.startsWith('configmap://'))
+        continue;
+      report(
+        dr,
+        'CREDENTIAL-IGNORED',
+        [...path, 'credentialName'],
+        `sidecars ignore credentialName unless the DestinationRule has a workloadSelector: without one they build no TLS context for ${host} and send plaintext. Add a workloadSelector (Secret ${credential} in ${dr.namespace}), or originate at the egress gateway`,
+      );
+    }
+  }
+};
+
+/** What blocks unregistered hosts for workloads in a namespace, or undefined when they pass. */
+function blockingPolicy(model: BundleModel, sidecars: ModelEntry[]): string | undefined {
+  const modeOf = (sc: ModelEntry) => {
+    const policy = record(sc.spec['outboundTrafficPolicy']);
+    // In a Sidecar an omitted mode is the proto default REGISTRY_ONLY.
+    return policy ? (str(policy['mode']) ?? 'REGISTRY_ONLY') : undefined;
+  };
+  const general = sidecars.find((sc) => !record(sc.spec['workloadSelector']) && modeOf(sc));
+  const mode = general ? modeOf(general)! : model.meshMode;
+  if (!modeAllowsUnknown(mode)) {
+    return general ? `Sidecar ${general.ref} sets ${mode}` : `the mesh outbound policy is ${mode}`;
+  }
+  const selective = sidecars.find(
+    (sc) => record(sc.spec['workloadSelector']) && !modeAllowsUnknown(modeOf(sc) ?? 'ALLOW_ANY'),
+  );
+  return selective
+    ? `Sidecar ${selective.ref} sets ${modeOf(selective)!} for the workloads it selects`
+    : undefined;
+}
+
+const checkRegistryOnly: Analyzer = (model, report) => {
+  const policies = new Map<string, string | undefined>();
+  for (const vs of model.virtualServices) {
+    if (!isMeshBound(vs)) continue;
+    if (!policies.has(vs.namespace)) {
+      const sidecars = model.sidecars.filter((sc) => sc.namespace === vs.namespace);
+      policies.set(vs.namespace, blockingPolicy(model, sidecars));
+    }
+    const policy = policies.get(vs.namespace);
+    if (!policy) continue;
+    for (const [host, i] of strings(vs.spec['hosts'])) {
+      if (host === '*' || isClusterLocalHost(host)) continue;
+      if (serviceEntriesForHost(model, host, vs.namespace).length > 0) continue;
+      report(
+        vs,
+        'REGISTRY-ONLY-UNREGISTERED',
+        ['spec', 'hosts', i],
+        `${policy}, and no ServiceEntry visible to ${vs.namespace} registers ${host}: calls end at BlackHoleCluster (HTTP 502, or the connection is closed). A VirtualService does not register a host`,
+      );
+    }
+  }
+};
+
+/** Per namespace: egress gateway service hosts its mesh VirtualServices send to, with one VS that does. */
+function gatewayHopsByNamespace(model: BundleModel): Map<string, Map<string, string>> {
+  const out = new Map<string, Map<string, string>>();
+  for (const vs of model.virtualServices) {
+    for (const rule of rulesOf(vs).filter((r) => r.gateways.has('mesh'))) {
+      for (const d of rule.destinations.filter((x) => isEgressGatewayHost(x.host))) {
+        const hops = out.get(vs.namespace) ?? new Map<string, string>();
+        hops.set(qualifyHost(d.host, vs.namespace), vs.ref);
+        out.set(vs.namespace, hops);
+      }
+    }
+  }
+  return out;
+}
+
+const checkSidecarImports: Analyzer = (model, report) => {
+  const hopsByNamespace = model.sidecars.length > 0 ? gatewayHopsByNamespace(model) : new Map();
+  for (const sc of model.sidecars) {
+    const imports: { ns: string; host: string; path: PathSegment[] }[] = [];
+    for (const [egress, e] of records(sc.spec['egress'])) {
+      for (const [raw, j] of strings(egress['hosts'])) {
+        const slash = raw.indexOf('/');
+        if (slash === -1) continue;
+        const ns = raw.slice(0, slash);
+        imports.push({
+          ns: ns === '.' ? sc.namespace : ns,
+          host: raw.slice(slash + 1),
+          path: ['spec', 'egress', e, 'hosts', j],
+        });
+      }
+    }
+    for (const { ns, host, path } of imports) {
+      if (ns === '*' || ns === '~' || host === '*' || isClusterLocalHost(host)) continue;
+      const defined = serviceEntriesForHost(model, host).filter((m) => hostCovers(host, m.host));
+      if (defined.some((m) => m.entry.namespace === ns)) continue;
+      const elsewhere = defined[0]?.entry.namespace;
+      const hint = elsewhere
+        ? `; it is defined in ${elsewhere}: write ${elsewhere}/${host} (or */${host})`
+        : '';
+      report(
+        sc,
+        'SIDECAR-IMPORT',
+        path,
+        `no ServiceEntry in namespace ${ns} defines ${host}, so this entry imports nothing${hint}`,
+      );
+    }
+    if (imports.length === 0) continue;
+    for (const [gwHost, vsRef] of hopsByNamespace.get(sc.namespace) ?? new Map<string, string>()) {
+      const gwNs = namespaceOfClusterHost(gwHost, sc.namespace);
+      if (
+        imports.some((i) => (i.ns === '*' || i.ns === gwNs) && (i.host === '*' || hostCovers(i.host, gwHost)))
+      )
+        continue;
+      report(
+        sc,
+        'SIDECAR-IMPORT',
+        ['spec', 'egress'],
+        `${vsRef} sends traffic to ${gwHost}, but this Sidecar does not import ${gwNs}/*: its workloads do not know the egress gateway service, so the first hop fails. Add "${gwNs}/*" to egress hosts`,
+        { target: 'key' },
+      );
+    }
+  }
+};
+
+const checkEgressProxy: Analyzer = (model, report) => {
+  for (const sc of model.sidecars) {
+    if (!has(record(sc.spec['outboundTrafficPolicy']), 'egressProxy')) continue;
+    report(
+      sc,
+      'EGRESS-PROXY-IGNORED',
+      ['spec', 'outboundTrafficPolicy', 'egressProxy'],
+      'egressProxy is deprecated and istioctl analyze reports it as ignored (IST0002); Istio 1.30 still sends the ALLOW_ANY catch-all to it, with no routing, policy or TLS. Register the proxy with a ServiceEntry instead',
+      { target: 'key' },
+    );
+  }
+};
+
+/** Egress-specific findings that neither istioctl nor Kiali reports. */
+export const egressAnalyzers: Analyzer[] = [
+  checkGatewayResolution,
+  checkProtocolAgreement,
+  checkTwoHopBinding,
+  checkSidecarCredentials,
+  checkRegistryOnly,
+  checkSidecarImports,
+  checkEgressProxy,
+];

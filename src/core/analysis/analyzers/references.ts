@@ -1,3 +1,315 @@
-import type { Analyzer } from '.';
+/**
+ * Reference and conflict analyzers (ISTIO.md §3: IST0101, IST0109, IST0112, IST0128/0129, IST0132,
+ * IST0145, IST0174, IST0177). Each is one pass over the bundle with host-keyed maps.
+ */
+import type { ModelEntry } from '../../istio/model';
+import { hostsOverlap } from '../../istio/values';
+import { num, record, records, str, strings } from '../../istio/read';
+import type { Analyzer, AnalyzerReport } from '.';
+import {
+  destinationRulesForHost,
+  destinationRulesOnLookupPath,
+  destinationRuleTls,
+  exportScope,
+  findGateway,
+  gatewayNamespace,
+  gatewaysNamed,
+  gatewaysOf,
+  isClusterLocalHost,
+  isMeshBound,
+  mostSpecific,
+  resolveGatewayRef,
+  rulesOf,
+  scopesOverlap,
+  serviceEntriesForHost,
+  type ExportScope,
+  type RouteDestination,
+  type RouteRule,
+} from '../../istio/visibility';
 
-export const referenceAnalyzers: Analyzer[] = [];
+const checkGatewayRefs: Analyzer = (model, report) => {
+  for (const vs of model.virtualServices) {
+    const check = (ref: string, path: (string | number)[]) => {
+      if (ref === 'mesh') return;
+      const resolved = resolveGatewayRef(ref, vs.namespace);
+      if (findGateway(model, resolved)) return;
+      const name = resolved.slice(resolved.indexOf('/') + 1);
+      const elsewhere = gatewaysNamed(model, name).map((g) => g.namespace);
+      const hint = elsewhere.length
+        ? `; a Gateway ${name} exists in ${elsewhere.join(', ')}: write ${elsewhere[0]}/${name}`
+        : '; unless it exists in the cluster, this binding does nothing';
+      const meaning = ref.includes('/')
+        ? ''
+        : ` (a short name means the VirtualService namespace ${vs.namespace})`;
+      report(vs, 'REF-GATEWAY', path, `Gateway ${resolved} is not in the bundle${meaning}${hint}`);
+    };
+    for (const [ref, i] of strings(vs.spec['gateways'])) check(ref, ['spec', 'gateways', i]);
+    for (const kind of ['http', 'tls', 'tcp']) {
+      for (const [rule, r] of records(vs.spec[kind])) {
+        for (const [match, m] of records(rule['match'])) {
+          for (const [ref, g] of strings(match['gateways']))
+            check(ref, ['spec', kind, r, 'match', m, 'gateways', g]);
+        }
+      }
+    }
+  }
+};
+
+/** Where a rule is applied: the VS namespace for sidecars, the gateway namespace for each gateway. */
+function consumersOf(vs: ModelEntry, rule: RouteRule): { namespace: string; where: string }[] {
+  const out = new Map<string, string>();
+  for (const ref of rule.gateways) {
+    if (ref === 'mesh') out.set(vs.namespace, `namespace ${vs.namespace}`);
+    else if (!out.has(gatewayNamespace(ref))) {
+      out.set(gatewayNamespace(ref), `namespace ${gatewayNamespace(ref)}, where gateway ${ref} applies it`);
+    }
+  }
+  return [...out].map(([namespace, where]) => ({ namespace, where }));
+}
+
+const checkDestinations: Analyzer = (model, report) => {
+  for (const vs of model.virtualServices) {
+    for (const rule of rulesOf(vs)) {
+      const consumers = consumersOf(vs, rule);
+      for (const d of rule.destinations) {
+        if (d.subset !== undefined) checkSubset(vs, d, consumers, model, report);
+        if (isClusterLocalHost(d.host) || consumers.length === 0) continue;
+        let matches: ReturnType<typeof serviceEntriesForHost> = [];
+        const blind = consumers.find((c) => {
+          const found = mostSpecific(serviceEntriesForHost(model, d.host, c.namespace));
+          if (matches.length === 0) matches = found;
+          return found.length === 0;
+        });
+        if (blind) {
+          const hidden = serviceEntriesForHost(model, d.host).map((m) => m.entry.ref);
+          const why = hidden.length
+            ? `${hidden[0]} defines it, but its exportTo hides it from ${blind.namespace}`
+            : 'no ServiceEntry in the bundle defines it';
+          report(
+            vs,
+            'REF-HOST',
+            [...d.path, 'host'],
+            `${d.host} is not registered for ${blind.where}: ${why}, so requests routed here find no cluster`,
+          );
+          continue;
+        }
+        const ports = new Set(
+          matches.flatMap((m) => records(m.entry.spec['ports']).flatMap(([p]) => num(p['number']) ?? [])),
+        );
+        if (d.port !== undefined && ports.size > 0 && !ports.has(d.port)) {
+          const list = [...ports].sort((a, b) => a - b).join(', ');
+          report(
+            vs,
+            'REF-HOST-PORT',
+            [...d.path, 'port', 'number'],
+            `${matches[0]!.entry.ref} declares ${d.host} on port ${list}, not ${d.port}: there is no cluster for ${d.host}:${d.port}`,
+          );
+        } else if (d.port === undefined && rule.kind === 'http' && !d.mirror && ports.size > 1) {
+          const list = [...ports].sort((a, b) => a - b).join(', ');
+          report(
+            vs,
+            'PORT-REQUIRED',
+            d.path,
+            `${d.host} has several ports (${list}) in ${matches[0]!.entry.ref}: set destination.port.number`,
+          );
+        }
+      }
+    }
+  }
+};
+
+function checkSubset(
+  vs: ModelEntry,
+  d: RouteDestination,
+  consumers: { namespace: string }[],
+  model: Parameters<Analyzer>[0],
+  report: AnalyzerReport,
+): void {
+  const lookup = consumers.length > 0 ? consumers.map((c) => c.namespace) : [vs.namespace];
+  const onPath = new Set(lookup.flatMap((ns) => destinationRulesOnLookupPath(model, d.host, ns)));
+  const defines = (dr: ModelEntry) => records(dr.spec['subsets']).some(([s]) => s['name'] === d.subset);
+  if ([...onPath].some(defines)) return;
+  const offPath = destinationRulesForHost(model, d.host, vs.namespace).find(
+    (dr) => !onPath.has(dr) && defines(dr),
+  );
+  const named = [...onPath].map((dr) => dr.ref);
+  const why = offPath
+    ? `${offPath.ref} defines it, but proxies in ${lookup.join(', ')} do not look there (they use their own namespace, the service namespace and istio-system, subject to exportTo)`
+    : named.length
+      ? `${named.join(', ')} ${named.length > 1 ? 'do' : 'does'} not define it`
+      : 'no DestinationRule for this host is in the bundle';
+  report(vs, 'REF-SUBSET', [...d.path, 'subset'], `subset ${d.subset} of ${d.host} is not defined: ${why}`);
+}
+
+const scopeText = (scope: ExportScope) =>
+  scope.everywhere ? 'every namespace' : [...scope.namespaces].join(', ');
+
+const checkMeshConflicts: Analyzer = (model, report) => {
+  const byHost = new Map<string, { vs: ModelEntry; scope: ExportScope }[]>();
+  for (const vs of model.virtualServices) {
+    if (!isMeshBound(vs)) continue;
+    const scope = exportScope(vs);
+    for (const [host, i] of strings(vs.spec['hosts'])) {
+      const key = host.toLowerCase();
+      const earlier = byHost.get(key) ?? [];
+      const clash = earlier.find((e) => e.vs !== vs && scopesOverlap(e.scope, scope));
+      if (clash) {
+        report(
+          vs,
+          'CONFLICT-MESH-VS',
+          ['spec', 'hosts', i],
+          `${clash.vs.ref} also binds ${host} to sidecars (mesh) for ${scopeText(clash.scope)}: sidecars do not merge VirtualServices, so only one applies (namespace-local first, then the oldest)`,
+        );
+      }
+      earlier.push({ vs, scope });
+      byHost.set(key, earlier);
+    }
+  }
+};
+
+const checkHostsInGateways: Analyzer = (model, report) => {
+  for (const vs of model.virtualServices) {
+    const hosts = strings(vs.spec['hosts']);
+    if (hosts.length === 0) continue;
+    for (const ref of new Set(gatewaysOf(vs))) {
+      const gateway = ref === 'mesh' ? undefined : findGateway(model, ref);
+      if (!gateway) continue;
+      const serverHosts = records(gateway.spec['servers']).flatMap(([s]) =>
+        strings(s['hosts']).map(([h]) => h),
+      );
+      const served = serverHosts.some((raw) => {
+        const slash = raw.indexOf('/');
+        const ns = slash === -1 ? '*' : raw.slice(0, slash);
+        if (ns !== '*' && (ns === '.' ? gateway.namespace : ns) !== vs.namespace) return false;
+        return hosts.some(([h]) => hostsOverlap(raw.slice(slash + 1), h));
+      });
+      if (served) continue;
+      report(
+        vs,
+        'VS-HOST-NOT-IN-GATEWAY',
+        ['spec', 'hosts', hosts[0]![1]],
+        `none of ${hosts.map(([h]) => h).join(', ')} is a host of Gateway ${ref} (its servers list ${serverHosts.join(', ') || 'no hosts'} for this namespace), so the gateway never applies this VirtualService`,
+      );
+    }
+  }
+};
+
+const checkGatewayConflicts: Analyzer = (model, report) => {
+  const seen = new Map<string, ModelEntry>();
+  for (const gateway of model.gateways) {
+    const selector = JSON.stringify(Object.entries(record(gateway.spec['selector']) ?? {}).sort());
+    for (const [server, s] of records(gateway.spec['servers'])) {
+      const port = num(record(server['port'])?.['number']);
+      if (port === undefined) continue;
+      for (const [host, h] of strings(server['hosts'])) {
+        const key = `${selector}|${port}|${str(server['bind']) ?? ''}|${host}`;
+        const first = seen.get(key);
+        if (!first) seen.set(key, gateway);
+        else if (first !== gateway) {
+          report(
+            gateway,
+            'CONFLICT-GATEWAY',
+            ['spec', 'servers', s, 'hosts', h],
+            `${first.ref} already serves ${host} on port ${port} for the same selector: only one of the two servers takes effect`,
+          );
+        }
+      }
+    }
+  }
+};
+
+const checkDestinationRuleHosts: Analyzer = (model, report) => {
+  for (const dr of model.destinationRules) {
+    const host = str(dr.spec['host']);
+    if (!host || isClusterLocalHost(host)) continue;
+    if (serviceEntriesForHost(model, host, dr.namespace).length > 0) continue;
+    const hidden = serviceEntriesForHost(model, host).map((m) => m.entry.ref);
+    const why = hidden.length
+      ? `${hidden[0]} defines it, but its exportTo hides it from ${dr.namespace}`
+      : 'no ServiceEntry in the bundle defines it';
+    report(
+      dr,
+      'DR-HOST-UNKNOWN',
+      ['spec', 'host'],
+      `${host} is not registered for namespace ${dr.namespace}: ${why}, so this policy applies to nothing`,
+    );
+  }
+};
+
+const checkServerVerification: Analyzer = (model, report) => {
+  for (const dr of model.destinationRules) {
+    const host = str(dr.spec['host']) ?? '';
+    const selector = record(dr.spec['workloadSelector']);
+    for (const { tls, path } of destinationRuleTls(dr)) {
+      const mode = str(tls['mode'])?.toUpperCase();
+      if ((mode !== 'SIMPLE' && mode !== 'MUTUAL') || str(tls['caCertificates'])) continue;
+      const credential = str(tls['credentialName']);
+      if (credential && selector) continue;
+      if (tls['insecureSkipVerify'] === true) {
+        report(
+          dr,
+          'NO-CA',
+          [...path, 'insecureSkipVerify'],
+          `certificate verification is disabled (insecureSkipVerify: true): the proxy accepts any server certificate for ${host}`,
+        );
+        continue;
+      }
+      const ca = credential
+        ? `the server certificate is checked against the ca.crt of Secret ${credential} if it has one, else against the proxy's system CA bundle`
+        : "the server certificate is checked only against the proxy's system CA bundle (Istio 1.21+), so any publicly trusted certificate passes";
+      const sans =
+        strings(tls['subjectAltNames']).length > 0 ||
+        serviceEntriesForHost(model, host, dr.namespace).some(
+          (m) => strings(m.entry.spec['subjectAltNames']).length > 0,
+        );
+      const sni =
+        str(tls['sni']) && !sans
+          ? '; with sni set and no subjectAltNames (here or on the ServiceEntry) the hostname is not checked at all'
+          : '';
+      report(dr, 'NO-CA', [...path, 'mode'], `${mode} without caCertificates: ${ca}${sni}`);
+    }
+  }
+};
+
+const checkServiceEntryProtocols: Analyzer = (model, report) => {
+  const seen = new Map<string, { se: ModelEntry; protocol: string; scope: ExportScope }[]>();
+  for (const se of model.serviceEntries) {
+    const scope = exportScope(se);
+    for (const [port, p] of records(se.spec['ports'])) {
+      const number = num(port['number']);
+      const protocol = str(port['protocol'])?.toUpperCase();
+      if (number === undefined || !protocol) continue;
+      let reported = false;
+      for (const [host] of strings(se.spec['hosts'])) {
+        const key = `${host.toLowerCase()}:${number}`;
+        const earlier = seen.get(key) ?? [];
+        const clash = earlier.find(
+          (e) => e.se !== se && e.protocol !== protocol && scopesOverlap(e.scope, scope),
+        );
+        if (clash && !reported) {
+          reported = true;
+          report(
+            se,
+            'CONFLICT-SE-PROTOCOL',
+            ['spec', 'ports', p, 'protocol'],
+            `${clash.se.ref} declares ${host}:${number} as ${clash.protocol}, this entry as ${protocol}, for overlapping namespaces: only one definition wins`,
+          );
+        }
+        earlier.push({ se, protocol, scope });
+        seen.set(key, earlier);
+      }
+    }
+  }
+};
+
+/** References, conflicts and server verification across the bundle. */
+export const referenceAnalyzers: Analyzer[] = [
+  checkGatewayRefs,
+  checkDestinations,
+  checkMeshConflicts,
+  checkHostsInGateways,
+  checkGatewayConflicts,
+  checkDestinationRuleHosts,
+  checkServerVerification,
+  checkServiceEntryProtocols,
+];

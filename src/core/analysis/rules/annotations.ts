@@ -1,5 +1,5 @@
 import type { ResourceRule } from '../types';
-import { record } from './read';
+import { record } from '../../istio/read';
 
 const RESERVED = [
   'internal.istio.io/parent-namespace',

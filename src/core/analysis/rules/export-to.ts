@@ -1,6 +1,6 @@
 import { isDns1123Label } from '../../istio/values';
 import type { ResourceRule } from '../types';
-import { record, strings } from './read';
+import { record, strings } from '../../istio/read';
 
 /** exportTo rules shared by ServiceEntry, VirtualService and DestinationRule (ISTIO.md §2.2). */
 export const exportToRules: ResourceRule[] = [

@@ -1,6 +1,6 @@
 import type { PathSegment } from '../../bundle';
 import type { RuleContext } from '../types';
-import { list, records, str, strings } from './read';
+import { list, records, str, strings } from '../../istio/read';
 
 type Report = RuleContext['report'];
 
@@ -160,32 +160,27 @@ function checkCertificateSources(
   report: Report,
   istioMutual: boolean,
 ): void {
-  const files = isSet(tls, 'serverCertificate') && isSet(tls, 'privateKey');
-  // The key that introduces each source, in document order; the later one is blamed.
-  const sources: string[] = [];
+  // Each source with the key that completes it, in document order; the last one is blamed.
+  const sources = new Map<string, string>();
+  let fileKeys = 0;
   for (const key of Object.keys(tls)) {
     if (!isSet(tls, key)) continue;
-    if (key === 'credentialName' || key === 'credentialNames' || key === 'tlsCertificates') sources.push(key);
-    else if ((key === 'serverCertificate' || key === 'privateKey') && files && !sources.includes('files'))
-      sources.push('files');
+    if (key === 'credentialName' || key === 'credentialNames' || key === 'tlsCertificates')
+      sources.set(key, key);
+    else if ((key === 'serverCertificate' || key === 'privateKey') && ++fileKeys === 2)
+      sources.set('files', key);
   }
-  if (sources.length < 2) return;
+  if (sources.size < 2) return;
   let cel: string | undefined;
-  if (sources.includes('credentialName') && sources.includes('credentialNames')) {
+  if (sources.has('credentialName') && sources.has('credentialNames')) {
     cel = 'only one of credentialName or credentialNames can be set';
-  } else if (sources.includes('credentialNames') && sources.includes('tlsCertificates')) {
+  } else if (sources.has('credentialNames') && sources.has('tlsCertificates')) {
     cel = 'only one of credentialNames or tlsCertificates can be set';
   }
   if (istioMutual && !cel) return;
   const webhook =
     'only one of credential_name, credential_names, server_certificate/private_key, tls_certificates should be specified';
-  const blamed = sources[sources.length - 1]!;
-  const key =
-    blamed === 'files'
-      ? (Object.keys(tls)
-          .filter((k) => k === 'serverCertificate' || k === 'privateKey')
-          .pop() ?? 'privateKey')
-      : blamed;
+  const key = [...sources.values()].pop()!;
   report('GW-10', at(key), cel ? `${cel} (webhook: ${webhook})` : webhook, { target: 'key' });
 }
 

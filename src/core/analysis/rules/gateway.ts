@@ -9,7 +9,7 @@ import {
 import type { ResourceRule, RuleContext, RuleResource } from '../types';
 import { checkServerTls, isPlainPassthrough } from './gateway-tls';
 import { dnsNameProblems, splitNamespacedHost } from './namespaced-host';
-import { list, num, record, records, str, strings } from './read';
+import { list, num, record, records, str, strings } from '../../istio/read';
 
 type Report = RuleContext['report'];
 

@@ -373,7 +373,7 @@ ruleTable('SE-21', [
         'endpoints: [{address: 10.0.0.5}]',
       ),
     ),
-    expect: [{ line: 10 }],
+    expect: [{ line: 11 }],
   },
 ]);
 
@@ -415,7 +415,7 @@ ruleTable('SE-23', [
         'endpoints: [{address: "unix:///var/run/a.sock"}]',
       ),
     ),
-    expect: [{ line: 8, message: 'exactly 1 service port' }],
+    expect: [{ line: 10, message: 'exactly 1 service port' }],
   },
   {
     name: 'relative socket path',

@@ -10,7 +10,7 @@ import {
   validateWildcardDomain,
 } from '../../istio/values';
 import type { ResourceRule, RuleContext } from '../types';
-import { has, num, record, records, str, strings } from './read';
+import { has, num, record, records, str, strings } from '../../istio/read';
 
 const DYNAMIC_DNS_PROTOCOLS = ['HTTP', 'TLS', 'GRPC', 'HTTP2'];
 
@@ -231,9 +231,9 @@ function checkEndpoints({ resource, report }: RuleContext): void {
     }
   }
   if (unixEndpoint && resolution === 'STATIC' && ports.length !== 1) {
-    report('SE-23', ['spec', 'ports'], 'exactly 1 service port required for unix endpoints', {
-      target: 'key',
-    });
+    // Point at the first port too many (or at `ports` when there is none).
+    const extra = ports.length > 1 ? ['spec', 'ports', ports[1]![1]] : ['spec', 'ports'];
+    report('SE-23', extra, 'exactly 1 service port required for unix endpoints', { target: 'key' });
   }
 }
 
@@ -244,7 +244,7 @@ function checkSelector({ resource, report }: RuleContext): void {
   if (records(spec['endpoints']).length > 0) {
     report(
       'SE-21',
-      ['spec', 'workloadSelector'],
+      ['spec', 'endpoints'],
       'only one of WorkloadSelector or Endpoints is allowed in Service Entry',
       {
         target: 'key',

@@ -2,7 +2,7 @@ import type { PathSegment } from '../../bundle';
 import { canonicalProtocol, isDns1123Label, isIP, validateFqdn } from '../../istio/values';
 import type { ResourceRule, RuleContext } from '../types';
 import { dnsNameProblems, splitNamespacedHost } from './namespaced-host';
-import { has, list, num, record, records, str, strings } from './read';
+import { has, list, num, record, records, str, strings } from '../../istio/read';
 
 type Report = RuleContext['report'];
 
