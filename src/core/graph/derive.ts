@@ -228,7 +228,10 @@ function addServiceEdge(
 ): void {
   const dr = destinationRuleFor(model, host, proxyNamespace, se?.namespace);
   const policy = policyFor(dr, port, target?.subset);
-  const tls = tlsBehaviour(protocolFamily(protocol), policy, dr, atGateway);
+  // What travels is set by the rule that routes it: an http rule sends plain HTTP even to a port
+  // declared HTTPS (the egress gateway hop of TLS origination), and TLS otherwise follows the port.
+  const family = target?.protocol === 'http' ? 'http' : protocolFamily(protocol);
+  const tls = tlsBehaviour(family, policy, dr, atGateway);
   const shown = canonicalProtocol(protocol) ?? (protocol || 'TCP');
   builder.edge(source, `external:${host}`, kind, labelFor(shown, port, tls), {
     protocol: shown,
@@ -251,6 +254,7 @@ const TLS_LABEL: Record<TlsBehaviour, string> = {
   origination: 'TLS origination',
   mutual: 'mTLS origination',
   'istio-mutual': 'Istio mTLS',
+  double: 'TLS inside TLS (broken)',
   plaintext: '',
   none: '',
 };

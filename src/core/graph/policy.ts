@@ -74,11 +74,12 @@ export function tlsBehaviour(
     credential !== '' &&
     !credential.startsWith('configmap://') &&
     !dr?.spec['workloadSelector'];
-  if (family === 'tls') return 'pass-through';
+  if (ignoredCredential) return family === 'tls' ? 'pass-through' : family === 'http' ? 'plaintext' : 'none';
   if (mode === 'ISTIO_MUTUAL') return 'istio-mutual';
-  if (ignoredCredential) return family === 'http' ? 'plaintext' : 'none';
-  if (mode === 'SIMPLE') return 'origination';
-  if (mode === 'MUTUAL') return 'mutual';
+  // On a TLS port the app already encrypts: originating again nests TLS in TLS (ISTIO.md §4.4).
+  if (mode === 'SIMPLE' || mode === 'MUTUAL')
+    return family === 'tls' ? 'double' : mode === 'SIMPLE' ? 'origination' : 'mutual';
+  if (family === 'tls') return 'pass-through';
   return family === 'http' ? 'plaintext' : 'none';
 }
 

@@ -10,7 +10,8 @@ export type EdgeKind =
   'workload' | 'policy' | 'direct' | 'to-gateway' | 'via-gateway' | 'passthrough' | 'blocked';
 
 /** How TLS is handled on an edge. */
-export type TlsBehaviour = 'pass-through' | 'origination' | 'mutual' | 'istio-mutual' | 'plaintext' | 'none';
+export type TlsBehaviour =
+  'pass-through' | 'origination' | 'mutual' | 'istio-mutual' | 'double' | 'plaintext' | 'none';
 
 /** A node: an id stable across edits, what it stands for, and the resources it edits. */
 export interface GraphNode {

@@ -43,7 +43,14 @@ describe.each(NETWORKING_VERSIONS)('factories at %s', (version) => {
         host: 'api.github.com',
         trafficPolicy: { connectionPool: { tcp: { maxConnections: 100 } } },
       }),
-      createVirtualService({ name: 'github', namespace: 'shop', version, host: 'api.github.com', port: 443 }),
+      createVirtualService({
+        name: 'github',
+        namespace: 'shop',
+        version,
+        host: 'api.github.com',
+        port: 443,
+        protocol: 'TLS',
+      }),
       createSidecar({ name: 'default', namespace: 'shop', version }),
     ];
     expect(findings(objects).filter((f) => !f.startsWith('info'))).toEqual([]);

@@ -77,18 +77,30 @@ export function createDestinationRule(
   });
 }
 
-/** A mesh VirtualService sending a host's HTTP traffic to it on one port, with a timeout. */
+/**
+ * A mesh VirtualService for a host on one port. HTTP gets an http rule with a timeout (and retries
+ * when given); TLS/HTTPS gets a tls rule matched by SNI, since sidecars cannot read HTTP there.
+ */
 export function createVirtualService(
-  options: Named & { host: string; port: number; timeout?: string; retries?: Record<string, unknown> },
+  options: Named & {
+    host: string;
+    port: number;
+    protocol?: 'HTTP' | 'TLS';
+    timeout?: string;
+    retries?: Record<string, unknown>;
+  },
 ): KubernetesObject {
+  const route = [{ destination: { host: options.host, port: { number: options.port } } }];
+  if (options.protocol === 'TLS') {
+    return object('VirtualService', options, {
+      hosts: [options.host],
+      tls: [{ match: [{ port: options.port, sniHosts: [options.host] }], route }],
+    });
+  }
   return object('VirtualService', options, {
     hosts: [options.host],
     http: [
-      {
-        route: [{ destination: { host: options.host, port: { number: options.port } } }],
-        timeout: options.timeout ?? '30s',
-        ...(options.retries ? { retries: options.retries } : {}),
-      },
+      { route, timeout: options.timeout ?? '30s', ...(options.retries ? { retries: options.retries } : {}) },
     ],
   });
 }

@@ -3,6 +3,7 @@ import { buildModel, type BundleModel, type ModelEntry } from '../../istio/model
 import { diagnosticAt } from '../context';
 import type { Diagnostic, ReportOptions } from '../types';
 import { egressAnalyzers } from './egress';
+import { portAnalyzers } from './ports';
 import { practiceAnalyzers } from './practice';
 import { referenceAnalyzers } from './references';
 
@@ -18,7 +19,12 @@ export type AnalyzerReport = (
 /** A check over the whole bundle (references, conflicts, visibility, egress patterns). */
 export type Analyzer = (model: BundleModel, report: AnalyzerReport) => void;
 
-const analyzers: readonly Analyzer[] = [...referenceAnalyzers, ...egressAnalyzers, ...practiceAnalyzers];
+const analyzers: readonly Analyzer[] = [
+  ...referenceAnalyzers,
+  ...egressAnalyzers,
+  ...portAnalyzers,
+  ...practiceAnalyzers,
+];
 
 /** Runs every cross-resource analyzer; ranges are absolute offsets into the bundle text. */
 export function runAnalyzers(bundle: Bundle): Diagnostic[] {

@@ -138,4 +138,16 @@ export const analyzerCodes: CodeInfo[] = [
     'Use one protocol for the host and port, or merge the ServiceEntries.',
     ['IST0177', 'KIA1212'],
   ),
+  analyzer(
+    'HTTP-ROUTES-ON-TLS-PORT',
+    'HTTP rule aimed at an HTTPS/TLS port',
+    'On a port declared HTTPS or TLS the app speaks TLS, so the sidecar can only read the SNI: http rules (URI matches, retries, timeouts, headers) are never applied there.',
+    'Use tls routes with sniHosts for that port, or let the app send plain HTTP to an HTTP port (e.g. 80 with targetPort 443) and originate TLS in a DestinationRule.',
+  ),
+  analyzer(
+    'TLS-ON-TLS-PORT',
+    'TLS originated on a port the app already encrypts',
+    'A DestinationRule with SIMPLE or MUTUAL TLS makes Envoy start TLS itself. On a port declared HTTPS or TLS the app has already done so, and the connection fails with TLS inside TLS.',
+    'Originate TLS only for an HTTP port: declare port 80 HTTP with targetPort 443 and put the TLS settings under portLevelSettings for port 80.',
+  ),
 ];

@@ -1,0 +1,88 @@
+import { ruleTable, source } from '../../../../test/support/rule-table';
+
+const SE = source`
+  apiVersion: networking.istio.io/v1
+  kind: ServiceEntry
+  metadata: {name: pay, namespace: app, annotations: {owner: payments}}
+  spec:
+    hosts: [api.pay.example.com]
+    ports:
+    - {number: 80, name: http, protocol: HTTP, targetPort: 443}
+    - {number: 443, name: https, protocol: HTTPS}
+    resolution: DNS
+`;
+const DR = (policy: string) =>
+  `${SE}---\n${source`
+  apiVersion: networking.istio.io/v1
+  kind: DestinationRule
+  metadata: {name: pay, namespace: app}
+  spec:
+    host: api.pay.example.com
+    trafficPolicy:
+      ${policy}
+`}`;
+const VS = (rule: string) =>
+  `${SE}---\n${source`
+  apiVersion: networking.istio.io/v1
+  kind: VirtualService
+  metadata: {name: pay, namespace: app}
+  spec:
+    hosts: [api.pay.example.com]
+    http:
+    - ${rule}
+`}`;
+
+ruleTable('TLS-ON-TLS-PORT', [
+  {
+    name: 'origination only on the HTTP port (the 1.17+ pattern)',
+    yaml: DR('portLevelSettings:\n- port: {number: 80}\n  tls: {mode: SIMPLE}'),
+    expect: [],
+  },
+  {
+    name: 'top-level SIMPLE also covers the HTTPS port',
+    yaml: DR('tls: {mode: SIMPLE}'),
+    expect: [{ line: 17, severity: 'warning', message: 'port 443' }],
+  },
+  {
+    name: 'port-level MUTUAL on the HTTPS port',
+    yaml: DR(
+      'portLevelSettings:\n- port: {number: 443}\n  tls: {mode: MUTUAL, clientCertificate: /c.pem, privateKey: /k.pem}',
+    ),
+    expect: [{ line: 19, message: 'MUTUAL' }],
+  },
+  {
+    name: 'the classic pattern: an http rule on port 80 rewrites to 443',
+    yaml: `${DR('portLevelSettings:\n- port: {number: 443}\n  tls: {mode: SIMPLE}')}---\n${source`
+      apiVersion: networking.istio.io/v1
+      kind: VirtualService
+      metadata: {name: pay, namespace: app}
+      spec:
+        hosts: [api.pay.example.com]
+        http:
+        - match: [{port: 80}]
+          route: [{destination: {host: api.pay.example.com, port: {number: 443}}}]
+          timeout: 5s
+    `}`,
+    expect: [],
+  },
+]);
+
+ruleTable('HTTP-ROUTES-ON-TLS-PORT', [
+  {
+    name: 'http rule to the HTTP port',
+    yaml: VS('route: [{destination: {host: api.pay.example.com, port: {number: 80}}}]'),
+    expect: [],
+  },
+  {
+    name: 'http rule to the HTTPS port',
+    yaml: VS('route: [{destination: {host: api.pay.example.com, port: {number: 443}}}]'),
+    expect: [{ line: 17, severity: 'warning', message: 'never applies' }],
+  },
+  {
+    name: 'http rule matched on the HTTP port and rewritten to 443',
+    yaml: VS(
+      'match: [{port: 80}]\n  route: [{destination: {host: api.pay.example.com, port: {number: 443}}}]',
+    ),
+    expect: [],
+  },
+]);

@@ -1,0 +1,104 @@
+/**
+ * Port-protocol analyzers (ISTIO.md §4.1 step 5, §4.4): what a sidecar does on a port depends on the
+ * protocol the ServiceEntry declares for it. On an HTTPS/TLS port the app speaks TLS, so the sidecar
+ * routes by SNI only: HTTP rules never apply there, and a DestinationRule that originates TLS
+ * wraps the app's TLS a second time.
+ */
+import type { PathSegment } from '../../bundle';
+import type { BundleModel } from '../../istio/model';
+import { num, record, records, str } from '../../istio/read';
+import { protocolFamily } from '../../istio/values';
+import { isClusterLocalHost, isMeshBound, rulesOf, serviceEntriesForHost } from '../../istio/visibility';
+import type { Analyzer } from '.';
+
+/** The declared protocol family of `port` on the ServiceEntries that define `host` for `namespace`. */
+function portFamily(model: BundleModel, host: string, namespace: string, port: number): string | undefined {
+  for (const { entry } of serviceEntriesForHost(model, host, namespace)) {
+    const declared = records(entry.spec['ports']).find(([p]) => num(p['number']) === port);
+    if (declared) return protocolFamily(str(declared[0]['protocol']));
+  }
+  return undefined;
+}
+
+/** (host, port) pairs that some rule deliberately sends plain HTTP to: from a gateway, or rewritten from an HTTP port. */
+function plainHttpTargets(model: BundleModel): Set<string> {
+  const out = new Set<string>();
+  for (const vs of model.virtualServices) {
+    for (const rule of rulesOf(vs)) {
+      if (rule.kind !== 'http') continue;
+      const fromGateway = [...rule.gateways].some((g) => g !== 'mesh');
+      const fromHttpPort = rule.matches.some(
+        (m) =>
+          m.port !== undefined &&
+          rule.destinations.some((d) => portFamily(model, d.host, vs.namespace, m.port!) === 'http'),
+      );
+      if (!fromGateway && !fromHttpPort) continue;
+      for (const d of rule.destinations)
+        if (d.port !== undefined) out.add(`${d.host.toLowerCase()}:${d.port}`);
+    }
+  }
+  return out;
+}
+
+const checkHttpRulesOnTlsPorts: Analyzer = (model, report) => {
+  for (const vs of model.virtualServices) {
+    if (!isMeshBound(vs)) continue;
+    for (const rule of rulesOf(vs)) {
+      if (rule.kind !== 'http' || !rule.gateways.has('mesh')) continue;
+      if (rule.matches.some((m) => m.port !== undefined)) continue;
+      for (const d of rule.destinations) {
+        if (d.mirror || d.port === undefined || isClusterLocalHost(d.host)) continue;
+        if (portFamily(model, d.host, vs.namespace, d.port) !== 'tls') continue;
+        report(
+          vs,
+          'HTTP-ROUTES-ON-TLS-PORT',
+          [...d.path, 'port', 'number'],
+          `port ${d.port} of ${d.host} is declared HTTPS/TLS, so sidecars see only encrypted traffic there and route it by SNI: this http rule never applies`,
+        );
+      }
+    }
+  }
+};
+
+const checkTlsOriginationOnTlsPorts: Analyzer = (model, report) => {
+  const plain = plainHttpTargets(model);
+  for (const dr of model.destinationRules) {
+    const host = str(dr.spec['host']);
+    if (!host || isClusterLocalHost(host)) continue;
+    const policy = record(dr.spec['trafficPolicy']);
+    const ports = new Map<number, { tls: Record<string, unknown>; path: PathSegment[] } | undefined>();
+    const topTls = record(policy?.['tls']);
+    for (const { entry } of serviceEntriesForHost(model, host, dr.namespace)) {
+      for (const [p] of records(entry.spec['ports'])) {
+        const number = num(p['number']);
+        if (number !== undefined && protocolFamily(str(p['protocol'])) === 'tls' && !ports.has(number)) {
+          ports.set(number, topTls ? { tls: topTls, path: ['spec', 'trafficPolicy', 'tls'] } : undefined);
+        }
+      }
+    }
+    // A port-level entry replaces the top-level policy for its port (ISTIO.md §4.4).
+    for (const [setting, i] of records(policy?.['portLevelSettings'])) {
+      const number = num(record(setting['port'])?.['number']);
+      if (number === undefined || !ports.has(number)) continue;
+      const tls = record(setting['tls']);
+      ports.set(
+        number,
+        tls ? { tls, path: ['spec', 'trafficPolicy', 'portLevelSettings', i, 'tls'] } : undefined,
+      );
+    }
+    for (const [port, found] of ports) {
+      const mode = str(found?.tls['mode']);
+      if (!found || (mode !== 'SIMPLE' && mode !== 'MUTUAL') || plain.has(`${host.toLowerCase()}:${port}`))
+        continue;
+      report(
+        dr,
+        'TLS-ON-TLS-PORT',
+        [...found.path, 'mode'],
+        `${mode} TLS origination on port ${port} of ${host}, which the ServiceEntry declares HTTPS/TLS: the app already encrypts there, so its TLS would be wrapped twice`,
+      );
+    }
+  }
+};
+
+/** Analyzers for how declared port protocols interact with routes and TLS origination. */
+export const portAnalyzers: Analyzer[] = [checkHttpRulesOnTlsPorts, checkTlsOriginationOnTlsPorts];
