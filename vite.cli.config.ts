@@ -15,4 +15,5 @@ export default defineConfig({
     },
   },
   ssr: { noExternal: true },
+  publicDir: false,
 });

@@ -155,3 +155,33 @@ describe('egress-studio validate with best-practice findings only', () => {
     expect(items.every((d) => d.severity === 'info')).toBe(true);
   });
 });
+
+describe('the published bin', () => {
+  it('builds into dist-cli and validates with the documented exit codes', () => {
+    const repo = join(import.meta.dirname, '../..');
+    const build = spawnSync(
+      'npx',
+      ['vite', 'build', '--config', 'vite.cli.config.ts', '--logLevel', 'error'],
+      {
+        cwd: repo,
+        encoding: 'utf8',
+      },
+    );
+    expect(build.status, build.stderr).toBe(0);
+    const bin = join(repo, 'bin/egress-studio.js');
+    const invalid = spawnSync(bin, ['validate', '--format', 'json', corpus('invalid/se-02.yaml')], {
+      encoding: 'utf8',
+    });
+    expect(invalid.status).toBe(1);
+    expect(JSON.parse(invalid.stdout)).toContainEqual(
+      expect.objectContaining({ code: 'SE-02', line: expect.any(Number) }),
+    );
+    const graph = spawnSync(
+      bin,
+      ['graph', '--format', 'json', corpus('valid/e09-egress-gateway-http.yaml')],
+      { encoding: 'utf8' },
+    );
+    expect(graph.status).toBe(0);
+    expect(JSON.parse(graph.stdout).nodes.length).toBeGreaterThan(0);
+  }, 60_000);
+});

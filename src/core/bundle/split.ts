@@ -8,7 +8,6 @@ export interface Chunk extends SourceRange {
 // A line that starts with `---` or `...` followed by white space or the line end is a document
 // marker in YAML 1.2 wherever it appears, even inside block scalars, so splitting on it by line
 // agrees with what a YAML parser does.
-const MARKER = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/;
 
 /**
  * Splits a bundle into one chunk per YAML document, so each document can be parsed, cached and
@@ -20,25 +19,39 @@ export function splitDocuments(text: string): Chunk[] {
   let chunkStart = 0;
   let sawContent = false;
   let lineStart = 0;
+  // Lines are examined in place (no per-line strings): this runs over the whole bundle on every edit.
   while (lineStart <= text.length) {
     const newline = text.indexOf('\n', lineStart);
-    const lineEnd = newline === -1 ? text.length : newline + 1;
-    const line = text.slice(lineStart, lineEnd);
-    if (line.startsWith('---') && MARKER.test(line) && sawContent) {
+    const lineEnd = newline === -1 ? text.length : newline;
+    const marker = isMarkerAt(text, lineStart, lineEnd);
+    if (marker === '---' && sawContent) {
       chunks.push({ start: chunkStart, end: lineStart, text: text.slice(chunkStart, lineStart) });
       chunkStart = lineStart;
       sawContent = false;
     }
-    if (line.startsWith('---') && MARKER.test(line)) sawContent = true;
-    else if (!sawContent && !isBlankOrComment(line)) sawContent = true;
+    if (marker === '---' || (!sawContent && !isBlankOrComment(text, lineStart, lineEnd))) sawContent = true;
     if (newline === -1) break;
-    lineStart = lineEnd;
+    lineStart = newline + 1;
   }
   chunks.push({ start: chunkStart, end: text.length, text: text.slice(chunkStart) });
   return chunks;
 }
 
-function isBlankOrComment(line: string): boolean {
-  const trimmed = line.trim();
-  return trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith('%');
+/** `---` or `...` when the line at `start` is a document marker (followed by white space or its end). */
+function isMarkerAt(text: string, start: number, end: number): '---' | '...' | undefined {
+  const first = text.charCodeAt(start);
+  if (first !== 45 /* - */ && first !== 46 /* . */) return undefined;
+  if (text.charCodeAt(start + 1) !== first || text.charCodeAt(start + 2) !== first) return undefined;
+  const next = start + 3;
+  if (next < end && !' \t\r'.includes(text[next]!)) return undefined;
+  return first === 45 ? '---' : '...';
+}
+
+function isBlankOrComment(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text[i]!;
+    if (c === ' ' || c === '\t' || c === '\r') continue;
+    return c === '#' || c === '%';
+  }
+  return true;
 }

@@ -55,7 +55,11 @@ export function checkMetadata(metadata: unknown, report: SchemaReport): void {
   const namespace = meta['namespace'];
   if (namespace !== undefined && namespace !== null) {
     if (typeof namespace !== 'string')
-      report('SCHEMA-TYPE', ['metadata', 'namespace'], 'metadata.namespace must be of type string');
+      report(
+        'SCHEMA-TYPE',
+        ['metadata', 'namespace'],
+        `metadata.namespace must be of type string, got ${typeof namespace} ${String(namespace)} (quote the value: YAML reads y, yes and on as booleans)`,
+      );
     else if (namespace !== '' && !isKubernetesLabelName(namespace)) {
       report(
         'SCHEMA-NAME',

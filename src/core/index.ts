@@ -1,0 +1,52 @@
+/**
+ * The Egress Studio engine: YAML text in; resources with source ranges, diagnostics and the egress
+ * graph out. Plain TypeScript, used by the CLI, the app and the tests alike.
+ */
+export {
+  appendDocument,
+  DEFAULT_NAMESPACE,
+  editDocumentText,
+  editResource,
+  formatPath,
+  LineIndex,
+  parseBundle,
+  parsePath,
+  rangeOfPath,
+  removeResource,
+} from './bundle';
+export type {
+  Bundle,
+  BundleDocument,
+  DocumentCache,
+  EditResult,
+  FieldEdit,
+  PathSegment,
+  Position,
+  Resource,
+  SourceRange,
+} from './bundle';
+export { analyzeBundle } from './analysis/analyze';
+export type { AnalysisCache } from './analysis/analyze';
+export { codeCatalogue, codeInfo } from './analysis/codes';
+export type { CheckLayer, CodeInfo, Diagnostic, Fix, Severity } from './analysis/types';
+export { childFields, fieldInfo } from './istio/catalogue';
+export type { FieldInfo } from './istio/catalogue';
+export { lookupFieldDoc } from './istio/docs';
+export type { FieldDoc } from './istio/docs/types';
+export {
+  createDestinationRule,
+  createEgressGatewayRoute,
+  createMeshConfig,
+  createNamespace,
+  createServiceEntry,
+  createSidecar,
+  createVirtualService,
+  defaultPort,
+} from './istio/factories';
+export type { KubernetesObject, PortSpec } from './istio/factories';
+export { NETWORKING_KINDS, NETWORKING_VERSIONS, networkingApiVersion } from './istio/kinds';
+export type { NetworkingKind, NetworkingVersion } from './istio/kinds';
+export { buildModel } from './istio/model';
+export type { BundleModel } from './istio/model';
+export { deriveGraph, layoutGraph } from './graph';
+export type { EdgeKind, EgressGraph, GraphEdge, GraphNode, NodeKind, TlsBehaviour } from './graph';
