@@ -12,6 +12,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import ts from 'typescript';
 
+import type { Shape } from '../src/core/istio/structure-types';
+
 const require = createRequire(import.meta.url);
 const pkgDir = dirname(require.resolve('@kubernetes-models/istio/package.json'));
 
@@ -22,15 +24,6 @@ const kinds: Record<string, string> = {
   Gateway: 'networking.istio.io/v1/Gateway.d.ts',
   Sidecar: 'networking.istio.io/v1/Sidecar.d.ts',
 };
-
-type Shape =
-  | { t: 'string'; enum?: string[] }
-  | { t: 'number' }
-  | { t: 'boolean' }
-  | { t: 'any' }
-  | { t: 'array'; items: string }
-  | { t: 'map'; values: string }
-  | { t: 'object'; fields: Record<string, { shape: string; required?: true }> };
 
 const files = Object.values(kinds).map((f) => join(pkgDir, f));
 const program = ts.createProgram(files, { strict: true, skipLibCheck: true });

@@ -37,11 +37,12 @@ export function diagnosticAt(
   options: ReportOptions = {},
   offset = 0,
 ): Diagnostic {
+  const info = codeInfo(code); // throws for a code missing from the catalogue
   const { parsed } = resource.document;
   const range = rangeOfPath(parsed.root, [...resource.pathInDocument, ...path], options.target, parsed.text);
   const diagnostic: Diagnostic = {
     code,
-    severity: options.severity ?? codeInfo(code).severity,
+    severity: options.severity ?? info.severity,
     message,
     range: { start: range.start + offset, end: range.end + offset },
     resource: resourceRef(resource),

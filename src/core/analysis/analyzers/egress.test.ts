@@ -3,33 +3,12 @@ import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
+import { bundle, doc, markedCase } from '../../../../test/support/fixtures';
 import { ruleTable, source } from '../../../../test/support/rule-table';
 import { analyzerCodes } from '../codes/analyzer';
-import { diagnose, type RuleCase } from '../testing';
+import { diagnose } from '../testing';
 
-/** A networking resource with its spec lines: `doc('ServiceEntry', 'app/api', 'hosts: [a.com]')`. */
-const doc = (kind: string, ref: string, ...spec: string[]) => {
-  const [namespace, name] = ref.split('/');
-  const head = [
-    'apiVersion: networking.istio.io/v1',
-    `kind: ${kind}`,
-    `metadata: {name: ${name}, namespace: ${namespace}}`,
-  ];
-  return [...head, 'spec:', ...spec.map((line) => `  ${line}`), ''].join('\n');
-};
-const bundle = (...docs: string[]) => docs.join('---\n');
-/** A case whose findings are the lines marked `#!` (none: the case must pass). */
-const at = (name: string, yaml: string, message?: string): RuleCase => ({
-  name,
-  yaml,
-  expect: yaml
-    .split('\n')
-    .flatMap((l, i) =>
-      l.includes('#!')
-        ? [{ line: i + 1, severity: 'warning' as const, ...(message ? { message } : {}) }]
-        : [],
-    ),
-});
+const at = (name: string, yaml: string, message?: string) => markedCase('warning', name, yaml, message);
 
 const GW_HOST = 'istio-egressgateway.istio-system.svc.cluster.local';
 const se = (ports: string, ...extra: string[]) =>

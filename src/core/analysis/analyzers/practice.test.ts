@@ -1,27 +1,7 @@
+import { bundle, doc, markedCase } from '../../../../test/support/fixtures';
 import { ruleTable, source } from '../../../../test/support/rule-table';
-import type { RuleCase } from '../testing';
 
-/** A networking resource with its spec lines: `doc('ServiceEntry', 'app/api', 'hosts: [a.com]')`. */
-const doc = (kind: string, ref: string, ...spec: string[]) => {
-  const [namespace, name] = ref.split('/');
-  const head = [
-    'apiVersion: networking.istio.io/v1',
-    `kind: ${kind}`,
-    `metadata: {name: ${name}, namespace: ${namespace}}`,
-  ];
-  return [...head, 'spec:', ...spec.map((line) => `  ${line}`), ''].join('\n');
-};
-const bundle = (...docs: string[]) => docs.join('---\n');
-/** A case whose info findings are the lines marked `#!` (none: the case must pass). */
-const at = (name: string, yaml: string, message?: string): RuleCase => ({
-  name,
-  yaml,
-  expect: yaml
-    .split('\n')
-    .flatMap((l, i) =>
-      l.includes('#!') ? [{ line: i + 1, severity: 'info' as const, ...(message ? { message } : {}) }] : [],
-    ),
-});
+const at = (name: string, yaml: string, message?: string) => markedCase('info', name, yaml, message);
 
 const apiSe = doc(
   'ServiceEntry',

@@ -145,3 +145,11 @@ ruleTable('SCHEMA-UNKNOWN-FIELD', [
     expect: [{ line: 5, message: 'did you mean "outboundTrafficPolicy"?' }],
   },
 ]);
+
+ruleTable('SCHEMA-TYPE', [
+  {
+    name: 'an unquoted on in a string field of the spec',
+    yaml: se('hosts: [a.example.com]\nports: [{number: 80, name: on}]'),
+    expect: [{ line: 8, message: 'quote the value to keep it a string' }],
+  },
+]);

@@ -172,10 +172,13 @@ function checkCount(
 }
 
 function typeError(place: Place, expected: string, value: unknown, report: SchemaReport): void {
+  // Kubernetes reads YAML 1.1: unquoted yes/no/on/off/y/n are booleans and 1.10 is a number.
+  const scalar = typeof value === 'boolean' || typeof value === 'number';
+  const hint = expected === 'string' && scalar ? ' (quote the value to keep it a string)' : '';
   report(
     'SCHEMA-TYPE',
     place.path,
-    `${formatDotted(place.path)} must be of type ${expected}, got ${describeType(value)}`,
+    `${formatDotted(place.path)} must be of type ${expected}, got ${describeType(value)}${hint}`,
   );
 }
 

@@ -1,0 +1,17 @@
+import type { CheckLayer, CodeInfo, Severity } from '../types';
+
+/**
+ * A catalogue entry for an admission rule: what the API server or Istio's webhook refuses (an
+ * error, reported by istioctl as IST0106) or accepts with a warning (IST0133).
+ */
+export function admissionCode(
+  code: string,
+  title: string,
+  explanation: string,
+  fix: string,
+  severity: Severity = 'error',
+  layer: CheckLayer = 'webhook',
+): CodeInfo {
+  const related = severity === 'warning' ? ['IST0133'] : ['IST0106'];
+  return { code, title, severity, layer, explanation, fix, related };
+}

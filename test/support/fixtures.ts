@@ -1,0 +1,31 @@
+import type { RuleCase } from '../../src/core/analysis/testing';
+import type { Severity } from '../../src/core/analysis/types';
+
+/** A networking resource with its spec lines: `doc('ServiceEntry', 'app/api', 'hosts: [a.com]')`. */
+export function doc(kind: string, ref: string, ...spec: string[]): string {
+  const [namespace, name] = ref.split('/');
+  const head = [
+    'apiVersion: networking.istio.io/v1',
+    `kind: ${kind}`,
+    `metadata: {name: ${name}, namespace: ${namespace}}`,
+  ];
+  return [...head, 'spec:', ...spec.map((line) => `  ${line}`), ''].join('\n');
+}
+
+/** Documents joined into one bundle. */
+export function bundle(...docs: string[]): string {
+  return docs.join('---\n');
+}
+
+/** A rule case whose expected findings are the lines marked `#!` (none: the case must pass). */
+export function markedCase(severity: Severity, name: string, yaml: string, message?: string): RuleCase {
+  return {
+    name,
+    yaml,
+    expect: yaml
+      .split('\n')
+      .flatMap((l, i) =>
+        l.includes('#!') ? [{ line: i + 1, severity, ...(message ? { message } : {}) }] : [],
+      ),
+  };
+}
