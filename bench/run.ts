@@ -57,7 +57,7 @@ for (const count of [10, 100, 1000, 5000]) {
   ]);
 }
 console.log('Engine, per bundle size (median):');
-for (const row of rows) console.log(`  ${row.map((c, i) => c.padStart(i === 0 ? 9 : 15)).join('')}`);
+for (const row of rows) console.log(`  ${row.map((c, i) => c.padStart(i === 0 ? 9 : 17)).join('')}`);
 
 // Re-deriving after editing one document: with the caches, only that document is parsed and
 // analysed again; the cross-resource analyzers and the graph still run over the whole bundle.
@@ -90,19 +90,31 @@ for (const count of [100, 1000, 5000]) {
 const dir = mkdtempSync(join(tmpdir(), 'egress-bench-'));
 const file = join(dir, 'bundle-1000.yaml');
 writeFileSync(file, syntheticBundle(1000));
-spawnSync('npx', ['vite', 'build', '--config', 'vite.cli.config.ts', '--logLevel', 'error'], { stdio: 'inherit' });
+spawnSync('npx', ['vite', 'build', '--config', 'vite.cli.config.ts', '--logLevel', 'error'], {
+  stdio: 'inherit',
+});
 function processTime(command: string, args: string[]): number {
   const runs: number[] = [];
   for (let i = 0; i < 5; i++) {
     const start = performance.now();
     const result = spawnSync(command, args, { encoding: 'utf8' });
     runs.push(performance.now() - start);
-    if (i === 0 && result.status !== 0) console.log(`  (${command} exited ${result.status}: ${result.stderr.slice(0, 200)})`);
+    if (i === 0 && result.status !== 0)
+      console.log(`  (${command} exited ${result.status}: ${result.stderr.slice(0, 200)})`);
   }
   return median(runs);
 }
 const bin = processTime('bin/egress-studio.js', ['validate', '--format', 'json', file]);
-const dev = processTime('node', ['--max-semi-space-size=32', '--import', 'tsx', 'src/cli/entry.ts', 'validate', '--format', 'json', file]);
+const dev = processTime('node', [
+  '--max-semi-space-size=32',
+  '--import',
+  'tsx',
+  'src/cli/entry.ts',
+  'validate',
+  '--format',
+  'json',
+  file,
+]);
 console.log(`\nCLI validate of 1,000 resources, whole process (median of 5; budget < 1000 ms):`);
 console.log(`  published bin: ${ms(bin)}`);
 console.log(`  npm run cli (tsx from source): ${ms(dev)}`);
