@@ -29,3 +29,19 @@ export function markedCase(severity: Severity, name: string, yaml: string, messa
       ),
   };
 }
+
+/**
+ * A networking resource in block style, `metadata` on three lines, with its spec lines indented:
+ * lines 1 apiVersion, 2 kind, 3 metadata, 4 name, 5 namespace, 6 spec:, then the spec lines from 7.
+ */
+export function blockDoc(kind: string, ref: string, ...spec: string[]): string {
+  const [namespace, name] = ref.split('/');
+  const head = [
+    'apiVersion: networking.istio.io/v1',
+    `kind: ${kind}`,
+    'metadata:',
+    `  name: ${name}`,
+    `  namespace: ${namespace}`,
+  ];
+  return `${[...head, 'spec:', ...spec.map((line) => `  ${line}`)].join('\n')}\n`;
+}

@@ -1,3 +1,4 @@
+import { blockDoc } from '../../../../test/support/fixtures';
 import { ruleTable } from '../../../../test/support/rule-table';
 
 /**
@@ -5,16 +6,7 @@ import { ruleTable } from '../../../../test/support/rule-table';
  * Lines: 1 apiVersion, 2 kind, 3 metadata, 4 name, 5 namespace, 6 spec:, 7 hosts, 8.. the body.
  */
 const vs = (...lines: string[]) =>
-  [
-    'apiVersion: networking.istio.io/v1',
-    'kind: VirtualService',
-    'metadata:',
-    '  name: api',
-    '  namespace: app',
-    'spec:',
-    '  hosts: [api.example.com]',
-    ...lines.map((l) => `  ${l}`),
-  ].join('\n') + '\n';
+  blockDoc('VirtualService', 'app/api', 'hosts: [api.example.com]', ...lines);
 
 /** One HTTP rule (line 9 is `- route: ...`) followed by `extra` lines of the same rule (line 10..). */
 const rule = (...extra: string[]) =>

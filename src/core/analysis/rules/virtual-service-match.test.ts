@@ -1,19 +1,11 @@
+import { blockDoc } from '../../../../test/support/fixtures';
 import { ruleTable } from '../../../../test/support/rule-table';
 
 /**
  * A VirtualService `app/api` whose spec body is `lines`.
  * Lines: 1 apiVersion, 2 kind, 3 metadata, 4 name, 5 namespace, 6 spec:, 7.. the body.
  */
-const vs = (...lines: string[]) =>
-  [
-    'apiVersion: networking.istio.io/v1',
-    'kind: VirtualService',
-    'metadata:',
-    '  name: api',
-    '  namespace: app',
-    'spec:',
-    ...lines.map((l) => `  ${l}`),
-  ].join('\n') + '\n';
+const vs = (...lines: string[]) => blockDoc('VirtualService', 'app/api', ...lines);
 
 const CNN = 'hosts: [edition.cnn.com]';
 const TO_CNN = '  route: [{destination: {host: edition.cnn.com, port: {number: 443}}}]';

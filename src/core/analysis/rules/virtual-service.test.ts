@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
+import { blockDoc } from '../../../../test/support/fixtures';
 import { ruleTable, source } from '../../../../test/support/rule-table';
 import { findingsFor } from '../testing';
 
@@ -7,16 +8,7 @@ import { findingsFor } from '../testing';
  * A VirtualService `app/api` whose spec body is `lines` (indented for you).
  * Lines: 1 apiVersion, 2 kind, 3 metadata, 4 name, 5 namespace, 6 spec:, 7.. the body.
  */
-const vs = (...lines: string[]) =>
-  [
-    'apiVersion: networking.istio.io/v1',
-    'kind: VirtualService',
-    'metadata:',
-    '  name: api',
-    '  namespace: app',
-    'spec:',
-    ...lines.map((l) => `  ${l}`),
-  ].join('\n') + '\n';
+const vs = (...lines: string[]) => blockDoc('VirtualService', 'app/api', ...lines);
 
 const HOST = 'hosts: [api.example.com]';
 const ROUTE = 'http: [{route: [{destination: {host: api.example.com}}]}]';
