@@ -1,11 +1,6 @@
-import { formatPath, rangeOfPath, type PathSegment, type Resource } from '../bundle';
+import { formatPath, rangeOfPath, resourceRef, type PathSegment, type Resource } from '../bundle';
 import { codeInfo } from './codes';
 import type { Diagnostic, ReportOptions, RuleContext, RuleResource } from './types';
-
-/** `Kind/namespace/name` for a resource. */
-export function resourceRef(resource: Resource): string {
-  return `${resource.kind}/${resource.effectiveNamespace}/${resource.name}`;
-}
 
 /** The plain view of a resource that rules read. */
 export function ruleResourceOf(resource: Resource): RuleResource {

@@ -53,7 +53,7 @@ export function parseBundle(text: string, cache?: DocumentCache): Bundle {
       cache?.set(chunk.text, parsed);
     }
     const first = parsed.resources[0];
-    const docKey = first && parsed.resources.length === 1 ? keyOf(first) : `document-${index + 1}`;
+    const docKey = first && parsed.resources.length === 1 ? resourceRef(first) : `document-${index + 1}`;
     const document: BundleDocument = {
       id: unique(docKey, usedDocumentIds),
       index,
@@ -65,7 +65,7 @@ export function parseBundle(text: string, cache?: DocumentCache): Bundle {
     for (const data of parsed.resources) {
       resources.push({
         ...data,
-        id: unique(keyOf(data), usedResourceIds),
+        id: unique(resourceRef(data), usedResourceIds),
         effectiveNamespace: data.namespace ?? DEFAULT_NAMESPACE,
         document,
       });
@@ -83,7 +83,8 @@ export function parseBundle(text: string, cache?: DocumentCache): Bundle {
   };
 }
 
-function keyOf(data: ResourceData): string {
+/** `Kind/namespace/name` of an object (the namespace defaulted), as diagnostics and the graph name it. */
+export function resourceRef(data: Pick<ResourceData, 'kind' | 'namespace' | 'name'>): string {
   return `${data.kind || 'Unknown'}/${data.namespace ?? DEFAULT_NAMESPACE}/${data.name || '(unnamed)'}`;
 }
 

@@ -1,4 +1,4 @@
-export { DEFAULT_NAMESPACE, parseBundle } from './bundle';
+export { DEFAULT_NAMESPACE, parseBundle, resourceRef } from './bundle';
 export type { Bundle, BundleDocument, DocumentCache, Resource } from './bundle';
 export { appendDocument, editResource, removeResource } from './edit-bundle';
 export { deepEqual, editDocumentText } from './edit';

@@ -1,5 +1,6 @@
-import type { Bundle } from '../bundle';
+import { resourceRef, type Bundle } from '../bundle';
 import { ROOT_NAMESPACE } from '../istio/kinds';
+import { list, record, strings } from '../istio/read';
 import { modeAllowsUnknown } from '../istio/mesh';
 import { buildModel, type BundleModel, type ModelEntry } from '../istio/model';
 import { canonicalProtocol, hostCovers, protocolFamily } from '../istio/values';
@@ -17,12 +18,6 @@ import { layoutGraph } from './layout';
 import { destinationRuleFor, hasCircuitBreaker, policyFor, tlsBehaviour } from './policy';
 import { meshVirtualServiceFor, routesAt, type RouteTarget } from './routing';
 import type { EdgeKind, EgressGraph, GraphEdge, GraphNode, NodeKind, TlsBehaviour } from './types';
-
-type Obj = Record<string, unknown>;
-const obj = (v: unknown): Obj | undefined =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : undefined;
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const strs = (v: unknown): string[] => arr(v).filter((x): x is string => typeof x === 'string');
 
 /** The client used when a bundle names no namespace other than the mesh root. */
 const ANY_NAMESPACE = '*';
@@ -51,7 +46,7 @@ export function deriveGraph(bundle: Bundle): EgressGraph {
     'mesh-policy',
     'mesh-policy',
     model.meshMode,
-    model.meshSource ? [refOf(model.meshSource.resource)] : [],
+    model.meshSource ? [resourceRef(model.meshSource.resource)] : [],
   );
   for (const gateway of gateways) {
     const resources = [
@@ -111,7 +106,7 @@ function connectHost(
   }
   if (targets.length === 0) {
     for (const se of registered) {
-      for (const port of arr(se.spec['ports']).map(obj)) {
+      for (const port of list(se.spec['ports']).map(record)) {
         const number = typeof port?.['number'] === 'number' ? port['number'] : undefined;
         const protocol = typeof port?.['protocol'] === 'string' ? port['protocol'] : '';
         addServiceEdge(
@@ -163,7 +158,11 @@ function connectHost(
       resourcesForHost(model, destination),
     );
     const se =
-      registered.find((s) => strs(s.spec['hosts']).some((h) => hostCovers(h, destination))) ?? registered[0]!;
+      registered.find((s) =>
+        strings(s.spec['hosts'])
+          .map(([s]) => s)
+          .some((h) => hostCovers(h, destination)),
+      ) ?? registered[0]!;
     const port = target.port ?? soleServicePort(se);
     addServiceEdge(
       model,
@@ -265,14 +264,14 @@ function labelFor(protocol: string, port: number | undefined, tls: TlsBehaviour)
 }
 
 function soleServicePort(se: ModelEntry): number | undefined {
-  const ports = arr(se.spec['ports']).map(obj);
+  const ports = list(se.spec['ports']).map(record);
   const only = ports.length === 1 ? ports[0]?.['number'] : undefined;
   return typeof only === 'number' ? only : undefined;
 }
 
 function protocolOfPort(se: ModelEntry, port: number | undefined): string {
-  const match = arr(se.spec['ports'])
-    .map(obj)
+  const match = list(se.spec['ports'])
+    .map(record)
     .find((p) => p?.['number'] === port);
   return typeof match?.['protocol'] === 'string' ? match['protocol'] : '';
 }
@@ -280,8 +279,8 @@ function protocolOfPort(se: ModelEntry, port: number | undefined): string {
 /** The outbound mode a namespace's sidecars use: its Sidecar, the root namespace's, or the mesh's. */
 function outboundModeFor(model: BundleModel, namespace: string): string {
   for (const ns of [namespace, ROOT_NAMESPACE]) {
-    const sidecar = model.sidecars.find((s) => s.namespace === ns && !obj(s.spec['workloadSelector']));
-    const mode = obj(sidecar?.spec['outboundTrafficPolicy'])?.['mode'];
+    const sidecar = model.sidecars.find((s) => s.namespace === ns && !record(s.spec['workloadSelector']));
+    const mode = record(sidecar?.spec['outboundTrafficPolicy'])?.['mode'];
     if (typeof mode === 'string') return mode;
   }
   return model.meshMode;
@@ -307,11 +306,12 @@ function externalHosts(model: BundleModel): string[] {
   const hosts = new Set<string>();
   for (const se of model.serviceEntries) {
     if (se.spec['location'] === 'MESH_INTERNAL') continue;
-    for (const host of strs(se.spec['hosts'])) if (!isClusterLocalHost(host)) hosts.add(host);
+    for (const host of strings(se.spec['hosts']).map(([s]) => s))
+      if (!isClusterLocalHost(host)) hosts.add(host);
   }
   for (const vs of model.virtualServices) {
     if (!isMeshBound(vs)) continue;
-    for (const host of strs(vs.spec['hosts'])) {
+    for (const host of strings(vs.spec['hosts']).map(([s]) => s)) {
       if (host !== '*' && !isClusterLocalHost(host) && serviceEntriesForHost(model, host).length === 0) {
         hosts.add(host);
       }
@@ -335,7 +335,7 @@ function findEgressGateways(model: BundleModel): EgressGatewayInfo[] {
     byId.set(id, info);
   };
   for (const gateway of model.gateways) {
-    const selector = obj(gateway.spec['selector']) ?? {};
+    const selector = record(gateway.spec['selector']) ?? {};
     const values = Object.values(selector).map(String);
     const isEgress = values.some((v) => v.includes('egress')) || gateway.name.includes('egress');
     const usedForEgress = virtualServicesBoundTo(model, `${gateway.namespace}/${gateway.name}`).some(
@@ -360,10 +360,6 @@ function resourcesForHost(model: BundleModel, host: string): string[] {
     ...destinationRulesForHost(model, host, ROOT_NAMESPACE).map((e) => e.ref),
     ...virtualServicesForHost(model, host, ROOT_NAMESPACE).map((e) => e.ref),
   ];
-}
-
-function refOf(resource: { kind: string; effectiveNamespace: string; name: string }): string {
-  return `${resource.kind || 'MeshConfig'}/${resource.effectiveNamespace}/${resource.name || 'mesh'}`;
 }
 
 class GraphBuilder {

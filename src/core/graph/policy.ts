@@ -1,12 +1,8 @@
 import { destinationRulesOnLookupPath } from '../istio/visibility';
 import type { BundleModel, ModelEntry } from '../istio/model';
+import { list, record } from '../istio/read';
 import { ROOT_NAMESPACE } from '../istio/kinds';
 import type { TlsBehaviour } from './types';
-
-type Obj = Record<string, unknown>;
-const obj = (v: unknown): Obj | undefined =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : undefined;
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 /**
  * The DestinationRule a proxy in `proxyNamespace` uses for `host` (ISTIO.md §4.7): its own
@@ -35,20 +31,20 @@ export function policyFor(
   dr: ModelEntry | undefined,
   port: number | undefined,
   subset?: string,
-): Obj | undefined {
+): Record<string, unknown> | undefined {
   if (!dr) return undefined;
-  const top = obj(dr.spec['trafficPolicy']);
+  const top = record(dr.spec['trafficPolicy']);
   const subsetPolicy = subset
-    ? obj(
-        arr(dr.spec['subsets'])
-          .map(obj)
+    ? record(
+        list(dr.spec['subsets'])
+          .map(record)
           .find((s) => s?.['name'] === subset)?.['trafficPolicy'],
       )
     : undefined;
   for (const policy of [subsetPolicy, top]) {
-    const portLevel = arr(policy?.['portLevelSettings'])
-      .map(obj)
-      .find((p) => obj(p?.['port'])?.['number'] === port);
+    const portLevel = list(policy?.['portLevelSettings'])
+      .map(record)
+      .find((p) => record(p?.['port'])?.['number'] === port);
     if (portLevel) return portLevel;
     if (policy === subsetPolicy && subsetPolicy?.['tls']) return subsetPolicy;
   }
@@ -62,11 +58,11 @@ export function policyFor(
  */
 export function tlsBehaviour(
   family: string,
-  policy: Obj | undefined,
+  policy: Record<string, unknown> | undefined,
   dr: ModelEntry | undefined,
   atGateway: boolean,
 ): TlsBehaviour {
-  const tls = obj(policy?.['tls']);
+  const tls = record(policy?.['tls']);
   const mode = typeof tls?.['mode'] === 'string' ? tls['mode'] : 'DISABLE';
   const credential = typeof tls?.['credentialName'] === 'string' ? tls['credentialName'] : '';
   const ignoredCredential =
@@ -84,6 +80,6 @@ export function tlsBehaviour(
 }
 
 /** True when the policy sets outlier detection (the circuit breaker). */
-export function hasCircuitBreaker(policy: Obj | undefined): boolean {
-  return obj(policy?.['outlierDetection']) !== undefined;
+export function hasCircuitBreaker(policy: Record<string, unknown> | undefined): boolean {
+  return record(policy?.['outlierDetection']) !== undefined;
 }

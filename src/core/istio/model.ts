@@ -1,4 +1,4 @@
-import type { Bundle, PathSegment, Resource } from '../bundle';
+import { resourceRef, type Bundle, type PathSegment, type Resource } from '../bundle';
 import { isNetworkingApiVersion, type NetworkingKind } from './kinds';
 import { DEFAULT_OUTBOUND_MODE, findMeshConfig, outboundModeOf } from './mesh';
 
@@ -67,7 +67,7 @@ export function buildModel(bundle: Bundle): BundleModel {
       const spec = resource.value['spec'];
       model[group].push({
         resource,
-        ref: `${resource.kind}/${resource.effectiveNamespace}/${resource.name}`,
+        ref: resourceRef(resource),
         namespace: resource.effectiveNamespace,
         name: resource.name,
         spec:
