@@ -26,6 +26,7 @@ export type {
   SourceRange,
 } from './bundle';
 export { analyzeBundle } from './analysis/analyze';
+export { createAnalysisCache } from './analysis/analyze';
 export type { AnalysisCache } from './analysis/analyze';
 export { codeCatalogue, codeInfo } from './analysis/codes';
 export type { CheckLayer, CodeInfo, Diagnostic, Fix, Severity } from './analysis/types';
@@ -48,5 +49,8 @@ export { NETWORKING_KINDS, NETWORKING_VERSIONS, networkingApiVersion } from './i
 export type { NetworkingKind, NetworkingVersion } from './istio/kinds';
 export { buildModel } from './istio/model';
 export type { BundleModel } from './istio/model';
-export { deriveGraph, layoutGraph } from './graph';
+export { createGraphMemo, deriveGraph, layoutGraph } from './graph';
+export type { GraphMemo } from './graph';
+export { createDeriver } from './derivation';
+export type { Derivation, Deriver } from './derivation';
 export type { EdgeKind, EgressGraph, GraphEdge, GraphNode, NodeKind, TlsBehaviour } from './graph';

@@ -1,38 +1,45 @@
-import type { Bundle, BundleDocument, Resource } from '../bundle';
-import { runAnalyzers } from './analyzers';
+import type { Bundle, BundleDocument, ParsedDocument, Resource } from '../bundle';
+import { createAnalyzerMemo, runAnalyzers, type AnalyzerMemo } from './analyzers';
 import { createRuleContext } from './context';
 import { resourceRules } from './rules';
 import { checkSchema } from './schema';
 import type { Diagnostic } from './types';
 
-/** Per-document findings cached by document text; share one across analyses of an edited bundle. */
-export type AnalysisCache = Map<string, Diagnostic[]>;
+/** What one analysis keeps for the next: findings per document text and per resource. */
+export interface AnalysisCache {
+  /** Per-document findings by parsed document (one per distinct text), ranges relative to it. */
+  documents: WeakMap<ParsedDocument, Diagnostic[]>;
+  /** Cross-resource findings per resource, with the lookups that produced them. */
+  analyzers: AnalyzerMemo;
+}
+
+/** An empty cache; pass the same one to every analysis of an edited bundle. */
+export function createAnalysisCache(): AnalysisCache {
+  return { documents: new WeakMap(), analyzers: createAnalyzerMemo() };
+}
 
 /**
  * Every diagnostic for a bundle, ordered by position: YAML syntax, the Kubernetes schema, Istio's
- * admission rules (per resource, cached by document text) and the cross-resource analyzers
- * (re-run over a small index each time). Never throws.
+ * admission rules (per resource, cached by document text) and the cross-resource analyzers (per
+ * resource, re-run only where an edit can change the outcome). Never throws.
  */
 export function analyzeBundle(bundle: Bundle, cache?: AnalysisCache): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const byDocument = new Map<BundleDocument, Resource[]>();
-  for (const resource of bundle.resources) {
-    const list = byDocument.get(resource.document);
-    if (list) list.push(resource);
-    else byDocument.set(resource.document, [resource]);
-  }
+  const { resources } = bundle;
+  let next = 0; // resources are in document order: walk both lists together
   for (const document of bundle.documents) {
-    let findings = cache?.get(document.parsed.text);
+    const first = next;
+    while (next < resources.length && resources[next]!.document === document) next++;
+    let findings = cache?.documents.get(document.parsed);
     if (!findings) {
-      findings = analyzeDocument(document, byDocument.get(document) ?? []);
-      cache?.set(document.parsed.text, findings);
+      findings = analyzeDocument(document, resources.slice(first, next));
+      cache?.documents.set(document.parsed, findings);
     }
     for (const d of findings) {
       out.push({ ...d, range: { start: d.range.start + document.start, end: d.range.end + document.start } });
     }
   }
-  if (cache && cache.size > bundle.documents.length * 2 + 64) pruneCache(cache, bundle);
-  out.push(...runAnalyzers(bundle));
+  out.push(...runAnalyzers(bundle, cache?.analyzers));
   return out.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
 }
 
@@ -57,9 +64,4 @@ function analyzeDocument(document: BundleDocument, resources: Resource[]): Diagn
     }
   }
   return findings;
-}
-
-function pruneCache(cache: AnalysisCache, bundle: Bundle): void {
-  const live = new Set(bundle.documents.map((d) => d.parsed.text));
-  for (const key of cache.keys()) if (!live.has(key)) cache.delete(key);
 }

@@ -1,4 +1,4 @@
-import { formatPath, rangeOfPath, resourceRef, type PathSegment, type Resource } from '../bundle';
+import { formatPath, rangeOfPath, type PathSegment, type Resource } from '../bundle';
 import { codeInfo } from './codes';
 import type { Diagnostic, ReportOptions, RuleContext, RuleResource } from './types';
 
@@ -6,7 +6,7 @@ import type { Diagnostic, ReportOptions, RuleContext, RuleResource } from './typ
 export function ruleResourceOf(resource: Resource): RuleResource {
   const spec = resource.value['spec'];
   return {
-    ref: resourceRef(resource),
+    ref: resource.ref,
     id: resource.id,
     kind: resource.kind,
     apiVersion: resource.apiVersion,
@@ -40,7 +40,7 @@ export function diagnosticAt(
     severity: options.severity ?? info.severity,
     message,
     range: { start: range.start + offset, end: range.end + offset },
-    resource: resourceRef(resource),
+    resource: resource.ref,
     path: formatPath(path),
   };
   if (options.fix) diagnostic.fix = options.fix;

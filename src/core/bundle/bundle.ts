@@ -1,10 +1,10 @@
 import { LineIndex, type SourceRange } from './lines';
 import { parseOneDocument } from './parse-document';
-import { splitDocuments } from './split';
+import { scanDocuments, splitDocuments } from './split';
+import { DEFAULT_NAMESPACE } from './ref';
 import type { ParsedDocument, ResourceData } from './types';
 
-/** The namespace assumed for objects without `metadata.namespace` (kubectl's default context). */
-export const DEFAULT_NAMESPACE = 'default';
+export { DEFAULT_NAMESPACE, resourceRef } from './ref';
 
 /** One document of a bundle: where it sits in the text and what it parsed to. */
 export interface BundleDocument extends SourceRange {
@@ -35,42 +35,44 @@ export interface Bundle {
 /** A cache of parsed documents keyed by document text; reuse one across edits of a bundle. */
 export type DocumentCache = Map<string, ParsedDocument>;
 
+/** One document's place in the new text and what it parsed to, with its object in the previous bundle if unchanged. */
+interface Piece {
+  start: number;
+  end: number;
+  parsed: ParsedDocument;
+  previous: BundleDocument | undefined;
+}
+
 /**
  * Parses a multi-document YAML (or JSON) bundle. Never throws. With a `cache` shared across
- * calls, unchanged documents are not parsed again, so re-parsing after editing one document of
- * a large bundle costs that one document plus a linear scan for document boundaries.
+ * calls, unchanged documents are not parsed again. Given the `previous` bundle of an edited text,
+ * only the documents around the edit are split and looked up again: the others are matched in
+ * place, and those before the edit keep their objects.
  */
-export function parseBundle(text: string, cache?: DocumentCache): Bundle {
-  const chunks = splitDocuments(text);
+export function parseBundle(text: string, cache?: DocumentCache, previous?: Bundle): Bundle {
+  const pieces = (previous && piecesAfterEdit(previous, text, cache)) ?? freshPieces(text, cache);
   const usedDocumentIds = new Map<string, number>();
   const usedResourceIds = new Map<string, number>();
   const documents: BundleDocument[] = [];
   const resources: Resource[] = [];
-  chunks.forEach((chunk, index) => {
-    let parsed = cache?.get(chunk.text);
-    if (!parsed) {
-      parsed = parseOneDocument(chunk.text);
-      cache?.set(chunk.text, parsed);
-    }
+  let previousResource = 0; // walks previous.resources alongside the unchanged leading documents
+  // Plain loops and object literals: on an edit this runs over every document of the bundle.
+  for (let index = 0; index < pieces.length; index++) {
+    const { start, end, parsed, previous: before } = pieces[index]!;
     const first = parsed.resources[0];
-    const docKey = first && parsed.resources.length === 1 ? resourceRef(first) : `document-${index + 1}`;
-    const document: BundleDocument = {
-      id: unique(docKey, usedDocumentIds),
-      index,
-      start: chunk.start,
-      end: chunk.end,
-      parsed,
-    };
+    const id = unique(
+      first && parsed.resources.length === 1 ? first.ref : `document-${index + 1}`,
+      usedDocumentIds,
+    );
+    const same = before !== undefined && before.start === start && before.index === index && before.id === id;
+    const document: BundleDocument = same ? before : { id, index, start, end, parsed };
     documents.push(document);
     for (const data of parsed.resources) {
-      resources.push({
-        ...data,
-        id: unique(resourceRef(data), usedResourceIds),
-        effectiveNamespace: data.namespace ?? DEFAULT_NAMESPACE,
-        document,
-      });
+      const resourceId = unique(data.ref, usedResourceIds);
+      const old = before ? previous!.resources[previousResource++] : undefined;
+      resources.push(same && old?.id === resourceId ? old : resourceOf(data, resourceId, document));
     }
-  });
+  }
   if (cache) pruneCache(cache, documents);
   let lines: LineIndex | undefined;
   return {
@@ -83,9 +85,93 @@ export function parseBundle(text: string, cache?: DocumentCache): Bundle {
   };
 }
 
-/** `Kind/namespace/name` of an object (the namespace defaulted), as diagnostics and the graph name it. */
-export function resourceRef(data: Pick<ResourceData, 'kind' | 'namespace' | 'name'>): string {
-  return `${data.kind || 'Unknown'}/${data.namespace ?? DEFAULT_NAMESPACE}/${data.name || '(unnamed)'}`;
+function freshPieces(text: string, cache: DocumentCache | undefined): Piece[] {
+  return splitDocuments(text).map((chunk) => ({
+    start: chunk.start,
+    end: chunk.end,
+    parsed: parseCached(chunk.text, cache),
+    previous: undefined,
+  }));
+}
+
+function parseCached(text: string, cache: DocumentCache | undefined): ParsedDocument {
+  let parsed = cache?.get(text);
+  if (!parsed) {
+    parsed = parseOneDocument(text);
+    cache?.set(text, parsed);
+  }
+  return parsed;
+}
+
+/**
+ * The pieces of `text` as an edit of `previous`: documents that still match at their old offset
+ * (before the edit) or at their offset shifted by the change in length (after it) are kept, and
+ * only the region between them is split again. One document on each side of the edit is re-split
+ * too, because deleting or typing a `---` line can merge or split its neighbours. Undefined when
+ * the edit cannot be confined that way (then the whole text is split).
+ */
+function piecesAfterEdit(
+  previous: Bundle,
+  text: string,
+  cache: DocumentCache | undefined,
+): Piece[] | undefined {
+  const old = previous.documents;
+  const delta = text.length - previous.text.length;
+  let head = 0; // documents [0, head) match in place
+  while (head < old.length && text.startsWith(old[head]!.parsed.text, old[head]!.start)) head++;
+  if (head === old.length && delta === 0) {
+    return old.map((d) => ({ start: d.start, end: d.end, parsed: d.parsed, previous: d }));
+  }
+  head = Math.max(0, head - 1);
+  const regionStart = head > 0 ? old[head]!.start : 0;
+  let tail = old.length; // documents [tail, length) match shifted by delta
+  while (
+    tail - 1 > head &&
+    old[tail - 1]!.start + delta >= regionStart &&
+    text.startsWith(old[tail - 1]!.parsed.text, old[tail - 1]!.start + delta)
+  )
+    tail--;
+  const regionEnd = tail < old.length ? old[tail]!.start + delta : text.length;
+  if (regionEnd < regionStart) return undefined;
+  // A kept document's `---` must still start a line (the edit may have removed the newline before it).
+  if (tail < old.length && regionEnd > 0 && text.charCodeAt(regionEnd - 1) !== 10) return undefined;
+  const region = scanDocuments(text.slice(regionStart, regionEnd));
+  // The next document's `---` only starts a new document if the region's last one has content.
+  if (tail < old.length && !region.lastHasContent) return undefined;
+  const pieces: Piece[] = [];
+  for (let i = 0; i < head; i++) {
+    const d = old[i]!;
+    pieces.push({ start: d.start, end: d.end, parsed: d.parsed, previous: d });
+  }
+  for (const chunk of region.chunks) {
+    pieces.push({
+      start: chunk.start + regionStart,
+      end: chunk.end + regionStart,
+      parsed: parseCached(chunk.text, cache),
+      previous: undefined,
+    });
+  }
+  for (let i = tail; i < old.length; i++) {
+    const d = old[i]!;
+    pieces.push({ start: d.start + delta, end: d.end + delta, parsed: d.parsed, previous: undefined });
+  }
+  return pieces;
+}
+
+function resourceOf(data: ResourceData, id: string, document: BundleDocument): Resource {
+  return {
+    apiVersion: data.apiVersion,
+    kind: data.kind,
+    name: data.name,
+    namespace: data.namespace,
+    ref: data.ref,
+    value: data.value,
+    node: data.node,
+    pathInDocument: data.pathInDocument,
+    id,
+    effectiveNamespace: data.namespace ?? DEFAULT_NAMESPACE,
+    document,
+  };
 }
 
 function unique(key: string, used: Map<string, number>): string {

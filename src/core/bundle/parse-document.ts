@@ -1,5 +1,6 @@
 import { isMap, isSeq, parseDocument, type Document } from 'yaml';
 
+import { resourceRef } from './ref';
 import type { ParsedDocument, ResourceData, SyntaxProblem } from './types';
 
 /** Options that make `yaml` read values as the Kubernetes API server does (YAML 1.1 scalars). */
@@ -78,12 +79,16 @@ function describe(
   path: ResourceData['pathInDocument'],
 ): ResourceData {
   const metadata = isRecord(value['metadata']) ? value['metadata'] : {};
-  const namespace = metadata['namespace'];
+  const ns = metadata['namespace'];
+  const kind = typeof value['kind'] === 'string' ? value['kind'] : '';
+  const name = typeof metadata['name'] === 'string' ? metadata['name'] : '';
+  const namespace = typeof ns === 'string' && ns !== '' ? ns : undefined;
   return {
     apiVersion: typeof value['apiVersion'] === 'string' ? value['apiVersion'] : '',
-    kind: typeof value['kind'] === 'string' ? value['kind'] : '',
-    name: typeof metadata['name'] === 'string' ? metadata['name'] : '',
-    namespace: typeof namespace === 'string' && namespace !== '' ? namespace : undefined,
+    kind,
+    name,
+    namespace,
+    ref: resourceRef({ kind, namespace, name }),
     value,
     node,
     pathInDocument: path,

@@ -15,6 +15,15 @@ export interface Chunk extends SourceRange {
  * up to the next `---` belongs to the document it ends. Chunks cover the text with no gaps.
  */
 export function splitDocuments(text: string): Chunk[] {
+  return scanDocuments(text).chunks;
+}
+
+/**
+ * {@link splitDocuments}, also telling whether the last chunk holds content (a marker or a line
+ * that is not blank or a comment). A `---` right after the text starts a new document only then,
+ * which is what re-splitting one region of an edited bundle needs to know.
+ */
+export function scanDocuments(text: string): { chunks: Chunk[]; lastHasContent: boolean } {
   const chunks: Chunk[] = [];
   let chunkStart = 0;
   let sawContent = false;
@@ -34,7 +43,7 @@ export function splitDocuments(text: string): Chunk[] {
     lineStart = newline + 1;
   }
   chunks.push({ start: chunkStart, end: text.length, text: text.slice(chunkStart) });
-  return chunks;
+  return { chunks, lastHasContent: sawContent };
 }
 
 /** `---` or `...` when the line at `start` is a document marker (followed by white space or its end). */

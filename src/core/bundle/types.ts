@@ -24,6 +24,8 @@ export interface ResourceData {
   name: string;
   /** `metadata.namespace`, or undefined when the object leaves it to the kubectl context. */
   namespace: string | undefined;
+  /** `Kind/namespace/name` with the namespace defaulted (see `resourceRef`). */
+  ref: string;
   /** The object as plain data (YAML 1.1 scalars, as the Kubernetes API server reads them). */
   value: Record<string, unknown>;
   /** The object's map node in the document. */

@@ -1,3 +1,4 @@
-export { deriveGraph } from './derive';
+export { createGraphMemo, deriveGraph } from './derive';
+export type { GraphMemo } from './derive';
 export { layoutGraph } from './layout';
-export type { EdgeKind, EgressGraph, GraphEdge, GraphNode, NodeKind, TlsBehaviour } from './types';
+export type * from './types';

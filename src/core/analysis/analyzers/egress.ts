@@ -6,29 +6,25 @@ import type { PathSegment } from '../../bundle';
 import { ROOT_NAMESPACE } from '../../istio/kinds';
 import { modeAllowsUnknown } from '../../istio/mesh';
 import type { BundleModel, ModelEntry } from '../../istio/model';
-import {
-  canonicalProtocol,
-  hostCovers,
-  isWildcardHost,
-  protocolFamily,
-  type ProtocolFamily,
-} from '../../istio/values';
+import { canonicalProtocol, hostCovers, protocolFamily, type ProtocolFamily } from '../../istio/values';
 import { has, num, record, records, str, strings } from '../../istio/read';
 import type { Analyzer } from '.';
 import {
   destinationRuleTls,
   gatewayNamespace,
+  destinationsTo,
+  gatewayHopsFor,
+  gatewayHopsIn,
   gatewaysOf,
-  HostIndex,
   isClusterLocalHost,
   isEgressGatewayHost,
   isMeshBound,
   mostSpecific,
   namespaceOfClusterHost,
-  qualifyHost,
   resolveGatewayRef,
   rulesOf,
   serviceEntriesForHost,
+  sidecarsIn,
 } from '../../istio/visibility';
 
 const checkGatewayResolution: Analyzer = (model, report) => {
@@ -76,39 +72,14 @@ const MISMATCH_REASON: Partial<Record<ProtocolFamily, string>> = {
   tcp: 'clients send raw TCP, which this server cannot route',
 };
 
-type Hops = HostIndex<{ sePort: number | undefined; gwPort: number }>;
-
-/** Hop 1 of each two-hop VS: which client port (match.port) sidecars send to which gateway port. */
-function gatewayHops(model: BundleModel): Hops {
-  const hops: Hops = new HostIndex();
-  for (const vs of model.virtualServices) {
-    for (const rule of rulesOf(vs)) {
-      for (const d of rule.destinations) {
-        if (!isEgressGatewayHost(d.host) || d.port === undefined || d.mirror) continue;
-        for (const match of rule.matches.filter((m) => m.gateways.includes('mesh'))) {
-          for (const [host] of strings(vs.spec['hosts']))
-            hops.add(host, { sePort: match.port, gwPort: d.port });
-        }
-      }
-    }
-  }
-  return hops;
-}
-
 /**
  * The first ServiceEntry port, for a host the server lists, whose traffic the server cannot take.
  * Client ports pair with the server port through the VS hop 1, or by equal number without one.
  */
-function firstMismatch(
-  model: BundleModel,
-  hops: Hops,
-  hosts: string[],
-  gwPort: number,
-  accepts: ProtocolFamily[],
-) {
+function firstMismatch(model: BundleModel, hosts: string[], gwPort: number, accepts: ProtocolFamily[]) {
   for (const host of hosts) {
     for (const m of serviceEntriesForHost(model, host)) {
-      const pairs = hops.lookup(m.host);
+      const pairs = gatewayHopsFor(model, m.host).filter((h) => h.gwPort !== undefined && !h.mirror);
       const clientPorts =
         pairs.length > 0 ? pairs.filter((p) => p.gwPort === gwPort).map((p) => p.sePort) : [gwPort];
       const sePorts = records(m.entry.spec['ports']).map(([p]) => p);
@@ -129,8 +100,7 @@ function firstMismatch(
 }
 
 const checkProtocolAgreement: Analyzer = (model, report) => {
-  const hops = model.gateways.length > 0 ? gatewayHops(model) : undefined;
-  for (const gateway of hops ? model.gateways : []) {
+  for (const gateway of model.gateways) {
     for (const [server, s] of records(gateway.spec['servers'])) {
       const port = record(server['port']);
       const gwPort = num(port?.['number']);
@@ -141,7 +111,7 @@ const checkProtocolAgreement: Analyzer = (model, report) => {
       const hosts = strings(server['hosts'])
         .map(([raw]) => raw.slice(raw.indexOf('/') + 1))
         .filter((host) => host !== '*');
-      const found = firstMismatch(model, hops!, hosts, gwPort, accepts);
+      const found = firstMismatch(model, hosts, gwPort, accepts);
       if (!found) continue;
       const declared = `${found.m.host}:${String(found.sePort['number'])} as ${String(found.sePort['protocol'])}`;
       report(
@@ -192,29 +162,23 @@ const checkTwoHopBinding: Analyzer = (model, report) => {
   }
 };
 
-function anyCovered(hosts: Set<string>, host: string): boolean {
-  if (!isWildcardHost(host)) return hosts.has(host.toLowerCase());
-  return [...hosts].some((h) => hostCovers(host, h));
+/** Whether some mesh rule (`via: false`) or gateway rule (`via: true`) routes to a host `host` covers. */
+function routedTo(model: BundleModel, host: string, via: boolean): boolean {
+  return destinationsTo(model, host).some(
+    ({ rule, destination }) =>
+      hostCovers(host, destination.host) &&
+      !isClusterLocalHost(destination.host) &&
+      (via ? [...rule.gateways].some((g) => g !== 'mesh') : rule.gateways.has('mesh')),
+  );
 }
 
 const checkSidecarCredentials: Analyzer = (model, report) => {
-  // Hosts the gateway hop forwards to, and hosts sidecars call directly (not via the gateway).
-  const viaGateway = new Set<string>();
-  const direct = new Set<string>();
-  for (const vs of model.virtualServices) {
-    for (const rule of rulesOf(vs)) {
-      for (const d of rule.destinations) {
-        if (isClusterLocalHost(d.host)) continue;
-        if (rule.gateways.has('mesh')) direct.add(d.host.toLowerCase());
-        if ([...rule.gateways].some((g) => g !== 'mesh')) viaGateway.add(d.host.toLowerCase());
-      }
-    }
-  }
   for (const dr of model.destinationRules) {
     if (record(dr.spec['workloadSelector'])) continue;
     const host = str(dr.spec['host']) ?? '';
+    // The gateway hop forwards to this host and sidecars do not call it directly.
     const atGatewayOnly =
-      dr.namespace === ROOT_NAMESPACE && anyCovered(viaGateway, host) && !anyCovered(direct, host);
+      dr.namespace === ROOT_NAMESPACE && routedTo(model, host, true) && !routedTo(model, host, false);
     if (atGatewayOnly) continue;
     for (const { tls, path } of destinationRuleTls(dr)) {
       const mode = str(tls['mode'])?.toUpperCase();
@@ -232,7 +196,7 @@ const checkSidecarCredentials: Analyzer = (model, report) => {
 };
 
 /** What blocks unregistered hosts for workloads in a namespace, or undefined when they pass. */
-function blockingPolicy(model: BundleModel, sidecars: ModelEntry[]): string | undefined {
+function blockingPolicy(model: BundleModel, sidecars: readonly ModelEntry[]): string | undefined {
   const modeOf = (sc: ModelEntry) => {
     const policy = record(sc.spec['outboundTrafficPolicy']);
     // In a Sidecar an omitted mode is the proto default REGISTRY_ONLY.
@@ -256,8 +220,7 @@ const checkRegistryOnly: Analyzer = (model, report) => {
   for (const vs of model.virtualServices) {
     if (!isMeshBound(vs)) continue;
     if (!policies.has(vs.namespace)) {
-      const sidecars = model.sidecars.filter((sc) => sc.namespace === vs.namespace);
-      policies.set(vs.namespace, blockingPolicy(model, sidecars));
+      policies.set(vs.namespace, blockingPolicy(model, sidecarsIn(model, vs.namespace)));
     }
     const policy = policies.get(vs.namespace);
     if (!policy) continue;
@@ -274,23 +237,7 @@ const checkRegistryOnly: Analyzer = (model, report) => {
   }
 };
 
-/** Per namespace: egress gateway service hosts its mesh VirtualServices send to, with one VS that does. */
-function gatewayHopsByNamespace(model: BundleModel): Map<string, Map<string, string>> {
-  const out = new Map<string, Map<string, string>>();
-  for (const vs of model.virtualServices) {
-    for (const rule of rulesOf(vs).filter((r) => r.gateways.has('mesh'))) {
-      for (const d of rule.destinations.filter((x) => isEgressGatewayHost(x.host))) {
-        const hops = out.get(vs.namespace) ?? new Map<string, string>();
-        hops.set(qualifyHost(d.host, vs.namespace), vs.ref);
-        out.set(vs.namespace, hops);
-      }
-    }
-  }
-  return out;
-}
-
 const checkSidecarImports: Analyzer = (model, report) => {
-  const hopsByNamespace = model.sidecars.length > 0 ? gatewayHopsByNamespace(model) : new Map();
   for (const sc of model.sidecars) {
     const imports: { ns: string; host: string; path: PathSegment[] }[] = [];
     for (const [egress, e] of records(sc.spec['egress'])) {
@@ -321,7 +268,9 @@ const checkSidecarImports: Analyzer = (model, report) => {
       );
     }
     if (imports.length === 0) continue;
-    for (const [gwHost, vsRef] of hopsByNamespace.get(sc.namespace) ?? new Map<string, string>()) {
+    // Per egress gateway Service the namespace's mesh rules send to, the last VirtualService that does.
+    const hops = new Map(gatewayHopsIn(model, sc.namespace).map((h) => [h.gatewayHost, h.vs.ref]));
+    for (const [gwHost, vsRef] of hops) {
       const gwNs = namespaceOfClusterHost(gwHost, sc.namespace);
       if (
         imports.some((i) => (i.ns === '*' || i.ns === gwNs) && (i.host === '*' || hostCovers(i.host, gwHost)))

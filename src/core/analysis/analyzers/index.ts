@@ -1,37 +1,113 @@
-import type { Bundle, PathSegment } from '../../bundle';
-import { buildModel, type BundleModel, type ModelEntry } from '../../istio/model';
+import type { Bundle, PathSegment, Resource } from '../../bundle';
+import { buildModel, subjectView, type BundleModel, type ModelEntry } from '../../istio/model';
+import { trackReads } from '../../istio/reads';
+import { changedKeys, stillValid, type SubjectMemo } from '../../istio/subjects';
 import { diagnosticAt } from '../context';
 import type { Diagnostic, ReportOptions } from '../types';
 import { egressAnalyzers } from './egress';
 import { portAnalyzers } from './ports';
-import { practiceAnalyzers } from './practice';
+import { meshAnalyzers, practiceAnalyzers } from './practice';
 import { referenceAnalyzers } from './references';
 
 /** Reports a finding on a field of one resource in the bundle. */
 export type AnalyzerReport = (
-  entry: Pick<ModelEntry, 'resource'>,
+  entry: ModelEntry,
   code: string,
   path: readonly PathSegment[],
   message: string,
   options?: ReportOptions,
 ) => void;
 
-/** A check over the whole bundle (references, conflicts, visibility, egress patterns). */
+/**
+ * A check across resources (references, conflicts, visibility, egress patterns). It loops over
+ * the model's resources of the kinds it checks and reads everything else through the lookups of
+ * istio/visibility, so it can run on a view holding one resource and be cached per resource.
+ */
 export type Analyzer = (model: BundleModel, report: AnalyzerReport) => void;
 
-const analyzers: readonly Analyzer[] = [
+/** A check of the mesh config itself, run once per bundle and reporting on the config's resource. */
+export type MeshAnalyzer = (
+  model: BundleModel,
+  report: (resource: Resource, code: string, path: readonly PathSegment[], message: string) => void,
+) => void;
+
+const subjectAnalyzers: readonly Analyzer[] = [
   ...referenceAnalyzers,
   ...egressAnalyzers,
   ...portAnalyzers,
   ...practiceAnalyzers,
 ];
 
-/** Runs every cross-resource analyzer; ranges are absolute offsets into the bundle text. */
-export function runAnalyzers(bundle: Bundle): Diagnostic[] {
+/** A finding with its range relative to the document of the resource it is on. */
+interface HeldFinding {
+  diagnostic: Diagnostic;
+  /** The entry of the resource the finding is on (stable while its document text is). */
+  on: ModelEntry;
+}
+
+/** Cross-resource findings per resource, kept between analyses of an edited bundle. */
+export type AnalyzerMemo = SubjectMemo<HeldFinding[], ModelEntry>;
+
+/** An empty memo for {@link runAnalyzers}. */
+export function createAnalyzerMemo(): AnalyzerMemo {
+  return { model: undefined, results: new Map() };
+}
+
+/**
+ * Runs every cross-resource analyzer; ranges are absolute offsets into the bundle text. With a
+ * memo from the previous run, only resources whose findings an edit can change are checked again:
+ * the edited ones and those that looked up a key the edited ones are indexed under.
+ */
+export function runAnalyzers(bundle: Bundle, memo: AnalyzerMemo = createAnalyzerMemo()): Diagnostic[] {
   const model = buildModel(bundle);
+  const dirty = changedKeys(memo.model, model);
+  const results: AnalyzerMemo['results'] = new Map();
   const out: Diagnostic[] = [];
-  const report: AnalyzerReport = (entry, code, path, message, options) =>
-    out.push(diagnosticAt(entry.resource, code, path, message, options, entry.resource.document.start));
-  for (const analyzer of analyzers) analyzer(model, report);
+  const seen = new Set<string>();
+  let resourceOf: Map<ModelEntry, Resource> | undefined;
+  const emit = (held: HeldFinding, subject: ModelEntry, resource: Resource) => {
+    if (held.on !== subject) {
+      resourceOf ??= new Map(model.entries.map((entry, i) => [entry, model.resources[i]!]));
+      const other = resourceOf.get(held.on);
+      if (!other) return;
+      resource = other;
+    }
+    const d = held.diagnostic;
+    const start = d.range.start + resource.document.start;
+    const end = d.range.end + resource.document.start;
+    // Two resources may find the same thing (one ServiceEntry forwarded by several routes): keep one.
+    const key = `${d.code}|${d.resource ?? ''}|${start}|${end}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push({ ...d, range: { start, end } });
+  };
+  for (let order = 0; order < model.entries.length; order++) {
+    const subject = model.entries[order]!;
+    const cached = memo.results.get(subject);
+    let result = stillValid(cached, dirty) ? cached! : undefined;
+    if (!result) {
+      const { value: findings, reads } = trackReads(() => checkSubject(model, subject));
+      result = { reads: [...reads], value: findings };
+    }
+    results.set(subject, result);
+    for (const held of result.value) emit(held, subject, model.resources[order]!);
+  }
+  // Mesh analyzers report on model.meshSource, which is this bundle's own resource object.
+  for (const analyzer of meshAnalyzers) {
+    analyzer(model, (resource, code, path, message) =>
+      out.push(diagnosticAt(resource, code, path, message, {}, resource.document.start)),
+    );
+  }
+  memo.model = model;
+  memo.results = results;
   return out;
+}
+
+function checkSubject(model: BundleModel, subject: ModelEntry): HeldFinding[] {
+  const view = subjectView(model, subject);
+  const held: HeldFinding[] = [];
+  const report: AnalyzerReport = (entry, code, path, message, options) =>
+    held.push({ diagnostic: diagnosticAt(entry.resource, code, path, message, options), on: entry });
+  for (const analyzer of subjectAnalyzers) analyzer(view, report);
+  return held;
 }

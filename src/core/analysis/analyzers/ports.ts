@@ -8,7 +8,13 @@ import type { PathSegment } from '../../bundle';
 import type { BundleModel } from '../../istio/model';
 import { num, record, records, str } from '../../istio/read';
 import { protocolFamily } from '../../istio/values';
-import { isClusterLocalHost, isMeshBound, rulesOf, serviceEntriesForHost } from '../../istio/visibility';
+import {
+  destinationsTo,
+  isClusterLocalHost,
+  isMeshBound,
+  rulesOf,
+  serviceEntriesForHost,
+} from '../../istio/visibility';
 import type { Analyzer } from '.';
 
 /** The declared protocol family of `port` on the ServiceEntries that define `host` for `namespace`. */
@@ -20,24 +26,18 @@ function portFamily(model: BundleModel, host: string, namespace: string, port: n
   return undefined;
 }
 
-/** (host, port) pairs that some rule deliberately sends plain HTTP to: from a gateway, or rewritten from an HTTP port. */
-function plainHttpTargets(model: BundleModel): Set<string> {
-  const out = new Set<string>();
-  for (const vs of model.virtualServices) {
-    for (const rule of rulesOf(vs)) {
-      if (rule.kind !== 'http') continue;
-      const fromGateway = [...rule.gateways].some((g) => g !== 'mesh');
-      const fromHttpPort = rule.matches.some(
-        (m) =>
-          m.port !== undefined &&
-          rule.destinations.some((d) => portFamily(model, d.host, vs.namespace, m.port!) === 'http'),
-      );
-      if (!fromGateway && !fromHttpPort) continue;
-      for (const d of rule.destinations)
-        if (d.port !== undefined) out.add(`${d.host.toLowerCase()}:${d.port}`);
-    }
-  }
-  return out;
+/** Whether some http rule deliberately sends plain HTTP to `host:port`: from a gateway, or rewritten from an HTTP port. */
+function receivesPlainHttp(model: BundleModel, host: string, port: number): boolean {
+  return destinationsTo(model, host).some(({ vs, rule, destination }) => {
+    if (rule.kind !== 'http' || destination.port !== port) return false;
+    if (destination.host.toLowerCase() !== host.toLowerCase()) return false;
+    if ([...rule.gateways].some((g) => g !== 'mesh')) return true;
+    return rule.matches.some(
+      (m) =>
+        m.port !== undefined &&
+        rule.destinations.some((d) => portFamily(model, d.host, vs.namespace, m.port!) === 'http'),
+    );
+  });
 }
 
 const checkHttpRulesOnTlsPorts: Analyzer = (model, report) => {
@@ -61,7 +61,6 @@ const checkHttpRulesOnTlsPorts: Analyzer = (model, report) => {
 };
 
 const checkTlsOriginationOnTlsPorts: Analyzer = (model, report) => {
-  const plain = plainHttpTargets(model);
   for (const dr of model.destinationRules) {
     const host = str(dr.spec['host']);
     if (!host || isClusterLocalHost(host)) continue;
@@ -88,7 +87,7 @@ const checkTlsOriginationOnTlsPorts: Analyzer = (model, report) => {
     }
     for (const [port, found] of ports) {
       const mode = str(found?.tls['mode']);
-      if (!found || (mode !== 'SIMPLE' && mode !== 'MUTUAL') || plain.has(`${host.toLowerCase()}:${port}`))
+      if (!found || (mode !== 'SIMPLE' && mode !== 'MUTUAL') || receivesPlainHttp(model, host, port))
         continue;
       report(
         dr,

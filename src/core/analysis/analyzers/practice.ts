@@ -1,7 +1,7 @@
 /** Best-practice advice (info): timeouts, ownership, the mesh outbound mode and E3's DNS advice. */
 import { isWildcardHost, protocolFamily } from '../../istio/values';
 import { has, record, records, str, strings } from '../../istio/read';
-import type { Analyzer } from '.';
+import type { Analyzer, MeshAnalyzer } from '.';
 import { isClusterLocalHost, rulesOf, serviceEntriesForHost } from '../../istio/visibility';
 
 const checkTimeouts: Analyzer = (model, report) => {
@@ -45,10 +45,10 @@ const checkOwners: Analyzer = (model, report) => {
   }
 };
 
-const checkAllowAny: Analyzer = (model, report) => {
+const checkAllowAny: MeshAnalyzer = (model, report) => {
   if (!model.meshSource || model.meshMode !== 'ALLOW_ANY') return;
   report(
-    { resource: model.meshSource.resource },
+    model.meshSource.resource,
     'BP-ALLOW-ANY',
     model.meshSource.path,
     'outboundTrafficPolicy ALLOW_ANY lets workloads reach any host through PassthroughCluster, without routing, policy or TLS control; consider REGISTRY_ONLY',
@@ -73,5 +73,8 @@ const checkNoneResolution: Analyzer = (model, report) => {
   }
 };
 
-/** Info-level advice from the seed document. */
-export const practiceAnalyzers: Analyzer[] = [checkTimeouts, checkOwners, checkAllowAny, checkNoneResolution];
+/** Info-level advice from the seed document, per resource. */
+export const practiceAnalyzers: Analyzer[] = [checkTimeouts, checkOwners, checkNoneResolution];
+
+/** Advice on the mesh config itself, checked once per bundle. */
+export const meshAnalyzers: MeshAnalyzer[] = [checkAllowAny];

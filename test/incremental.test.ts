@@ -1,0 +1,136 @@
+// Incremental derivation must be invisible: after any sequence of edits, what the deriver returns
+// equals a fresh parse, analysis and graph of the same text.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+
+import { analyzeBundle } from '../src/core/analysis/analyze';
+import { parseBundle, splitDocuments, type Bundle } from '../src/core/bundle';
+import { createDeriver, type Derivation } from '../src/core/derivation';
+import { deriveGraph } from '../src/core/graph';
+import { syntheticBundle } from '../bench/synthetic';
+
+const corpus = join(import.meta.dirname, 'corpus');
+const pool: string[] = ['valid', 'warnings', 'analysis'].flatMap((folder) =>
+  readdirSync(join(corpus, folder))
+    .filter((f) => f.endsWith('.yaml'))
+    .flatMap((f) => splitDocuments(readFileSync(join(corpus, folder, f), 'utf8')).map((c) => c.text)),
+);
+/** Every document as a `---`-led chunk, so any order of them is a valid bundle text. */
+const documents = pool.map((text) => (text.startsWith('---') ? text : `---\n${text}`)).map(ensureNewline);
+
+function ensureNewline(text: string): string {
+  return text.endsWith('\n') ? text : `${text}\n`;
+}
+
+function shape(bundle: Bundle) {
+  return {
+    documents: bundle.documents.map((d) => [d.id, d.index, d.start, d.end, d.parsed.text]),
+    resources: bundle.resources.map((r) => [r.id, r.ref, r.document.index, r.effectiveNamespace]),
+  };
+}
+
+function fresh(text: string) {
+  const bundle = parseBundle(text);
+  return { bundle: shape(bundle), diagnostics: analyzeBundle(bundle), graph: deriveGraph(bundle) };
+}
+
+function seen(derived: Derivation) {
+  return { bundle: shape(derived.bundle), diagnostics: derived.diagnostics, graph: derived.graph };
+}
+
+type Edit =
+  | { kind: 'replace'; at: number; with: number }
+  | { kind: 'insert'; at: number; with: number }
+  | { kind: 'remove'; at: number }
+  | { kind: 'move'; from: number; to: number }
+  | { kind: 'type'; at: number; text: string }
+  | { kind: 'erase'; at: number; length: number };
+
+const edit: fc.Arbitrary<Edit> = fc.oneof(
+  fc.record({ kind: fc.constant('replace' as const), at: fc.nat(), with: fc.nat() }),
+  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), with: fc.nat() }),
+  fc.record({ kind: fc.constant('remove' as const), at: fc.nat() }),
+  fc.record({ kind: fc.constant('move' as const), from: fc.nat(), to: fc.nat() }),
+  fc.record({
+    kind: fc.constant('type' as const),
+    at: fc.nat(),
+    text: fc.constantFrom('x', '\n', '---\n', ' ', '"', '  hosts: [a.example.com]\n', 'mesh'),
+  }),
+  fc.record({ kind: fc.constant('erase' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 40 }) }),
+);
+
+/** Applies an edit to the bundle's documents (whole-document edits) or its text (typing). */
+function apply(docs: string[], e: Edit): string[] {
+  const out = [...docs];
+  const pick = (n: number) => (out.length === 0 ? 0 : n % out.length);
+  switch (e.kind) {
+    case 'replace':
+      if (out.length) out[pick(e.at)] = documents[e.with % documents.length]!;
+      return out;
+    case 'insert':
+      out.splice(out.length ? e.at % (out.length + 1) : 0, 0, documents[e.with % documents.length]!);
+      return out;
+    case 'remove':
+      if (out.length) out.splice(pick(e.at), 1);
+      return out;
+    case 'move': {
+      if (!out.length) return out;
+      const [doc] = out.splice(pick(e.from), 1);
+      out.splice(e.to % (out.length + 1), 0, doc!);
+      return out;
+    }
+    case 'type':
+    case 'erase': {
+      const text = out.join('');
+      const at = text.length ? e.at % text.length : 0;
+      const next =
+        e.kind === 'type'
+          ? text.slice(0, at) + e.text + text.slice(at)
+          : text.slice(0, at) + text.slice(at + e.length);
+      return [next];
+    }
+  }
+}
+
+describe('incremental derivation', () => {
+  it('equals a fresh derivation after every edit of a bundle', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.nat(documents.length - 1), { minLength: 1, maxLength: 25 }),
+        fc.array(edit, { minLength: 1, maxLength: 12 }),
+        (start, edits) => {
+          const derive = createDeriver();
+          let docs = start.map((i) => documents[i]!);
+          expect(seen(derive(docs.join('')))).toEqual(fresh(docs.join('')));
+          for (const e of edits) {
+            docs = apply(docs, e);
+            const text = docs.join('');
+            expect(seen(derive(text))).toEqual(fresh(text));
+          }
+        },
+      ),
+      {
+        numRuns: Number(process.env.FC_RUNS ?? 60),
+        ...(process.env.FC_SEED ? { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH } : {}),
+      },
+    );
+  }, 600_000);
+
+  it('equals a fresh derivation when one field of a large bundle changes back and forth', () => {
+    const text = syntheticBundle(400);
+    const derive = createDeriver();
+    derive(text);
+    for (const replacement of ['timeout: 20s', 'timeout: 15s', 'resolution: NONE', 'exportTo: ["~"]']) {
+      const needle = replacement.startsWith('timeout')
+        ? 'timeout: 15s'
+        : replacement.startsWith('resolution')
+          ? 'resolution: DNS'
+          : 'exportTo: [".", "shared"]';
+      const edited = text.replace(needle, replacement);
+      expect(seen(derive(edited))).toEqual(fresh(edited));
+    }
+  });
+});
