@@ -1,4 +1,4 @@
-import { parseBundle, type Bundle, type DocumentCache } from './bundle';
+import { parseBundle, type Bundle, type DocumentCache, type TextChange } from './bundle';
 import { analyzeBundle, createAnalysisCache, type AnalysisCache } from './analysis/analyze';
 import type { Diagnostic } from './analysis/types';
 import { createGraphMemo, deriveGraph, type GraphMemo } from './graph/derive';
@@ -11,8 +11,11 @@ export interface Derivation {
   graph: EgressGraph;
 }
 
-/** Derives a bundle text into its views, re-using the previous derivation's work. */
-export type Deriver = (text: string) => Derivation;
+/**
+ * Derives a bundle text into its views, re-using the previous derivation's work. An editor that
+ * knows where the text changed since the previous call passes `change` (exact, or omitted).
+ */
+export type Deriver = (text: string, change?: TextChange) => Derivation;
 
 /**
  * A deriver for a bundle being edited: each call parses, analyses and draws `text`, re-doing only
@@ -24,8 +27,8 @@ export function createDeriver(): Deriver {
   const analysis: AnalysisCache = createAnalysisCache();
   const graph: GraphMemo = createGraphMemo();
   let previous: Bundle | undefined;
-  return (text) => {
-    const bundle = parseBundle(text, documents, previous);
+  return (text, change) => {
+    const bundle = parseBundle(text, documents, previous, change);
     previous = bundle;
     return { bundle, diagnostics: analyzeBundle(bundle, analysis), graph: deriveGraph(bundle, graph) };
   };

@@ -35,6 +35,13 @@ export interface Bundle {
 /** A cache of parsed documents keyed by document text; reuse one across edits of a bundle. */
 export type DocumentCache = Map<string, ParsedDocument>;
 
+/** Where an edit happened: `[start, end)` of the previous text was replaced by `length` characters. */
+export interface TextChange {
+  start: number;
+  end: number;
+  length: number;
+}
+
 /** One document's place in the new text and what it parsed to, with its object in the previous bundle if unchanged. */
 interface Piece {
   start: number;
@@ -47,10 +54,16 @@ interface Piece {
  * Parses a multi-document YAML (or JSON) bundle. Never throws. With a `cache` shared across
  * calls, unchanged documents are not parsed again. Given the `previous` bundle of an edited text,
  * only the documents around the edit are split and looked up again: the others are matched in
- * place, and those before the edit keep their objects.
+ * place, and those before the edit keep their objects. An editor that knows where the text
+ * changed passes the `change`, which spares comparing the other documents (it must be exact).
  */
-export function parseBundle(text: string, cache?: DocumentCache, previous?: Bundle): Bundle {
-  const pieces = (previous && piecesAfterEdit(previous, text, cache)) ?? freshPieces(text, cache);
+export function parseBundle(
+  text: string,
+  cache?: DocumentCache,
+  previous?: Bundle,
+  change?: TextChange,
+): Bundle {
+  const pieces = (previous && piecesAfterEdit(previous, text, cache, change)) ?? freshPieces(text, cache);
   const usedDocumentIds = new Map<string, number>();
   const usedResourceIds = new Map<string, number>();
   const documents: BundleDocument[] = [];
@@ -114,23 +127,30 @@ function piecesAfterEdit(
   previous: Bundle,
   text: string,
   cache: DocumentCache | undefined,
+  change: TextChange | undefined,
 ): Piece[] | undefined {
   const old = previous.documents;
   const delta = text.length - previous.text.length;
-  let head = 0; // documents [0, head) match in place
-  while (head < old.length && text.startsWith(old[head]!.parsed.text, old[head]!.start)) head++;
-  if (head === old.length && delta === 0) {
+  if (change && change.length - (change.end - change.start) !== delta) return undefined;
+  let head = 0; // documents [0, head) are unchanged in place
+  if (change) while (head < old.length && old[head]!.end <= change.start) head++;
+  else while (head < old.length && text.startsWith(old[head]!.parsed.text, old[head]!.start)) head++;
+  if (head === old.length && delta === 0 && !change) {
     return old.map((d) => ({ start: d.start, end: d.end, parsed: d.parsed, previous: d }));
   }
   head = Math.max(0, head - 1);
   const regionStart = head > 0 ? old[head]!.start : 0;
-  let tail = old.length; // documents [tail, length) match shifted by delta
-  while (
-    tail - 1 > head &&
-    old[tail - 1]!.start + delta >= regionStart &&
-    text.startsWith(old[tail - 1]!.parsed.text, old[tail - 1]!.start + delta)
-  )
-    tail--;
+  let tail = old.length; // documents [tail, length) are unchanged, shifted by delta
+  if (change) {
+    while (tail - 1 > head && old[tail - 1]!.start >= change.end) tail--;
+  } else {
+    while (
+      tail - 1 > head &&
+      old[tail - 1]!.start + delta >= regionStart &&
+      text.startsWith(old[tail - 1]!.parsed.text, old[tail - 1]!.start + delta)
+    )
+      tail--;
+  }
   const regionEnd = tail < old.length ? old[tail]!.start + delta : text.length;
   if (regionEnd < regionStart) return undefined;
   // A kept document's `---` must still start a line (the edit may have removed the newline before it).

@@ -1,5 +1,5 @@
 export { DEFAULT_NAMESPACE, parseBundle, resourceRef } from './bundle';
-export type { Bundle, BundleDocument, DocumentCache, Resource } from './bundle';
+export type { Bundle, BundleDocument, DocumentCache, Resource, TextChange } from './bundle';
 export { appendDocument, editResource, removeResource } from './edit-bundle';
 export { deepEqual, editDocumentText } from './edit';
 export type { EditResult, FieldEdit } from './edit';

@@ -25,7 +25,11 @@ function makeEdge(
 /** Collects nodes and edges by id; the first edge with an id wins. */
 export class GraphBuilder implements GraphSink {
   private readonly nodes = new Map<string, GraphNode>();
-  private readonly edges = new Map<string, GraphEdge>();
+  private readonly edges: GraphEdge[] = [];
+  private readonly edgeIds = new Set<string>();
+
+  /** `shared`: targets some recording draws edges to without owning them (see {@link GraphRecording}). */
+  constructor(private readonly shared: ReadonlySet<string> = new Set()) {}
 
   node(id: string, kind: NodeKind, label: string, resources: string[]): void {
     this.put(makeNode(id, kind, label, resources), false);
@@ -46,22 +50,40 @@ export class GraphBuilder implements GraphSink {
 
   /** Adds a built edge unless one with its id exists. */
   putEdge(edge: GraphEdge): void {
-    if (!this.edges.has(edge.id)) this.edges.set(edge.id, edge);
+    if (this.edgeIds.has(edge.id)) return;
+    this.edgeIds.add(edge.id);
+    this.edges.push(edge);
+  }
+
+  /**
+   * Adds an edge into a node that only its owner's recording draws edges to (and that recording
+   * holds each edge once): no other edge can have its id, so it skips the duplicate check.
+   */
+  putOwnEdge(edge: GraphEdge): void {
+    if (this.shared.has(edge.target)) this.putEdge(edge);
+    else this.edges.push(edge);
   }
 
   build(): EgressGraph {
-    return { nodes: [...this.nodes.values()], edges: [...this.edges.values()] };
+    return { nodes: [...this.nodes.values()], edges: this.edges };
   }
 }
 
-type Step = { node: GraphNode; ifAbsent: boolean } | { edge: GraphEdge };
+type Step = { node: GraphNode; ifAbsent: boolean } | { edge: GraphEdge; own: boolean };
 
 /**
  * Records what one part of the derivation adds, as finished node and edge objects, to replay into
- * later graphs unchanged (the objects are shared between graphs; they are never mutated).
+ * later graphs unchanged (the objects are shared between graphs; they are never mutated). A part
+ * may own one node: edges into it are its own, and it lists the other targets it draws to, so
+ * replaying checks only those edges for duplicates.
  */
 export class GraphRecording implements GraphSink {
   private readonly steps: Step[] = [];
+  private readonly ownIds = new Set<string>();
+  /** Targets of edges this part draws into nodes it does not own. */
+  readonly sharedTargets = new Set<string>();
+
+  constructor(private readonly owns?: string) {}
 
   node(id: string, kind: NodeKind, label: string, resources: string[]): void {
     this.steps.push({ node: makeNode(id, kind, label, resources), ifAbsent: false });
@@ -72,14 +94,21 @@ export class GraphRecording implements GraphSink {
   }
 
   edge(source: string, target: string, kind: EdgeKind, label: string, extra: Partial<GraphEdge>): void {
-    this.steps.push({ edge: makeEdge(source, target, kind, label, extra) });
+    const edge = makeEdge(source, target, kind, label, extra);
+    const own = target === this.owns;
+    if (own) {
+      if (this.ownIds.has(edge.id)) return; // the first one wins, as in the builder
+      this.ownIds.add(edge.id);
+    } else this.sharedTargets.add(target);
+    this.steps.push({ edge, own });
   }
 
   /** Adds the recorded nodes and edges to `builder`, in order. */
   replay(builder: GraphBuilder): void {
     for (const step of this.steps) {
-      if ('edge' in step) builder.putEdge(step.edge);
-      else builder.put(step.node, step.ifAbsent);
+      if (!('edge' in step)) builder.put(step.node, step.ifAbsent);
+      else if (step.own) builder.putOwnEdge(step.edge);
+      else builder.putEdge(step.edge);
     }
   }
 }

@@ -1,7 +1,7 @@
 import type { Bundle } from '../bundle';
 import { ROOT_NAMESPACE } from '../istio/kinds';
 import { record, strings } from '../istio/read';
-import { buildModel, type BundleModel } from '../istio/model';
+import { buildModel, type BundleModel, type ModelEntry } from '../istio/model';
 import { trackReads } from '../istio/reads';
 import { changedKeys, stillValid, type SubjectMemo } from '../istio/subjects';
 import {
@@ -29,6 +29,8 @@ import type { EgressGraph } from './types';
 interface HostPart {
   node: GraphRecording;
   byNamespace: GraphRecording[];
+  /** Nodes other than its own that the part draws edges to. */
+  sharedTargets: Set<string>;
 }
 
 /** What one graph derivation keeps for the next, per external host and per egress gateway. */
@@ -57,7 +59,6 @@ export function createGraphMemo(): GraphMemo {
  */
 export function deriveGraph(bundle: Bundle, memo: GraphMemo = createGraphMemo()): EgressGraph {
   const model = buildModel(bundle);
-  const builder = new GraphBuilder();
   const gateways = findEgressGateways(model);
   const clients = clientNamespaces(model);
   const hosts = externalHosts(model);
@@ -65,6 +66,35 @@ export function deriveGraph(bundle: Bundle, memo: GraphMemo = createGraphMemo())
   const context = JSON.stringify([clients, modes, gateways]);
   const sameContext = context === memo.context;
 
+  const hostParts = reuseOrDraw(memo.hosts, model, sameContext, hosts, (host) => {
+    const owns = `external:${host}`;
+    const node = new GraphRecording(owns);
+    node.node(owns, 'external-service', host, resourcesForHost(model, host));
+    const byNamespace = clients.map((namespace, i) => {
+      const part = new GraphRecording(owns);
+      connectHost(model, part, gateways, namespace, host, modes[i]!);
+      return part;
+    });
+    const sharedTargets = new Set(byNamespace.flatMap((part) => [...part.sharedTargets]));
+    return { node, byNamespace, sharedTargets };
+  });
+  const gatewayParts = reuseOrDraw(
+    memo.gateways,
+    model,
+    sameContext,
+    gateways.map((g) => g.id),
+    (_id, i) => {
+      const part = new GraphRecording();
+      connectGateway(model, part, gateways[i]!);
+      return part;
+    },
+  );
+  memo.context = context;
+
+  const shared = new Set<string>();
+  for (const part of hostParts) for (const target of part.sharedTargets) shared.add(target);
+  for (const part of gatewayParts) for (const target of part.sharedTargets) shared.add(target);
+  const builder = new GraphBuilder(shared);
   builder.node(
     'mesh-policy',
     'mesh-policy',
@@ -78,19 +108,7 @@ export function deriveGraph(bundle: Bundle, memo: GraphMemo = createGraphMemo())
     ];
     builder.node(gateway.id, 'egress-gateway', gateway.id.slice('egress-gateway:'.length), resources);
   }
-
-  const hostParts = reuseOrDraw(memo.hosts, model, sameContext, hosts, (host) => {
-    const node = new GraphRecording();
-    node.node(`external:${host}`, 'external-service', host, resourcesForHost(model, host));
-    const byNamespace = clients.map((namespace, i) => {
-      const part = new GraphRecording();
-      connectHost(model, part, gateways, namespace, host, modes[i]!);
-      return part;
-    });
-    return { node, byNamespace };
-  });
   for (const part of hostParts) part.node.replay(builder);
-
   clients.forEach((namespace, i) => {
     const workload = `workload:${namespace}`;
     const sidecar = `sidecar:${namespace}`;
@@ -106,19 +124,7 @@ export function deriveGraph(bundle: Bundle, memo: GraphMemo = createGraphMemo())
     builder.edge('mesh-policy', sidecar, 'policy', modes[i]!, {});
     for (const part of hostParts) part.byNamespace[i]!.replay(builder);
   });
-  const gatewayParts = reuseOrDraw(
-    memo.gateways,
-    model,
-    sameContext,
-    gateways.map((g) => g.id),
-    (_id, i) => {
-      const part = new GraphRecording();
-      connectGateway(model, part, gateways[i]!);
-      return part;
-    },
-  );
   for (const part of gatewayParts) part.replay(builder);
-  memo.context = context;
   return layoutGraph(builder.build());
 }
 
@@ -155,13 +161,40 @@ function outboundModeFor(model: BundleModel, namespace: string): string {
   return model.meshMode;
 }
 
+// What one entry contributes to the client namespaces and the external hosts; its spec never
+// changes, so this is read once per entry rather than on every derivation.
+const entryFacts = new WeakMap<
+  ModelEntry,
+  { namespaces: string[]; hosts: string[]; unregistered: string[] }
+>();
+
+function factsOf(entry: ModelEntry): { namespaces: string[]; hosts: string[]; unregistered: string[] } {
+  let facts = entryFacts.get(entry);
+  if (!facts) {
+    const kind = entry.resource.kind;
+    const hosts = strings(entry.spec['hosts']).map(([h]) => h);
+    facts = {
+      namespaces:
+        kind === 'Gateway' ? [] : [entry.namespace, ...namedExportNamespaces(entry.spec['exportTo'])],
+      // ServiceEntry hosts outside the cluster are drawn as external services.
+      hosts:
+        kind === 'ServiceEntry' && entry.spec['location'] !== 'MESH_INTERNAL'
+          ? hosts.filter((h) => !isClusterLocalHost(h))
+          : [],
+      // Hosts a mesh VirtualService routes: drawn too when no ServiceEntry defines them.
+      unregistered:
+        kind === 'VirtualService' && isMeshBound(entry)
+          ? hosts.filter((h) => h !== '*' && !isClusterLocalHost(h))
+          : [],
+    };
+    entryFacts.set(entry, facts);
+  }
+  return facts;
+}
+
 function clientNamespaces(model: BundleModel): string[] {
   const found = new Set<string>();
-  for (const entry of model.entries) {
-    if (entry.resource.kind === 'Gateway') continue;
-    found.add(entry.namespace);
-    for (const ns of namedExportNamespaces(entry.spec['exportTo'])) found.add(ns);
-  }
+  for (const entry of model.entries) for (const ns of factsOf(entry).namespaces) found.add(ns);
   for (const ns of model.namespaces) found.add(ns);
   found.delete(ROOT_NAMESPACE);
   return found.size > 0 ? [...found].sort() : [ANY_NAMESPACE];
@@ -169,17 +202,10 @@ function clientNamespaces(model: BundleModel): string[] {
 
 function externalHosts(model: BundleModel): string[] {
   const hosts = new Set<string>();
-  for (const se of model.serviceEntries) {
-    if (se.spec['location'] === 'MESH_INTERNAL') continue;
-    for (const host of strings(se.spec['hosts']).map(([s]) => s))
-      if (!isClusterLocalHost(host)) hosts.add(host);
-  }
-  for (const vs of model.virtualServices) {
-    if (!isMeshBound(vs)) continue;
-    for (const host of strings(vs.spec['hosts']).map(([s]) => s)) {
-      if (host !== '*' && !isClusterLocalHost(host) && serviceEntriesForHost(model, host).length === 0) {
-        hosts.add(host);
-      }
+  for (const entry of model.entries) for (const host of factsOf(entry).hosts) hosts.add(host);
+  for (const entry of model.entries) {
+    for (const host of factsOf(entry).unregistered) {
+      if (!hosts.has(host) && serviceEntriesForHost(model, host).length === 0) hosts.add(host);
     }
   }
   return [...hosts].sort();

@@ -26,9 +26,10 @@ export function isNetworkingKind(kind: string): kind is NetworkingKind {
 
 /** True when `apiVersion` serves the networking kinds. */
 export function isNetworkingApiVersion(apiVersion: string): boolean {
-  const [group, version] = apiVersion.split('/');
-  return group === NETWORKING_GROUP && (NETWORKING_VERSIONS as readonly string[]).includes(version ?? '');
+  return NETWORKING_API_VERSIONS.has(apiVersion);
 }
+
+const NETWORKING_API_VERSIONS = new Set<string>(NETWORKING_VERSIONS.map((v) => `${NETWORKING_GROUP}/${v}`));
 
 /** `apiVersion` for a networking kind at the given version. */
 export function networkingApiVersion(version: NetworkingVersion = 'v1'): string {
