@@ -151,4 +151,23 @@ describe('incremental derivation', () => {
       expect(seen(derive(edited))).toEqual(fresh(edited));
     }
   });
+
+  it('does the same work for one edit whatever the size of the bundle', () => {
+    const workFor = (count: number) => {
+      const text = syntheticBundle(count);
+      const derive = createDeriver();
+      derive(text);
+      const at = text.indexOf('timeout: 15s') + 'timeout: '.length;
+      const edited = `${text.slice(0, at)}20s${text.slice(at + 3)}`;
+      return derive(edited, { start: at, end: at + 3, length: 3 }).work;
+    };
+    const small = workFor(60);
+    // One VirtualService changed: its document is parsed and checked again, the resources that
+    // look up its host are re-checked, and its host's part of the graph is drawn again.
+    expect(small.documentsParsed).toBe(1);
+    expect(small.documentsChecked).toBe(1);
+    expect(small.resourcesRechecked).toBeGreaterThan(0);
+    expect(small.graphPartsDrawn).toBe(1);
+    expect(workFor(1500)).toEqual(small);
+  });
 });

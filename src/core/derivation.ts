@@ -1,4 +1,4 @@
-import { parseBundle, type Bundle, type DocumentCache, type TextChange } from './bundle';
+import { parseBundle, type Bundle, type ParsedDocument, type TextChange } from './bundle';
 import { analyzeBundle, createAnalysisCache, type AnalysisCache } from './analysis/analyze';
 import type { Diagnostic } from './analysis/types';
 import { createGraphMemo, deriveGraph, type GraphMemo } from './graph/derive';
@@ -9,6 +9,28 @@ export interface Derivation {
   bundle: Bundle;
   diagnostics: Diagnostic[];
   graph: EgressGraph;
+  /** How much was computed afresh rather than reused: the cost of an edit, in units of work. */
+  work: DerivationWork;
+}
+
+/** Counts of what one derivation computed afresh. */
+export interface DerivationWork {
+  documentsParsed: number;
+  documentsChecked: number;
+  /** Resources whose cross-resource findings were computed again. */
+  resourcesRechecked: number;
+  /** External hosts and egress gateways whose part of the graph was drawn again. */
+  graphPartsDrawn: number;
+}
+
+/** A document cache that counts what it is given: each entry is one document parsed. */
+class CountingCache extends Map<string, ParsedDocument> {
+  added = 0;
+
+  override set(text: string, parsed: ParsedDocument): this {
+    this.added++;
+    return super.set(text, parsed);
+  }
 }
 
 /**
@@ -23,13 +45,22 @@ export type Deriver = (text: string, change?: TextChange) => Derivation;
  * parts they can affect. The result equals a fresh derivation of the same text.
  */
 export function createDeriver(): Deriver {
-  const documents: DocumentCache = new Map();
+  const documents = new CountingCache();
   const analysis: AnalysisCache = createAnalysisCache();
   const graph: GraphMemo = createGraphMemo();
   let previous: Bundle | undefined;
   return (text, change) => {
+    const parsedBefore = documents.added;
     const bundle = parseBundle(text, documents, previous, change);
     previous = bundle;
-    return { bundle, diagnostics: analyzeBundle(bundle, analysis), graph: deriveGraph(bundle, graph) };
+    const diagnostics = analyzeBundle(bundle, analysis);
+    const drawn = deriveGraph(bundle, graph);
+    const work: DerivationWork = {
+      documentsParsed: documents.added - parsedBefore,
+      documentsChecked: analysis.documentsChecked,
+      resourcesRechecked: analysis.analyzers.recomputed,
+      graphPartsDrawn: graph.hosts.recomputed + graph.gateways.recomputed,
+    };
+    return { bundle, diagnostics, graph: drawn, work };
   };
 }

@@ -52,5 +52,5 @@ export type { BundleModel } from './istio/model';
 export { createGraphMemo, deriveGraph, layoutGraph } from './graph';
 export type { GraphMemo } from './graph';
 export { createDeriver } from './derivation';
-export type { Derivation, Deriver } from './derivation';
+export type { Derivation, DerivationWork, Deriver } from './derivation';
 export type { EdgeKind, EgressGraph, GraphEdge, GraphNode, NodeKind, TlsBehaviour } from './graph';

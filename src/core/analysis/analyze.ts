@@ -11,11 +11,13 @@ export interface AnalysisCache {
   documents: WeakMap<ParsedDocument, Diagnostic[]>;
   /** Cross-resource findings per resource, with the lookups that produced them. */
   analyzers: AnalyzerMemo;
+  /** How many documents the last analysis checked afresh. */
+  documentsChecked: number;
 }
 
 /** An empty cache; pass the same one to every analysis of an edited bundle. */
 export function createAnalysisCache(): AnalysisCache {
-  return { documents: new WeakMap(), analyzers: createAnalyzerMemo() };
+  return { documents: new WeakMap(), analyzers: createAnalyzerMemo(), documentsChecked: 0 };
 }
 
 /**
@@ -26,6 +28,7 @@ export function createAnalysisCache(): AnalysisCache {
 export function analyzeBundle(bundle: Bundle, cache?: AnalysisCache): Diagnostic[] {
   const out: Diagnostic[] = [];
   const { resources } = bundle;
+  let checked = 0;
   let next = 0; // resources are in document order: walk both lists together
   for (const document of bundle.documents) {
     const first = next;
@@ -34,11 +37,13 @@ export function analyzeBundle(bundle: Bundle, cache?: AnalysisCache): Diagnostic
     if (!findings) {
       findings = analyzeDocument(document, resources.slice(first, next));
       cache?.documents.set(document.parsed, findings);
+      checked++;
     }
     for (const d of findings) {
       out.push({ ...d, range: { start: d.range.start + document.start, end: d.range.end + document.start } });
     }
   }
+  if (cache) cache.documentsChecked = checked;
   out.push(...runAnalyzers(bundle, cache?.analyzers));
   return out.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
 }

@@ -45,8 +45,8 @@ export interface GraphMemo {
 export function createGraphMemo(): GraphMemo {
   return {
     context: '',
-    hosts: { model: undefined, results: new Map() },
-    gateways: { model: undefined, results: new Map() },
+    hosts: { model: undefined, results: new Map(), recomputed: 0 },
+    gateways: { model: undefined, results: new Map(), recomputed: 0 },
   };
 }
 
@@ -138,16 +138,21 @@ function reuseOrDraw<T>(
 ): T[] {
   const dirty = sameContext ? changedKeys(memo.model, model) : 'all';
   const results: SubjectMemo<T, string>['results'] = new Map();
+  let recomputed = 0;
   const parts = subjects.map((subject, i) => {
     const cached = memo.results.get(subject);
-    const result = stillValid(cached, dirty)
-      ? cached!
-      : (({ value, reads }) => ({ value, reads: [...reads] }))(trackReads(() => draw(subject, i)));
+    let result = stillValid(cached, dirty) ? cached! : undefined;
+    if (!result) {
+      const { value, reads } = trackReads(() => draw(subject, i));
+      result = { value, reads: [...reads] };
+      recomputed++;
+    }
     results.set(subject, result);
     return result.value;
   });
   memo.model = model;
   memo.results = results;
+  memo.recomputed = recomputed;
   return parts;
 }
 

@@ -16,6 +16,8 @@ export interface SubjectResult<T> {
 export interface SubjectMemo<T, K> {
   model: BundleModel | undefined;
   results: Map<K, SubjectResult<T>>;
+  /** How many subjects the last run computed afresh (the rest it reused). */
+  recomputed: number;
 }
 
 /** Whether a cached result may be reused given the keys that changed. */

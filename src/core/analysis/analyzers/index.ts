@@ -50,7 +50,7 @@ export type AnalyzerMemo = SubjectMemo<HeldFinding[], ModelEntry>;
 
 /** An empty memo for {@link runAnalyzers}. */
 export function createAnalyzerMemo(): AnalyzerMemo {
-  return { model: undefined, results: new Map() };
+  return { model: undefined, results: new Map(), recomputed: 0 };
 }
 
 /**
@@ -58,10 +58,11 @@ export function createAnalyzerMemo(): AnalyzerMemo {
  * memo from the previous run, only resources whose findings an edit can change are checked again:
  * the edited ones and those that looked up a key the edited ones are indexed under.
  */
-export function runAnalyzers(bundle: Bundle, memo: AnalyzerMemo = createAnalyzerMemo()): Diagnostic[] {
+export function runAnalyzers(bundle: Bundle, memo?: AnalyzerMemo): Diagnostic[] {
   const model = buildModel(bundle);
-  const dirty = changedKeys(memo.model, model);
+  const dirty = memo ? changedKeys(memo.model, model) : 'all';
   const results: AnalyzerMemo['results'] = new Map();
+  let recomputed = 0;
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   let resourceOf: Map<ModelEntry, Resource> | undefined;
@@ -83,13 +84,17 @@ export function runAnalyzers(bundle: Bundle, memo: AnalyzerMemo = createAnalyzer
   };
   for (let order = 0; order < model.entries.length; order++) {
     const subject = model.entries[order]!;
-    const cached = memo.results.get(subject);
+    const cached = memo?.results.get(subject);
     let result = stillValid(cached, dirty) ? cached! : undefined;
-    if (!result) {
+    if (!result && !memo) {
+      // A one-off analysis (the CLI) keeps nothing, so it need not note what it reads.
+      result = { reads: [], value: checkSubject(model, subject) };
+    } else if (!result) {
       const { value: findings, reads } = trackReads(() => checkSubject(model, subject));
       result = { reads: [...reads], value: findings };
+      recomputed++;
     }
-    results.set(subject, result);
+    if (memo) results.set(subject, result);
     for (const held of result.value) emit(held, subject, model.resources[order]!);
   }
   // Mesh analyzers report on model.meshSource, which is this bundle's own resource object.
@@ -98,8 +103,11 @@ export function runAnalyzers(bundle: Bundle, memo: AnalyzerMemo = createAnalyzer
       out.push(diagnosticAt(resource, code, path, message, {}, resource.document.start)),
     );
   }
-  memo.model = model;
-  memo.results = results;
+  if (memo) {
+    memo.model = model;
+    memo.results = results;
+    memo.recomputed = recomputed;
+  }
   return out;
 }
 

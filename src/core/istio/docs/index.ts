@@ -49,6 +49,18 @@ export function fieldPathSegments(path: string): string[] {
  * Returns undefined for unknown kinds and undocumented paths.
  */
 export function lookupFieldDoc(kind: string, specRelativePath: string): FieldDoc | undefined {
+  const key = `${kind}\u0000${specRelativePath}`;
+  if (looked.has(key)) return looked.get(key);
+  const found = findFieldDoc(kind, specRelativePath);
+  if (looked.size > 20_000) looked.clear();
+  looked.set(key, found);
+  return found;
+}
+
+// The schema check asks for the same few hundred paths for every resource of a bundle.
+const looked = new Map<string, FieldDoc | undefined>();
+
+function findFieldDoc(kind: string, specRelativePath: string): FieldDoc | undefined {
   let segments = fieldPathSegments(specRelativePath);
   let table = fieldDocsByKind[kind];
   if (segments[0] === 'metadata' && kind !== 'ObjectMeta' && segments.length > 1) {
