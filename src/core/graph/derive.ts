@@ -25,19 +25,11 @@ import {
 import { layoutGraph } from './layout';
 import type { EgressGraph } from './types';
 
-/** One external host's part of the graph: its node, and per client namespace what the sidecar does. */
-interface HostPart {
-  node: GraphRecording;
-  byNamespace: GraphRecording[];
-  /** Nodes other than its own that the part draws edges to. */
-  sharedTargets: Set<string>;
-}
-
 /** What one graph derivation keeps for the next, per external host and per egress gateway. */
 export interface GraphMemo {
   /** Clients, outbound modes and gateways the cached parts were drawn for. */
   context: string;
-  hosts: SubjectMemo<HostPart, string>;
+  hosts: SubjectMemo<GraphRecording, string>;
   gateways: SubjectMemo<GraphRecording, string>;
 }
 
@@ -66,17 +58,13 @@ export function deriveGraph(bundle: Bundle, memo: GraphMemo = createGraphMemo())
   const context = JSON.stringify([clients, modes, gateways]);
   const sameContext = context === memo.context;
 
+  // One part per external host: its node, then what each client namespace's sidecar does with it.
   const hostParts = reuseOrDraw(memo.hosts, model, sameContext, hosts, (host) => {
     const owns = `external:${host}`;
-    const node = new GraphRecording(owns);
-    node.node(owns, 'external-service', host, resourcesForHost(model, host));
-    const byNamespace = clients.map((namespace, i) => {
-      const part = new GraphRecording(owns);
-      connectHost(model, part, gateways, namespace, host, modes[i]!);
-      return part;
-    });
-    const sharedTargets = new Set(byNamespace.flatMap((part) => [...part.sharedTargets]));
-    return { node, byNamespace, sharedTargets };
+    const part = new GraphRecording(owns);
+    part.node(owns, 'external-service', host, resourcesForHost(model, host));
+    clients.forEach((namespace, i) => connectHost(model, part, gateways, namespace, host, modes[i]!));
+    return part;
   });
   const gatewayParts = reuseOrDraw(
     memo.gateways,
@@ -108,7 +96,6 @@ export function deriveGraph(bundle: Bundle, memo: GraphMemo = createGraphMemo())
     ];
     builder.node(gateway.id, 'egress-gateway', gateway.id.slice('egress-gateway:'.length), resources);
   }
-  for (const part of hostParts) part.node.replay(builder);
   clients.forEach((namespace, i) => {
     const workload = `workload:${namespace}`;
     const sidecar = `sidecar:${namespace}`;
@@ -122,8 +109,8 @@ export function deriveGraph(bundle: Bundle, memo: GraphMemo = createGraphMemo())
     );
     builder.edge(workload, sidecar, 'workload', 'outbound', {});
     builder.edge('mesh-policy', sidecar, 'policy', modes[i]!, {});
-    for (const part of hostParts) part.byNamespace[i]!.replay(builder);
   });
+  for (const part of hostParts) part.replay(builder);
   for (const part of gatewayParts) part.replay(builder);
   return layoutGraph(builder.build());
 }
