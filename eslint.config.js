@@ -82,6 +82,51 @@ export default tseslint.config(
       ],
     },
   },
+  // The app's folder rules (STYLE.md §2): React Flow only in ui/canvas, Monaco only in ui/editor,
+  // zustand only in store/ (components use its hooks), and store/ knows nothing of the UI.
+  ...[
+    { files: ['src/ui/**/*.{ts,tsx}'], ignores: ['src/ui/canvas/**', 'src/ui/editor/**'], allow: [] },
+    { files: ['src/ui/canvas/**/*.{ts,tsx}'], allow: ['@xyflow/*'] },
+    { files: ['src/ui/editor/**/*.{ts,tsx}'], allow: ['monaco-editor', 'monaco-editor/*'] },
+  ].map(({ files, ignores, allow }) => ({
+    files,
+    ...(ignores ? { ignores } : {}),
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@xyflow/*',
+                'monaco-editor',
+                'monaco-editor/*',
+                'zustand',
+                'zustand/*',
+                'zundo',
+              ].filter((p) => !allow.includes(p)),
+              message: 'React Flow belongs in ui/canvas, Monaco in ui/editor, zustand in store/.',
+            },
+            { group: ['**/cli/**'], message: 'The app does not use the CLI.' },
+          ],
+        },
+      ],
+    },
+  })),
+  {
+    files: ['src/store/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@xyflow/*', 'monaco-editor', 'monaco-editor/*'], message: 'store/ is UI-free.' },
+            { group: ['**/ui/**', '**/cli/**'], message: 'store/ imports core/ only.' },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['src/core/**/*.test.ts'],
     rules: { 'no-restricted-imports': 'off' },

@@ -11,8 +11,9 @@ test('the production build loads and the engine derives the sample design in the
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Egress Studio' })).toBeVisible();
   const graph = page.getByRole('region', { name: 'Egress graph' });
-  await expect(graph.getByText('Egress gateway: istio-egressgateway').first()).toBeVisible();
-  await expect(graph.getByText('External service: api.payment-gateway.com').first()).toBeVisible();
+  await expect(graph.getByRole('group', { name: 'Egress gateway: istio-egressgateway' })).toBeVisible();
+  await expect(graph.getByRole('group', { name: 'External service: api.payment-gateway.com' })).toBeVisible();
+  await expect(graph.getByRole('group', { name: 'Mesh policy: REGISTRY_ONLY' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Problems' })).toContainText(
     /\d+ errors · \d+ warnings · \d+ info/,
   );

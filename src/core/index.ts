@@ -24,9 +24,9 @@ export type {
   Position,
   Resource,
   SourceRange,
+  TextChange,
 } from './bundle';
-export { analyzeBundle } from './analysis/analyze';
-export { createAnalysisCache } from './analysis/analyze';
+export { analyzeBundle, createAnalysisCache } from './analysis/analyze';
 export type { AnalysisCache } from './analysis/analyze';
 export { codeCatalogue, codeInfo } from './analysis/codes';
 export type { CheckLayer, CodeInfo, Diagnostic, Fix, Severity } from './analysis/types';

@@ -7,7 +7,7 @@ const COLUMN: Record<NodeKind, number> = {
   'egress-gateway': 2,
   'external-service': 3,
 };
-const COLUMN_WIDTH = 280;
+const COLUMN_WIDTH = 320;
 // localeCompare's order, without building a collator on every comparison.
 const byLabel = new Intl.Collator().compare;
 const ROW_HEIGHT = 110;

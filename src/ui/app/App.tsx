@@ -1,66 +1,82 @@
-import { useMemo } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 
-import { analyzeBundle } from '../../core/analysis/analyze';
-import { parseBundle } from '../../core/bundle';
-import { deriveGraph, type GraphNode, type NodeKind } from '../../core/graph';
-import sample from '../../templates/sample-payments.yaml?raw';
+import { useHistory, useStudio, useStudioApi, useView } from '../../store';
+import { Canvas } from '../canvas/Canvas';
+import { Inspector } from '../inspector/Inspector';
+import { Problems } from '../panels/Problems';
 
-const ROLE: Record<NodeKind, string> = {
-  workload: 'Workload',
-  sidecar: 'Sidecar',
-  'egress-gateway': 'Egress gateway',
-  'external-service': 'External service',
-  'mesh-policy': 'Mesh policy',
-};
+// Monaco is large: it loads after the graph is on screen (DESIGN.md §4).
+const YamlEditor = lazy(() => import('../editor/YamlEditor'));
 
-/** Accessible name of a graph node, as DESIGN.md §3 fixes it: `<Role>: <label>`. */
-function nodeName(node: GraphNode): string {
-  return `${ROLE[node.kind]}: ${node.label}`;
-}
-
-/**
- * The application shell. Until the designer lands it shows the engine's view of the sample design:
- * the egress paths and the problem summary, derived in the browser by the same core as the CLI.
- */
+/** The designer: graph, inspector, YAML and problems, all views of the one store. */
 export function App() {
-  const { graph, counts } = useMemo(() => {
-    const bundle = parseBundle(sample);
-    const diagnostics = analyzeBundle(bundle);
-    const count = (severity: string) => diagnostics.filter((d) => d.severity === severity).length;
-    return {
-      graph: deriveGraph(bundle),
-      counts: { error: count('error'), warning: count('warning'), info: count('info') },
+  const { store } = useStudioApi();
+  const { canUndo, canRedo } = useHistory();
+  const view = useView();
+  const notice = useStudio((s) => s.notice);
+
+  // Undo and redo everywhere outside the YAML pane (which binds the same keys to the same actions).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (target?.closest('.monaco-editor') || target?.closest('input, textarea, select')) return;
+      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+      const key = event.key.toLowerCase();
+      if (key === 'z' && !event.shiftKey) store.getState().undo();
+      else if ((key === 'z' && event.shiftKey) || key === 'y') store.getState().redo();
+      else return;
+      event.preventDefault();
     };
-  }, []);
-  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
-  const paths = graph.edges.filter((e) => e.kind !== 'workload' && e.kind !== 'policy');
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store]);
+
   return (
     <div className="shell">
       <header className="shell-header">
         <h1>Egress Studio</h1>
-        <p>Design how an Istio mesh reaches the outside world.</p>
+        <div className="toolbar" role="toolbar" aria-label="Design">
+          <button type="button" onClick={() => store.getState().undo()} disabled={!canUndo}>
+            Undo
+          </button>
+          <button type="button" onClick={() => store.getState().redo()} disabled={!canRedo}>
+            Redo
+          </button>
+          <button type="button" onClick={() => store.getState().resetLayout()}>
+            Auto-layout
+          </button>
+        </div>
       </header>
-      <main>
-        <section aria-label="Egress graph" className="panel">
-          <h2>Egress paths in the sample design</h2>
-          <ul className="paths">
-            {paths.map((edge) => (
-              <li key={edge.id} className={`path path-${edge.kind}`}>
-                <span>{nodeName(byId.get(edge.source)!)}</span>
-                <span className="arrow" aria-hidden="true">
-                  →
-                </span>
-                <span>{nodeName(byId.get(edge.target)!)}</span>
-                <span className="edge-label">{edge.label}</span>
-              </li>
-            ))}
-          </ul>
+      {notice && (
+        <div className="banner banner-notice" role="status">
+          <span>{notice}</span>
+          <button type="button" onClick={() => store.getState().dismissNotice()}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      {view.blocked && (
+        <div className="banner banner-blocked" role="alert">
+          The YAML does not parse at line {view.blocked.line}: {view.blocked.message}. The graph and inspector
+          show the last valid design, read-only, until it is fixed.
+        </div>
+      )}
+      <main className="workspace">
+        <section aria-label="Egress graph" className="panel panel-graph">
+          <Canvas />
         </section>
-        <section aria-label="Problems" className="panel">
+        <section aria-label="Inspector" className="panel panel-inspector">
+          <h2>Inspector</h2>
+          <Inspector />
+        </section>
+        <section aria-label="YAML editor" className="panel panel-editor">
+          <Suspense fallback={<p className="muted">Loading the editor…</p>}>
+            <YamlEditor />
+          </Suspense>
+        </section>
+        <section aria-label="Problems" className="panel panel-problems">
           <h2>Problems</h2>
-          <p className="summary">
-            {counts.error} errors · {counts.warning} warnings · {counts.info} info
-          </p>
+          <Problems />
         </section>
       </main>
     </div>

@@ -1,0 +1,98 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+const SLACK = [
+  '---',
+  '{apiVersion: networking.istio.io/v1, kind: ServiceEntry, metadata: {name: slack, namespace: orders, annotations: {owner: chat}}, spec: {hosts: [hooks.slack.com], ports: [{number: 443, name: tls, protocol: TLS}], resolution: DNS}}',
+].join('\n');
+
+/** Puts the cursor at the end of the YAML pane and types there. */
+async function typeAtEnd(page: Page, text: string) {
+  const editor = page.getByRole('region', { name: 'YAML editor' }).locator('.monaco-editor');
+  await editor.locator('.view-lines').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('End');
+  await page.keyboard.insertText(`\n${text}\n`);
+}
+
+async function open(page: Page) {
+  await page.goto('/');
+  await expect(page.getByRole('group', { name: 'External service: api.github.com' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'YAML editor' }).locator('.monaco-editor')).toBeVisible();
+}
+
+test.beforeEach(async ({ page }) => {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  test.info().annotations.push({ type: 'console', description: 'no page errors expected' });
+  (page as Page & { problems?: string[] }).problems = problems;
+});
+
+test.afterEach(async ({ page }) => {
+  expect((page as Page & { problems?: string[] }).problems).toEqual([]);
+});
+
+test('typing a ServiceEntry into the YAML pane draws its external service, and undo takes it back', async ({
+  page,
+}) => {
+  await open(page);
+  await typeAtEnd(page, SLACK);
+  const slack = page.getByRole('group', { name: 'External service: hooks.slack.com' });
+  await expect(slack).toBeVisible();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(slack).toHaveCount(0);
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await expect(slack).toBeVisible();
+});
+
+test('broken YAML is announced with its line, the graph stays, and fixing it clears the alert', async ({
+  page,
+}) => {
+  await open(page);
+  await typeAtEnd(page, '---\nkind: [unclosed');
+  // (Monaco keeps empty alert regions of its own for screen readers.)
+  const alert = page.getByRole('alert').filter({ hasText: 'does not parse' });
+  await expect(alert).toContainText(/does not parse at line \d+/);
+  await expect(page.getByRole('group', { name: 'External service: api.github.com' })).toBeVisible();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('End');
+  await page.keyboard.insertText(']');
+  await expect(alert).toHaveCount(0);
+});
+
+test('the design survives a reload', async ({ page }) => {
+  await open(page);
+  await typeAtEnd(page, SLACK);
+  await expect(page.getByRole('group', { name: 'External service: hooks.slack.com' })).toBeVisible();
+  await page.waitForTimeout(600); // autosave waits for a pause in typing
+  await page.reload();
+  await expect(page.getByRole('group', { name: 'External service: hooks.slack.com' })).toBeVisible();
+});
+
+test('selecting a node shows its resources, and a problem leads to its line', async ({ page }) => {
+  await open(page);
+  await page.getByRole('group', { name: 'External service: api.payment-gateway.com' }).click();
+  const inspector = page.getByRole('region', { name: 'Inspector' });
+  await expect(inspector).toContainText('ServiceEntry/payments/payment-gateway');
+  await typeAtEnd(
+    page,
+    '---\n{apiVersion: networking.istio.io/v1, kind: ServiceEntry, metadata: {name: bad, namespace: orders}, spec: {hosts: ["*"], ports: [{number: 80, name: http, protocol: HTTP}]}}',
+  );
+  const problems = page.getByRole('region', { name: 'Problems' });
+  await expect(problems).toContainText(/[1-9]\d* errors · \d+ warnings · \d+ info/);
+  const yaml = page.getByRole('region', { name: 'YAML editor' }).locator('.view-lines');
+  await page.keyboard.press('Control+Home');
+  await expect(yaml).not.toContainText('name: bad');
+  await problems.getByRole('button', { name: /SE-02/ }).click();
+  await expect(yaml).toContainText('name: bad');
+});
+
+test('has no serious or critical accessibility violations', async ({ page }) => {
+  await open(page);
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+});

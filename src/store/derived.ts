@@ -1,0 +1,50 @@
+/**
+ * The views of the text: the engine's derivation, memoised per text (so selectors return the same
+ * object until the text changes), and the last derivation whose text parsed, which the canvas and
+ * forms keep showing, read-only, while the text is broken.
+ */
+import { createDeriver, type Derivation, type TextChange } from '../core';
+
+/** Where the text stops parsing: the first YAML syntax error. */
+export interface Blocked {
+  line: number;
+  message: string;
+}
+
+/** What the views show for one text. */
+export interface View {
+  current: Derivation;
+  /** `current` when the text parses, else the last derivation that did. */
+  lastGood: Derivation;
+  blocked: Blocked | undefined;
+}
+
+/** Memoised derivation of the studio's text. */
+export interface Derived {
+  /** The view of `text`; `change` says where it differs from the text it was edited from, when known. */
+  of(text: string, change?: { base: string; range: TextChange }): View;
+}
+
+/** A derivation cache for one studio (it keeps the engine's per-document caches between edits). */
+export function createDerived(): Derived {
+  const derive = createDeriver();
+  let last: { text: string; view: View } | undefined;
+  return {
+    of(text, change) {
+      if (last?.text === text) return last.view;
+      // A change range is only meaningful against the text derived just before.
+      const derivation = derive(text, last && change?.base === last.text ? change.range : undefined);
+      const syntax = derivation.diagnostics.find((d) => d.code === 'YAML-SYNTAX' && d.severity === 'error');
+      const blocked = syntax
+        ? { line: derivation.bundle.lines.positionAt(syntax.range.start).line, message: syntax.message }
+        : undefined;
+      const view: View = {
+        current: derivation,
+        lastGood: blocked && last ? last.view.lastGood : derivation,
+        blocked,
+      };
+      last = { text, view };
+      return view;
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import { createContext, useContext } from 'react';
+import { useStore } from 'zustand';
+
+import type { View } from './derived';
+import type { Studio, StudioState } from './studio';
+
+/** The studio the app runs on (provided once at the root). */
+export const StudioContext = createContext<Studio | undefined>(undefined);
+
+function useStudioInstance(): Studio {
+  const studio = useContext(StudioContext);
+  if (!studio) throw new Error('useStudio needs a <StudioContext.Provider>');
+  return studio;
+}
+
+/** Reads the store through a selector; it must return a primitive or an existing reference. */
+export function useStudio<T>(selector: (state: StudioState) => T): T {
+  return useStore(useStudioInstance().store, selector);
+}
+
+/** The derived view of the current text (the same object until the text changes). */
+export function useView(): View {
+  const studio = useStudioInstance();
+  const text = useStore(studio.store, (s) => s.text);
+  const change = useStore(studio.store, (s) => s.change);
+  return studio.derived.of(text, change);
+}
+
+/** Whether there is a step to undo and to redo. */
+export function useHistory(): { canUndo: boolean; canRedo: boolean } {
+  const { store } = useStudioInstance();
+  const canUndo = useStore(store.temporal, (t) => t.pastStates.length > 0);
+  const canRedo = useStore(store.temporal, (t) => t.futureStates.length > 0);
+  return { canUndo, canRedo };
+}
+
+/** The studio itself, for actions and one-off reads (e.g. the editor's own synchronisation). */
+export function useStudioApi(): Studio {
+  return useStudioInstance();
+}

@@ -1,0 +1,89 @@
+/**
+ * Autosave: the design (text, node positions, selection) in Web Storage under one versioned key.
+ * Reading never throws: unreadable or unknown data is kept aside under a backup key, and the
+ * caller gets a notice to show instead of a crash or a silently lost design.
+ */
+
+/** What is saved: the text is the design; positions and selection sit beside it, never inside it. */
+export interface SavedDesign {
+  text: string;
+  positions: Record<string, { x: number; y: number }>;
+  selection: string | undefined;
+}
+
+/** The key of the saved design, and the prefix of backups of unreadable ones. */
+export const STORAGE_KEY = 'egress-studio:design';
+const VERSION = 1;
+
+type Migration = (data: Record<string, unknown>) => Record<string, unknown>;
+
+// Each entry upgrades data saved by version N to N + 1. Version 0 was the bare bundle text.
+const MIGRATIONS: Record<number, Migration> = {
+  0: (data) => ({ text: data['text'], positions: {}, selection: undefined }),
+};
+
+/** The result of reading storage: a design, or nothing saved, and possibly a notice for the user. */
+export interface LoadResult {
+  design: SavedDesign | undefined;
+  notice: string | undefined;
+}
+
+/** Reads the saved design, migrating older versions. */
+export function loadDesign(storage: Storage | undefined): LoadResult {
+  let raw: string | null;
+  try {
+    raw = storage?.getItem(STORAGE_KEY) ?? null;
+  } catch (error) {
+    return { design: undefined, notice: `Saved designs could not be read (${reason(error)}).` };
+  }
+  if (raw === null) return { design: undefined, notice: undefined };
+  try {
+    const design = upgrade(JSON.parse(raw));
+    if (design) return { design, notice: undefined };
+  } catch {
+    // fall through: unreadable
+  }
+  const backup = `${STORAGE_KEY}:unreadable:${Date.now()}`;
+  try {
+    storage?.setItem(backup, raw);
+  } catch {
+    // storage full: the original stays under STORAGE_KEY until the next save
+  }
+  return {
+    design: undefined,
+    notice: `The saved design could not be read, so the sample design was opened. Its text is kept in browser storage under "${backup}".`,
+  };
+}
+
+/** Saves the design; returns a notice when storage refuses it (full, or disabled). */
+export function saveDesign(storage: Storage | undefined, design: SavedDesign): string | undefined {
+  try {
+    storage?.setItem(STORAGE_KEY, JSON.stringify({ version: VERSION, ...design }));
+    return undefined;
+  } catch (error) {
+    return `Autosave failed (${reason(error)}): keep a copy with Export until storage has room.`;
+  }
+}
+
+function upgrade(parsed: unknown): SavedDesign | undefined {
+  let data: Record<string, unknown> =
+    typeof parsed === 'string'
+      ? { version: 0, text: parsed }
+      : typeof parsed === 'object' && parsed !== null
+        ? (parsed as Record<string, unknown>)
+        : {};
+  let version = typeof data['version'] === 'number' ? data['version'] : -1;
+  while (version < VERSION && MIGRATIONS[version]) {
+    data = MIGRATIONS[version]!(data);
+    version++;
+  }
+  if (version !== VERSION || typeof data['text'] !== 'string') return undefined;
+  const positions =
+    typeof data['positions'] === 'object' && data['positions'] !== null ? data['positions'] : {};
+  const selection = typeof data['selection'] === 'string' ? data['selection'] : undefined;
+  return { text: data['text'], positions: positions as SavedDesign['positions'], selection };
+}
+
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

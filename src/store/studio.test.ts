@@ -1,0 +1,124 @@
+import { Window } from 'happy-dom';
+import { describe, expect, it } from 'vitest';
+
+import { createStudio } from './studio';
+import { STORAGE_KEY } from './persistence';
+
+const SAMPLE = `apiVersion: networking.istio.io/v1
+kind: ServiceEntry
+metadata: {name: github, namespace: app}
+spec:
+  hosts: [api.github.com]
+  ports: [{number: 443, name: https, protocol: TLS}]
+  resolution: DNS
+`;
+
+/** A browser-grade Storage (happy-dom's), empty. */
+function freshStorage(): Storage {
+  return new Window().localStorage;
+}
+
+describe('the studio store', () => {
+  it('opens the sample design on first run', () => {
+    const studio = createStudio({ storage: freshStorage(), sample: SAMPLE });
+    expect(studio.store.getState().text).toBe(SAMPLE);
+    expect(studio.store.getState().notice).toBeUndefined();
+    const view = studio.derived.of(SAMPLE);
+    expect(view.current.graph.nodes.some((n) => n.id === 'external:api.github.com')).toBe(true);
+  });
+
+  it('makes each form edit one undo step, and redo re-applies it', () => {
+    const studio = createStudio({ sample: SAMPLE });
+    const { setText } = studio.store.getState();
+    setText(SAMPLE.replace('DNS', 'NONE'), 'form');
+    setText(SAMPLE.replace('DNS', 'STATIC'), 'form');
+    studio.store.getState().undo();
+    expect(studio.store.getState().text).toBe(SAMPLE.replace('DNS', 'NONE'));
+    expect(studio.store.getState().origin).toBe('history');
+    studio.store.getState().undo();
+    expect(studio.store.getState().text).toBe(SAMPLE);
+    studio.store.getState().redo();
+    expect(studio.store.getState().text).toBe(SAMPLE.replace('DNS', 'NONE'));
+  });
+
+  it('merges a burst of typing into one step, and starts a new one after a pause', () => {
+    let clock = 0;
+    const studio = createStudio({ sample: SAMPLE, now: () => clock });
+    const type = (text: string, at: number) => {
+      clock = at;
+      studio.store.getState().setText(text, 'editor');
+    };
+    type(SAMPLE + '#', 0);
+    type(SAMPLE + '#a', 300);
+    type(SAMPLE + '#ab', 600);
+    type(SAMPLE + '#ab!', 5000);
+    studio.store.getState().undo();
+    expect(studio.store.getState().text).toBe(SAMPLE + '#ab');
+    studio.store.getState().undo();
+    expect(studio.store.getState().text).toBe(SAMPLE);
+  });
+
+  it('restores text, positions and selection after a reload', () => {
+    const storage = freshStorage();
+    const first = createStudio({ storage, sample: SAMPLE });
+    first.store.getState().setText(SAMPLE.replace('github', 'gitlab'), 'form');
+    first.store.getState().moveNode('external:api.github.com', { x: 10, y: 20 });
+    first.store.getState().select('external:api.github.com');
+    first.flush();
+    first.dispose();
+    const second = createStudio({ storage, sample: 'unused' });
+    const state = second.store.getState();
+    expect(state.text).toBe(SAMPLE.replace('github', 'gitlab'));
+    expect(state.positions).toEqual({ 'external:api.github.com': { x: 10, y: 20 } });
+    expect(state.selection).toBe('external:api.github.com');
+  });
+
+  it('starts from the sample and keeps unreadable saved data aside, saying so', () => {
+    const storage = freshStorage();
+    storage.setItem(STORAGE_KEY, '{"version": 1, "text": ');
+    const studio = createStudio({ storage, sample: SAMPLE });
+    expect(studio.store.getState().text).toBe(SAMPLE);
+    expect(studio.store.getState().notice).toMatch(/could not be read/);
+    const backup = Object.keys(Object.fromEntries(Object.entries(storage))).find((k) =>
+      k.includes('unreadable'),
+    );
+    expect(backup && storage.getItem(backup)).toBe('{"version": 1, "text": ');
+  });
+
+  it('reads designs saved by the first format (the bare text)', () => {
+    const storage = freshStorage();
+    storage.setItem(STORAGE_KEY, JSON.stringify('kind: Namespace\n'));
+    expect(createStudio({ storage, sample: SAMPLE }).store.getState().text).toBe('kind: Namespace\n');
+  });
+
+  it('says when autosave fails instead of failing silently', () => {
+    const storage = freshStorage();
+    // A storage that is full: reads work, every write is refused as browsers refuse it.
+    const full: Storage = {
+      get length() {
+        return storage.length;
+      },
+      key: (index) => storage.key(index),
+      getItem: (key) => storage.getItem(key),
+      removeItem: (key) => storage.removeItem(key),
+      clear: () => storage.clear(),
+      setItem: () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      },
+    };
+    const studio = createStudio({ storage: full, sample: SAMPLE });
+    studio.store.getState().setText(SAMPLE + '# more\n', 'form');
+    studio.flush();
+    expect(studio.store.getState().notice).toMatch(/Autosave failed/);
+  });
+
+  it('keeps the last good graph while the text does not parse, and names the line', () => {
+    const studio = createStudio({ sample: SAMPLE });
+    const good = studio.derived.of(SAMPLE);
+    const broken = SAMPLE.replace('  resolution: DNS', '  resolution: [DNS');
+    const view = studio.derived.of(broken);
+    expect(view.blocked?.line).toBeGreaterThanOrEqual(7);
+    expect(view.lastGood).toBe(good.current);
+    expect(studio.derived.of(SAMPLE).blocked).toBeUndefined();
+  });
+});

@@ -1,0 +1,171 @@
+/**
+ * The one store of the app (zustand, vanilla). The bundle text is the truth; everything shown is
+ * derived from it (see derived.ts). Undo and redo are one history over the text (zundo), shared by
+ * form edits and typing; a burst of typing is one step. Positions and selection sit beside the text.
+ */
+import { temporal, type TemporalState } from 'zundo';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+
+import type { SourceRange, TextChange } from '../core';
+import { createDerived, type Derived } from './derived';
+import { loadDesign, saveDesign, type SavedDesign } from './persistence';
+
+/** Where a change of the text came from. */
+export type ChangeOrigin = 'editor' | 'form' | 'history' | 'import' | 'template';
+
+/** A change of the text: `range` of `base` was replaced. */
+export interface TextEdit {
+  base: string;
+  range: TextChange;
+}
+
+/** A position of a node on the canvas, in flow coordinates. */
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** The state of the studio and the only actions that change it. */
+export interface StudioState {
+  text: string;
+  /** Where the last change of the text came from. */
+  origin: ChangeOrigin;
+  /** Where the last change happened (when the changer knew), and the text it was made to. */
+  change: TextEdit | undefined;
+  /** The selected graph node id. */
+  selection: string | undefined;
+  /** Positions the user gave nodes; the others come from the engine's layout. */
+  positions: Record<string, Point>;
+  /** Something the user should know (storage trouble), until dismissed. */
+  notice: string | undefined;
+  /** The latest request to show a range of the text in the YAML pane (`seq` tells requests apart). */
+  revealed: { range: SourceRange; seq: number } | undefined;
+  setText(text: string, origin: ChangeOrigin, change?: TextChange): void;
+  select(nodeId: string | undefined): void;
+  moveNode(nodeId: string, position: Point): void;
+  resetLayout(): void;
+  dismissNotice(): void;
+  reveal(range: SourceRange): void;
+  undo(): void;
+  redo(): void;
+}
+
+/** The store, its history, and the memoised views of its text. */
+export interface Studio {
+  store: StoreApi<StudioState> & { temporal: StoreApi<TemporalState<{ text: string }>> };
+  derived: Derived;
+  /** Writes the design to storage now (autosave otherwise waits for a pause). */
+  flush(): void;
+  /** Stops autosaving. */
+  dispose(): void;
+}
+
+/** Typing within this many milliseconds of the previous keystroke joins the same undo step. */
+const TYPING_BURST_MS = 1000;
+const AUTOSAVE_DELAY_MS = 400;
+
+/** Options: where to autosave (default: none), and the design to open when nothing is saved. */
+export interface StudioOptions {
+  storage?: Storage | undefined;
+  sample: string;
+  now?: () => number;
+}
+
+/** Creates the studio: restores the saved design (or opens the sample) and starts autosaving. */
+export function createStudio({ storage, sample, now = () => Date.now() }: StudioOptions): Studio {
+  const loaded = loadDesign(storage);
+  const initial: SavedDesign = loaded.design ?? { text: sample, positions: {}, selection: undefined };
+  // The origin of the change being set, read by the history to merge typing bursts.
+  let pending: ChangeOrigin = 'template';
+  let lastStep = { origin: 'template' as ChangeOrigin, at: -Infinity };
+
+  const store = createStore<StudioState>()(
+    temporal(
+      (set, get) => ({
+        text: initial.text,
+        origin: 'template',
+        change: undefined,
+        selection: initial.selection,
+        positions: initial.positions,
+        notice: loaded.notice,
+        revealed: undefined,
+        setText(text, origin, range) {
+          const base = get().text;
+          if (text === base) return;
+          pending = origin;
+          set({ text, origin, change: range ? { base, range } : undefined });
+        },
+        select(selection) {
+          if (selection !== get().selection) set({ selection });
+        },
+        moveNode(nodeId, position) {
+          set({ positions: { ...get().positions, [nodeId]: position } });
+        },
+        resetLayout() {
+          set({ positions: {} });
+        },
+        dismissNotice() {
+          set({ notice: undefined });
+        },
+        reveal(range) {
+          set({ revealed: { range, seq: (get().revealed?.seq ?? 0) + 1 } });
+        },
+        undo() {
+          pending = 'history';
+          store.temporal.getState().undo();
+          set({ origin: 'history', change: undefined });
+        },
+        redo() {
+          pending = 'history';
+          store.temporal.getState().redo();
+          set({ origin: 'history', change: undefined });
+        },
+      }),
+      {
+        partialize: (state) => ({ text: state.text }),
+        equality: (past, current) => past.text === current.text,
+        limit: 200,
+        // Called once per change of the text, with the text before it: record it as an undo step
+        // unless it continues a burst of typing (or is itself an undo or redo).
+        handleSet: (record) => (pastState, replace, currentState, deltaState) => {
+          if (pending === 'history') return;
+          const at = now();
+          const burst =
+            pending === 'editor' && lastStep.origin === 'editor' && at - lastStep.at < TYPING_BURST_MS;
+          lastStep = { origin: pending, at };
+          const step = record as unknown as (...args: unknown[]) => void;
+          if (!burst) step(pastState, replace, currentState, deltaState);
+        },
+      },
+    ),
+  );
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flush = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    const { text, positions, selection } = store.getState();
+    const notice = saveDesign(storage, { text, positions, selection });
+    if (notice && notice !== store.getState().notice) store.setState({ notice });
+  };
+  const unsubscribe = store.subscribe((state, previous) => {
+    if (!storage) return;
+    if (
+      state.text === previous.text &&
+      state.positions === previous.positions &&
+      state.selection === previous.selection
+    )
+      return;
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(flush, AUTOSAVE_DELAY_MS);
+  });
+  return {
+    store,
+    derived: createDerived(),
+    flush,
+    dispose() {
+      unsubscribe();
+      if (timer !== undefined) clearTimeout(timer);
+    },
+  };
+}

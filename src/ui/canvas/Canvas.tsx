@@ -1,0 +1,77 @@
+import '@xyflow/react/dist/style.css';
+
+import { Background, Controls, MiniMap, ReactFlow, type NodeChange, type NodeTypes } from '@xyflow/react';
+import { useCallback, useMemo, useState } from 'react';
+
+import { useStudio, useStudioApi, useView } from '../../store';
+import { EgressNode } from './EgressNode';
+import { createFlowCache, problemsByResource, type EgressFlowNode } from './toFlow';
+
+const nodeTypes = { egress: EgressNode } satisfies NodeTypes;
+
+const KIND_COLOR: Record<string, string> = {
+  workload: '#8250df',
+  sidecar: '#0969da',
+  'egress-gateway': '#bf8700',
+  'external-service': '#1a7f37',
+  'mesh-policy': '#cf222e',
+};
+
+function minimapColor(node: EgressFlowNode): string {
+  return KIND_COLOR[node.data.node.kind] ?? '#888';
+}
+
+/** The egress graph: what each client namespace reaches, directly or through the egress gateway. */
+export function Canvas() {
+  const view = useView();
+  const positions = useStudio((s) => s.positions);
+  const selection = useStudio((s) => s.selection);
+  const { store } = useStudioApi();
+  const readOnly = view.blocked !== undefined;
+  const shown = view.lastGood;
+  const [cache] = useState(createFlowCache);
+  // Sizes React Flow measured: view state of the canvas alone, never part of the design.
+  const [sizes, setSizes] = useState<Record<string, { width: number; height: number }>>({});
+  const nodes = useMemo(
+    () =>
+      cache.nodes(shown.graph, problemsByResource(shown.diagnostics), positions, selection, readOnly, sizes),
+    [cache, shown, positions, selection, readOnly, sizes],
+  );
+  const edges = useMemo(() => cache.edges(shown.graph), [cache, shown]);
+
+  // Only positions and selection change here, and only in the store's layout and selection.
+  const onNodesChange = useCallback(
+    (changes: NodeChange<EgressFlowNode>[]) => {
+      const { moveNode, select } = store.getState();
+      const measured: Record<string, { width: number; height: number }> = {};
+      for (const change of changes) {
+        if (change.type === 'position' && change.position && !readOnly) moveNode(change.id, change.position);
+        if (change.type === 'select' && change.selected) select(change.id);
+        if (change.type === 'dimensions' && change.dimensions) measured[change.id] = change.dimensions;
+      }
+      if (Object.keys(measured).length > 0) setSizes((old) => ({ ...old, ...measured }));
+    },
+    [store, readOnly],
+  );
+  const onPaneClick = useCallback(() => store.getState().select(undefined), [store]);
+
+  return (
+    <ReactFlow
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      onNodesChange={onNodesChange}
+      onPaneClick={onPaneClick}
+      nodesConnectable={false}
+      edgesFocusable={false}
+      fitView
+      minZoom={0.1}
+      proOptions={{ hideAttribution: true }}
+      colorMode="system"
+    >
+      <Background gap={24} />
+      <MiniMap pannable zoomable ariaLabel="Overview of the egress graph" nodeColor={minimapColor} />
+      <Controls showInteractive={false} />
+    </ReactFlow>
+  );
+}

@@ -1,0 +1,17 @@
+// Monaco with only the parts the YAML pane uses (STACK.md §2, "min"): about 0.9 MB gzip less
+// than the full build. Problems come from the engine alone, set as markers by YamlEditor.
+import 'monaco-editor/features/codicon/register';
+import 'monaco-editor/features/hover/register';
+import 'monaco-editor/features/gotoError/register';
+import 'monaco-editor/features/find/register';
+import 'monaco-editor/features/folding/register';
+import 'monaco-editor/features/wordHighlighter/register';
+import 'monaco-editor/languages/definitions/yaml/register';
+import * as monaco from 'monaco-editor/editor';
+import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+
+self.MonacoEnvironment = {
+  getWorker: () => new EditorWorker(),
+};
+
+export { monaco };

@@ -1,0 +1,70 @@
+import { useMemo, useState } from 'react';
+
+import type { Diagnostic, Severity } from '../../core';
+import { useStudioApi, useView } from '../../store';
+
+const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
+
+/** Every diagnostic of the bundle, with a summary and a severity filter; a click selects its node. */
+export function Problems() {
+  const view = useView();
+  const { store } = useStudioApi();
+  const [hidden, setHidden] = useState<ReadonlySet<Severity>>(new Set());
+  const { diagnostics, bundle, graph } = view.current;
+  const counts = useMemo(() => {
+    const c = { error: 0, warning: 0, info: 0 };
+    for (const d of diagnostics) c[d.severity]++;
+    return c;
+  }, [diagnostics]);
+  const shown = useMemo(() => diagnostics.filter((d) => !hidden.has(d.severity)), [diagnostics, hidden]);
+
+  const open = (d: Diagnostic) => {
+    const node = d.resource ? graph.nodes.find((n) => n.resources.includes(d.resource!)) : undefined;
+    if (node) store.getState().select(node.id);
+    store.getState().reveal(d.range);
+  };
+
+  return (
+    <>
+      <div className="problems-header">
+        <p className="summary" aria-live="polite">
+          {counts.error} errors · {counts.warning} warnings · {counts.info} info
+        </p>
+        <div className="filters" role="group" aria-label="Show severities">
+          {SEVERITIES.map((severity) => (
+            <label key={severity}>
+              <input
+                type="checkbox"
+                checked={!hidden.has(severity)}
+                onChange={(e) => {
+                  const next = new Set(hidden);
+                  if (e.target.checked) next.delete(severity);
+                  else next.add(severity);
+                  setHidden(next);
+                }}
+              />
+              {severity === 'info' ? 'Info' : `${severity[0]!.toUpperCase()}${severity.slice(1)}s`}
+            </label>
+          ))}
+        </div>
+      </div>
+      <ul className="problem-list">
+        {shown.map((d, i) => {
+          const at = bundle.lines.positionAt(d.range.start);
+          return (
+            <li key={`${d.code}-${d.range.start}-${i}`}>
+              <button type="button" className={`problem problem-${d.severity}`} onClick={() => open(d)}>
+                <span className="problem-severity">{d.severity}</span>
+                <span className="problem-code">{d.code}</span>
+                <span className="problem-message">{d.message}</span>
+                <span className="problem-where">
+                  {d.resource ?? 'YAML'} · line {at.line}
+                </span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}
