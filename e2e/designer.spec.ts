@@ -90,6 +90,39 @@ test('selecting a node shows its resources, and a problem leads to its line', as
   await expect(yaml).toContainText('name: bad');
 });
 
+test('the palette adds an external service, and deleting its node asks first and can be undone', async ({
+  page,
+}) => {
+  await open(page);
+  await page.getByRole('button', { name: 'Add external service' }).click();
+  const form = page.getByRole('form', { name: 'Add external service' });
+  await form.getByLabel('Host').fill('api.stripe.com');
+  await form.getByLabel('Protocol').selectOption('TLS');
+  await form.getByLabel('Namespace').fill('payments');
+  await form.getByRole('button', { name: 'Add' }).click();
+  const stripe = page.getByRole('group', { name: 'External service: api.stripe.com' });
+  await expect(stripe).toBeVisible();
+  // Selecting the node brings its document into view in the YAML pane.
+  const yaml = page.getByRole('region', { name: 'YAML editor' }).locator('.view-lines');
+  await expect(yaml).not.toContainText('api.stripe.com');
+  await stripe.click();
+  await expect(yaml).toContainText('api.stripe.com');
+
+  // Keyboard only: focus the node, Enter selects it, Delete asks, Enter on the dialog's button confirms.
+  await stripe.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: 'Inspector' })).toContainText(
+    'ServiceEntry/payments/api-stripe-com',
+  );
+  await page.keyboard.press('Delete');
+  const dialog = page.getByRole('dialog', { name: 'Delete External service: api.stripe.com' });
+  await expect(dialog).toContainText('ServiceEntry/payments/api-stripe-com');
+  await dialog.getByRole('button', { name: 'Delete' }).press('Enter');
+  await expect(stripe).toHaveCount(0);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(stripe).toBeVisible();
+});
+
 test('has no serious or critical accessibility violations', async ({ page }) => {
   await open(page);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();

@@ -4,6 +4,7 @@
  */
 export {
   appendDocument,
+  appendObject,
   DEFAULT_NAMESPACE,
   editDocumentText,
   editResource,
@@ -43,6 +44,7 @@ export {
   createSidecar,
   createVirtualService,
   defaultPort,
+  nameForHost,
 } from './istio/factories';
 export type { KubernetesObject, PortSpec } from './istio/factories';
 export { NETWORKING_KINDS, NETWORKING_VERSIONS, networkingApiVersion } from './istio/kinds';

@@ -121,4 +121,32 @@ describe('the studio store', () => {
     expect(view.lastGood).toBe(good.current);
     expect(studio.derived.of(SAMPLE).blocked).toBeUndefined();
   });
+
+  it('adds and removes resources as one undo step each', () => {
+    const studio = createStudio({ sample: SAMPLE });
+    const slack = {
+      apiVersion: 'networking.istio.io/v1',
+      kind: 'ServiceEntry',
+      metadata: { name: 'slack', namespace: 'app' },
+      spec: {
+        hosts: ['hooks.slack.com'],
+        ports: [{ number: 443, name: 'tls', protocol: 'TLS' }],
+        resolution: 'DNS',
+      },
+    };
+    studio.store.getState().addResources([slack]);
+    const added = studio.store.getState().text;
+    expect(added.startsWith(SAMPLE)).toBe(true);
+    expect(studio.derived.of(added).current.graph.nodes.map((n) => n.id)).toContain(
+      'external:hooks.slack.com',
+    );
+    studio.store.getState().removeResources(['ServiceEntry/app/github']);
+    const text = studio.store.getState().text;
+    expect(text).not.toContain('api.github.com');
+    expect(text).toContain('hooks.slack.com');
+    studio.store.getState().undo();
+    expect(studio.store.getState().text).toBe(added);
+    studio.store.getState().undo();
+    expect(studio.store.getState().text).toBe(SAMPLE);
+  });
 });

@@ -6,7 +6,7 @@
 import { temporal, type TemporalState } from 'zundo';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 
-import type { SourceRange, TextChange } from '../core';
+import { appendObject, parseBundle, removeResource, type SourceRange, type TextChange } from '../core';
 import { createDerived, type Derived } from './derived';
 import { loadDesign, saveDesign, type SavedDesign } from './persistence';
 
@@ -38,14 +38,22 @@ export interface StudioState {
   positions: Record<string, Point>;
   /** Something the user should know (storage trouble), until dismissed. */
   notice: string | undefined;
+  /** The node whose deletion awaits the user's confirmation. */
+  deleting: string | undefined;
   /** The latest request to show a range of the text in the YAML pane (`seq` tells requests apart). */
   revealed: { range: SourceRange; seq: number } | undefined;
   setText(text: string, origin: ChangeOrigin, change?: TextChange): void;
+  /** Appends new resources as documents (one undo step). */
+  addResources(objects: unknown[]): void;
+  /** Removes the resources with these `Kind/namespace/name` refs (one undo step). */
+  removeResources(refs: string[]): void;
   select(nodeId: string | undefined): void;
   moveNode(nodeId: string, position: Point): void;
   resetLayout(): void;
   dismissNotice(): void;
   reveal(range: SourceRange): void;
+  /** Selects a node and asks to confirm deleting it (undefined: stop asking). */
+  askToDelete(nodeId: string | undefined): void;
   undo(): void;
   redo(): void;
 }
@@ -89,11 +97,28 @@ export function createStudio({ storage, sample, now = () => Date.now() }: Studio
         positions: initial.positions,
         notice: loaded.notice,
         revealed: undefined,
+        deleting: undefined,
         setText(text, origin, range) {
           const base = get().text;
           if (text === base) return;
           pending = origin;
           set({ text, origin, change: range ? { base, range } : undefined });
+        },
+        addResources(objects) {
+          get().setText(
+            objects.reduce<string>((text, value) => appendObject(text, value), get().text),
+            'form',
+          );
+        },
+        removeResources(refs) {
+          let text = get().text;
+          for (const ref of refs) {
+            const bundle = parseBundle(text);
+            const resource = bundle.resources.find((r) => r.ref === ref);
+            const removed = resource ? removeResource(bundle, resource.id) : undefined;
+            if (removed?.ok) text = removed.text;
+          }
+          get().setText(text, 'form');
         },
         select(selection) {
           if (selection !== get().selection) set({ selection });
@@ -106,6 +131,9 @@ export function createStudio({ storage, sample, now = () => Date.now() }: Studio
         },
         dismissNotice() {
           set({ notice: undefined });
+        },
+        askToDelete(nodeId) {
+          set(nodeId ? { deleting: nodeId, selection: nodeId } : { deleting: undefined });
         },
         reveal(range) {
           set({ revealed: { range, seq: (get().revealed?.seq ?? 0) + 1 } });

@@ -1,3 +1,4 @@
+import { detectLayout, renderYaml } from './render';
 import type { Bundle } from './bundle';
 import { editDocumentText, type EditResult, type FieldEdit } from './edit';
 
@@ -24,6 +25,11 @@ export function appendDocument(text: string, documentText: string): string {
   const body = documentText.replace(/^---[^\n]*\n/, '').replace(/\n*$/, '\n');
   if (text.trim() === '') return body;
   return `${text.replace(/\n*$/, '\n')}---\n${body}`;
+}
+
+/** Appends an object (a new resource) as a document, printed in the bundle's indentation style. */
+export function appendObject(text: string, value: unknown): string {
+  return appendDocument(text, renderYaml(value, detectLayout(text)));
 }
 
 /** Removes a resource: its whole document, or its item when it sits in a `kind: List`. */

@@ -1,8 +1,9 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 
 import { useHistory, useStudio, useStudioApi, useView } from '../../store';
 import { Canvas } from '../canvas/Canvas';
 import { Inspector } from '../inspector/Inspector';
+import { AddService } from '../panels/AddService';
 import { Problems } from '../panels/Problems';
 
 // Monaco is large: it loads after the graph is on screen (DESIGN.md §4).
@@ -14,6 +15,7 @@ export function App() {
   const { canUndo, canRedo } = useHistory();
   const view = useView();
   const notice = useStudio((s) => s.notice);
+  const [adding, setAdding] = useState(false);
 
   // Undo and redo everywhere outside the YAML pane (which binds the same keys to the same actions).
   useEffect(() => {
@@ -45,8 +47,17 @@ export function App() {
           <button type="button" onClick={() => store.getState().resetLayout()}>
             Auto-layout
           </button>
+          <button
+            type="button"
+            onClick={() => setAdding(true)}
+            aria-expanded={adding}
+            disabled={!!view.blocked}
+          >
+            Add external service
+          </button>
         </div>
       </header>
+      {adding && <AddService onDone={() => setAdding(false)} />}
       {notice && (
         <div className="banner banner-notice" role="status">
           <span>{notice}</span>

@@ -54,6 +54,16 @@ export function Canvas() {
     [store, readOnly],
   );
   const onPaneClick = useCallback(() => store.getState().select(undefined), [store]);
+  // Enter on a focused node selects it (its details open in the inspector); Delete asks to delete it.
+  const onKeyDown = useCallback(
+    (event: React.KeyboardEvent) => {
+      const id = (event.target as HTMLElement).closest<HTMLElement>('.react-flow__node')?.dataset['id'];
+      if (!id) return;
+      if (event.key === 'Enter') store.getState().select(id);
+      if (event.key === 'Delete') store.getState().askToDelete(id);
+    },
+    [store],
+  );
 
   return (
     <ReactFlow
@@ -63,6 +73,9 @@ export function Canvas() {
       onNodesChange={onNodesChange}
       onPaneClick={onPaneClick}
       nodesConnectable={false}
+      // Deleting removes resources from the bundle, so it asks first (in the inspector).
+      deleteKeyCode={null}
+      onKeyDown={onKeyDown}
       edgesFocusable={false}
       fitView
       minZoom={0.1}

@@ -22,6 +22,8 @@ export default function YamlEditor() {
   const view = useView();
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | undefined>(undefined);
+  const highlight = useRef<monaco.editor.IEditorDecorationsCollection | undefined>(undefined);
+  const scrolledTo = useRef<string | undefined>(undefined);
 
   useEffect(() => {
     const { store } = studio;
@@ -72,12 +74,24 @@ export default function YamlEditor() {
       editor.pushUndoStop();
       applying = false;
     });
+    // Putting the cursor in a document selects the node it configures.
+    const cursor = editor.onDidChangeCursorPosition((event) => {
+      if (event.source !== 'mouse' && event.source !== 'keyboard') return;
+      const state = store.getState();
+      const { current } = studio.derived.of(state.text, state.change);
+      const offset = model.getOffsetAt(event.position);
+      const document = current.bundle.documents.find((d) => d.start <= offset && offset < d.end);
+      const refs = new Set(current.bundle.resources.filter((r) => r.document === document).map((r) => r.ref));
+      const node = current.graph.nodes.find((n) => n.resources.some((ref) => refs.has(ref)));
+      if (node && node.id !== state.selection) state.select(node.id);
+    });
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyZ, () => store.getState().undo());
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.KeyZ, () =>
       store.getState().redo(),
     );
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyY, () => store.getState().redo());
     return () => {
+      cursor.dispose();
       typed.dispose();
       synced();
       editor.dispose();
@@ -94,9 +108,36 @@ export default function YamlEditor() {
     if (!editor || !model || !revealed) return;
     const start = model.getPositionAt(revealed.range.start);
     const end = model.getPositionAt(revealed.range.end);
+    // The cursor goes there too, so the user can fix what they clicked on.
+    editor.focus();
     editor.setSelection(monaco.Range.fromPositions(start, end));
-    editor.revealRangeInCenterIfOutsideViewport(monaco.Range.fromPositions(start, end));
+    editor.revealRangeInCenter(monaco.Range.fromPositions(start, end));
   }, [revealed]);
+
+  // Selecting a node shows its documents (unless the cursor put the selection there).
+  const selection = useStudio((s) => s.selection);
+  const { bundle, graph } = view.current;
+  useEffect(() => {
+    const editor = editorRef.current;
+    const model = editor?.getModel();
+    if (!editor || !model) return;
+    const refs = new Set(graph.nodes.find((n) => n.id === selection)?.resources ?? []);
+    const documents = [...new Set(bundle.resources.filter((r) => refs.has(r.ref)).map((r) => r.document))];
+    highlight.current ??= editor.createDecorationsCollection();
+    highlight.current.set(
+      documents.map((d) => ({
+        range: monaco.Range.fromPositions(model.getPositionAt(d.start), model.getPositionAt(d.end)),
+        options: { isWholeLine: true, className: 'yaml-selected-document' },
+      })),
+    );
+    // Scroll only when the selection itself changes, and not when the cursor is already in one of
+    // the node's documents (the cursor selected it, or a clicked problem put it there).
+    if (selection === scrolledTo.current) return;
+    scrolledTo.current = selection;
+    const cursor = model.getOffsetAt(editor.getPosition() ?? { lineNumber: 1, column: 1 });
+    if (documents.length === 0 || documents.some((d) => d.start <= cursor && cursor < d.end)) return;
+    editor.revealLineNearTop(model.getPositionAt(documents[0]!.start).lineNumber);
+  }, [selection, bundle, graph]);
 
   // Markers: the engine's diagnostics, the one source of problems.
   const diagnostics = view.current.diagnostics;

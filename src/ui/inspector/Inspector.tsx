@@ -1,11 +1,13 @@
 import { useStudio, useStudioApi, useView } from '../../store';
 import { nodeName } from '../canvas/roles';
+import { DeleteNode } from './DeleteNode';
 
 /** The selected node: the resources it stands for and their problems, each one click from its YAML. */
 export function Inspector() {
   const view = useView();
   const selection = useStudio((s) => s.selection);
   const { store } = useStudioApi();
+  const deleting = useStudio((s) => s.deleting);
   const { graph, bundle, diagnostics } = view.lastGood;
   const node = graph.nodes.find((n) => n.id === selection);
   if (!node) {
@@ -18,7 +20,25 @@ export function Inspector() {
   }));
   return (
     <div className="inspector">
-      <h3>{nodeName(node)}</h3>
+      <div className="inspector-head">
+        <h3>{nodeName(node)}</h3>
+        {node.resources.length > 0 && (
+          <button
+            type="button"
+            onClick={() => store.getState().askToDelete(node.id)}
+            disabled={!!view.blocked}
+          >
+            Delete
+          </button>
+        )}
+      </div>
+      {deleting === node.id && !view.blocked && node.resources.length > 0 && (
+        <DeleteNode
+          label={nodeName(node)}
+          refs={node.resources}
+          onClose={() => store.getState().askToDelete(undefined)}
+        />
+      )}
       {resources.length === 0 ? (
         <p className="muted">No resource in the bundle configures this node.</p>
       ) : (
