@@ -21,6 +21,9 @@ async function open(page: Page) {
   await expect(page.getByRole('region', { name: 'YAML editor' }).locator('.monaco-editor')).toBeVisible();
 }
 
+// A full-HD window: the YAML pane then shows a whole selected document.
+test.use({ viewport: { width: 1920, height: 1080 } });
+
 test.beforeEach(async ({ page }) => {
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));
@@ -121,6 +124,29 @@ test('the palette adds an external service, and deleting its node asks first and
   await expect(stripe).toHaveCount(0);
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(stripe).toBeVisible();
+});
+
+test('a form edit changes only its field in the YAML, keeps the comments, and undoes', async ({ page }) => {
+  await open(page);
+  await page.getByRole('group', { name: 'External service: api.payment-gateway.com' }).click();
+  const form = page.getByRole('form', { name: 'Edit ServiceEntry/payments/payment-gateway' });
+  const yaml = page.getByRole('region', { name: 'YAML editor' }).locator('.view-lines');
+  await expect(yaml).toContainText('resolution: DNS');
+  await form.getByLabel('Resolution', { exact: true }).selectOption('DNS_ROUND_ROBIN');
+  await expect(yaml).toContainText('resolution: DNS_ROUND_ROBIN');
+  await expect(yaml).toContainText('# The payment API: the app speaks plain HTTP on port 80 and the sidecar');
+  await expect(yaml).toContainText('targetPort: 443');
+
+  // A text field: typing a host is one undo step, however many keystrokes.
+  const host = form.getByLabel('Hosts 1', { exact: true });
+  await host.press('End');
+  await host.pressSequentially('.example', { delay: 30 });
+  await expect(yaml).toContainText('- api.payment-gateway.com.example');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(yaml).toContainText('- api.payment-gateway.com');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(yaml).toContainText('resolution: DNS');
+  await expect(yaml).not.toContainText('DNS_ROUND_ROBIN');
 });
 
 test('has no serious or critical accessibility violations', async ({ page }) => {

@@ -47,7 +47,7 @@ export {
   nameForHost,
 } from './istio/factories';
 export type { KubernetesObject, PortSpec } from './istio/factories';
-export { NETWORKING_KINDS, NETWORKING_VERSIONS, networkingApiVersion } from './istio/kinds';
+export { isNetworkingKind, NETWORKING_KINDS, NETWORKING_VERSIONS, networkingApiVersion } from './istio/kinds';
 export type { NetworkingKind, NetworkingVersion } from './istio/kinds';
 export { buildModel } from './istio/model';
 export type { BundleModel } from './istio/model';

@@ -17,6 +17,8 @@ export interface View {
   /** `current` when the text parses, else the last derivation that did. */
   lastGood: Derivation;
   blocked: Blocked | undefined;
+  /** The view of the text before (without its own `previous`): lets views follow renamed nodes. */
+  previous: Omit<View, 'previous'> | undefined;
 }
 
 /** Memoised derivation of the studio's text. */
@@ -42,6 +44,9 @@ export function createDerived(): Derived {
         current: derivation,
         lastGood: blocked && last ? last.view.lastGood : derivation,
         blocked,
+        previous: last
+          ? { current: last.view.current, lastGood: last.view.lastGood, blocked: last.view.blocked }
+          : undefined,
       };
       last = { text, view };
       return view;

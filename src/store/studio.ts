@@ -6,7 +6,14 @@
 import { temporal, type TemporalState } from 'zundo';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 
-import { appendObject, parseBundle, removeResource, type SourceRange, type TextChange } from '../core';
+import {
+  appendObject,
+  editResource,
+  removeResource,
+  type FieldEdit,
+  type SourceRange,
+  type TextChange,
+} from '../core';
 import { createDerived, type Derived } from './derived';
 import { loadDesign, saveDesign, type SavedDesign } from './persistence';
 
@@ -42,7 +49,13 @@ export interface StudioState {
   deleting: string | undefined;
   /** The latest request to show a range of the text in the YAML pane (`seq` tells requests apart). */
   revealed: { range: SourceRange; seq: number } | undefined;
-  setText(text: string, origin: ChangeOrigin, change?: TextChange): void;
+  /**
+   * Replaces the text. Consecutive changes with the same `burst` key (typing in one form field)
+   * within a second form one undo step, as typing in the editor does.
+   */
+  setText(text: string, origin: ChangeOrigin, change?: TextChange, burst?: string): void;
+  /** Applies a field edit to one resource (a form edit); refused edits change nothing. */
+  editField(resourceId: string, edit: FieldEdit, burst?: string): void;
   /** Appends new resources as documents (one undo step). */
   addResources(objects: unknown[]): void;
   /** Removes the resources with these `Kind/namespace/name` refs (one undo step). */
@@ -85,8 +98,16 @@ export function createStudio({ storage, sample, now = () => Date.now() }: Studio
   const initial: SavedDesign = loaded.design ?? { text: sample, positions: {}, selection: undefined };
   // The origin of the change being set, read by the history to merge typing bursts.
   let pending: ChangeOrigin = 'template';
-  let lastStep = { origin: 'template' as ChangeOrigin, at: -Infinity };
+  let pendingBurst: string | undefined;
+  let lastStep = {
+    origin: 'template' as ChangeOrigin,
+    burst: undefined as string | undefined,
+    at: -Infinity,
+  };
 
+  const derived = createDerived();
+  // The current bundle, parsed incrementally by the same cache the views use.
+  const bundleOf = (text: string) => derived.of(text).current.bundle;
   const store = createStore<StudioState>()(
     temporal(
       (set, get) => ({
@@ -98,11 +119,16 @@ export function createStudio({ storage, sample, now = () => Date.now() }: Studio
         notice: loaded.notice,
         revealed: undefined,
         deleting: undefined,
-        setText(text, origin, range) {
+        setText(text, origin, range, burst) {
           const base = get().text;
           if (text === base) return;
           pending = origin;
+          pendingBurst = origin === 'editor' ? 'editor' : burst;
           set({ text, origin, change: range ? { base, range } : undefined });
+        },
+        editField(resourceId, edit, burst) {
+          const result = editResource(bundleOf(get().text), resourceId, edit);
+          if (result.ok) get().setText(result.text, 'form', undefined, burst);
         },
         addResources(objects) {
           get().setText(
@@ -113,7 +139,7 @@ export function createStudio({ storage, sample, now = () => Date.now() }: Studio
         removeResources(refs) {
           let text = get().text;
           for (const ref of refs) {
-            const bundle = parseBundle(text);
+            const bundle = bundleOf(text);
             const resource = bundle.resources.find((r) => r.ref === ref);
             const removed = resource ? removeResource(bundle, resource.id) : undefined;
             if (removed?.ok) text = removed.text;
@@ -159,8 +185,11 @@ export function createStudio({ storage, sample, now = () => Date.now() }: Studio
           if (pending === 'history') return;
           const at = now();
           const burst =
-            pending === 'editor' && lastStep.origin === 'editor' && at - lastStep.at < TYPING_BURST_MS;
-          lastStep = { origin: pending, at };
+            pendingBurst !== undefined &&
+            pendingBurst === lastStep.burst &&
+            pending === lastStep.origin &&
+            at - lastStep.at < TYPING_BURST_MS;
+          lastStep = { origin: pending, burst: pendingBurst, at };
           const step = record as unknown as (...args: unknown[]) => void;
           if (!burst) step(pastState, replace, currentState, deltaState);
         },
@@ -189,7 +218,7 @@ export function createStudio({ storage, sample, now = () => Date.now() }: Studio
   });
   return {
     store,
-    derived: createDerived(),
+    derived,
     flush,
     dispose() {
       unsubscribe();

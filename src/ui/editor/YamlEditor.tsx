@@ -136,7 +136,7 @@ export default function YamlEditor() {
     scrolledTo.current = selection;
     const cursor = model.getOffsetAt(editor.getPosition() ?? { lineNumber: 1, column: 1 });
     if (documents.length === 0 || documents.some((d) => d.start <= cursor && cursor < d.end)) return;
-    editor.revealLineNearTop(model.getPositionAt(documents[0]!.start).lineNumber);
+    editor.setScrollTop(editor.getTopForLineNumber(model.getPositionAt(documents[0]!.start).lineNumber));
   }, [selection, bundle, graph]);
 
   // Markers: the engine's diagnostics, the one source of problems.

@@ -1,6 +1,10 @@
+import { useEffect, useState } from 'react';
+
 import { useStudio, useStudioApi, useView } from '../../store';
 import { nodeName } from '../canvas/roles';
+import { isNetworkingKind } from '../../core';
 import { DeleteNode } from './DeleteNode';
+import { ResourceForm } from './ResourceForm';
 
 /** The selected node: the resources it stands for and their problems, each one click from its YAML. */
 export function Inspector() {
@@ -9,11 +13,37 @@ export function Inspector() {
   const { store } = useStudioApi();
   const deleting = useStudio((s) => s.deleting);
   const { graph, bundle, diagnostics } = view.lastGood;
-  const node = graph.nodes.find((n) => n.id === selection);
+  const found = graph.nodes.find((n) => n.id === selection);
+  // An edit that renames a node (a host typed in its form) keeps its resources: follow them, so the
+  // form the user is typing in stays where it is.
+  const before = found ? undefined : view.previous?.lastGood.graph.nodes.find((n) => n.id === selection);
+  const node =
+    found ??
+    (before &&
+      graph.nodes.find(
+        (n) => n.kind === before.kind && n.resources.some((r) => before.resources.includes(r)),
+      ));
+  useEffect(() => {
+    if (node && node.id !== selection) store.getState().select(node.id);
+  }, [node, selection, store]);
+  // Resources stay listed while the node stays selected, even if an edit (say, of a host) moves
+  // them to another node: the form being typed in must not vanish under the cursor.
+  const [kept, setKept] = useState<{ selection: string | undefined; refs: string[] }>({
+    selection,
+    refs: [],
+  });
+  const existing = new Set(bundle.resources.map((r) => r.ref));
+  const refs = [
+    ...new Set([
+      ...(node?.resources ?? []),
+      ...(kept.selection === selection ? kept.refs.filter((r) => existing.has(r)) : []),
+    ]),
+  ];
+  if (kept.selection !== selection || refs.join('\n') !== kept.refs.join('\n')) setKept({ selection, refs });
   if (!node) {
     return <p className="muted">Select a node in the graph to see the resources behind it.</p>;
   }
-  const resources = node.resources.map((ref) => ({
+  const resources = refs.map((ref) => ({
     ref,
     resource: bundle.resources.find((r) => r.ref === ref),
     problems: diagnostics.filter((d) => d.resource === ref && d.severity !== 'info'),
@@ -60,6 +90,9 @@ export function Inspector() {
                   </button>
                 )}
               </div>
+              {resource && isNetworkingKind(resource.kind) && (
+                <ResourceForm resource={resource} diagnostics={diagnostics} readOnly={!!view.blocked} />
+              )}
               {problems.length > 0 && (
                 <ul className="resource-problems">
                   {problems.map((d, i) => (

@@ -1,0 +1,50 @@
+import { useMemo } from 'react';
+
+import { formatPath, type Diagnostic, type PathSegment, type Resource } from '../../core';
+import { useStudioApi } from '../../store';
+import { ObjectFields, type FieldActions } from './FieldEditor';
+
+/**
+ * The form of one resource, generated from the field catalogue: the fields it has, and any other
+ * the kind allows. Every edit is a field edit of this resource's document only, so comments, key
+ * order and fields the form does not show survive.
+ */
+export function ResourceForm({
+  resource,
+  diagnostics,
+  readOnly,
+}: {
+  resource: Resource;
+  diagnostics: Diagnostic[];
+  readOnly: boolean;
+}) {
+  const { store } = useStudioApi();
+  const actions = useMemo<FieldActions>(() => {
+    const own = diagnostics.filter((d) => d.resource === resource.ref);
+    return {
+      readOnly,
+      set: (path, value) =>
+        store
+          .getState()
+          .editField(resource.id, { kind: 'set', path, value }, `${resource.id}:${formatPath(path)}`),
+      insert: (path, index, value) =>
+        store.getState().editField(resource.id, { kind: 'insert', path, index, value }),
+      remove: (path) => store.getState().editField(resource.id, { kind: 'delete', path, prune: true }),
+      problemsAt: (path: PathSegment[]) => {
+        const at = formatPath(path);
+        return own.filter((d) => d.path === at);
+      },
+    };
+  }, [store, resource.id, resource.ref, diagnostics, readOnly]);
+  return (
+    <form className="resource-form" aria-label={`Edit ${resource.ref}`} onSubmit={(e) => e.preventDefault()}>
+      <ObjectFields
+        kind={resource.kind}
+        specPath={[]}
+        path={['spec']}
+        value={resource.value['spec']}
+        actions={actions}
+      />
+    </form>
+  );
+}
