@@ -149,6 +149,20 @@ test('a form edit changes only its field in the YAML, keeps the comments, and un
   await expect(yaml).not.toContainText('DNS_ROUND_ROBIN');
 });
 
+test('the YAML pane completes field names and enum values from the catalogue', async ({ page }) => {
+  await open(page);
+  const editor = page.getByRole('region', { name: 'YAML editor' }).locator('.monaco-editor');
+  await editor.locator('.view-lines').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.insertText('\n---\nkind: ServiceEntry\nspec:\n  reso');
+  await page.keyboard.press('Control+Space');
+  const suggestions = editor.locator('.suggest-widget');
+  await expect(suggestions).toContainText('resolution');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+Space');
+  await expect(suggestions).toContainText('DNS_ROUND_ROBIN');
+});
+
 test('has no serious or critical accessibility violations', async ({ page }) => {
   await open(page);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();

@@ -47,6 +47,8 @@ export {
   nameForHost,
 } from './istio/factories';
 export type { KubernetesObject, PortSpec } from './istio/factories';
+export { cursorContext } from './bundle';
+export type { CursorContext } from './bundle';
 export { isNetworkingKind, NETWORKING_KINDS, NETWORKING_VERSIONS, networkingApiVersion } from './istio/kinds';
 export type { NetworkingKind, NetworkingVersion } from './istio/kinds';
 export { buildModel } from './istio/model';

@@ -5,6 +5,8 @@ export { deepEqual, editDocumentText } from './edit';
 export type { EditResult, FieldEdit } from './edit';
 export { LineIndex } from './lines';
 export type { Position, SourceRange } from './lines';
+export { cursorContext } from './cursor';
+export type { CursorContext } from './cursor';
 export { formatPath, locate, parsePath, rangeOfPath } from './locate';
 export type { Located, RangeTarget } from './locate';
 export { isRecord, parseOneDocument, YAML_READ_OPTIONS } from './parse-document';

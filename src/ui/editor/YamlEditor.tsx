@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import type { Diagnostic } from '../../core';
 import { useStudio, useStudioApi, useView } from '../../store';
 import { monaco } from './setup';
+import './language';
 import { minimalChange } from './sync';
 
 const MARKER_OWNER = 'egress-studio';
@@ -39,6 +40,8 @@ export default function YamlEditor() {
       fontSize: 13,
       tabSize: 2,
       scrollBeyondLastLine: false,
+      // YAML's plain scalars (keys and values) tokenize as strings: complete there too.
+      quickSuggestions: { other: true, strings: true, comments: false },
       theme: matchMedia('(prefers-color-scheme: dark)').matches ? 'vs-dark' : 'vs',
       ariaLabel: 'Bundle YAML',
     });

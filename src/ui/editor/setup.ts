@@ -6,6 +6,9 @@ import 'monaco-editor/features/gotoError/register';
 import 'monaco-editor/features/find/register';
 import 'monaco-editor/features/folding/register';
 import 'monaco-editor/features/wordHighlighter/register';
+import 'monaco-editor/features/suggest/register';
+// The suggest feature above brings inline completions only; the suggest widget is its own contribution.
+import 'monaco-editor/editor/contrib/suggest/browser/suggestController.js';
 import 'monaco-editor/languages/definitions/yaml/register';
 import * as monaco from 'monaco-editor/editor';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
