@@ -163,6 +163,18 @@ test('the YAML pane completes field names and enum values from the catalogue', a
   await expect(suggestions).toContainText('DNS_ROUND_ROBIN');
 });
 
+test('an external service called directly can be routed through the egress gateway', async ({ page }) => {
+  await open(page);
+  await page.getByRole('group', { name: 'External service: api.payment-gateway.com' }).click();
+  const inspector = page.getByRole('region', { name: 'Inspector' });
+  await inspector.getByRole('button', { name: 'Route through the egress gateway' }).click();
+  await expect(inspector).toContainText('VirtualService/istio-system/api-payment-gateway-com-via-egress');
+  await expect(inspector.getByRole('button', { name: 'Route through the egress gateway' })).toHaveCount(0);
+  // The route is one undo step.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(inspector.getByRole('button', { name: 'Route through the egress gateway' })).toBeVisible();
+});
+
 test('has no serious or critical accessibility violations', async ({ page }) => {
   await open(page);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();

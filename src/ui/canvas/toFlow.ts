@@ -91,13 +91,23 @@ export function toFlowEdges(graph: EgressGraph, previous: Map<string, Edge>): Ed
       source: edge.source,
       target: edge.target,
       // The policy node already shows the mode; workload hand-offs need no words.
-      label: edge.kind === 'workload' || edge.kind === 'policy' ? undefined : edge.label,
+      label: edge.kind === 'workload' || edge.kind === 'policy' ? undefined : edgeLabel(edge),
       className: `edge edge-${edge.kind}${edge.tls === 'double' ? ' edge-broken' : ''}`,
       ariaLabel: edgeName(edge),
       data: { edge },
       focusable: false,
     };
   });
+}
+
+/** The engine's label with the route's timeout, retries and circuit breaker. */
+function edgeLabel(edge: GraphEdge): string {
+  const marks = [
+    edge.timeout ? `timeout ${edge.timeout}` : '',
+    edge.retries ? `↻${edge.retries}` : '',
+    edge.circuitBreaker ? 'breaker' : '',
+  ].filter(Boolean);
+  return marks.length ? `${edge.label} · ${marks.join(' ')}` : edge.label;
 }
 
 function edgeName(edge: GraphEdge): string {

@@ -2,7 +2,13 @@ import { useEffect, useState } from 'react';
 
 import { useStudio, useStudioApi, useView } from '../../store';
 import { nodeName } from '../canvas/roles';
-import { isNetworkingKind } from '../../core';
+import {
+  createEgressGatewayRoute,
+  isNetworkingKind,
+  type EgressGraph,
+  type GraphNode,
+  type Resource,
+} from '../../core';
 import { DeleteNode } from './DeleteNode';
 import { ResourceForm } from './ResourceForm';
 
@@ -62,6 +68,7 @@ export function Inspector() {
           </button>
         )}
       </div>
+      <GatewayRouteButton node={node} graph={graph} resources={bundle.resources} readOnly={!!view.blocked} />
       {deleting === node.id && !view.blocked && node.resources.length > 0 && (
         <DeleteNode
           label={nodeName(node)}
@@ -107,5 +114,40 @@ export function Inspector() {
         </ul>
       )}
     </div>
+  );
+}
+
+/** For an external service reached directly: send it through the egress gateway (two-hop route). */
+function GatewayRouteButton({
+  node,
+  graph,
+  resources,
+  readOnly,
+}: {
+  node: GraphNode;
+  graph: EgressGraph;
+  resources: Resource[];
+  readOnly: boolean;
+}) {
+  const { store } = useStudioApi();
+  if (node.kind !== 'external-service') return null;
+  if (graph.edges.some((e) => e.target === node.id && e.kind === 'via-gateway')) return null;
+  const entry = resources.find((r) => r.kind === 'ServiceEntry' && node.resources.includes(r.ref));
+  const spec = entry?.value['spec'] as { ports?: { number?: unknown; protocol?: unknown }[] } | undefined;
+  const port = spec?.ports?.find((p) => typeof p.number === 'number');
+  if (!entry || !port) return null;
+  const protocol = String(port.protocol ?? '').toUpperCase() === 'HTTP' ? 'HTTP' : 'TLS';
+  return (
+    <button
+      type="button"
+      disabled={readOnly}
+      onClick={() =>
+        store
+          .getState()
+          .addResources(createEgressGatewayRoute({ host: node.label, protocol, port: port.number as number }))
+      }
+    >
+      Route through the egress gateway
+    </button>
   );
 }
