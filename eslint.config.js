@@ -24,6 +24,7 @@ export default tseslint.config(
       'node_modules',
       'dist',
       'dist-cli',
+      'dist-blank',
       'test-results',
       'playwright-report',
       '.scratch',
