@@ -1,9 +1,6 @@
-import { existsSync } from 'node:fs';
-
 import { defineConfig, devices } from '@playwright/test';
 
-// Debian's Chromium where it is installed (CI, our machines); Playwright's own browser elsewhere.
-const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+import { chromiumLaunchOptions } from './e2e/chromium';
 
 export default defineConfig({
   testDir: './e2e',
@@ -16,19 +13,7 @@ export default defineConfig({
     baseURL: 'http://127.0.0.1:4173',
     ...devices['Desktop Chrome'],
     headless: true,
-    launchOptions: {
-      ...(systemChromium ? { executablePath: systemChromium } : {}),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   webServer: {
     command: 'npx vite preview --host 127.0.0.1 --port 4173 --strictPort',

@@ -9,6 +9,8 @@ import { gzipSync } from 'node:zlib';
 
 import { chromium, type Browser } from '@playwright/test';
 
+import { chromiumLaunchOptions } from '../e2e/chromium';
+
 const root = join(import.meta.dirname, '..');
 const TYPES: Record<string, string> = {
   '.html': 'text/html',
@@ -72,11 +74,7 @@ build([]);
 build(['--config', 'bench/vite.blank.config.ts']);
 const app = serve(join(root, 'dist'), 4195);
 const blank = serve(join(root, 'dist-blank'), 4196);
-const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-const browser = await chromium.launch({
-  ...(systemChromium ? { executablePath: systemChromium } : {}),
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-});
+const browser = await chromium.launch(chromiumLaunchOptions);
 try {
   const graph = await firstPaint(browser, 'http://127.0.0.1:4195/', '.react-flow__node');
   const page = await firstPaint(browser, 'http://127.0.0.1:4196/', '#blank');

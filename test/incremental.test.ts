@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import { analyzeBundle } from '../src/core/analysis/analyze';
-import { parseBundle, splitDocuments, type Bundle, type TextChange } from '../src/core/bundle';
+import { changeBetween, parseBundle, splitDocuments, type Bundle } from '../src/core/bundle';
 import { createDeriver, type Derivation } from '../src/core/derivation';
 import { deriveGraph } from '../src/core/graph';
 import { syntheticBundle } from '../bench/synthetic';
@@ -93,20 +93,6 @@ function apply(docs: string[], e: Edit): string[] {
       return [next];
     }
   }
-}
-
-/** The exact change between two texts, as an editor reports it: common prefix and suffix kept. */
-function changeBetween(before: string, after: string): TextChange {
-  let start = 0;
-  while (start < before.length && start < after.length && before[start] === after[start]) start++;
-  let tail = 0;
-  while (
-    tail < before.length - start &&
-    tail < after.length - start &&
-    before[before.length - 1 - tail] === after[after.length - 1 - tail]
-  )
-    tail++;
-  return { start, end: before.length - tail, length: after.length - tail - start };
 }
 
 describe('incremental derivation', () => {

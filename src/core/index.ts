@@ -47,7 +47,7 @@ export {
   nameForHost,
 } from './istio/factories';
 export type { KubernetesObject, PortSpec } from './istio/factories';
-export { cursorContext } from './bundle';
+export { changeBetween, cursorContext } from './bundle';
 export type { CursorContext } from './bundle';
 export { isNetworkingKind, NETWORKING_KINDS, NETWORKING_VERSIONS, networkingApiVersion } from './istio/kinds';
 export type { NetworkingKind, NetworkingVersion } from './istio/kinds';

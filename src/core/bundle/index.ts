@@ -1,5 +1,6 @@
 export { DEFAULT_NAMESPACE, parseBundle, resourceRef } from './bundle';
 export type { Bundle, BundleDocument, DocumentCache, Resource, TextChange } from './bundle';
+export { changeBetween } from './change';
 export { appendDocument, appendObject, editResource, removeResource } from './edit-bundle';
 export { deepEqual, editDocumentText } from './edit';
 export type { EditResult, FieldEdit } from './edit';

@@ -1,10 +1,9 @@
 import { useEffect, useRef } from 'react';
 
-import type { Diagnostic } from '../../core';
+import { changeBetween, type Diagnostic } from '../../core';
 import { useStudio, useStudioApi, useView } from '../../store';
 import { monaco } from './setup';
 import './language';
-import { minimalChange } from './sync';
 
 const MARKER_OWNER = 'egress-studio';
 const SEVERITY = {
@@ -62,7 +61,7 @@ export default function YamlEditor() {
     const synced = store.subscribe((state) => {
       const current = model.getValue();
       if (state.text === current) return;
-      const change = minimalChange(current, state.text);
+      const change = changeBetween(current, state.text);
       applying = true;
       editor.pushUndoStop();
       editor.executeEdits('egress-studio', [
