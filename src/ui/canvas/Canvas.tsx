@@ -9,16 +9,9 @@ import { createFlowCache, problemsByResource, type EgressFlowNode } from './toFl
 
 const nodeTypes = { egress: EgressNode } satisfies NodeTypes;
 
-const KIND_COLOR: Record<string, string> = {
-  workload: '#8250df',
-  sidecar: '#0969da',
-  'egress-gateway': '#bf8700',
-  'external-service': '#1a7f37',
-  'mesh-policy': '#cf222e',
-};
-
-function minimapColor(node: EgressFlowNode): string {
-  return KIND_COLOR[node.data.node.kind] ?? '#888';
+// Minimap nodes are coloured by kind in app.css, with the same colours as the nodes' borders.
+function minimapClass(node: EgressFlowNode): string {
+  return `minimap-${node.data.node.kind}`;
 }
 
 /** The egress graph: what each client namespace reaches, directly or through the egress gateway. */
@@ -83,7 +76,7 @@ export function Canvas() {
       colorMode="system"
     >
       <Background gap={24} />
-      <MiniMap pannable zoomable ariaLabel="Overview of the egress graph" nodeColor={minimapColor} />
+      <MiniMap pannable zoomable ariaLabel="Overview of the egress graph" nodeClassName={minimapClass} />
       <Controls showInteractive={false} />
     </ReactFlow>
   );
