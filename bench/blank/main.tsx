@@ -1,4 +1,8 @@
 // The baseline for "first graph on screen": a blank React page built the same way as the app.
 import { createRoot } from 'react-dom/client';
 
-createRoot(document.getElementById('root')!).render(<p id="blank">Blank</p>);
+createRoot(document.getElementById('root')!).render(
+  <p id="blank" elementtiming="blank">
+    Blank
+  </p>,
+);

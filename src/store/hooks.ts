@@ -26,6 +26,15 @@ export function useView(): View {
   return studio.derived.of(text, change);
 }
 
+/**
+ * One value computed from the derived view: the component re-renders only when that value changes,
+ * not on every edit (so `select` must return a primitive or an existing reference).
+ */
+export function useViewValue<T>(select: (view: View) => T): T {
+  const studio = useStudioInstance();
+  return useStore(studio.store, (s) => select(studio.derived.of(s.text, s.change)));
+}
+
 /** Whether there is a step to undo and to redo. */
 export function useHistory(): { canUndo: boolean; canRedo: boolean } {
   const { store } = useStudioInstance();

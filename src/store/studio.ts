@@ -128,7 +128,7 @@ export function createStudio({ storage, sample, now = () => Date.now() }: Studio
         },
         editField(resourceId, edit, burst) {
           const result = editResource(bundleOf(get().text), resourceId, edit);
-          if (result.ok) get().setText(result.text, 'form', undefined, burst);
+          if (result.ok) get().setText(result.text, 'form', result.change, burst);
         },
         addResources(objects) {
           get().setText(

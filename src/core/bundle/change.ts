@@ -3,9 +3,22 @@ import type { TextChange } from './bundle';
 /**
  * The smallest single replacement turning `before` into `after` (their common prefix and suffix
  * kept), with the replacing text: how an editor applies an outside change, and the exact change
- * range `parseBundle` can take. Linear in the length of the texts.
+ * range `parseBundle` can take. Linear in the length of the texts, or of `within` when the caller
+ * knows that only that range of `before` was replaced (by `within.length` characters).
  */
-export function changeBetween(before: string, after: string): TextChange & { text: string } {
+export function changeBetween(
+  before: string,
+  after: string,
+  within?: TextChange,
+): TextChange & { text: string } {
+  if (within) {
+    // Only the known range can differ: compare inside it, so the cost is the range's, not the text's.
+    const inner = changeBetween(
+      before.slice(within.start, within.end),
+      after.slice(within.start, within.start + within.length),
+    );
+    return { ...inner, start: inner.start + within.start, end: inner.end + within.start };
+  }
   let start = 0;
   const shorter = Math.min(before.length, after.length);
   while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;

@@ -35,10 +35,14 @@ describe('editing a bundle', () => {
       path: ['spec', 'resolution'],
       value: 'DNS',
     });
-    expect(result).toEqual({
-      ok: true,
-      text: BUNDLE.replace('{hosts: [b.example.com]}', '{hosts: [b.example.com], resolution: DNS}'),
-    });
+    const text = BUNDLE.replace('{hosts: [b.example.com]}', '{hosts: [b.example.com], resolution: DNS}');
+    expect(result).toMatchObject({ ok: true, text });
+    // The change names the replaced range: the edited document, and nothing before or after it.
+    const { start, end, length } = (result as { change: { start: number; end: number; length: number } })
+      .change;
+    expect(BUNDLE.slice(start, end)).toContain('name: b');
+    expect(BUNDLE.slice(start, end)).not.toContain('name: a');
+    expect(BUNDLE.slice(0, start) + text.slice(start, start + length) + BUNDLE.slice(end)).toBe(text);
   });
 
   it('edits an item of a kind: List by its own paths', () => {

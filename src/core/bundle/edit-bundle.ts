@@ -1,23 +1,23 @@
 import { detectLayout, renderYaml } from './render';
-import type { Bundle } from './bundle';
-import { editDocumentText, type EditResult, type FieldEdit } from './edit';
+import type { Bundle, TextChange } from './bundle';
+import { editDocumentText, type FieldEdit } from './edit';
+
+/** The outcome of a bundle edit: also which range of the old text was replaced, when it was made. */
+export type BundleEditResult = { ok: true; text: string; change: TextChange } | { ok: false; error: string };
 
 /**
  * Applies a field edit to one resource of a bundle (paths relative to the resource, so a List
  * item is addressed like a top-level object) and returns the whole new bundle text. Only the
  * edited document's text changes, and within it only the touched nodes.
  */
-export function editResource(bundle: Bundle, resourceId: string, edit: FieldEdit): EditResult {
+export function editResource(bundle: Bundle, resourceId: string, edit: FieldEdit): BundleEditResult {
   const resource = bundle.resources.find((r) => r.id === resourceId);
   if (!resource) return { ok: false, error: `No resource ${resourceId} in the bundle` };
   const { document } = resource;
   const path = [...resource.pathInDocument, ...edit.path];
   const result = editDocumentText(document.parsed.text, { ...edit, path } as FieldEdit);
   if (!result.ok) return result;
-  return {
-    ok: true,
-    text: bundle.text.slice(0, document.start) + result.text + bundle.text.slice(document.end),
-  };
+  return replaceRange(bundle.text, document.start, document.end, result.text);
 }
 
 /** Appends a document to a bundle, separated by `---`. */
@@ -33,7 +33,7 @@ export function appendObject(text: string, value: unknown): string {
 }
 
 /** Removes a resource: its whole document, or its item when it sits in a `kind: List`. */
-export function removeResource(bundle: Bundle, resourceId: string): EditResult {
+export function removeResource(bundle: Bundle, resourceId: string): BundleEditResult {
   const resource = bundle.resources.find((r) => r.id === resourceId);
   if (!resource) return { ok: false, error: `No resource ${resourceId} in the bundle` };
   if (resource.pathInDocument.length > 0) return removeListItem(bundle, resourceId);
@@ -46,16 +46,22 @@ export function removeResource(bundle: Bundle, resourceId: string): EditResult {
     const marker = /^---[ \t]*\r?\n/.exec(next.parsed.text);
     if (marker) end = next.start + marker[0].length;
   }
-  return { ok: true, text: bundle.text.slice(0, start) + bundle.text.slice(end) };
+  return replaceRange(bundle.text, start, end, '');
 }
 
-function removeListItem(bundle: Bundle, resourceId: string): EditResult {
+/** The bundle with one range replaced, saying which: derivations and editors limit their work to it. */
+function replaceRange(text: string, start: number, end: number, replacement: string): BundleEditResult {
+  return {
+    ok: true,
+    text: text.slice(0, start) + replacement + text.slice(end),
+    change: { start, end, length: replacement.length },
+  };
+}
+
+function removeListItem(bundle: Bundle, resourceId: string): BundleEditResult {
   const resource = bundle.resources.find((r) => r.id === resourceId)!;
   const { document } = resource;
   const result = editDocumentText(document.parsed.text, { kind: 'delete', path: resource.pathInDocument });
   if (!result.ok) return result;
-  return {
-    ok: true,
-    text: bundle.text.slice(0, document.start) + result.text + bundle.text.slice(document.end),
-  };
+  return replaceRange(bundle.text, document.start, document.end, result.text);
 }

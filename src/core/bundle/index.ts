@@ -2,6 +2,7 @@ export { DEFAULT_NAMESPACE, parseBundle, resourceRef } from './bundle';
 export type { Bundle, BundleDocument, DocumentCache, Resource, TextChange } from './bundle';
 export { changeBetween } from './change';
 export { appendDocument, appendObject, editResource, removeResource } from './edit-bundle';
+export type { BundleEditResult } from './edit-bundle';
 export { deepEqual, editDocumentText } from './edit';
 export type { EditResult, FieldEdit } from './edit';
 export { LineIndex } from './lines';

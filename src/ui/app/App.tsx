@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 
 import { useHistory, useStudio, useStudioApi, useView } from '../../store';
 import { Canvas } from '../canvas/Canvas';
@@ -6,7 +6,7 @@ import { Inspector } from '../inspector/Inspector';
 import { AddService } from '../panels/AddService';
 import { Problems } from '../panels/Problems';
 
-// Monaco is large: it loads after the graph is on screen (DESIGN.md §4).
+// Monaco is large: it starts loading only once the graph is on screen (DESIGN.md §4).
 const YamlEditor = lazy(() => import('../editor/YamlEditor'));
 
 /** The designer: graph, inspector, YAML and problems, all views of the one store. */
@@ -16,6 +16,8 @@ export function App() {
   const view = useView();
   const notice = useStudio((s) => s.notice);
   const [adding, setAdding] = useState(false);
+  const [graphShown, setGraphShown] = useState(false);
+  const onGraphShown = useCallback(() => setGraphShown(true), []);
 
   // Undo and redo everywhere outside the YAML pane (which binds the same keys to the same actions).
   useEffect(() => {
@@ -74,16 +76,14 @@ export function App() {
       )}
       <main className="workspace">
         <section aria-label="Egress graph" className="panel panel-graph">
-          <Canvas />
+          <Canvas onShown={graphShown ? undefined : onGraphShown} />
         </section>
         <section aria-label="Inspector" className="panel panel-inspector">
           <h2>Inspector</h2>
           <Inspector />
         </section>
         <section aria-label="YAML editor" className="panel panel-editor">
-          <Suspense fallback={<p className="muted">Loading the editor…</p>}>
-            <YamlEditor />
-          </Suspense>
+          <Suspense fallback={<EditorLoading />}>{graphShown ? <YamlEditor /> : <EditorLoading />}</Suspense>
         </section>
         <section aria-label="Problems" className="panel panel-problems">
           <h2>Problems</h2>
@@ -92,4 +92,8 @@ export function App() {
       </main>
     </div>
   );
+}
+
+function EditorLoading() {
+  return <p className="muted">Loading the editor…</p>;
 }

@@ -1,21 +1,56 @@
 import '@xyflow/react/dist/style.css';
 
-import { Background, Controls, MiniMap, ReactFlow, type NodeChange, type NodeTypes } from '@xyflow/react';
-import { useCallback, useMemo, useState } from 'react';
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useNodesInitialized,
+  useStore,
+  type EdgeTypes,
+  type NodeChange,
+  type NodeTypes,
+} from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 
 import { useStudio, useStudioApi, useView } from '../../store';
+import { EgressEdge } from './EgressEdge';
 import { EgressNode } from './EgressNode';
-import { createFlowCache, problemsByResource, type EgressFlowNode } from './toFlow';
+import { createFlowCache, type EgressFlowNode } from './toFlow';
 
 const nodeTypes = { egress: EgressNode } satisfies NodeTypes;
+const edgeTypes = { egress: EgressEdge } satisfies EdgeTypes;
+
+// Dashed strokes are costly to rasterise: with thousands of edges one frame took seconds in
+// software rendering, so large graphs mark passthrough and blocked edges by colour alone.
+const DASHED_EDGE_LIMIT = 500;
 
 // Minimap nodes are coloured by kind in app.css, with the same colours as the nodes' borders.
 function minimapClass(node: EgressFlowNode): string {
   return `minimap-${node.data.node.kind}`;
 }
 
+/** Calls `onShown` once, in the frame after React Flow has measured and painted the first nodes. */
+function FirstPaint({ onShown }: { onShown: () => void }) {
+  const initialized = useNodesInitialized();
+  // An empty design has nothing to measure: it is on screen at once.
+  const empty = useStore((s) => s.nodeLookup.size === 0);
+  const shown = initialized || empty;
+  useEffect(() => {
+    if (!shown) return;
+    let frame = requestAnimationFrame(() => (frame = requestAnimationFrame(onShown)));
+    return () => cancelAnimationFrame(frame);
+  }, [shown, onShown]);
+  return null;
+}
+
+interface CanvasProps {
+  /** Called once the first graph is on screen (heavy panes wait for it). */
+  onShown?: () => void;
+}
+
 /** The egress graph: what each client namespace reaches, directly or through the egress gateway. */
-export function Canvas() {
+export function Canvas({ onShown }: CanvasProps) {
   const view = useView();
   const positions = useStudio((s) => s.positions);
   const selection = useStudio((s) => s.selection);
@@ -23,12 +58,9 @@ export function Canvas() {
   const readOnly = view.blocked !== undefined;
   const shown = view.lastGood;
   const [cache] = useState(createFlowCache);
-  // Sizes React Flow measured: view state of the canvas alone, never part of the design.
-  const [sizes, setSizes] = useState<Record<string, { width: number; height: number }>>({});
   const nodes = useMemo(
-    () =>
-      cache.nodes(shown.graph, problemsByResource(shown.diagnostics), positions, selection, readOnly, sizes),
-    [cache, shown, positions, selection, readOnly, sizes],
+    () => cache.nodes(shown.graph, positions, selection, readOnly),
+    [cache, shown, positions, selection, readOnly],
   );
   const edges = useMemo(() => cache.edges(shown.graph), [cache, shown]);
 
@@ -36,13 +68,10 @@ export function Canvas() {
   const onNodesChange = useCallback(
     (changes: NodeChange<EgressFlowNode>[]) => {
       const { moveNode, select } = store.getState();
-      const measured: Record<string, { width: number; height: number }> = {};
       for (const change of changes) {
         if (change.type === 'position' && change.position && !readOnly) moveNode(change.id, change.position);
         if (change.type === 'select' && change.selected) select(change.id);
-        if (change.type === 'dimensions' && change.dimensions) measured[change.id] = change.dimensions;
       }
-      if (Object.keys(measured).length > 0) setSizes((old) => ({ ...old, ...measured }));
     },
     [store, readOnly],
   );
@@ -63,6 +92,7 @@ export function Canvas() {
       nodes={nodes}
       edges={edges}
       nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
       onNodesChange={onNodesChange}
       onPaneClick={onPaneClick}
       nodesConnectable={false}
@@ -73,11 +103,13 @@ export function Canvas() {
       fitView
       minZoom={0.1}
       proOptions={{ hideAttribution: true }}
+      className={edges.length > DASHED_EDGE_LIMIT ? 'graph-large' : undefined}
       colorMode="system"
     >
       <Background gap={24} />
       <MiniMap pannable zoomable ariaLabel="Overview of the egress graph" nodeClassName={minimapClass} />
       <Controls showInteractive={false} />
+      {onShown && <FirstPaint onShown={onShown} />}
     </ReactFlow>
   );
 }

@@ -1,8 +1,9 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 
+import { useViewValue } from '../../store';
 import { ROLE } from './roles';
-import type { EgressFlowNode } from './toFlow';
+import { problemCounts, type EgressFlowNode } from './toFlow';
 
 const ICON: Record<string, string> = {
   workload: '▣',
@@ -14,7 +15,11 @@ const ICON: Record<string, string> = {
 
 /** One node of the egress graph: its role, its label, and a badge counting its problems. */
 function EgressNodeView({ data }: NodeProps<EgressFlowNode>) {
-  const { node, errors, warnings } = data;
+  const { node } = data;
+  // Read here rather than passed in the node's data: a change of problems then re-renders this
+  // node alone, and React Flow has nothing to update.
+  const errors = useViewValue((v) => problemCounts(v.lastGood.diagnostics, node.resources).errors);
+  const warnings = useViewValue((v) => problemCounts(v.lastGood.diagnostics, node.resources).warnings);
   const problems = errors + warnings;
   return (
     <div
@@ -26,7 +31,9 @@ function EgressNodeView({ data }: NodeProps<EgressFlowNode>) {
       </span>
       <span className="egress-node-text">
         <span className="egress-node-role">{ROLE[node.kind]}</span>
-        <span className="egress-node-label">{node.label}</span>
+        <span className="egress-node-label" elementtiming="egress-node">
+          {node.label}
+        </span>
       </span>
       {problems > 0 && (
         <span

@@ -3,69 +3,102 @@
  * so React Flow neither re-adopts nor re-measures them (STYLE.md §4), and positions the user chose
  * override the engine's layout.
  */
-import type { Edge, Node } from '@xyflow/react';
+import { Position, type Node, type NodeHandle } from '@xyflow/react';
 
 import type { Diagnostic, EgressGraph, GraphEdge, GraphNode } from '../../core';
 import type { Point } from '../../store';
+import type { EgressFlowEdge } from './EgressEdge';
 import { nodeName } from './roles';
 
-/** What a node component shows. */
+/** What a node component shows (its problem counts it reads from the view itself, see EgressNode). */
 export interface EgressNodeData extends Record<string, unknown> {
   node: GraphNode;
-  errors: number;
-  warnings: number;
   readOnly: boolean;
 }
 
 export type EgressFlowNode = Node<EgressNodeData, 'egress'>;
 
-/** Counts of problems per resource ref. */
-export function problemsByResource(
-  diagnostics: Diagnostic[],
-): Map<string, { errors: number; warnings: number }> {
-  const out = new Map<string, { errors: number; warnings: number }>();
-  for (const d of diagnostics) {
-    if (!d.resource || d.severity === 'info') continue;
-    const counts = out.get(d.resource) ?? { errors: 0, warnings: 0 };
-    if (d.severity === 'error') counts.errors++;
-    else counts.warnings++;
-    out.set(d.resource, counts);
-  }
-  return out;
+/**
+ * Every node has the same size, given up front with its handles: React Flow then draws nodes and
+ * edges in its first frame instead of hiding them until it has measured the DOM (DESIGN.md §4).
+ */
+export const NODE_WIDTH = 190;
+export const NODE_HEIGHT = 48;
+const HANDLE = 6; // React Flow's default handle size
+const handle = (type: 'source' | 'target', x: number): NodeHandle => ({
+  type,
+  position: type === 'target' ? Position.Left : Position.Right,
+  id: null,
+  x,
+  y: (NODE_HEIGHT - HANDLE) / 2,
+  width: HANDLE,
+  height: HANDLE,
+});
+const HANDLES = [handle('target', -HANDLE / 2), handle('source', NODE_WIDTH - HANDLE / 2)];
+const SIZE = { width: NODE_WIDTH, height: NODE_HEIGHT };
+
+export interface ProblemCounts {
+  errors: number;
+  warnings: number;
 }
 
-/** Builds flow nodes, reusing `previous` objects whose data and position are unchanged. */
+const countsPerList = new WeakMap<Diagnostic[], Map<string, ProblemCounts>>();
+
+/** Errors and warnings of the given resources (counted once per diagnostics list). */
+export function problemCounts(diagnostics: Diagnostic[], resources: string[]): ProblemCounts {
+  let perResource = countsPerList.get(diagnostics);
+  if (!perResource) {
+    perResource = new Map();
+    for (const d of diagnostics) {
+      if (!d.resource || d.severity === 'info') continue;
+      const counts = perResource.get(d.resource) ?? { errors: 0, warnings: 0 };
+      if (d.severity === 'error') counts.errors++;
+      else counts.warnings++;
+      perResource.set(d.resource, counts);
+    }
+    countsPerList.set(diagnostics, perResource);
+  }
+  const total = { errors: 0, warnings: 0 };
+  for (const ref of resources) {
+    total.errors += perResource.get(ref)?.errors ?? 0;
+    total.warnings += perResource.get(ref)?.warnings ?? 0;
+  }
+  return total;
+}
+
+/** Whether two engine nodes draw the same: each derivation builds new node objects. */
+function sameNode(a: GraphNode, b: GraphNode): boolean {
+  return (
+    a === b ||
+    (a.id === b.id &&
+      a.kind === b.kind &&
+      a.label === b.label &&
+      a.position.x === b.position.x &&
+      a.position.y === b.position.y &&
+      a.resources.length === b.resources.length &&
+      a.resources.every((ref, i) => ref === b.resources[i]))
+  );
+}
+
+/** Builds flow nodes, reusing `previous` objects whose content and position are unchanged. */
 export function toFlowNodes(
   graph: EgressGraph,
-  problems: Map<string, { errors: number; warnings: number }>,
   positions: Record<string, Point>,
   selection: string | undefined,
   readOnly: boolean,
-  sizes: Record<string, { width: number; height: number }>,
   previous: Map<string, EgressFlowNode>,
 ): EgressFlowNode[] {
   return graph.nodes.map((node) => {
-    let errors = 0;
-    let warnings = 0;
-    for (const ref of node.resources) {
-      const counts = problems.get(ref);
-      errors += counts?.errors ?? 0;
-      warnings += counts?.warnings ?? 0;
-    }
     const position = positions[node.id] ?? node.position;
     const selected = node.id === selection;
-    const measured = sizes[node.id];
     const old = previous.get(node.id);
     if (
       old &&
-      old.data.node === node &&
-      old.data.errors === errors &&
-      old.data.warnings === warnings &&
+      sameNode(old.data.node, node) &&
       old.data.readOnly === readOnly &&
       old.position.x === position.x &&
       old.position.y === position.y &&
-      old.selected === selected &&
-      old.measured === measured
+      old.selected === selected
     )
       return old;
     return {
@@ -75,39 +108,56 @@ export function toFlowNodes(
       selected,
       ariaLabel: nodeName(node),
       draggable: !readOnly,
-      data: { node, errors, warnings, readOnly },
-      ...(measured ? { measured } : {}),
+      data: { node, readOnly },
+      ...SIZE,
+      measured: SIZE,
+      handles: HANDLES,
     };
   });
 }
 
-/** Builds flow edges, reusing `previous` objects for unchanged engine edges. */
-export function toFlowEdges(graph: EgressGraph, previous: Map<string, Edge>): Edge[] {
+/** Builds flow edges, reusing `previous` objects that would be drawn the same. */
+export function toFlowEdges(graph: EgressGraph, previous: Map<string, EgressFlowEdge>): EgressFlowEdge[] {
   return graph.edges.map((edge) => {
     const old = previous.get(edge.id);
-    if (old && old.data?.['edge'] === edge) return old;
+    // Parts of the graph an edit did not touch keep their edge objects: nothing to compare.
+    if (old?.data?.['edge'] === edge) return old;
+    const className = `edge edge-${edge.kind}${edge.tls === 'double' ? ' edge-broken' : ''}`;
+    const ariaLabel = edgeName(edge);
+    if (
+      old &&
+      old.source === edge.source &&
+      old.target === edge.target &&
+      sameEdgeLabel(old.data!.edge, edge) &&
+      old.className === className &&
+      old.ariaLabel === ariaLabel
+    )
+      return old;
     return {
       id: edge.id,
       source: edge.source,
       target: edge.target,
-      // The policy node already shows the mode; workload hand-offs need no words.
-      label: edge.kind === 'workload' || edge.kind === 'policy' ? undefined : edgeLabel(edge),
-      className: `edge edge-${edge.kind}${edge.tls === 'double' ? ' edge-broken' : ''}`,
-      ariaLabel: edgeName(edge),
+      type: 'egress',
+      className,
+      ariaLabel,
       data: { edge },
       focusable: false,
     };
   });
 }
 
-/** The engine's label with the route's timeout, retries and circuit breaker. */
-function edgeLabel(edge: GraphEdge): string {
-  const marks = [
-    edge.timeout ? `timeout ${edge.timeout}` : '',
-    edge.retries ? `↻${edge.retries}` : '',
-    edge.circuitBreaker ? 'breaker' : '',
-  ].filter(Boolean);
-  return marks.length ? `${edge.label} · ${marks.join(' ')}` : edge.label;
+/** Whether the edge component would draw the same label for both. */
+function sameEdgeLabel(a: GraphEdge, b: GraphEdge): boolean {
+  return (
+    a.kind === b.kind &&
+    a.label === b.label &&
+    a.protocol === b.protocol &&
+    a.port === b.port &&
+    a.tls === b.tls &&
+    a.timeout === b.timeout &&
+    a.retries === b.retries &&
+    a.circuitBreaker === b.circuitBreaker
+  );
 }
 
 function edgeName(edge: GraphEdge): string {
@@ -120,25 +170,30 @@ function edgeName(edge: GraphEdge): string {
   return `${edge.kind}: ${edge.label}${extras ? ` (${extras})` : ''}${edge.reason ? ` — ${edge.reason}` : ''}`;
 }
 
+/** The previous list itself when every item was reused: React Flow then has nothing to update. */
+function sameList<T>(built: T[], previous: T[]): T[] {
+  return built.length === previous.length && built.every((item, i) => item === previous[i])
+    ? previous
+    : built;
+}
+
 /**
  * Remembers the last flow objects, so each derivation reuses those whose content is unchanged.
  * It is a memo: the same inputs give the same output, whatever was asked before.
  */
 export function createFlowCache() {
-  let nodes = new Map<string, EgressFlowNode>();
-  let edges = new Map<string, Edge>();
+  let nodes: EgressFlowNode[] = [];
+  let edges: EgressFlowEdge[] = [];
   return {
     nodes(
       ...args: Parameters<typeof toFlowNodes> extends [...infer A, unknown] ? A : never
     ): EgressFlowNode[] {
-      const built = toFlowNodes(...args, nodes);
-      nodes = new Map(built.map((n) => [n.id, n]));
-      return built;
+      nodes = sameList(toFlowNodes(...args, new Map(nodes.map((n) => [n.id, n]))), nodes);
+      return nodes;
     },
-    edges(graph: EgressGraph): Edge[] {
-      const built = toFlowEdges(graph, edges);
-      edges = new Map(built.map((e) => [e.id, e]));
-      return built;
+    edges(graph: EgressGraph): EgressFlowEdge[] {
+      edges = sameList(toFlowEdges(graph, new Map(edges.map((e) => [e.id, e]))), edges);
+      return edges;
     },
   };
 }

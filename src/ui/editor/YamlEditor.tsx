@@ -46,6 +46,9 @@ export default function YamlEditor() {
     });
     editorRef.current = editor;
     let applying = false;
+    // The text the model holds, kept without asking Monaco (getValue joins every line: slow in
+    // large bundles).
+    let known = model.getValue();
     const typed = model.onDidChangeContent((event) => {
       if (applying) return;
       const single = event.changes.length === 1 ? event.changes[0]! : undefined;
@@ -56,12 +59,19 @@ export default function YamlEditor() {
             length: single.text.length,
           }
         : undefined;
-      store.getState().setText(model.getValue(), 'editor', change);
+      known = single
+        ? known.slice(0, single.rangeOffset) +
+          single.text +
+          known.slice(single.rangeOffset + single.rangeLength)
+        : model.getValue();
+      store.getState().setText(known, 'editor', change);
     });
     const synced = store.subscribe((state) => {
-      const current = model.getValue();
-      if (state.text === current) return;
-      const change = changeBetween(current, state.text);
+      if (state.text === known) return;
+      // The changer may say where the change is: then only that range is compared.
+      const within = state.change?.base === known ? state.change.range : undefined;
+      const change = changeBetween(known, state.text, within);
+      known = state.text;
       applying = true;
       editor.pushUndoStop();
       editor.executeEdits('egress-studio', [
