@@ -91,6 +91,12 @@ test('selecting a node shows its resources, and a problem leads to its line', as
   await expect(yaml).not.toContainText('name: bad');
   await problems.getByRole('button', { name: /SE-02/ }).click();
   await expect(yaml).toContainText('name: bad');
+  // The field the problem is about has the keyboard focus in the inspector.
+  const field = inspector
+    .getByRole('form', { name: 'Edit ServiceEntry/orders/bad' })
+    .getByLabel('Hosts 1', { exact: true });
+  await expect(field).toBeFocused();
+  await expect(field).toHaveValue('*');
 });
 
 test('the palette adds an external service, and deleting its node asks first and can be undone', async ({
@@ -147,6 +153,33 @@ test('a form edit changes only its field in the YAML, keeps the comments, and un
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(yaml).toContainText('resolution: DNS');
   await expect(yaml).not.toContainText('DNS_ROUND_ROBIN');
+});
+
+test('a duration is checked as it is typed and written only once it is valid', async ({ page }) => {
+  await open(page);
+  await page.getByRole('group', { name: 'External service: api.payment-gateway.com' }).click();
+  const form = page.getByRole('form', { name: 'Edit VirtualService/payments/payment-gateway' });
+  const undo = page.getByRole('button', { name: 'Undo' });
+  const timeout = form.getByLabel('Timeout', { exact: true }).first();
+  await expect(timeout).toHaveValue('60s');
+  await expect(undo).toBeDisabled();
+  // Not a duration: said beside the field, and the text is not touched (nothing to undo).
+  await timeout.fill('90');
+  await expect(timeout).toHaveAttribute('aria-invalid', 'true');
+  await expect(form).toContainText('Not written yet: bad Duration: time: invalid duration "90"');
+  await expect(undo).toBeDisabled();
+  await expect(page.getByRole('region', { name: 'Problems' })).toContainText('0 errors');
+  // Valid: written to the YAML as one undoable step.
+  await timeout.press('End');
+  await timeout.press('s');
+  await expect(timeout).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(form).not.toContainText('Not written yet');
+  await expect(undo).toBeEnabled();
+  await page
+    .getByRole('button', { name: 'Show VirtualService/payments/payment-gateway in the YAML' })
+    .click();
+  await undo.click();
+  await expect(timeout).toHaveValue('60s');
 });
 
 test('the YAML pane completes field names and enum values from the catalogue', async ({ page }) => {

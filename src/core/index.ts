@@ -32,6 +32,7 @@ export type { AnalysisCache } from './analysis/analyze';
 export { codeCatalogue, codeInfo } from './analysis/codes';
 export type { CheckLayer, CodeInfo, Diagnostic, Fix, Severity } from './analysis/types';
 export { childFields, fieldInfo } from './istio/catalogue';
+export { fieldValueProblem } from './istio/field-value';
 export type { FieldInfo } from './istio/catalogue';
 export { lookupFieldDoc } from './istio/docs';
 export type { FieldDoc } from './istio/docs/types';

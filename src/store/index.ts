@@ -1,5 +1,5 @@
 export { createStudio } from './studio';
-export type { ChangeOrigin, Point, Studio, StudioOptions, StudioState, TextEdit } from './studio';
+export type { ChangeOrigin, FieldRef, Point, Studio, StudioOptions, StudioState, TextEdit } from './studio';
 export type { Blocked, Derived, View } from './derived';
 export { StudioContext, useHistory, useStudio, useStudioApi, useView, useViewValue } from './hooks';
 export { STORAGE_KEY } from './persistence';

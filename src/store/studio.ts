@@ -48,7 +48,9 @@ export interface StudioState {
   /** The node whose deletion awaits the user's confirmation. */
   deleting: string | undefined;
   /** The latest request to show a range of the text in the YAML pane (`seq` tells requests apart). */
-  revealed: { range: SourceRange; seq: number } | undefined;
+  revealed: { range: SourceRange; seq: number; field?: FieldRef } | undefined;
+  /** A form field to focus (a clicked problem's): taken by the form that shows it. */
+  focusRequest: FieldRef | undefined;
   /**
    * Replaces the text. Consecutive changes with the same `burst` key (typing in one form field)
    * within a second form one undo step, as typing in the editor does.
@@ -64,11 +66,20 @@ export interface StudioState {
   moveNode(nodeId: string, position: Point): void;
   resetLayout(): void;
   dismissNotice(): void;
-  reveal(range: SourceRange): void;
+  /** Shows a range in the YAML pane; with `field`, also asks the inspector to focus that form field. */
+  reveal(range: SourceRange, field?: FieldRef): void;
+  /** The focus request was handled. */
+  focusTaken(): void;
   /** Selects a node and asks to confirm deleting it (undefined: stop asking). */
   askToDelete(nodeId: string | undefined): void;
   undo(): void;
   redo(): void;
+}
+
+/** A field of one resource: its `Kind/namespace/name` ref and its path (`spec.ports[0].name`). */
+export interface FieldRef {
+  resource: string;
+  path: string;
 }
 
 /** The store, its history, and the memoised views of its text. */
@@ -118,6 +129,7 @@ export function createStudio({ storage, sample, now = () => Date.now() }: Studio
         positions: initial.positions,
         notice: loaded.notice,
         revealed: undefined,
+        focusRequest: undefined,
         deleting: undefined,
         setText(text, origin, range, burst) {
           const base = get().text;
@@ -161,8 +173,12 @@ export function createStudio({ storage, sample, now = () => Date.now() }: Studio
         askToDelete(nodeId) {
           set(nodeId ? { deleting: nodeId, selection: nodeId } : { deleting: undefined });
         },
-        reveal(range) {
-          set({ revealed: { range, seq: (get().revealed?.seq ?? 0) + 1 } });
+        reveal(range, field) {
+          const seq = (get().revealed?.seq ?? 0) + 1;
+          set({ revealed: { range, seq, ...(field ? { field } : {}) }, focusRequest: field });
+        },
+        focusTaken() {
+          if (get().focusRequest) set({ focusRequest: undefined });
         },
         undo() {
           pending = 'history';

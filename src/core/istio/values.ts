@@ -179,6 +179,11 @@ export function validateDuration(value: string, allowZero = false): string | und
   return undefined;
 }
 
+/** The range of an integer field of the given format (Istio's int32 unless it says uint32). */
+export function integerRange(format: string | undefined): readonly [number, number] {
+  return format === 'uint32' ? [0, 2 ** 32 - 1] : [-(2 ** 31), 2 ** 31 - 1];
+}
+
 // --- Protocols -----------------------------------------------------------------------------
 
 /** Every protocol name Istio knows, in its canonical case. */

@@ -120,8 +120,9 @@ export default function YamlEditor() {
     if (!editor || !model || !revealed) return;
     const start = model.getPositionAt(revealed.range.start);
     const end = model.getPositionAt(revealed.range.end);
-    // The cursor goes there too, so the user can fix what they clicked on.
-    editor.focus();
+    // The cursor goes there too, so the user can fix what they clicked on: keyboard focus too,
+    // unless a form field is taking it.
+    if (!revealed.field) editor.focus();
     editor.setSelection(monaco.Range.fromPositions(start, end));
     editor.revealRangeInCenter(monaco.Range.fromPositions(start, end));
   }, [revealed]);

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 
-import { childFields, type Diagnostic, type FieldInfo, type PathSegment } from '../../core';
+import { childFields, formatPath, type Diagnostic, type FieldInfo, type PathSegment } from '../../core';
 import { emptyValue, ListButtons, MapEditor, ScalarInput, ScalarList } from './inputs';
 import { fieldLabel } from './labels';
 
@@ -70,7 +70,7 @@ export function FieldEditor({ kind, info, path, value, parentName, actions }: Pr
     (info.type === 'array' && info.itemType === 'object')
   ) {
     return (
-      <details className="field-group" open={path.length <= 2}>
+      <details className="field-group" open={path.length <= 2} data-path={formatPath(path)}>
         <summary>
           {label} {removeButton}
         </summary>
@@ -91,7 +91,7 @@ export function FieldEditor({ kind, info, path, value, parentName, actions }: Pr
     );
   }
   return (
-    <div className="field">
+    <div className="field" data-path={formatPath(path)}>
       <label htmlFor={id}>{label}</label>
       <ScalarInput
         id={id}
@@ -180,7 +180,7 @@ function ObjectList({
   return (
     <div className="field-list">
       {items.map((item, i) => (
-        <fieldset key={i} className="list-item">
+        <fieldset key={i} className="list-item" data-path={formatPath([...path, i])}>
           <legend>
             {label} {i + 1}
             <ListButtons label={label} path={path} index={i} items={items} actions={actions} />

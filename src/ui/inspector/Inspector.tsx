@@ -87,6 +87,7 @@ export function Inspector() {
                 {resource && (
                   <button
                     type="button"
+                    aria-label={`Show ${ref} in the YAML`}
                     onClick={() =>
                       store
                         .getState()

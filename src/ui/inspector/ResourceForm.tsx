@@ -1,8 +1,9 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 
 import { formatPath, type Diagnostic, type PathSegment, type Resource } from '../../core';
-import { useStudioApi } from '../../store';
+import { useStudio, useStudioApi } from '../../store';
 import { ObjectFields, type FieldActions } from './FieldEditor';
+import { focusField } from './focus-field';
 
 /**
  * The form of one resource, generated from the field catalogue: the fields it has, and any other
@@ -36,8 +37,24 @@ export function ResourceForm({
       },
     };
   }, [store, resource.id, resource.ref, diagnostics, readOnly]);
+
+  // A clicked problem of this resource: focus its field.
+  const form = useRef<HTMLFormElement>(null);
+  const request = useStudio((s) => s.focusRequest);
+  useEffect(() => {
+    if (!request || request.resource !== resource.ref || !form.current) return;
+    focusField(form.current, request.path);
+    store.getState().focusTaken();
+  }, [request, resource.ref, store]);
+
   return (
-    <form className="resource-form" aria-label={`Edit ${resource.ref}`} onSubmit={(e) => e.preventDefault()}>
+    <form
+      ref={form}
+      tabIndex={-1}
+      className="resource-form"
+      aria-label={`Edit ${resource.ref}`}
+      onSubmit={(e) => e.preventDefault()}
+    >
       <ObjectFields
         kind={resource.kind}
         specPath={[]}

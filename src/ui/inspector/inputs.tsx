@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 
-import type { FieldInfo, PathSegment } from '../../core';
+import { fieldValueProblem, formatPath, type FieldInfo, type PathSegment } from '../../core';
 import type { FieldActions } from './FieldEditor';
 
 /** A scalar input: select for enums, checkbox for booleans, number or text otherwise. */
@@ -13,7 +13,7 @@ export function ScalarInput({
   onChange,
 }: {
   id: string;
-  info: Pick<FieldInfo, 'type' | 'enum' | 'itemType'>;
+  info: Pick<FieldInfo, 'type' | 'enum' | 'itemType' | 'doc'>;
   value: unknown;
   described: string;
   readOnly: boolean;
@@ -53,6 +53,7 @@ export function ScalarInput({
     <TextValue
       id={id}
       numeric={type === 'number'}
+      check={(typed) => fieldValueProblem(info, typed)}
       value={value}
       described={described}
       readOnly={readOnly}
@@ -61,10 +62,14 @@ export function ScalarInput({
   );
 }
 
-/** A text or number field that keeps what the user types even while it is not yet a valid value. */
+/**
+ * A text or number field that keeps what the user types even while it is not a valid value: such
+ * a draft is checked as it is typed, its problem shown beside it, and written only once it is valid.
+ */
 function TextValue({
   id,
   numeric,
+  check,
   value,
   described,
   readOnly,
@@ -72,6 +77,7 @@ function TextValue({
 }: {
   id: string;
   numeric: boolean;
+  check: (value: unknown) => string | undefined;
   value: unknown;
   described: string;
   readOnly: boolean;
@@ -79,23 +85,36 @@ function TextValue({
 }) {
   const shown = value === undefined || value === null ? '' : String(value);
   const [draft, setDraft] = useState<string | undefined>(undefined);
+  const [problem, setProblem] = useState<string | undefined>(undefined);
+  const problemId = `${id}-invalid`;
   return (
-    <input
-      id={id}
-      type={numeric ? 'number' : 'text'}
-      value={draft ?? shown}
-      aria-describedby={described || undefined}
-      readOnly={readOnly}
-      onChange={(e) => {
-        const text = e.target.value;
-        setDraft(text);
-        if (numeric) {
-          const number = Number(text);
-          if (text.trim() !== '' && Number.isFinite(number)) onChange(number);
-        } else onChange(text);
-      }}
-      onBlur={() => setDraft(undefined)}
-    />
+    <>
+      <input
+        id={id}
+        type={numeric ? 'number' : 'text'}
+        value={draft ?? shown}
+        aria-describedby={[problem ? problemId : '', described].filter(Boolean).join(' ') || undefined}
+        aria-invalid={problem ? true : undefined}
+        readOnly={readOnly}
+        onChange={(e) => {
+          const text = e.target.value;
+          setDraft(text);
+          const typed = numeric ? (text.trim() === '' ? undefined : Number(text)) : text;
+          const found = typed === undefined ? 'enter a number' : check(typed);
+          setProblem(found);
+          if (!found) onChange(typed);
+        }}
+        // An invalid draft stays (with its problem) until it is fixed; a valid one gives way to the YAML.
+        onBlur={() => {
+          if (!problem) setDraft(undefined);
+        }}
+      />
+      {problem && (
+        <small id={problemId} className="field-invalid">
+          Not written yet: {problem}
+        </small>
+      )}
+    </>
   );
 }
 
@@ -118,10 +137,10 @@ export function ScalarList({
   const items = Array.isArray(value) ? value : [];
   const id = useId();
   return (
-    <fieldset className="field-list-scalar">
+    <fieldset className="field-list-scalar" data-path={formatPath(path)}>
       <legend>{label}</legend>
       {items.map((item, i) => (
-        <div className="list-row" key={i}>
+        <div className="list-row" key={i} data-path={formatPath([...path, i])}>
           <label className="visually-hidden" htmlFor={`${id}-${i}`}>
             {`${label} ${i + 1}`}
           </label>

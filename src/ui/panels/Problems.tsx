@@ -21,7 +21,8 @@ export function Problems() {
   const open = (d: Diagnostic) => {
     const node = d.resource ? graph.nodes.find((n) => n.resources.includes(d.resource!)) : undefined;
     if (node) store.getState().select(node.id);
-    store.getState().reveal(d.range);
+    // The field goes to the inspector's form when the node is shown; the YAML pane shows the line.
+    store.getState().reveal(d.range, node && d.resource ? { resource: d.resource, path: d.path } : undefined);
   };
 
   return (

@@ -2,7 +2,7 @@ import type { PathSegment } from '../../bundle';
 import { lookupFieldDoc } from '../../istio/docs';
 import { structure } from '../../istio/generated/structure';
 import type { Shape } from '../../istio/structure-types';
-import { validateDuration } from '../../istio/values';
+import { integerRange, validateDuration } from '../../istio/values';
 import type { ReportOptions } from '../types';
 import { didYouMean } from './did-you-mean';
 
@@ -13,9 +13,6 @@ export type SchemaReport = (
   message: string,
   options?: ReportOptions,
 ) => void;
-
-const INT32 = [-(2 ** 31), 2 ** 31 - 1] as const;
-const UINT32 = [0, 2 ** 32 - 1] as const;
 
 /** Where a value sits: its path from the resource root and its path inside `spec` for doc lookup. */
 interface Place {
@@ -140,7 +137,7 @@ function checkNumber(kind: string, value: unknown, place: Place, report: SchemaR
     report('SCHEMA-TYPE', place.path, `${formatDotted(place.path)} must be an integer, got ${value}`);
     return;
   }
-  const [min, max] = doc?.format === 'uint32' ? UINT32 : INT32;
+  const [min, max] = integerRange(doc?.format);
   if (value < min || value > max) {
     report(
       'SCHEMA-LIMIT',
