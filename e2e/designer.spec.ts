@@ -175,9 +175,6 @@ test('a duration is checked as it is typed and written only once it is valid', a
   await expect(timeout).not.toHaveAttribute('aria-invalid', 'true');
   await expect(form).not.toContainText('Not written yet');
   await expect(undo).toBeEnabled();
-  await page
-    .getByRole('button', { name: 'Show VirtualService/payments/payment-gateway in the YAML' })
-    .click();
   await undo.click();
   await expect(timeout).toHaveValue('60s');
 });
@@ -206,6 +203,57 @@ test('an external service called directly can be routed through the egress gatew
   // The route is one undo step.
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(inspector.getByRole('button', { name: 'Route through the egress gateway' })).toBeVisible();
+});
+
+test('the palette adds a client namespace and routes a service through the egress gateway', async ({
+  page,
+}) => {
+  await open(page);
+  await page.getByRole('button', { name: 'Add client namespace' }).click();
+  const addNamespace = page.getByRole('form', { name: 'Add client namespace' });
+  await addNamespace.getByLabel('Namespace').fill('Checkout');
+  await expect(addNamespace).toContainText('A namespace is a DNS label');
+  await expect(addNamespace.getByRole('button', { name: 'Add' })).toBeDisabled();
+  await addNamespace.getByLabel('Namespace').fill('checkout');
+  await addNamespace.getByLabel('Only registered hosts').check();
+  await addNamespace.getByRole('button', { name: 'Add' }).click();
+  const workload = page.getByRole('group', { name: 'Workload: checkout' });
+  await expect(workload).toBeVisible();
+  await workload.click();
+  const inspector = page.getByRole('region', { name: 'Inspector' });
+  await expect(inspector).toContainText('Namespace/checkout');
+  // Its labels are a form too: the injection label is there, and a new one can be added.
+  const namespaceForm = inspector.getByRole('form', { name: 'Edit Namespace/checkout' });
+  await namespaceForm.getByText('Labels and annotations').click();
+  await expect(namespaceForm.getByRole('textbox', { name: 'istio-injection' })).toHaveValue('enabled');
+  await namespaceForm.getByLabel('New key in Labels').fill('team');
+  await namespaceForm.getByRole('button', { name: 'Add' }).first().click();
+  await namespaceForm.getByRole('textbox', { name: 'team', exact: true }).fill('payments');
+  await page.getByRole('button', { name: 'Show Namespace/checkout in the YAML' }).click();
+  await expect(page.getByRole('region', { name: 'YAML editor' }).locator('.view-lines')).toContainText(
+    'team: payments',
+  );
+  await expect(page.getByRole('group', { name: 'Sidecar: checkout' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Route through egress gateway' }).click();
+  const route = page.getByRole('form', { name: 'Route through the egress gateway' });
+  await route.getByLabel('External service').selectOption('api.payment-gateway.com');
+  await route.getByRole('button', { name: 'Route' }).click();
+  await page.getByRole('group', { name: 'External service: api.payment-gateway.com' }).click();
+  await expect(inspector).toContainText('VirtualService/istio-system/api-payment-gateway-com-via-egress');
+});
+
+test('the mesh policy node switches the outbound traffic policy in the mesh config', async ({ page }) => {
+  await open(page);
+  await page.getByRole('group', { name: 'Mesh policy: REGISTRY_ONLY' }).click();
+  const inspector = page.getByRole('region', { name: 'Inspector' });
+  await inspector.getByLabel('Outbound traffic policy').selectOption('ALLOW_ANY');
+  await expect(page.getByRole('group', { name: 'Mesh policy: ALLOW_ANY' })).toBeVisible();
+  const yaml = page.getByRole('region', { name: 'YAML editor' }).locator('.view-lines');
+  await page.getByRole('button', { name: /^Show IstioOperator\/.* in the YAML$/ }).click();
+  await expect(yaml).toContainText('mode: ALLOW_ANY # unknown hosts are dropped');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('group', { name: 'Mesh policy: REGISTRY_ONLY' })).toBeVisible();
 });
 
 test('has no serious or critical accessibility violations', async ({ page }) => {

@@ -33,6 +33,7 @@ export { codeCatalogue, codeInfo } from './analysis/codes';
 export type { CheckLayer, CodeInfo, Diagnostic, Fix, Severity } from './analysis/types';
 export { childFields, fieldInfo } from './istio/catalogue';
 export { fieldValueProblem } from './istio/field-value';
+export { setOutboundTrafficMode } from './istio/mesh-edit';
 export type { FieldInfo } from './istio/catalogue';
 export { lookupFieldDoc } from './istio/docs';
 export type { FieldDoc } from './istio/docs/types';

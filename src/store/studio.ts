@@ -10,6 +10,7 @@ import {
   appendObject,
   editResource,
   removeResource,
+  setOutboundTrafficMode,
   type FieldEdit,
   type SourceRange,
   type TextChange,
@@ -56,6 +57,8 @@ export interface StudioState {
    * within a second form one undo step, as typing in the editor does.
    */
   setText(text: string, origin: ChangeOrigin, change?: TextChange, burst?: string): void;
+  /** Sets the mesh-wide outbound traffic policy, where the bundle keeps its mesh config. */
+  setOutboundMode(mode: 'ALLOW_ANY' | 'REGISTRY_ONLY'): void;
   /** Applies a field edit to one resource (a form edit); refused edits change nothing. */
   editField(resourceId: string, edit: FieldEdit, burst?: string): void;
   /** Appends new resources as documents (one undo step). */
@@ -141,6 +144,10 @@ export function createStudio({ storage, sample, now = () => Date.now() }: Studio
         editField(resourceId, edit, burst) {
           const result = editResource(bundleOf(get().text), resourceId, edit);
           if (result.ok) get().setText(result.text, 'form', result.change, burst);
+        },
+        setOutboundMode(mode) {
+          const result = setOutboundTrafficMode(bundleOf(get().text), mode);
+          if (result.ok) get().setText(result.text, 'form', result.change);
         },
         addResources(objects) {
           get().setText(

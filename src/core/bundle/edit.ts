@@ -131,6 +131,15 @@ function replaceValue(s: Session, node: Node | null, pair: Pair | null, value: u
     const end = node ? contentEnd(node, afterColon) : afterColon;
     if (inline) return splice(s.text, afterColon, end, ` ${rendered}`);
     const keyColumn = columnOf(s.text, (pair.key as Node).range![0]);
+    // A block scalar (`|-` and its lines): the header stays on the key's line, the lines go under it.
+    const [header, ...body] = rendered.split('\n');
+    if (/^[|>][-+]?\d*$/.test(header!)) {
+      const margin = Math.min(...body.filter((l) => l.trim()).map((l) => l.length - l.trimStart().length));
+      const lines = body.map((l) =>
+        l.trim() ? ' '.repeat(keyColumn + s.layout.indent) + l.slice(margin) : '',
+      );
+      return splice(s.text, afterColon, end, ` ${header}\n${lines.join('\n')}`);
+    }
     const childIndent =
       Array.isArray(value) && !s.layout.indentSequences ? keyColumn : keyColumn + s.layout.indent;
     return splice(s.text, afterColon, end, `\n${indentAll(rendered, childIndent)}`);

@@ -50,7 +50,8 @@ export function isInlineValue(value: unknown): boolean {
  * allows it (a double-quoted string stays double-quoted).
  */
 export function renderScalarLike(value: unknown, previous: Node | null, layout: LayoutStyle): string {
-  if (typeof value === 'string' && isScalar(previous)) {
+  // An empty string had to be quoted; what replaces it is written plainly when it can be.
+  if (typeof value === 'string' && isScalar(previous) && previous.value !== '') {
     const style = previous.type;
     const plain = renderYaml(value, layout);
     if (style === Scalar.QUOTE_DOUBLE) return JSON.stringify(value);

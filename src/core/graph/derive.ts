@@ -96,11 +96,17 @@ export function deriveGraph(bundle: Bundle, memo: GraphMemo = createGraphMemo())
     ];
     builder.node(gateway.id, 'egress-gateway', gateway.id.slice('egress-gateway:'.length), resources);
   }
+  // A client namespace's node edits its Namespace object, when the bundle has one.
+  const namespaceObjects = new Map<string, string[]>();
+  for (const resource of model.others) {
+    if (resource.kind !== 'Namespace' || !resource.name) continue;
+    namespaceObjects.set(resource.name, [...(namespaceObjects.get(resource.name) ?? []), resource.ref]);
+  }
   clients.forEach((namespace, i) => {
     const workload = `workload:${namespace}`;
     const sidecar = `sidecar:${namespace}`;
     const label = namespace === ANY_NAMESPACE ? 'any namespace' : namespace;
-    builder.node(workload, 'workload', label, []);
+    builder.node(workload, 'workload', label, namespaceObjects.get(namespace) ?? []);
     builder.node(
       sidecar,
       'sidecar',

@@ -3,8 +3,17 @@ import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useHistory, useStudio, useStudioApi, useView } from '../../store';
 import { Canvas } from '../canvas/Canvas';
 import { Inspector } from '../inspector/Inspector';
+import { AddNamespace } from '../panels/AddNamespace';
 import { AddService } from '../panels/AddService';
 import { Problems } from '../panels/Problems';
+import { RouteViaGateway } from '../panels/RouteViaGateway';
+
+// The palette: each button opens its form under the toolbar (one at a time).
+const PALETTE = [
+  { id: 'service', label: 'Add external service', Form: AddService },
+  { id: 'namespace', label: 'Add client namespace', Form: AddNamespace },
+  { id: 'route', label: 'Route through egress gateway', Form: RouteViaGateway },
+] as const;
 
 // Monaco is large: it starts loading only once the graph is on screen (DESIGN.md §4).
 const YamlEditor = lazy(() => import('../editor/YamlEditor'));
@@ -15,7 +24,8 @@ export function App() {
   const { canUndo, canRedo } = useHistory();
   const view = useView();
   const notice = useStudio((s) => s.notice);
-  const [adding, setAdding] = useState(false);
+  const [palette, setPalette] = useState<(typeof PALETTE)[number]['id'] | undefined>(undefined);
+  const PaletteForm = PALETTE.find((p) => p.id === palette)?.Form;
   const [graphShown, setGraphShown] = useState(false);
   const onGraphShown = useCallback(() => setGraphShown(true), []);
 
@@ -49,17 +59,20 @@ export function App() {
           <button type="button" onClick={() => store.getState().resetLayout()}>
             Auto-layout
           </button>
-          <button
-            type="button"
-            onClick={() => setAdding(true)}
-            aria-expanded={adding}
-            disabled={!!view.blocked}
-          >
-            Add external service
-          </button>
+          {PALETTE.map(({ id, label }) => (
+            <button
+              key={id}
+              type="button"
+              onClick={() => setPalette(palette === id ? undefined : id)}
+              aria-expanded={palette === id}
+              disabled={!!view.blocked}
+            >
+              {label}
+            </button>
+          ))}
         </div>
       </header>
-      {adding && <AddService onDone={() => setAdding(false)} />}
+      {PaletteForm && <PaletteForm onDone={() => setPalette(undefined)} />}
       {notice && (
         <div className="banner banner-notice" role="status">
           <span>{notice}</span>

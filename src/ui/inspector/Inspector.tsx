@@ -2,14 +2,10 @@ import { useEffect, useState } from 'react';
 
 import { useStudio, useStudioApi, useView } from '../../store';
 import { nodeName } from '../canvas/roles';
-import {
-  createEgressGatewayRoute,
-  isNetworkingKind,
-  type EgressGraph,
-  type GraphNode,
-  type Resource,
-} from '../../core';
+import { createEgressGatewayRoute, type EgressGraph, type GraphNode, type Resource } from '../../core';
+import { gatewayRouteFor } from '../panels/gateway-route';
 import { DeleteNode } from './DeleteNode';
+import { MeshPolicyForm } from './MeshPolicyForm';
 import { ResourceForm } from './ResourceForm';
 
 /** The selected node: the resources it stands for and their problems, each one click from its YAML. */
@@ -69,6 +65,7 @@ export function Inspector() {
         )}
       </div>
       <GatewayRouteButton node={node} graph={graph} resources={bundle.resources} readOnly={!!view.blocked} />
+      {node.kind === 'mesh-policy' && <MeshPolicyForm mode={node.label} readOnly={!!view.blocked} />}
       {deleting === node.id && !view.blocked && node.resources.length > 0 && (
         <DeleteNode
           label={nodeName(node)}
@@ -98,7 +95,7 @@ export function Inspector() {
                   </button>
                 )}
               </div>
-              {resource && isNetworkingKind(resource.kind) && (
+              {resource && (
                 <ResourceForm resource={resource} diagnostics={diagnostics} readOnly={!!view.blocked} />
               )}
               {problems.length > 0 && (
@@ -131,22 +128,13 @@ function GatewayRouteButton({
   readOnly: boolean;
 }) {
   const { store } = useStudioApi();
-  if (node.kind !== 'external-service') return null;
-  if (graph.edges.some((e) => e.target === node.id && e.kind === 'via-gateway')) return null;
-  const entry = resources.find((r) => r.kind === 'ServiceEntry' && node.resources.includes(r.ref));
-  const spec = entry?.value['spec'] as { ports?: { number?: unknown; protocol?: unknown }[] } | undefined;
-  const port = spec?.ports?.find((p) => typeof p.number === 'number');
-  if (!entry || !port) return null;
-  const protocol = String(port.protocol ?? '').toUpperCase() === 'HTTP' ? 'HTTP' : 'TLS';
+  const target = gatewayRouteFor(node, graph, resources);
+  if (!target) return null;
   return (
     <button
       type="button"
       disabled={readOnly}
-      onClick={() =>
-        store
-          .getState()
-          .addResources(createEgressGatewayRoute({ host: node.label, protocol, port: port.number as number }))
-      }
+      onClick={() => store.getState().addResources(createEgressGatewayRoute(target))}
     >
       Route through the egress gateway
     </button>

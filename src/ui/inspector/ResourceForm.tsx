@@ -1,9 +1,10 @@
 import { useEffect, useMemo, useRef } from 'react';
 
-import { formatPath, type Diagnostic, type PathSegment, type Resource } from '../../core';
+import { formatPath, isNetworkingKind, type Diagnostic, type PathSegment, type Resource } from '../../core';
 import { useStudio, useStudioApi } from '../../store';
 import { ObjectFields, type FieldActions } from './FieldEditor';
 import { focusField } from './focus-field';
+import { MapEditor } from './inputs';
 
 /**
  * The form of one resource, generated from the field catalogue: the fields it has, and any other
@@ -55,13 +56,42 @@ export function ResourceForm({
       aria-label={`Edit ${resource.ref}`}
       onSubmit={(e) => e.preventDefault()}
     >
-      <ObjectFields
-        kind={resource.kind}
-        specPath={[]}
-        path={['spec']}
-        value={resource.value['spec']}
-        actions={actions}
-      />
+      <MetadataFields resource={resource} actions={actions} />
+      {/* The catalogue knows the specs of Istio's networking kinds; other kinds show their metadata. */}
+      {isNetworkingKind(resource.kind) && (
+        <ObjectFields
+          kind={resource.kind}
+          specPath={[]}
+          path={['spec']}
+          value={resource.value['spec']}
+          actions={actions}
+        />
+      )}
     </form>
+  );
+}
+
+/** Labels and annotations (owners, selectors' targets): any kind has them. */
+function MetadataFields({ resource, actions }: { resource: Resource; actions: FieldActions }) {
+  const metadata = resource.value['metadata'];
+  const field = (key: string) =>
+    typeof metadata === 'object' && metadata !== null
+      ? (metadata as Record<string, unknown>)[key]
+      : undefined;
+  return (
+    <details className="field-group" data-path="metadata">
+      <summary>Labels and annotations</summary>
+      {(['labels', 'annotations'] as const).map((key) => (
+        <fieldset key={key} className="list-item" data-path={`metadata.${key}`}>
+          <legend>{key === 'labels' ? 'Labels' : 'Annotations'}</legend>
+          <MapEditor
+            label={key === 'labels' ? 'Labels' : 'Annotations'}
+            path={['metadata', key]}
+            value={field(key)}
+            actions={actions}
+          />
+        </fieldset>
+      ))}
+    </details>
   );
 }

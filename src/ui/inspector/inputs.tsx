@@ -244,7 +244,7 @@ export function MapEditor({
           />
           <button
             type="button"
-            aria-label={`Remove ${k}`}
+            aria-label={`Remove ${k} from ${label}`}
             disabled={actions.readOnly}
             onClick={() => actions.remove([...path, k])}
           >
