@@ -20,21 +20,19 @@ export function AddNamespace({ onDone }: { onDone: () => void }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!trimmed || invalid) return;
-    store
-      .getState()
-      .addResources([
-        createNamespace(trimmed),
-        ...(restricted
-          ? [
-              createSidecar({
-                name: 'default',
-                namespace: trimmed,
-                hosts: ['*/*'],
-                outboundMode: 'REGISTRY_ONLY',
-              }),
-            ]
-          : []),
-      ]);
+    store.getState().addResources([
+      createNamespace(trimmed),
+      ...(restricted
+        ? [
+            createSidecar({
+              name: 'default',
+              namespace: trimmed,
+              hosts: ['*/*'],
+              outboundMode: 'REGISTRY_ONLY',
+            }),
+          ]
+        : []),
+    ]);
     onDone();
   };
 
