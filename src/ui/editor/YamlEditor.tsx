@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 
 import { changeBetween, type Diagnostic } from '../../core';
 import { useStudio, useStudioApi, useView } from '../../store';
-import { monaco } from './setup';
+import { editorTheme, monaco } from './setup';
 import './language';
 
 const MARKER_OWNER = 'egress-studio';
@@ -41,10 +41,14 @@ export default function YamlEditor() {
       scrollBeyondLastLine: false,
       // YAML's plain scalars (keys and values) tokenize as strings: complete there too.
       quickSuggestions: { other: true, strings: true, comments: false },
-      theme: matchMedia('(prefers-color-scheme: dark)').matches ? 'vs-dark' : 'vs',
+      theme: editorTheme(matchMedia('(prefers-color-scheme: dark)').matches),
       ariaLabel: 'Bundle YAML',
     });
     editorRef.current = editor;
+    // Follow the system's light or dark theme as it changes, like the rest of the app.
+    const scheme = matchMedia('(prefers-color-scheme: dark)');
+    const followScheme = () => monaco.editor.setTheme(editorTheme(scheme.matches));
+    scheme.addEventListener('change', followScheme);
     let applying = false;
     // The text the model holds, kept without asking Monaco (getValue joins every line: slow in
     // large bundles).
@@ -103,6 +107,7 @@ export default function YamlEditor() {
     );
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyY, () => store.getState().redo());
     return () => {
+      scheme.removeEventListener('change', followScheme);
       cursor.dispose();
       typed.dispose();
       synced();
@@ -140,7 +145,7 @@ export default function YamlEditor() {
     highlight.current.set(
       documents.map((d) => ({
         range: monaco.Range.fromPositions(model.getPositionAt(d.start), model.getPositionAt(d.end)),
-        options: { isWholeLine: true, className: 'yaml-selected-document' },
+        options: { isWholeLine: true, linesDecorationsClassName: 'yaml-selected-document' },
       })),
     );
     // Scroll only when the selection itself changes, and not when the cursor is already in one of

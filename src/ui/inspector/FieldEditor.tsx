@@ -70,19 +70,21 @@ export function FieldEditor({ kind, info, path, value, parentName, actions }: Pr
     (info.type === 'array' && info.itemType === 'object')
   ) {
     return (
-      <details className="field-group" open={path.length <= 2} data-path={formatPath(path)}>
-        <summary>
-          {label} {removeButton}
-        </summary>
-        {info.type === 'object' && (
-          <ObjectFields kind={kind} specPath={path.slice(1)} path={path} value={value} actions={actions} />
-        )}
-        {info.type === 'map' && <MapEditor label={label} path={path} value={value} actions={actions} />}
-        {info.type === 'array' && (
-          <ObjectList kind={kind} label={label} info={info} path={path} value={value} actions={actions} />
-        )}
-        {footer}
-      </details>
+      // The remove button sits beside the summary, not in it (a summary is itself a control).
+      <div className="field-group-wrap">
+        <details className="field-group" open={path.length <= 2} data-path={formatPath(path)}>
+          <summary>{label}</summary>
+          {info.type === 'object' && (
+            <ObjectFields kind={kind} specPath={path.slice(1)} path={path} value={value} actions={actions} />
+          )}
+          {info.type === 'map' && <MapEditor label={label} path={path} value={value} actions={actions} />}
+          {info.type === 'array' && (
+            <ObjectList kind={kind} label={label} info={info} path={path} value={value} actions={actions} />
+          )}
+          {footer}
+        </details>
+        {removeButton}
+      </div>
     );
   }
   if (info.type === 'array') {

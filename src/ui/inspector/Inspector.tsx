@@ -84,7 +84,7 @@ export function Inspector() {
                 {resource && (
                   <button
                     type="button"
-                    aria-label={`Show ${ref} in the YAML`}
+                    aria-label={`Show YAML of ${ref}`}
                     onClick={() =>
                       store
                         .getState()
