@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { source } from '../analysis/testing';
 import { parseBundle } from '../bundle';
 import { deriveGraph } from './derive';
+import { layoutGraph } from './layout';
+import type { GraphEdge, GraphNode } from './types';
 
 const graphOf = (text: string) => deriveGraph(parseBundle(text));
 const edgesInto = (text: string, host: string) =>
@@ -25,8 +27,8 @@ describe('deriving the egress graph', () => {
   it('draws a ServiceEntry host reached directly from the sidecar, with its protocol and TLS', () => {
     const graph = graphOf(SE('api.github.com'));
     expect(graph.nodes.map((n) => `${n.kind}:${n.label}`)).toEqual([
-      'workload:app',
       'mesh-policy:ALLOW_ANY',
+      'workload:app',
       'sidecar:app',
       'external-service:api.github.com',
     ]);
@@ -45,6 +47,38 @@ describe('deriving the egress graph', () => {
     const x = (kind: string) => a.nodes.find((n) => n.kind === kind)!.position.x;
     expect(x('workload')).toBeLessThan(x('sidecar'));
     expect(x('sidecar')).toBeLessThan(x('external-service'));
+    // Each sidecar sits beside its workload, the policy above them.
+    const y = (id: string) => a.nodes.find((n) => n.id === id)!.position.y;
+    expect(y('workload:app')).toBe(y('sidecar:app'));
+    expect(y('mesh-policy')).toBeLessThan(y('workload:app'));
+  });
+
+  it('places external services beside the nodes that send to them, not in label order', () => {
+    const node = (id: string, kind: GraphNode['kind']): GraphNode => ({
+      id,
+      kind,
+      label: id,
+      resources: [],
+      position: { x: 0, y: 0 },
+    });
+    const edge = (source: string, target: string): GraphEdge => ({
+      id: `${source}->${target}`,
+      source,
+      target,
+      kind: 'direct',
+      label: '',
+    });
+    const laid = layoutGraph({
+      nodes: [
+        node('s1', 'sidecar'),
+        node('s2', 'sidecar'),
+        node('a.com', 'external-service'),
+        node('b.com', 'external-service'),
+      ],
+      edges: [edge('s1', 'b.com'), edge('s2', 'a.com')],
+    });
+    const y = (id: string) => laid.nodes.find((n) => n.id === id)!.position.y;
+    expect(y('b.com')).toBeLessThan(y('a.com'));
   });
 
   it('shows TLS origination when a DestinationRule originates on an HTTP port', () => {
