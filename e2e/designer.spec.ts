@@ -108,9 +108,13 @@ test('the palette adds an external service, and deleting its node asks first and
   await form.getByLabel('Host').fill('api.stripe.com');
   await form.getByLabel('Protocol').selectOption('TLS');
   await form.getByLabel('Namespace').fill('payments');
+  await form.getByLabel(/^DestinationRule/).check();
+  await form.getByLabel(/^VirtualService/).check();
   await form.getByRole('button', { name: 'Add' }).click();
   const stripe = page.getByRole('group', { name: 'External service: api.stripe.com' });
   await expect(stripe).toBeVisible();
+  // The rule and route it asked for come with it, and the three are correct as the cluster sees them.
+  await expect(page.getByRole('region', { name: 'Problems' })).toContainText('0 errors · 0 warnings');
   // Selecting the node brings its document into view in the YAML pane.
   const yaml = page.getByRole('region', { name: 'YAML editor' }).locator('.view-lines');
   await expect(yaml).not.toContainText('api.stripe.com');
@@ -120,9 +124,10 @@ test('the palette adds an external service, and deleting its node asks first and
   // Keyboard only: focus the node, Enter selects it, Delete asks, Enter on the dialog's button confirms.
   await stripe.focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('region', { name: 'Inspector' })).toContainText(
-    'ServiceEntry/payments/api-stripe-com',
-  );
+  const inspector = page.getByRole('region', { name: 'Inspector' });
+  await expect(inspector).toContainText('ServiceEntry/payments/api-stripe-com');
+  await expect(inspector).toContainText('DestinationRule/payments/api-stripe-com');
+  await expect(inspector).toContainText('VirtualService/payments/api-stripe-com');
   await page.keyboard.press('Delete');
   const dialog = page.getByRole('dialog', { name: 'Delete External service: api.stripe.com' });
   await expect(dialog).toContainText('ServiceEntry/payments/api-stripe-com');

@@ -1,12 +1,21 @@
 import { useId, useState, type FormEvent } from 'react';
 
-import { createServiceEntry, defaultPort, nameForHost } from '../../core';
+import {
+  createDestinationRule,
+  createServiceEntry,
+  createVirtualService,
+  defaultPort,
+  nameForHost,
+} from '../../core';
 import { useStudioApi } from '../../store';
 
 type Protocol = 'HTTP' | 'HTTPS' | 'TLS' | 'TCP';
 const PROTOCOLS: Protocol[] = ['HTTPS', 'TLS', 'HTTP', 'TCP'];
 
-/** The palette's "add an external service" form: a ServiceEntry for the host, appended to the bundle. */
+/**
+ * The palette's "add an external service" form: a ServiceEntry for the host and, on demand, a
+ * DestinationRule with a circuit breaker and a VirtualService with a timeout (and retries for HTTP).
+ */
 export function AddService({ onDone }: { onDone: () => void }) {
   const { store } = useStudioApi();
   const id = useId();
@@ -15,20 +24,50 @@ export function AddService({ onDone }: { onDone: () => void }) {
   const [port, setPort] = useState('443');
   const [namespace, setNamespace] = useState('default');
   const [owner, setOwner] = useState('');
+  const [withRule, setWithRule] = useState(false);
+  const [withRoute, setWithRoute] = useState(false);
+  // Sidecars route TCP by port alone: a VirtualService for one host would not add anything.
+  const routable = protocol !== 'TCP';
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const name = host.trim();
     if (!name) return;
     const number = Number(port);
+    const portSpec = defaultPort(protocol, Number.isInteger(number) && number > 0 ? number : undefined);
+    const named = { name: nameForHost(name), namespace: namespace.trim() || 'default' };
     store.getState().addResources([
       createServiceEntry({
-        name: nameForHost(name),
-        namespace: namespace.trim() || 'default',
+        ...named,
         hosts: [name],
-        ports: [defaultPort(protocol, Number.isInteger(number) && number > 0 ? number : undefined)],
+        ports: [portSpec],
         ...(owner.trim() ? { owner: owner.trim() } : {}),
       }),
+      ...(withRule
+        ? [
+            createDestinationRule({
+              ...named,
+              host: name,
+              trafficPolicy: {
+                connectionPool: { tcp: { maxConnections: 100, connectTimeout: '5s' } },
+                outlierDetection: { consecutive5xxErrors: 5, interval: '30s', baseEjectionTime: '60s' },
+              },
+            }),
+          ]
+        : []),
+      ...(withRoute && routable
+        ? [
+            createVirtualService({
+              ...named,
+              host: name,
+              port: portSpec.number,
+              protocol: protocol === 'HTTP' ? 'HTTP' : 'TLS',
+              ...(protocol === 'HTTP'
+                ? { retries: { attempts: 3, perTryTimeout: '10s', retryOn: 'connect-failure,reset,5xx' } }
+                : {}),
+            }),
+          ]
+        : []),
     ]);
     onDone();
   };
@@ -71,6 +110,19 @@ export function AddService({ onDone }: { onDone: () => void }) {
       <input id={`${id}-namespace`} value={namespace} onChange={(e) => setNamespace(e.target.value)} />
       <label htmlFor={`${id}-owner`}>Owner</label>
       <input id={`${id}-owner`} value={owner} onChange={(e) => setOwner(e.target.value)} placeholder="team" />
+      <label className="palette-check">
+        <input type="checkbox" checked={withRule} onChange={(e) => setWithRule(e.target.checked)} />
+        DestinationRule (connection pool, circuit breaker)
+      </label>
+      <label className="palette-check">
+        <input
+          type="checkbox"
+          checked={withRoute && routable}
+          disabled={!routable}
+          onChange={(e) => setWithRoute(e.target.checked)}
+        />
+        VirtualService ({protocol === 'HTTP' ? 'timeout, retries' : 'route by SNI'})
+      </label>
       <div className="palette-actions">
         <button type="submit">Add</button>
         <button type="button" onClick={onDone}>
