@@ -29,11 +29,12 @@ export function layoutGraph(graph: EgressGraph): EgressGraph {
   const y = new Map<string, number>();
   const placed: GraphNode[] = [];
   columns.forEach((column, index) => {
-    const weight = new Map(column.map((node) => [node.id, barycentre(senders.get(node.id), y)]));
+    const weight = index >= 2 ? barycentres(graph.edges, y) : undefined;
+    const weightOf = (id: string) => weight?.get(id) ?? Number.MAX_SAFE_INTEGER;
     column.sort(
       (a, b) =>
         Number(b.kind === 'mesh-policy') - Number(a.kind === 'mesh-policy') ||
-        (index >= 2 ? weight.get(a.id)! - weight.get(b.id)! : 0) ||
+        weightOf(a.id) - weightOf(b.id) ||
         byLabel(a.label, b.label),
     );
     // Sidecars start one row down when the policy heads the first column: each beside its workload.
@@ -47,8 +48,17 @@ export function layoutGraph(graph: EgressGraph): EgressGraph {
   return { nodes: placed, edges: graph.edges };
 }
 
-/** Mean height of the already placed senders; nodes nobody sends to go last. */
-function barycentre(sources: string[] | undefined, y: ReadonlyMap<string, number>): number {
-  const heights = (sources ?? []).flatMap((id) => (y.has(id) ? [y.get(id)!] : []));
-  return heights.length ? heights.reduce((sum, h) => sum + h, 0) / heights.length : Number.MAX_SAFE_INTEGER;
+/** Per edge target, the mean height of its senders placed so far (one pass over the edges). */
+function barycentres(edges: EgressGraph['edges'], y: ReadonlyMap<string, number>): Map<string, number> {
+  const sums = new Map<string, { total: number; count: number }>();
+  for (const edge of edges) {
+    const height = y.get(edge.source);
+    if (height === undefined) continue;
+    const sum = sums.get(edge.target);
+    if (sum) {
+      sum.total += height;
+      sum.count++;
+    } else sums.set(edge.target, { total: height, count: 1 });
+  }
+  return new Map([...sums].map(([id, { total, count }]) => [id, total / count]));
 }
