@@ -7,22 +7,20 @@ import {
   ReactFlow,
   useNodesInitialized,
   useStore,
-  type EdgeTypes,
   type NodeChange,
   type NodeTypes,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 
 import { useStudio, useStudioApi, useView } from '../../store';
-import { EgressEdge } from './EgressEdge';
+import { EdgeLayer } from './EdgeLayer';
 import { EgressNode } from './EgressNode';
 import { createFlowCache, type EgressFlowNode } from './toFlow';
 
 const nodeTypes = { egress: EgressNode } satisfies NodeTypes;
-const edgeTypes = { egress: EgressEdge } satisfies EdgeTypes;
+const NO_EDGES: [] = [];
 
-// Dashed strokes are costly to rasterise: with thousands of edges one frame took seconds in
-// software rendering, so large graphs mark passthrough and blocked edges by colour alone.
+// Above this many edges, passthrough and blocked edges are marked by colour alone (app.css).
 const DASHED_EDGE_LIMIT = 500;
 
 // Minimap nodes are coloured by kind in app.css, with the same colours as the nodes' borders.
@@ -90,9 +88,9 @@ export function Canvas({ onShown }: CanvasProps) {
   return (
     <ReactFlow
       nodes={nodes}
-      edges={edges}
+      // Edges are drawn by EdgeLayer, all in one SVG (React Flow would give each its own).
+      edges={NO_EDGES}
       nodeTypes={nodeTypes}
-      edgeTypes={edgeTypes}
       onNodesChange={onNodesChange}
       onPaneClick={onPaneClick}
       nodesConnectable={false}
@@ -107,6 +105,7 @@ export function Canvas({ onShown }: CanvasProps) {
       colorMode="system"
     >
       <Background gap={24} />
+      <EdgeLayer nodes={nodes} edges={edges} />
       <MiniMap pannable zoomable ariaLabel="Overview of the egress graph" nodeClassName={minimapClass} />
       <Controls showInteractive={false} />
       {onShown && <FirstPaint onShown={onShown} />}

@@ -7,7 +7,6 @@ import { Position, type Node, type NodeHandle } from '@xyflow/react';
 
 import type { Diagnostic, EgressGraph, GraphEdge, GraphNode } from '../../core';
 import type { Point } from '../../store';
-import type { EgressFlowEdge } from './EgressEdge';
 import { nodeName } from './roles';
 
 /** What a node component shows (its problem counts it reads from the view itself, see EgressNode). */
@@ -17,6 +16,16 @@ export interface EgressNodeData extends Record<string, unknown> {
 }
 
 export type EgressFlowNode = Node<EgressNodeData, 'egress'>;
+
+/** An edge as the edge layer draws it: the engine's edge and its CSS classes. */
+export interface EgressFlowEdge {
+  id: string;
+  source: string;
+  target: string;
+  className: string;
+  ariaLabel: string;
+  data: { edge: GraphEdge };
+}
 
 /**
  * Every node has the same size, given up front with its handles: React Flow then draws nodes and
@@ -137,11 +146,9 @@ export function toFlowEdges(graph: EgressGraph, previous: Map<string, EgressFlow
       id: edge.id,
       source: edge.source,
       target: edge.target,
-      type: 'egress',
       className,
       ariaLabel,
       data: { edge },
-      focusable: false,
     };
   });
 }
