@@ -149,4 +149,41 @@ describe('the studio store', () => {
     studio.store.getState().undo();
     expect(studio.store.getState().text).toBe(SAMPLE);
   });
+
+  it('sets the mesh outbound policy as one undoable step, adding a mesh config when there is none', () => {
+    const studio = createStudio({ sample: SAMPLE });
+    studio.store.getState().setOutboundMode('REGISTRY_ONLY');
+    const { text } = studio.store.getState();
+    expect(text).toContain('kind: IstioOperator');
+    expect(studio.derived.of(text).current.graph.nodes.find((n) => n.kind === 'mesh-policy')?.label).toBe(
+      'REGISTRY_ONLY',
+    );
+    studio.store.getState().undo();
+    expect(studio.store.getState().text).toBe(SAMPLE);
+  });
+
+  it('passes a form field to focus with a reveal request, until the form takes it', () => {
+    const studio = createStudio({ sample: SAMPLE });
+    const field = { resource: 'ServiceEntry/app/github', path: 'spec.hosts[0]' };
+    studio.store.getState().reveal({ start: 0, end: 5 }, field);
+    expect(studio.store.getState().revealed).toMatchObject({ range: { start: 0, end: 5 }, field });
+    expect(studio.store.getState().focusRequest).toEqual(field);
+    studio.store.getState().focusTaken();
+    expect(studio.store.getState().focusRequest).toBeUndefined();
+    // A plain reveal (no field) leaves the keyboard focus to the YAML pane.
+    studio.store.getState().reveal({ start: 0, end: 5 });
+    expect(studio.store.getState().revealed?.field).toBeUndefined();
+  });
+
+  it('gives a form edit its change range, so only the edited document is derived again', () => {
+    const studio = createStudio({ sample: `${SAMPLE}---\n${SAMPLE.replace(/github/g, 'gitlab')}` });
+    const before = studio.store.getState().text;
+    const first = studio.derived.of(before).current.bundle.resources[0]!;
+    studio.store.getState().editField(first.id, { kind: 'set', path: ['spec', 'resolution'], value: 'NONE' });
+    const { text, change } = studio.store.getState();
+    expect(text).toContain('resolution: NONE');
+    expect(change?.base).toBe(before);
+    expect(before.slice(change!.range.start, change!.range.end)).not.toContain('gitlab');
+    expect(studio.derived.of(text, change).current.work.documentsParsed).toBe(1);
+  });
 });
