@@ -80,6 +80,11 @@ test('selecting a node shows its resources, and a problem leads to its line', as
   await page.getByRole('group', { name: 'External service: api.payment-gateway.com' }).click();
   const inspector = page.getByRole('region', { name: 'Inspector' });
   await expect(inspector).toContainText('ServiceEntry/payments/payment-gateway');
+  // The traffic the canvas draws, in words.
+  await inspector.getByText(/^Connections \(\d+\)$/).click();
+  await expect(inspector.getByRole('listitem').filter({ hasText: 'From Sidecar: orders' })).toContainText(
+    'HTTP:80 · mTLS origination (timeout 60s, 2 retries)',
+  );
   await typeAtEnd(
     page,
     '---\n{apiVersion: networking.istio.io/v1, kind: ServiceEntry, metadata: {name: bad, namespace: orders}, spec: {hosts: ["*"], ports: [{number: 80, name: http, protocol: HTTP}]}}',

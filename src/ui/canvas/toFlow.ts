@@ -23,7 +23,6 @@ export interface EgressFlowEdge {
   source: string;
   target: string;
   className: string;
-  ariaLabel: string;
   data: { edge: GraphEdge };
 }
 
@@ -132,14 +131,12 @@ export function toFlowEdges(graph: EgressGraph, previous: Map<string, EgressFlow
     // Parts of the graph an edit did not touch keep their edge objects: nothing to compare.
     if (old?.data?.['edge'] === edge) return old;
     const className = `edge edge-${edge.kind}${edge.tls === 'double' ? ' edge-broken' : ''}`;
-    const ariaLabel = edgeName(edge);
     if (
       old &&
       old.source === edge.source &&
       old.target === edge.target &&
-      sameEdgeLabel(old.data!.edge, edge) &&
-      old.className === className &&
-      old.ariaLabel === ariaLabel
+      sameEdgeLabel(old.data.edge, edge) &&
+      old.className === className
     )
       return old;
     return {
@@ -147,7 +144,6 @@ export function toFlowEdges(graph: EgressGraph, previous: Map<string, EgressFlow
       source: edge.source,
       target: edge.target,
       className,
-      ariaLabel,
       data: { edge },
     };
   });
@@ -165,16 +161,6 @@ function sameEdgeLabel(a: GraphEdge, b: GraphEdge): boolean {
     a.retries === b.retries &&
     a.circuitBreaker === b.circuitBreaker
   );
-}
-
-function edgeName(edge: GraphEdge): string {
-  const extras = [
-    edge.timeout ? `timeout ${edge.timeout}` : '',
-    edge.retries ? `${edge.retries} retries` : '',
-  ]
-    .filter(Boolean)
-    .join(', ');
-  return `${edge.kind}: ${edge.label}${extras ? ` (${extras})` : ''}${edge.reason ? ` — ${edge.reason}` : ''}`;
 }
 
 /** The previous list itself when every item was reused: React Flow then has nothing to update. */

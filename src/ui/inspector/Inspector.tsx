@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 
 import { useStudio, useStudioApi, useView } from '../../store';
-import { nodeName } from '../canvas/roles';
+import { describeEdge, nodeName } from '../canvas/roles';
 import { createEgressGatewayRoute, type EgressGraph, type GraphNode, type Resource } from '../../core';
 import { gatewayRouteFor } from '../panels/gateway-route';
 import { DeleteNode } from './DeleteNode';
@@ -66,6 +66,7 @@ export function Inspector() {
       </div>
       <GatewayRouteButton node={node} graph={graph} resources={bundle.resources} readOnly={!!view.blocked} />
       {node.kind === 'mesh-policy' && <MeshPolicyForm mode={node.label} readOnly={!!view.blocked} />}
+      <Connections node={node} graph={graph} />
       {deleting === node.id && !view.blocked && node.resources.length > 0 && (
         <DeleteNode
           label={nodeName(node)}
@@ -112,6 +113,34 @@ export function Inspector() {
         </ul>
       )}
     </div>
+  );
+}
+
+// A node can have thousands of connections in a large design: the list shows the first ones.
+const CONNECTIONS_SHOWN = 50;
+
+/** The node's traffic in words (the canvas draws it): what leaves it and what reaches it, and how. */
+function Connections({ node, graph }: { node: GraphNode; graph: EgressGraph }) {
+  const edges = graph.edges.filter(
+    (e) => (e.source === node.id || e.target === node.id) && e.kind !== 'workload' && e.kind !== 'policy',
+  );
+  if (edges.length === 0) return null;
+  const names = new Map(graph.nodes.map((n) => [n.id, nodeName(n)]));
+  return (
+    <details className="connections">
+      <summary>Connections ({edges.length})</summary>
+      <ul>
+        {edges.slice(0, CONNECTIONS_SHOWN).map((e) => (
+          <li key={e.id}>
+            {e.source === node.id ? `To ${names.get(e.target)}` : `From ${names.get(e.source)}`} —{' '}
+            {describeEdge(e)}
+          </li>
+        ))}
+      </ul>
+      {edges.length > CONNECTIONS_SHOWN && (
+        <p className="muted">…and {edges.length - CONNECTIONS_SHOWN} more.</p>
+      )}
+    </details>
   );
 }
 
