@@ -83,7 +83,7 @@ test('selecting a node shows its resources, and a problem leads to its line', as
   // The traffic the canvas draws, in words.
   await inspector.getByText(/^Connections \(\d+\)$/).click();
   await expect(inspector.getByRole('listitem').filter({ hasText: 'From Sidecar: orders' })).toContainText(
-    'HTTP:80 · mTLS origination (timeout 60s, 2 retries)',
+    'HTTP:80 · mTLS origination (timeout 60s, 2 retries, circuit breaker)',
   );
   await typeAtEnd(
     page,

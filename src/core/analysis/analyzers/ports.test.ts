@@ -86,3 +86,27 @@ ruleTable('HTTP-ROUTES-ON-TLS-PORT', [
     expect: [],
   },
 ]);
+
+ruleTable('PORT-LEVEL-DROPS-POLICY', [
+  {
+    name: 'only port-level settings',
+    yaml: DR('portLevelSettings:\n- port: {number: 80}\n  tls: {mode: SIMPLE}'),
+    expect: [],
+  },
+  {
+    name: 'a top-level circuit breaker the port-level entry does not repeat',
+    yaml: DR(
+      'outlierDetection: {consecutive5xxErrors: 5}\nportLevelSettings:\n- port: {number: 80}\n  tls: {mode: SIMPLE}',
+    ),
+    expect: [
+      { line: 19, severity: 'warning', message: 'top-level outlierDetection does not apply to port 80' },
+    ],
+  },
+  {
+    name: 'the port-level entry repeats it',
+    yaml: DR(
+      'outlierDetection: {consecutive5xxErrors: 5}\nportLevelSettings:\n- port: {number: 80}\n  tls: {mode: SIMPLE}\n  outlierDetection: {consecutive5xxErrors: 5}',
+    ),
+    expect: [],
+  },
+]);

@@ -99,5 +99,33 @@ const checkTlsOriginationOnTlsPorts: Analyzer = (model, report) => {
   }
 };
 
-/** Analyzers for how declared port protocols interact with routes and TLS origination. */
-export const portAnalyzers: Analyzer[] = [checkHttpRulesOnTlsPorts, checkTlsOriginationOnTlsPorts];
+// Fields a port-level entry replaces for its port (ISTIO.md §4.4: replaced, not merged) whose loss
+// changes security or resilience. loadBalancer is replaced too, but losing it only changes the
+// balancing algorithm, and Istio's own egress examples pair a top-level one with port-level tls.
+const PORT_LEVEL_FIELDS = ['connectionPool', 'outlierDetection', 'tls'] as const;
+
+const checkPortLevelDrops: Analyzer = (model, report) => {
+  for (const dr of model.destinationRules) {
+    const policy = record(dr.spec['trafficPolicy']);
+    const top = PORT_LEVEL_FIELDS.filter((field) => record(policy?.[field]) !== undefined);
+    if (top.length === 0) continue;
+    for (const [setting, i] of records(policy?.['portLevelSettings'])) {
+      const dropped = top.filter((field) => record(setting[field]) === undefined);
+      if (dropped.length === 0) continue;
+      const port = num(record(setting['port'])?.['number']);
+      report(
+        dr,
+        'PORT-LEVEL-DROPS-POLICY',
+        ['spec', 'trafficPolicy', 'portLevelSettings', i],
+        `the top-level ${dropped.join(', ')} ${dropped.length > 1 ? 'do' : 'does'} not apply to port ${port ?? '?'}: its port-level settings replace the whole top-level policy; repeat ${dropped.length > 1 ? 'them' : 'it'} here`,
+      );
+    }
+  }
+};
+
+/** Analyzers for how declared port protocols interact with routes and TLS origination, and port-level policy. */
+export const portAnalyzers: Analyzer[] = [
+  checkHttpRulesOnTlsPorts,
+  checkTlsOriginationOnTlsPorts,
+  checkPortLevelDrops,
+];

@@ -150,4 +150,10 @@ export const analyzerCodes: CodeInfo[] = [
     'A DestinationRule with SIMPLE or MUTUAL TLS makes Envoy start TLS itself. On a port declared HTTPS or TLS the app has already done so, and the connection fails with TLS inside TLS.',
     'Originate TLS only for an HTTP port: declare port 80 HTTP with targetPort 443 and put the TLS settings under portLevelSettings for port 80.',
   ),
+  analyzer(
+    'PORT-LEVEL-DROPS-POLICY',
+    'Port-level settings drop the top-level policy for their port',
+    'A portLevelSettings entry replaces the whole top-level traffic policy for its port; it is not merged field by field. A top-level connectionPool, outlierDetection or tls the entry does not repeat is not applied on that port (nor is loadBalancer, which only changes the balancing algorithm and is not reported).',
+    'Repeat the settings in the port-level entry, or, when the entry covers the only port, move its fields to the top-level policy.',
+  ),
 ];
