@@ -4,6 +4,7 @@ import {
   Background,
   Controls,
   MiniMap,
+  Panel,
   ReactFlow,
   useNodesInitialized,
   useStore,
@@ -19,6 +20,10 @@ import { createFlowCache, type EgressFlowNode } from './toFlow';
 
 const nodeTypes = { egress: EgressNode } satisfies NodeTypes;
 const NO_EDGES: [] = [];
+const HIDEABLE = [
+  { kind: 'passthrough', label: 'Unmanaged' },
+  { kind: 'blocked', label: 'Blocked' },
+] as const;
 
 // Above this many edges, passthrough and blocked edges are marked by colour alone (app.css).
 const DASHED_EDGE_LIMIT = 500;
@@ -61,6 +66,17 @@ export function Canvas({ onShown }: CanvasProps) {
     [cache, shown, positions, selection, readOnly],
   );
   const edges = useMemo(() => cache.edges(shown.graph), [cache, shown]);
+  // Traffic kinds the user chose to hide (a large ALLOW_ANY design has thousands of unmanaged edges).
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const drawn = useMemo(
+    () => (hidden.size === 0 ? edges : edges.filter((e) => !hidden.has(e.data.edge.kind))),
+    [edges, hidden],
+  );
+  const counts = useMemo(() => {
+    const byKind = new Map<string, number>();
+    for (const e of edges) byKind.set(e.data.edge.kind, (byKind.get(e.data.edge.kind) ?? 0) + 1);
+    return byKind;
+  }, [edges]);
 
   // Only positions and selection change here, and only in the store's layout and selection.
   const onNodesChange = useCallback(
@@ -101,11 +117,31 @@ export function Canvas({ onShown }: CanvasProps) {
       fitView
       minZoom={0.1}
       proOptions={{ hideAttribution: true }}
-      className={edges.length > DASHED_EDGE_LIMIT ? 'graph-large' : undefined}
+      className={drawn.length > DASHED_EDGE_LIMIT ? 'graph-large' : undefined}
       colorMode="system"
     >
       <Background gap={24} />
-      <EdgeLayer nodes={nodes} edges={edges} />
+      <EdgeLayer nodes={nodes} edges={drawn} />
+      <Panel position="top-left" className="edge-filter">
+        <fieldset>
+          <legend>Show traffic</legend>
+          {HIDEABLE.map(({ kind, label }) => (
+            <label key={kind}>
+              <input
+                type="checkbox"
+                checked={!hidden.has(kind)}
+                onChange={(e) => {
+                  const next = new Set(hidden);
+                  if (e.target.checked) next.delete(kind);
+                  else next.add(kind);
+                  setHidden(next);
+                }}
+              />
+              {label} ({counts.get(kind) ?? 0})
+            </label>
+          ))}
+        </fieldset>
+      </Panel>
       <MiniMap pannable zoomable ariaLabel="Overview of the egress graph" nodeClassName={minimapClass} />
       <Controls showInteractive={false} />
       {onShown && <FirstPaint onShown={onShown} />}
