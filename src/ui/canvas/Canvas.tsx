@@ -14,6 +14,7 @@ import {
 import { useCallback, useEffect, useMemo, useState } from 'react';
 
 import { useStudio, useStudioApi, useView } from '../../store';
+import { useHiddenSet } from '../shared/useHiddenSet';
 import { EdgeLayer } from './EdgeLayer';
 import { EgressNode } from './EgressNode';
 import { createFlowCache, type EgressFlowNode } from './toFlow';
@@ -67,7 +68,7 @@ export function Canvas({ onShown }: CanvasProps) {
   );
   const edges = useMemo(() => cache.edges(shown.graph), [cache, shown]);
   // Traffic kinds the user chose to hide (a large ALLOW_ANY design has thousands of unmanaged edges).
-  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const [hidden, show] = useHiddenSet<string>();
   const drawn = useMemo(
     () => (hidden.size === 0 ? edges : edges.filter((e) => !hidden.has(e.data.edge.kind))),
     [edges, hidden],
@@ -130,12 +131,7 @@ export function Canvas({ onShown }: CanvasProps) {
               <input
                 type="checkbox"
                 checked={!hidden.has(kind)}
-                onChange={(e) => {
-                  const next = new Set(hidden);
-                  if (e.target.checked) next.delete(kind);
-                  else next.add(kind);
-                  setHidden(next);
-                }}
+                onChange={(e) => show(kind, e.target.checked)}
               />
               {label} ({counts.get(kind) ?? 0})
             </label>

@@ -26,38 +26,27 @@ const zoomedIn = (s: ReactFlowState) => s.transform[2] >= LABEL_ZOOM;
 export function EdgeLayer({ nodes, edges }: { nodes: EgressFlowNode[]; edges: EgressFlowEdge[] }) {
   const detailed = useStore(zoomedIn);
   const at = new Map(nodes.map((n) => [n.id, n.position]));
-  const drawn = edges.flatMap((edge) => {
+  // Each edge from its source's right handle to its target's left one (nodes have one size).
+  const drawn = edges.flatMap((edge): Ends[] => {
     const source = at.get(edge.source);
     const target = at.get(edge.target);
-    return source && target ? [{ edge, source, target }] : [];
+    if (!source || !target) return [];
+    const [sx, sy] = [source.x + NODE_WIDTH, source.y + NODE_HEIGHT / 2];
+    return [{ edge, sx, sy, tx: target.x, ty: target.y + NODE_HEIGHT / 2 }];
   });
   return (
     <>
       <ViewportPortal>
         <svg className="egress-edges" aria-hidden="true">
-          {drawn.map(({ edge, source, target }) => (
-            <EdgePath
-              key={edge.id}
-              edge={edge}
-              sx={source.x + NODE_WIDTH}
-              sy={source.y + NODE_HEIGHT / 2}
-              tx={target.x}
-              ty={target.y + NODE_HEIGHT / 2}
-            />
+          {drawn.map((ends) => (
+            <EdgePath key={ends.edge.id} {...ends} />
           ))}
         </svg>
       </ViewportPortal>
       {detailed && (
         <EdgeLabelRenderer>
-          {drawn.map(({ edge, source, target }) => (
-            <EdgeLabelAt
-              key={edge.id}
-              edge={edge}
-              sx={source.x + NODE_WIDTH}
-              sy={source.y + NODE_HEIGHT / 2}
-              tx={target.x}
-              ty={target.y + NODE_HEIGHT / 2}
-            />
+          {drawn.map((ends) => (
+            <EdgeLabelAt key={ends.edge.id} {...ends} />
           ))}
         </EdgeLabelRenderer>
       )}

@@ -1,7 +1,8 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 
 import type { Diagnostic, Severity } from '../../core';
 import { useStudioApi, useView } from '../../store';
+import { useHiddenSet } from '../shared/useHiddenSet';
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 
@@ -9,7 +10,7 @@ const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 export function Problems() {
   const view = useView();
   const { store } = useStudioApi();
-  const [hidden, setHidden] = useState<ReadonlySet<Severity>>(new Set());
+  const [hidden, show] = useHiddenSet<Severity>();
   const { diagnostics, bundle, graph } = view.current;
   const counts = useMemo(() => {
     const c = { error: 0, warning: 0, info: 0 };
@@ -37,12 +38,7 @@ export function Problems() {
               <input
                 type="checkbox"
                 checked={!hidden.has(severity)}
-                onChange={(e) => {
-                  const next = new Set(hidden);
-                  if (e.target.checked) next.delete(severity);
-                  else next.add(severity);
-                  setHidden(next);
-                }}
+                onChange={(e) => show(severity, e.target.checked)}
               />
               {severity === 'info' ? 'Info' : `${severity[0]!.toUpperCase()}${severity.slice(1)}s`}
             </label>
