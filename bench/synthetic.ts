@@ -43,6 +43,10 @@ spec:
     outlierDetection: {consecutive5xxErrors: 5, interval: 30s, baseEjectionTime: 60s}
     portLevelSettings:
       - port: {number: 80}
+        # A port-level entry replaces the top-level policy for its port: repeat what port 80 needs.
+        connectionPool:
+          tcp: {maxConnections: 100, connectTimeout: 5s}
+        outlierDetection: {consecutive5xxErrors: 5, interval: 30s, baseEjectionTime: 60s}
         tls: {mode: SIMPLE, sni: ${host}, caCertificates: /etc/ssl/certs/ca-certificates.crt}
 `);
     if (docs.length >= count) break;
