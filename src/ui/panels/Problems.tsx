@@ -18,6 +18,7 @@ export function Problems() {
     return c;
   }, [diagnostics]);
   const shown = useMemo(() => diagnostics.filter((d) => !hidden.has(d.severity)), [diagnostics, hidden]);
+  const keys = useMemo(() => stableKeys(shown), [shown]);
 
   const open = (d: Diagnostic) => {
     const node = d.resource ? graph.nodes.find((n) => n.resources.includes(d.resource!)) : undefined;
@@ -49,7 +50,7 @@ export function Problems() {
         {shown.map((d, i) => {
           const at = bundle.lines.positionAt(d.range.start);
           return (
-            <li key={`${d.code}-${d.range.start}-${i}`}>
+            <li key={keys[i]}>
               <button type="button" className={`problem problem-${d.severity}`} onClick={() => open(d)}>
                 <span className="problem-severity">{d.severity}</span>
                 <span className="problem-code">{d.code}</span>
@@ -64,4 +65,18 @@ export function Problems() {
       </ul>
     </>
   );
+}
+
+/**
+ * Keys that survive edits elsewhere in the text: what a problem is about, not where (an offset
+ * shifts with every character typed above it, and React would rebuild every row below).
+ */
+function stableKeys(diagnostics: Diagnostic[]): string[] {
+  const seen = new Map<string, number>();
+  return diagnostics.map((d) => {
+    const key = `${d.resource ?? ''}|${d.path}|${d.code}|${d.message}`;
+    const count = seen.get(key) ?? 0;
+    seen.set(key, count + 1);
+    return count ? `${key}|${count}` : key;
+  });
 }
