@@ -25,6 +25,7 @@ export default tseslint.config(
       'dist',
       'dist-cli',
       'dist-blank',
+      'dist-flow',
       'test-results',
       'playwright-report',
       '.scratch',
