@@ -1,0 +1,49 @@
+import type { LoadedBundle } from './load';
+
+/** What a CLI run printed and how it ended; `runCli` is pure apart from reading and writing files. */
+export interface CliResult {
+  stdout: string;
+  stderr: string;
+  status: number;
+}
+
+/** The parsed command line of one command: its options with values, and the rest as files. */
+export interface CommandInput {
+  options: ReadonlyMap<string, string>;
+  files: string[];
+  readStdin: () => string;
+}
+
+/** One CLI command: its usage line, the options it takes (each with a value) and what it does. */
+export interface Command {
+  name: string;
+  /** The usage line and its explanation, as shown by `--help`. */
+  usage: [string, string];
+  /** Options that take a value, with the default when one applies (`--format` → `text`). */
+  options: Record<string, string | undefined>;
+  /** Whether the command needs at least one input file. */
+  needsFiles: boolean;
+  run(input: CommandInput): CliResult;
+}
+
+/** The exit status a command gets when its input could not be read (DESIGN.md §3). */
+export const STATUS_UNREADABLE = 2;
+
+/** Prints what could not be read and ends with status 2 if anything could not; else runs `run`. */
+export function finish(
+  loaded: LoadedBundle,
+  run: (loaded: LoadedBundle) => { stdout: string; status: number; stderr?: string },
+): CliResult {
+  const unreadable = loaded.failures
+    .map((f) => `egress-studio: cannot read ${f.name}: ${f.reason}\n`)
+    .join('');
+  const { stdout, status, stderr = '' } = run(loaded);
+  return {
+    stdout,
+    stderr: unreadable + stderr,
+    status: loaded.failures.length > 0 ? STATUS_UNREADABLE : status,
+  };
+}
+
+/** A usage error of one command: its message, for `runCli` to print with the usage. */
+export class UsageError extends Error {}

@@ -1,0 +1,21 @@
+import { analyzeBundle } from '../../core/analysis/analyze';
+import { deriveGraph } from '../../core/graph';
+import { finish, UsageError, type Command } from '../command';
+import { loadInputs } from '../load';
+
+/** `graph`: the egress graph as JSON; exit 1 if the bundle has errors. */
+export const graph: Command = {
+  name: 'graph',
+  usage: ['graph --format json FILE...', 'print the egress graph {nodes, edges}'],
+  options: { '--format': 'json' },
+  needsFiles: true,
+  run({ options, files, readStdin }) {
+    const format = options.get('--format')!;
+    if (format !== 'json' && format !== 'text') throw new UsageError(`unknown format "${format}"`);
+    return finish(loadInputs(files, readStdin), (loaded) => {
+      const graph = deriveGraph(loaded.bundle);
+      const hasErrors = analyzeBundle(loaded.bundle).some((d) => d.severity === 'error');
+      return { stdout: `${JSON.stringify(graph, null, 2)}\n`, status: hasErrors ? 1 : 0 };
+    });
+  },
+};
