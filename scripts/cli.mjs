@@ -13,7 +13,7 @@ function newestSource(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (/\.(ts|json)$/.test(entry.name)) newest = Math.max(newest, statSync(path).mtimeMs);
+    else if (/\.(ts|json|ya?ml)$/.test(entry.name)) newest = Math.max(newest, statSync(path).mtimeMs);
   }
   return newest;
 }
@@ -29,6 +29,7 @@ function builtAt() {
 const sources = Math.max(
   newestSource(join(root, 'src', 'core')),
   newestSource(join(root, 'src', 'cli')),
+  newestSource(join(root, 'src', 'templates')),
   statSync(join(root, 'package-lock.json')).mtimeMs,
 );
 if (builtAt() < sources) {

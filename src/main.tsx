@@ -1,9 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 
-import { createStudio, StudioContext } from './store';
 import sample from './templates/sample-payments.yaml?raw';
-import { App } from './ui/app/App';
+import { Root } from './ui/app/Root';
 import './ui/app/app.css';
 
 function browserStorage(): Storage | undefined {
@@ -14,14 +13,8 @@ function browserStorage(): Storage | undefined {
   }
 }
 
-const studio = createStudio({ storage: browserStorage(), sample });
-// Save what was typed in the last moments before the page goes away.
-window.addEventListener('pagehide', () => studio.flush());
-
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <StudioContext.Provider value={studio}>
-      <App />
-    </StudioContext.Provider>
+    <Root storage={browserStorage()} sample={sample} />
   </StrictMode>,
 );

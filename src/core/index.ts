@@ -55,8 +55,46 @@ export { isNetworkingKind, NETWORKING_KINDS, NETWORKING_VERSIONS, networkingApiV
 export type { NetworkingKind, NetworkingVersion } from './istio/kinds';
 export { buildModel } from './istio/model';
 export type { BundleModel } from './istio/model';
-export { createGraphMemo, deriveGraph, layoutGraph } from './graph';
+export { createGraphMemo, deriveGraph, layoutGraph, NODE_ROLES, roleAndLabel } from './graph';
 export type { GraphMemo } from './graph';
 export { createDeriver } from './derivation';
 export type { Derivation, DerivationWork, Deriver } from './derivation';
 export type { EdgeKind, EgressGraph, GraphEdge, GraphNode, NodeKind, TlsBehaviour } from './graph';
+export {
+  applyCommand,
+  BUNDLE_FILE_NAME,
+  graphToMermaid,
+  graphToSvg,
+  joinFiles,
+  KUSTOMIZATION_PATH,
+  splitBundle,
+  SVG_NODE_HEIGHT,
+  SVG_NODE_WIDTH,
+  withNetworkingVersion,
+  zipFiles,
+} from './export';
+export type {
+  ApiVersionRewrite,
+  ApplyTarget,
+  ExportApiVersion,
+  ExportFile,
+  NodePositions,
+  SvgOptions,
+} from './export';
+export {
+  formatImportProblem,
+  MAX_IMPORT_BYTES,
+  MAX_JSON_DEPTH,
+  MAX_PROBLEMS_PER_FILE,
+  mergeImport,
+  prepareImport,
+} from './import';
+export type {
+  AcceptedImport,
+  ImportedResource,
+  ImportInput,
+  ImportProblem,
+  ImportResult,
+  MergeResult,
+  RejectedImport,
+} from './import';

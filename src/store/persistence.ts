@@ -65,7 +65,11 @@ export function saveDesign(storage: Storage | undefined, design: SavedDesign): s
   }
 }
 
-function upgrade(parsed: unknown): SavedDesign | undefined {
+/**
+ * Reads a design from parsed JSON of any saved version (autosave, share links), migrating older
+ * versions; undefined when it is not a design.
+ */
+export function upgrade(parsed: unknown): SavedDesign | undefined {
   let data: Record<string, unknown> =
     typeof parsed === 'string'
       ? { version: 0, text: parsed }

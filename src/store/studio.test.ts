@@ -186,4 +186,35 @@ describe('the studio store', () => {
     expect(before.slice(change!.range.start, change!.range.end)).not.toContain('gitlab');
     expect(studio.derived.of(text, change).current.work.documentsParsed).toBe(1);
   });
+
+  it('opens another design as one undo step, with its own positions', () => {
+    const studio = createStudio({ sample: SAMPLE });
+    studio.store.getState().moveNode('external:api.github.com', { x: 1, y: 2 });
+    const other = SAMPLE.replace('api.github.com', 'api.stripe.com');
+    studio.store.getState().openDesign(other, 'template', { 'external:api.stripe.com': { x: 5, y: 6 } });
+    expect(studio.store.getState()).toMatchObject({
+      text: other,
+      origin: 'template',
+      positions: { 'external:api.stripe.com': { x: 5, y: 6 } },
+      selection: undefined,
+    });
+    studio.store.getState().undo();
+    expect(studio.store.getState().text).toBe(SAMPLE);
+  });
+
+  it('presents a shared design read-only: nothing changes its text, and it is not saved', () => {
+    const storage = freshStorage();
+    const shared = { text: SAMPLE.replace('DNS', 'NONE'), positions: {}, selection: undefined };
+    const studio = createStudio({ storage, sample: SAMPLE, design: shared, readOnly: true });
+    const state = studio.store.getState();
+    expect(state.text).toBe(shared.text);
+    state.setText('kind: Other\n', 'editor');
+    state.openDesign(SAMPLE, 'import');
+    state.addResources([{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'x' } }]);
+    expect(studio.store.getState().text).toBe(shared.text);
+    expect(studio.store.temporal.getState().pastStates).toHaveLength(0);
+    state.select('external:api.github.com');
+    studio.flush();
+    expect(storage.getItem(STORAGE_KEY)).toBeNull();
+  });
 });

@@ -9,6 +9,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import {
   appendObject,
   editResource,
+  mergeImport,
   removeResource,
   setOutboundTrafficMode,
   type FieldEdit,
@@ -44,8 +45,10 @@ export interface StudioState {
   selection: string | undefined;
   /** Positions the user gave nodes; the others come from the engine's layout. */
   positions: Record<string, Point>;
-  /** Something the user should know (storage trouble), until dismissed. */
+  /** Something the user should know (storage trouble, what an import did), until dismissed. */
   notice: string | undefined;
+  /** A shared design presented read-only: no action changes the text. */
+  readOnly: boolean;
   /** The node whose deletion awaits the user's confirmation. */
   deleting: string | undefined;
   /** The latest request to show a range of the text in the YAML pane (`seq` tells requests apart). */
@@ -61,6 +64,16 @@ export interface StudioState {
   setOutboundMode(mode: 'ALLOW_ANY' | 'REGISTRY_ONLY'): void;
   /** Applies a field edit to one resource (a form edit); refused edits change nothing. */
   editField(resourceId: string, edit: FieldEdit, burst?: string): void;
+  /**
+   * Opens another design in place of this one (a scenario, an import, a shared link's copy): one
+   * undo step, so Undo brings the previous design back; its own positions replace the old ones.
+   */
+  openDesign(text: string, origin: ChangeOrigin, positions?: Record<string, Point>): void;
+  /**
+   * Adds another bundle's resources to the design (one undo step); a resource the design already
+   * has (same kind, namespace and name) is replaced. Returns the refs replaced.
+   */
+  mergeDesign(text: string, origin: ChangeOrigin): string[];
   /** Appends new resources as documents (one undo step). */
   addResources(objects: unknown[]): void;
   /** Removes the resources with these `Kind/namespace/name` refs (one undo step). */
@@ -68,6 +81,8 @@ export interface StudioState {
   select(nodeId: string | undefined): void;
   moveNode(nodeId: string, position: Point): void;
   resetLayout(): void;
+  /** Tells the user something (what an import did), until dismissed. */
+  notify(message: string): void;
   dismissNotice(): void;
   /** Shows a range in the YAML pane; with `field`, also asks the inspector to focus that form field. */
   reveal(range: SourceRange, field?: FieldRef): void;
@@ -103,12 +118,21 @@ const AUTOSAVE_DELAY_MS = 400;
 export interface StudioOptions {
   storage?: Storage | undefined;
   sample: string;
+  /** A design to open instead of the saved one (a shared link), and whether it is read-only. */
+  design?: SavedDesign | undefined;
+  readOnly?: boolean;
   now?: () => number;
 }
 
 /** Creates the studio: restores the saved design (or opens the sample) and starts autosaving. */
-export function createStudio({ storage, sample, now = () => Date.now() }: StudioOptions): Studio {
-  const loaded = loadDesign(storage);
+export function createStudio({
+  storage,
+  sample,
+  design,
+  readOnly = false,
+  now = () => Date.now(),
+}: StudioOptions): Studio {
+  const loaded = design ? { design, notice: undefined } : loadDesign(storage);
   const initial: SavedDesign = loaded.design ?? { text: sample, positions: {}, selection: undefined };
   // The origin of the change being set, read by the history to merge typing bursts.
   let pending: ChangeOrigin = 'template';
@@ -131,12 +155,13 @@ export function createStudio({ storage, sample, now = () => Date.now() }: Studio
         selection: initial.selection,
         positions: initial.positions,
         notice: loaded.notice,
+        readOnly,
         revealed: undefined,
         focusRequest: undefined,
         deleting: undefined,
         setText(text, origin, range, burst) {
           const base = get().text;
-          if (text === base) return;
+          if (text === base || get().readOnly) return;
           pending = origin;
           pendingBurst = origin === 'editor' ? 'editor' : burst;
           set({ text, origin, change: range ? { base, range } : undefined });
@@ -148,6 +173,17 @@ export function createStudio({ storage, sample, now = () => Date.now() }: Studio
         setOutboundMode(mode) {
           const result = setOutboundTrafficMode(bundleOf(get().text), mode);
           if (result.ok) get().setText(result.text, 'form', result.change);
+        },
+        openDesign(text, origin, positions = {}) {
+          if (get().readOnly) return;
+          get().setText(text, origin);
+          set({ positions, selection: undefined });
+        },
+        mergeDesign(incoming, origin) {
+          if (get().readOnly) return [];
+          const merged = mergeImport(get().text, incoming);
+          get().setText(merged.text, origin);
+          return merged.replaced;
         },
         addResources(objects) {
           get().setText(
@@ -173,6 +209,9 @@ export function createStudio({ storage, sample, now = () => Date.now() }: Studio
         },
         resetLayout() {
           set({ positions: {} });
+        },
+        notify(message) {
+          set({ notice: message });
         },
         dismissNotice() {
           set({ notice: undefined });
@@ -224,12 +263,14 @@ export function createStudio({ storage, sample, now = () => Date.now() }: Studio
   const flush = () => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
+    if (readOnly) return;
     const { text, positions, selection } = store.getState();
     const notice = saveDesign(storage, { text, positions, selection });
     if (notice && notice !== store.getState().notice) store.setState({ notice });
   };
   const unsubscribe = store.subscribe((state, previous) => {
-    if (!storage) return;
+    // A presented design is someone else's: it never overwrites the user's own saved design.
+    if (!storage || readOnly) return;
     if (
       state.text === previous.text &&
       state.positions === previous.positions &&

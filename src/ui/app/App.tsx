@@ -7,6 +7,10 @@ import { AddNamespace } from '../panels/AddNamespace';
 import { AddService } from '../panels/AddService';
 import { Problems } from '../panels/Problems';
 import { RouteViaGateway } from '../panels/RouteViaGateway';
+import { ExportDialog } from '../travel/ExportDialog';
+import { ImportDialog } from '../travel/ImportDialog';
+import { ScenarioGallery } from '../travel/ScenarioGallery';
+import { ShareDialog } from '../travel/ShareDialog';
 
 // The palette: each button opens its form under the toolbar (one at a time).
 const PALETTE = [
@@ -18,6 +22,9 @@ const PALETTE = [
 // Monaco is large: it starts loading only once the graph is on screen (DESIGN.md §4).
 const YamlEditor = lazy(() => import('../editor/YamlEditor'));
 
+/** The dialogs that move a design in and out of the app (one open at a time). */
+type Travel = 'scenarios' | 'import' | 'export' | 'share';
+
 /** The designer: graph, inspector, YAML and problems, all views of the one store. */
 export function App() {
   const { store } = useStudioApi();
@@ -28,6 +35,12 @@ export function App() {
   const PaletteForm = PALETTE.find((p) => p.id === palette)?.Form;
   const [graphShown, setGraphShown] = useState(false);
   const onGraphShown = useCallback(() => setGraphShown(true), []);
+  const [travel, setTravel] = useState<Travel | undefined>(undefined);
+  const [dropped, setDropped] = useState<File[] | undefined>(undefined);
+  const closeTravel = useCallback(() => {
+    setTravel(undefined);
+    setDropped(undefined);
+  }, []);
 
   // Undo and redo everywhere outside the YAML pane (which binds the same keys to the same actions).
   useEffect(() => {
@@ -46,10 +59,35 @@ export function App() {
   }, [store]);
 
   return (
-    <div className="shell">
+    <div
+      className="shell"
+      // Files dropped anywhere on the app are imported (the dialog shows them before anything changes).
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes('Files')) e.preventDefault();
+      }}
+      onDrop={(e) => {
+        if (e.dataTransfer.files.length === 0) return;
+        e.preventDefault();
+        setDropped([...e.dataTransfer.files]);
+        setTravel('import');
+      }}
+    >
       <header className="shell-header">
         <h1>Egress Studio</h1>
         <div className="toolbar" role="toolbar" aria-label="Design">
+          <button type="button" onClick={() => setTravel('scenarios')}>
+            Scenarios
+          </button>
+          <button type="button" onClick={() => setTravel('import')}>
+            Import
+          </button>
+          <button type="button" onClick={() => setTravel('export')}>
+            Export
+          </button>
+          <button type="button" onClick={() => setTravel('share')}>
+            Share
+          </button>
+          <span className="toolbar-gap" aria-hidden="true" />
           <button type="button" onClick={() => store.getState().undo()} disabled={!canUndo}>
             Undo
           </button>
@@ -73,6 +111,10 @@ export function App() {
         </div>
       </header>
       {PaletteForm && <PaletteForm onDone={() => setPalette(undefined)} />}
+      {travel === 'scenarios' && <ScenarioGallery onClose={closeTravel} />}
+      {travel === 'import' && <ImportDialog onClose={closeTravel} dropped={dropped} />}
+      {travel === 'export' && <ExportDialog onClose={closeTravel} />}
+      {travel === 'share' && <ShareDialog onClose={closeTravel} onExport={() => setTravel('export')} />}
       {notice && (
         <div className="banner banner-notice" role="status">
           <span>{notice}</span>

@@ -59,7 +59,9 @@ export function Canvas({ onShown }: CanvasProps) {
   const positions = useStudio((s) => s.positions);
   const selection = useStudio((s) => s.selection);
   const { store } = useStudioApi();
-  const readOnly = view.blocked !== undefined;
+  // A presented design, or a text that does not parse (the last good graph is shown): nothing moves.
+  const presented = useStudio((s) => s.readOnly);
+  const readOnly = view.blocked !== undefined || presented;
   const shown = view.lastGood;
   const [cache] = useState(createFlowCache);
   const nodes = useMemo(
@@ -97,9 +99,9 @@ export function Canvas({ onShown }: CanvasProps) {
       const id = (event.target as HTMLElement).closest<HTMLElement>('.react-flow__node')?.dataset['id'];
       if (!id) return;
       if (event.key === 'Enter') store.getState().select(id);
-      if (event.key === 'Delete') store.getState().askToDelete(id);
+      if (event.key === 'Delete' && !readOnly) store.getState().askToDelete(id);
     },
-    [store],
+    [store, readOnly],
   );
 
   return (

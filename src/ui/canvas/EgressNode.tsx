@@ -1,8 +1,8 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 
+import { NODE_ROLES } from '../../core';
 import { useViewValue } from '../../store';
-import { ROLE } from './roles';
 import { problemCounts, type EgressFlowNode } from './toFlow';
 
 const ICON: Record<string, string> = {
@@ -30,7 +30,7 @@ function EgressNodeView({ data }: NodeProps<EgressFlowNode>) {
         {ICON[node.kind]}
       </span>
       <span className="egress-node-text">
-        <span className="egress-node-role">{ROLE[node.kind]}</span>
+        <span className="egress-node-role">{NODE_ROLES[node.kind]}</span>
         <span className="egress-node-label" elementtiming="egress-node">
           {node.label}
         </span>

@@ -5,9 +5,8 @@
  */
 import { Position, type Node, type NodeHandle } from '@xyflow/react';
 
-import type { Diagnostic, EgressGraph, GraphEdge, GraphNode } from '../../core';
+import { roleAndLabel, type Diagnostic, type EgressGraph, type GraphEdge, type GraphNode } from '../../core';
 import type { Point } from '../../store';
-import { nodeName } from './roles';
 
 /** What a node component shows (its problem counts it reads from the view itself, see EgressNode). */
 export interface EgressNodeData extends Record<string, unknown> {
@@ -114,7 +113,7 @@ export function toFlowNodes(
       type: 'egress',
       position,
       selected,
-      ariaLabel: nodeName(node),
+      ariaLabel: roleAndLabel(node),
       draggable: !readOnly,
       data: { node, readOnly },
       ...SIZE,

@@ -43,6 +43,7 @@ export default function YamlEditor() {
       quickSuggestions: { other: true, strings: true, comments: false },
       theme: editorTheme(matchMedia('(prefers-color-scheme: dark)').matches),
       ariaLabel: 'Bundle YAML',
+      readOnly: store.getState().readOnly,
     });
     editorRef.current = editor;
     // Follow the system's light or dark theme as it changes, like the rest of the app.

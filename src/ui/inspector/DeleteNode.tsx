@@ -1,18 +1,11 @@
-import { useEffect, useRef } from 'react';
-
 import { useStudioApi } from '../../store';
+import { Modal } from '../shared/Modal';
 
 /** Asks before deleting the resources behind a node; removing them is one undo step. */
 export function DeleteNode({ label, refs, onClose }: { label: string; refs: string[]; onClose: () => void }) {
   const { store } = useStudioApi();
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const element = dialog.current;
-    element?.showModal();
-    return () => element?.close();
-  }, []);
   return (
-    <dialog ref={dialog} aria-label={`Delete ${label}`} onClose={onClose} className="confirm">
+    <Modal title={`Delete ${label}`} onClose={onClose}>
       <p>
         Delete <strong>{label}</strong>? These resources will be removed from the bundle:
       </p>
@@ -38,6 +31,6 @@ export function DeleteNode({ label, refs, onClose }: { label: string; refs: stri
           Cancel
         </button>
       </div>
-    </dialog>
+    </Modal>
   );
 }

@@ -1,8 +1,14 @@
 import { useEffect, useState } from 'react';
 
 import { useStudio, useStudioApi, useView } from '../../store';
-import { describeEdge, nodeName } from '../canvas/roles';
-import { createEgressGatewayRoute, type EgressGraph, type GraphNode, type Resource } from '../../core';
+import { describeEdge } from '../canvas/roles';
+import {
+  createEgressGatewayRoute,
+  roleAndLabel,
+  type EgressGraph,
+  type GraphNode,
+  type Resource,
+} from '../../core';
 import { gatewayRouteFor } from '../panels/gateway-route';
 import { DeleteNode } from './DeleteNode';
 import { MeshPolicyForm } from './MeshPolicyForm';
@@ -53,7 +59,7 @@ export function Inspector() {
   return (
     <div className="inspector">
       <div className="inspector-head">
-        <h3>{nodeName(node)}</h3>
+        <h3>{roleAndLabel(node)}</h3>
         {node.resources.length > 0 && (
           <button
             type="button"
@@ -69,7 +75,7 @@ export function Inspector() {
       <Connections node={node} graph={graph} />
       {deleting === node.id && !view.blocked && node.resources.length > 0 && (
         <DeleteNode
-          label={nodeName(node)}
+          label={roleAndLabel(node)}
           refs={node.resources}
           onClose={() => store.getState().askToDelete(undefined)}
         />
@@ -125,7 +131,7 @@ function Connections({ node, graph }: { node: GraphNode; graph: EgressGraph }) {
     (e) => (e.source === node.id || e.target === node.id) && e.kind !== 'workload' && e.kind !== 'policy',
   );
   if (edges.length === 0) return null;
-  const names = new Map(graph.nodes.map((n) => [n.id, nodeName(n)]));
+  const names = new Map(graph.nodes.map((n) => [n.id, roleAndLabel(n)]));
   return (
     <details className="connections">
       <summary>Connections ({edges.length})</summary>

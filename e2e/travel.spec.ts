@@ -1,0 +1,364 @@
+// Journeys that move a design in and out of the app: scenarios, import, export and share links.
+import { readFileSync } from 'node:fs';
+
+import { expect, test, type Page } from '@playwright/test';
+import { unzipSync, strFromU8 } from 'fflate';
+
+import { parseBundle } from '../src/core';
+
+const GITHUB = 'External service: api.github.com';
+
+async function open(page: Page) {
+  await page.goto('/');
+  await expect(page.getByRole('group', { name: GITHUB })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'YAML editor' }).locator('.monaco-editor')).toBeVisible();
+}
+
+/** The resources of a bundle text, as the cluster would read them, in a comparable order. */
+function resourcesOf(text: string) {
+  return parseBundle(text)
+    .resources.map((r) => ({ ref: r.ref, value: r.value }))
+    .sort((a, b) => a.ref.localeCompare(b.ref));
+}
+
+/** The nodes drawn on the canvas, by accessible name. */
+async function nodeNames(page: Page): Promise<string[]> {
+  const graph = page.getByRole('region', { name: 'Egress graph' });
+  return (
+    await graph
+      .locator('.react-flow__node')
+      .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('aria-label') ?? ''))
+  ).sort();
+}
+
+async function paste(page: Page, text: string) {
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import' });
+  await dialog.getByLabel('Paste YAML or JSON').fill(text);
+  await dialog.getByRole('button', { name: 'Read pasted text' }).click();
+  return dialog;
+}
+
+test.use({ viewport: { width: 1920, height: 1080 } });
+
+test.beforeEach(async ({ page }) => {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  (page as Page & { problems?: string[] }).problems = problems;
+});
+
+test.afterEach(async ({ page }) => {
+  expect((page as Page & { problems?: string[] }).problems).toEqual([]);
+});
+
+test('the scenario gallery finds scenarios by words and tags, opens one in place of the design and merges another', async ({
+  page,
+}) => {
+  await open(page);
+  await page.getByRole('button', { name: 'Scenarios', exact: true }).click();
+  const gallery = page.getByRole('dialog', { name: 'Scenarios' });
+  const count = gallery.getByRole('status');
+  await expect(count).toContainText(/^25 of 25 scenarios$/);
+  await gallery.getByLabel('Search').fill('partner');
+  await gallery.getByRole('group', { name: 'Tags' }).getByRole('button', { name: 'mtls' }).click();
+  await expect(gallery.getByRole('listitem')).toHaveCount(1);
+  await expect(gallery.getByRole('listitem')).toContainText('Fixed from the seed');
+  await gallery.getByRole('button', { name: 'Open Mutual TLS to a partner' }).click();
+  await expect(gallery).toHaveCount(0);
+  const partner = page.getByRole('group', { name: 'External service: partner-api.secure.com' });
+  await expect(partner).toBeVisible();
+  await expect(page.getByRole('group', { name: GITHUB })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Problems' })).toContainText('0 errors');
+
+  await page.getByRole('button', { name: 'Scenarios', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Scenarios' }).getByLabel('Search').fill('circuit breaker');
+  await page.getByRole('button', { name: 'Merge Circuit breaker into the design' }).click();
+  await expect(page.getByRole('group', { name: 'External service: api.external-service.com' })).toBeVisible();
+  await expect(partner).toBeVisible();
+  // Each is one undo step: back to the first scenario, then back to the sample.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('group', { name: 'External service: api.external-service.com' })).toHaveCount(
+    0,
+  );
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('group', { name: GITHUB })).toBeVisible();
+});
+
+const PARTNER = `apiVersion: networking.istio.io/v1
+kind: ServiceEntry
+metadata:
+  name: partner
+  namespace: payments
+spec:
+  hosts: [api.partner.example]
+  ports: [{number: 443, name: tls, protocol: TLS}]
+  resolution: DNS
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, namespace: payments}
+spec:
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec: {containers: [{name: web, image: nginx}]}
+`;
+
+test('pasted YAML is shown before it is merged; resources not about egress are kept and listed', async ({
+  page,
+}) => {
+  await open(page);
+  const dialog = await paste(page, PARTNER);
+  await expect(dialog.getByRole('status').filter({ hasText: 'read' })).toContainText('2 resources read');
+  await expect(dialog).toContainText('Deployment/payments/web');
+  await dialog.getByRole('button', { name: 'Merge into design' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole('group', { name: 'External service: api.partner.example' })).toBeVisible();
+  // Merged: the sample is still there, and the Deployment is in the bundle.
+  await expect(page.getByRole('group', { name: GITHUB })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Merged' })).toContainText(
+    'Merged 2 resources into the design',
+  );
+  await expect
+    .poll(() => page.evaluate(() => localStorage.getItem('egress-studio:design')))
+    .toContain('kind: Deployment');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('group', { name: 'External service: api.partner.example' })).toHaveCount(0);
+});
+
+test('files open as JSON and as a kubectl List, and replace the design', async ({ page }) => {
+  await open(page);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import' });
+  const json = {
+    apiVersion: 'networking.istio.io/v1',
+    kind: 'ServiceEntry',
+    metadata: { name: 'maps', namespace: 'geo' },
+    spec: {
+      hosts: ['maps.example.com'],
+      ports: [{ number: 443, name: 'tls', protocol: 'TLS' }],
+      resolution: 'DNS',
+    },
+  };
+  const list = [
+    'apiVersion: v1',
+    'kind: List',
+    'items:',
+    '- apiVersion: networking.istio.io/v1',
+    '  kind: ServiceEntry',
+    '  metadata: {name: mail, namespace: geo, uid: 9b1c, resourceVersion: "42", managedFields: [{manager: kubectl}]}',
+    '  spec: {hosts: [smtp.example.com], ports: [{number: 465, name: tls, protocol: TLS}], resolution: DNS}',
+    '  status: {}',
+    'metadata: {resourceVersion: ""}',
+  ].join('\n');
+  await dialog.locator('input[type=file]').setInputFiles([
+    { name: 'maps.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(json, null, 2)) },
+    { name: 'mail-list.yaml', mimeType: 'application/yaml', buffer: Buffer.from(list) },
+  ]);
+  await expect(dialog.getByRole('status').filter({ hasText: 'read' })).toContainText('2 resources read');
+  await dialog.getByRole('button', { name: 'Replace design' }).click();
+  await expect(page.getByRole('group', { name: 'External service: maps.example.com' })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'External service: smtp.example.com' })).toBeVisible();
+  await expect(page.getByRole('group', { name: GITHUB })).toHaveCount(0);
+  // What kubectl adds on the server is not imported.
+  await expect(page.getByRole('region', { name: 'YAML editor' })).not.toContainText('managedFields');
+});
+
+test('files dropped onto the app are read into the import dialog', async ({ page }) => {
+  await open(page);
+  const transfer = await page.evaluateHandle((text) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], 'dropped.yaml', { type: 'application/yaml' }));
+    return data;
+  }, PARTNER);
+  await page.getByRole('region', { name: 'Egress graph' }).dispatchEvent('drop', { dataTransfer: transfer });
+  const dialog = page.getByRole('dialog', { name: 'Import' });
+  await expect(dialog.getByRole('status').filter({ hasText: 'read' })).toContainText('2 resources read');
+  await dialog.getByRole('button', { name: 'Merge into design' }).click();
+  await expect(page.getByRole('group', { name: 'External service: api.partner.example' })).toBeVisible();
+});
+
+const ALIAS_BOMB = [
+  'a: &a ["x","x","x","x","x","x","x","x","x"]',
+  'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]',
+  'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]',
+  'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]',
+  'e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]',
+  'f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]',
+  'g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]',
+].join('\n');
+
+test('bad input is refused with a clear message and leaves the design unchanged', async ({ page }) => {
+  await open(page);
+  const before = await nodeNames(page);
+  const cases: {
+    name: string;
+    input: { text: string } | { file: string; mimeType: string; buffer: Buffer };
+    message: RegExp;
+  }[] = [
+    {
+      name: 'binary file',
+      input: {
+        file: 'logo.png',
+        mimeType: 'image/png',
+        buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+      },
+      message: /logo\.png.*binary/i,
+    },
+    {
+      name: '10 MB file',
+      input: {
+        file: 'huge.yaml',
+        mimeType: 'application/yaml',
+        buffer: Buffer.alloc(10 * 1024 * 1024 + 1, 'a'),
+      },
+      message: /huge\.yaml.*10 MiB/,
+    },
+    { name: 'alias bomb', input: { text: ALIAS_BOMB }, message: /alias/i },
+    {
+      name: '__proto__ key',
+      input: {
+        text: '{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"x","__proto__":{"polluted":true}}}',
+      },
+      message: /__proto__/,
+    },
+    {
+      name: 'script in a name',
+      input: {
+        text: 'apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata:\n  name: "<script>alert(1)</script>"\nspec: {hosts: [x.example.com]}\n',
+      },
+      message: /pasted text:4.*name/,
+    },
+  ];
+  for (const { name, input, message } of cases) {
+    await test.step(name, async () => {
+      await page.getByRole('button', { name: 'Import', exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: 'Import' });
+      if ('text' in input) {
+        await dialog.getByLabel('Paste YAML or JSON').fill(input.text);
+        await dialog.getByRole('button', { name: 'Read pasted text' }).click();
+      } else {
+        await dialog
+          .locator('input[type=file]')
+          .setInputFiles({ name: input.file, mimeType: input.mimeType, buffer: input.buffer });
+      }
+      const alert = dialog.getByRole('alert');
+      await expect(alert).toContainText('Nothing was imported');
+      await expect(alert).toContainText(message);
+      await expect(dialog.getByRole('button', { name: 'Replace design' })).toHaveCount(0);
+      await dialog.getByRole('button', { name: 'Close' }).click();
+      await expect(dialog).toHaveCount(0);
+    });
+  }
+  expect(await nodeNames(page)).toEqual(before);
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
+  expect(await page.evaluate(() => (({}) as Record<string, unknown>)['polluted'])).toBeUndefined();
+});
+
+test('the zip export holds one file per resource and a kustomization that round-trip to the same resources', async ({
+  page,
+}) => {
+  await open(page);
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  const [single] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: 'Download egress-bundle.yaml' }).click(),
+  ]);
+  const [zipped] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: 'Download egress-bundle.zip' }).click(),
+  ]);
+  expect(zipped.suggestedFilename()).toBe('egress-bundle.zip');
+  const text = readFileSync(await single.path(), 'utf8');
+  const files = unzipSync(new Uint8Array(readFileSync(await zipped.path())));
+  const names = Object.keys(files);
+  expect(names).toContain('kustomization.yaml');
+  const kustomization = parseBundle(strFromU8(files['kustomization.yaml']!)).resources[0]!.value as {
+    resources: string[];
+  };
+  const listed = [...kustomization.resources].sort();
+  expect(listed).toEqual(names.filter((n) => n !== 'kustomization.yaml').sort());
+  // Grouped by namespace: every file sits in a folder.
+  for (const name of listed) expect(name).toMatch(/^[a-z0-9.-]+\/[a-z0-9.-]+\.yaml$/);
+  const joined = listed.map((name) => strFromU8(files[name]!)).join('\n---\n');
+  expect(resourcesOf(joined)).toEqual(resourcesOf(text));
+  expect(resourcesOf(text).length).toBe(listed.length);
+  await expect(dialog.getByText('kubectl apply -f egress-bundle.yaml')).toBeVisible();
+});
+
+test('the graph exports as SVG, PNG and Mermaid, and the API version can be chosen', async ({ page }) => {
+  await open(page);
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  const save = async (button: string) => {
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      dialog.getByRole('button', { name: button }).click(),
+    ]);
+    return readFileSync(await file.path());
+  };
+  const svg = (await save('Download SVG')).toString('utf8');
+  expect(svg).toMatch(/^(<\?xml[^>]*>\s*)?<svg/);
+  expect(svg).toContain('api.github.com');
+  const png = await save('Download PNG');
+  expect([...png.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+  const mermaid = (await save('Download Mermaid')).toString('utf8');
+  expect(mermaid).toMatch(/^flowchart/m);
+  expect(mermaid).toContain('api.github.com');
+  await dialog.getByLabel('Istio API version').selectOption('v1beta1');
+  const beta = (await save('Download egress-bundle.yaml')).toString('utf8');
+  expect(beta).toContain('networking.istio.io/v1beta1');
+  expect(beta).not.toContain('networking.istio.io/v1\n');
+});
+
+test('a share link opens read-only in a fresh browser, and "Edit a copy" makes it editable', async ({
+  page,
+  browser,
+}) => {
+  await open(page);
+  await paste(page, PARTNER);
+  await page
+    .getByRole('dialog', { name: 'Import' })
+    .getByRole('button', { name: 'Merge into design' })
+    .click();
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  const link = await page.getByRole('dialog', { name: 'Share' }).getByLabel('Link').inputValue();
+  expect(link).toMatch(/#design=/);
+
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const other = await context.newPage();
+  await other.goto(link);
+  const partner = other.getByRole('group', { name: 'External service: api.partner.example' });
+  await expect(partner).toBeVisible();
+  await expect(other.getByRole('button', { name: 'Undo' })).toHaveCount(0);
+  const yaml = other.getByRole('region', { name: 'YAML editor' });
+  await yaml.locator('.view-lines').click();
+  await other.keyboard.type('zzz');
+  await expect(yaml).not.toContainText('zzz');
+  await other.getByRole('button', { name: 'Edit a copy' }).click();
+  await expect(other.getByRole('button', { name: 'Import', exact: true })).toBeVisible();
+  await expect(partner).toBeVisible();
+  expect(other.url()).not.toContain('#design=');
+  await other.reload();
+  await expect(partner).toBeVisible();
+  await context.close();
+});
+
+test('a design too large for a link says so and offers the export', async ({ page }) => {
+  // Data that does not compress well (in a ConfigMap: it draws nothing), enough to pass the link limit.
+  let seed = 11;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31).toString(36).slice(2, 12);
+  const lines = Array.from({ length: 6000 }, () => `    ${random()}`).join('\n');
+  const text = `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: noise, namespace: apps}\ndata:\n  noise: |\n${lines}\n`;
+  await page.addInitScript(
+    (design) => localStorage.setItem('egress-studio:design', design),
+    JSON.stringify({ version: 1, text, positions: {}, selection: null }),
+  );
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share' });
+  await expect(dialog.getByRole('alert')).toContainText('Export it as a file');
+  await dialog.getByRole('button', { name: 'Export instead' }).click();
+  await expect(page.getByRole('dialog', { name: 'Export' })).toBeVisible();
+});

@@ -1,0 +1,91 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
+
+import { analyzeBundle } from '../../core/analysis/analyze';
+import { parseBundle } from '../../core/bundle';
+import {
+  splitBundle,
+  withNetworkingVersion,
+  type ExportApiVersion,
+  type ExportFile,
+} from '../../core/export';
+import { finish, STATUS_UNREADABLE, UsageError, type Command } from '../command';
+import { loadInputs } from '../load';
+
+const API_VERSIONS: readonly string[] = ['v1', 'v1beta1'] satisfies ExportApiVersion[];
+
+/**
+ * `export`: the bundle as files. With `--split DIR`, one file per resource under DIR plus a
+ * kustomization.yaml (the layout of the app's zip), printing each path written; without it, the
+ * bundle as one multi-document YAML on stdout. `--api-version` moves networking.istio.io
+ * resources to v1 or v1beta1 first. Exit 1 if the bundle has errors (written all the same, with a
+ * note on stderr), 2 if an input cannot be read (nothing is written) or a file cannot be written.
+ */
+export const exportCommand: Command = {
+  name: 'export',
+  usage: [
+    'export --split DIR [--api-version V] FILE...',
+    'write one file per resource + kustomization.yaml to DIR (V: v1|v1beta1)',
+  ],
+  options: { '--split': undefined, '--api-version': undefined },
+  needsFiles: true,
+  run({ options, files, readStdin }) {
+    const dir = options.get('--split');
+    const version = options.get('--api-version');
+    if (version !== undefined && !API_VERSIONS.includes(version))
+      throw new UsageError(`unknown API version "${version}" (expected v1 or v1beta1)`);
+    if (dir === '') throw new UsageError('--split needs a directory');
+    return finish(loadInputs(files, readStdin), (loaded) => {
+      // Half a design is worse than none: nothing is written when an input could not be read.
+      if (loaded.failures.length > 0) return { stdout: '', status: STATUS_UNREADABLE };
+      const notes: string[] = [];
+      let bundle = loaded.bundle;
+      if (version !== undefined) {
+        const rewrite = withNetworkingVersion(bundle, version as ExportApiVersion);
+        bundle = parseBundle(rewrite.text);
+        for (const ref of rewrite.unchanged)
+          notes.push(
+            `kept the apiVersion of ${ref}: its kind is not served at networking.istio.io/${version}`,
+          );
+      }
+      const errors = analyzeBundle(bundle).filter((d) => d.severity === 'error').length;
+      if (errors > 0)
+        notes.push(
+          `the bundle has ${errors} ${errors === 1 ? 'error' : 'errors'} (the cluster would refuse it); ` +
+            `exported anyway: run "egress-studio validate" for details`,
+        );
+      const status = errors > 0 ? 1 : 0;
+      const stderr = (lines: string[]) => lines.map((line) => `egress-studio: ${line}\n`).join('');
+      if (dir === undefined) return { stdout: bundle.text, status, stderr: stderr(notes) };
+      const written = writeFiles(dir, splitBundle(bundle));
+      return {
+        stdout: written.paths.map((path) => `${path}\n`).join(''),
+        status: written.failures.length > 0 ? STATUS_UNREADABLE : status,
+        stderr: stderr([...notes, ...written.failures]),
+      };
+    });
+  },
+};
+
+/** Writes each file under `dir`, creating folders; returns the paths written and what failed. */
+function writeFiles(dir: string, files: readonly ExportFile[]): { paths: string[]; failures: string[] } {
+  const root = resolve(dir);
+  const paths: string[] = [];
+  const failures: string[] = [];
+  for (const file of files) {
+    const path = join(dir, file.path);
+    // splitBundle only makes safe relative paths; this keeps a bug there from writing outside DIR.
+    if (!resolve(path).startsWith(root + sep)) {
+      failures.push(`refused to write ${path}: outside ${dir}`);
+      continue;
+    }
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, file.text);
+      paths.push(path);
+    } catch (error) {
+      failures.push(`cannot write ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return { paths, failures };
+}

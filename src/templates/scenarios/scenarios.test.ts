@@ -1,0 +1,141 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { DestinationRule } from '@kubernetes-models/istio/networking.istio.io/v1/DestinationRule';
+import { Gateway } from '@kubernetes-models/istio/networking.istio.io/v1/Gateway';
+import { ServiceEntry } from '@kubernetes-models/istio/networking.istio.io/v1/ServiceEntry';
+import { Sidecar } from '@kubernetes-models/istio/networking.istio.io/v1/Sidecar';
+import { VirtualService } from '@kubernetes-models/istio/networking.istio.io/v1/VirtualService';
+import { describe, expect, it } from 'vitest';
+
+import { codeCatalogue, createDeriver, type Diagnostic } from '../../core';
+import { SCENARIO_TAGS, SCENARIOS, scenarioById } from '.';
+
+const directory = import.meta.dirname;
+const bundleFiles = readdirSync(directory)
+  .filter((file) => file.endsWith('.yaml'))
+  .sort();
+
+/** Every configuration of the seed article and every egress pattern the catalogue must cover. */
+const REQUIRED_SOURCES = [
+  'seed: HTTP API',
+  'seed: HTTPS pass-through',
+  'seed: DNS resolution',
+  'seed: STATIC resolution',
+  'seed: NONE resolution',
+  'seed: TLS origination',
+  'seed: mutual TLS to a partner',
+  'seed: connection pool',
+  'seed: circuit breaker',
+  'seed: retries and timeouts',
+  'seed: payment gateway',
+  'seed: egress gateway with TLS pass-through',
+  'seed: exportTo',
+  'seed: labels and owner annotations',
+  'seed: REGISTRY_ONLY mesh policy',
+  ...Array.from({ length: 15 }, (_, i) => `E${i + 1}`),
+  'E17',
+  'E19',
+];
+
+// An oracle independent of the engine: the CRD schemas @kubernetes-models/istio compiles.
+const CRD_MODELS: Record<string, new (data: never) => { validate(): void }> = {
+  ServiceEntry,
+  DestinationRule,
+  VirtualService,
+  Gateway,
+  Sidecar,
+};
+
+const codesOf = (diagnostics: Diagnostic[], severity: Diagnostic['severity']) =>
+  [...new Set(diagnostics.filter((d) => d.severity === severity).map((d) => d.code))].sort();
+
+const described = (diagnostics: Diagnostic[]) =>
+  diagnostics.map((d) => `${d.severity} ${d.code} ${d.resource ?? ''} ${d.path}: ${d.message}`);
+
+describe('the scenario catalogue', () => {
+  it('lists every bundle file, and has a file for every entry', () => {
+    expect(SCENARIOS.map((s) => `${s.id}.yaml`).sort()).toEqual(bundleFiles);
+  });
+
+  it('uses unique kebab-case ids, found by scenarioById', () => {
+    const ids = SCENARIOS.map((s) => s.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) {
+      expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(scenarioById(id)?.id).toBe(id);
+    }
+    expect(scenarioById('no-such-scenario')).toBeUndefined();
+  });
+
+  it('carries each bundle text exactly as the file holds it', () => {
+    for (const scenario of SCENARIOS) {
+      expect(scenario.text, scenario.id).toBe(readFileSync(join(directory, `${scenario.id}.yaml`), 'utf8'));
+    }
+  });
+
+  it('describes each scenario: title, summary, known tags, sources, and a fix only for seed examples', () => {
+    for (const { id, title, summary, tags, sources, seedFix } of SCENARIOS) {
+      expect(title.trim(), id).not.toBe('');
+      expect(summary.trim(), id).not.toBe('');
+      expect(tags.length, id).toBeGreaterThan(0);
+      const vocabulary: readonly string[] = SCENARIO_TAGS;
+      expect(
+        tags.filter((t) => !vocabulary.includes(t)),
+        id,
+      ).toEqual([]);
+      expect(new Set(tags).size, id).toBe(tags.length);
+      expect(sources.length, id).toBeGreaterThan(0);
+      const fromSeed = sources.some((s) => s.startsWith('seed: '));
+      expect(tags.includes('seed'), id).toBe(fromSeed);
+      if (seedFix !== undefined) expect(fromSeed, `${id} has a seedFix but no seed source`).toBe(true);
+    }
+  });
+
+  it('covers every seed configuration and the egress patterns E1–E15, E17 and E19', () => {
+    const covered = new Set(SCENARIOS.flatMap((s) => s.sources));
+    expect(REQUIRED_SOURCES.filter((source) => !covered.has(source))).toEqual([]);
+    // A source outside the list is a typo of one in it.
+    expect([...covered].filter((source) => !REQUIRED_SOURCES.includes(source))).toEqual([]);
+  });
+
+  it('expects only codes the engine knows', () => {
+    for (const { id, expected } of SCENARIOS) {
+      for (const code of [...expected.warnings, ...expected.info]) {
+        expect(codeCatalogue.has(code), `${id}: ${code}`).toBe(true);
+      }
+    }
+  });
+});
+
+describe.each(SCENARIOS.map((s) => [s.id, s] as const))('scenario %s', (_id, scenario) => {
+  const { bundle, diagnostics, graph } = createDeriver()(scenario.text);
+
+  it('opens with a comment header', () => {
+    expect(scenario.text.startsWith('# ')).toBe(true);
+  });
+
+  it('parses, and the cluster would accept every resource (no error)', () => {
+    expect(diagnostics.filter((d) => d.code === 'YAML-SYNTAX').map((d) => d.message)).toEqual([]);
+    expect(described(diagnostics.filter((d) => d.severity === 'error'))).toEqual([]);
+  });
+
+  it('passes the CRD schema of @kubernetes-models/istio', () => {
+    for (const resource of bundle.resources) {
+      const Model = CRD_MODELS[resource.kind];
+      if (!Model) continue;
+      const { apiVersion: _a, kind: _k, status: _s, ...data } = resource.value;
+      expect(() => new Model(data as never).validate(), resource.id).not.toThrow();
+    }
+  });
+
+  it('shows exactly the warnings and info it means to teach', () => {
+    const context = described(diagnostics).join('\n');
+    expect(codesOf(diagnostics, 'warning'), context).toEqual([...scenario.expected.warnings].sort());
+    expect(codesOf(diagnostics, 'info'), context).toEqual([...scenario.expected.info].sort());
+  });
+
+  it('draws at least one external service', () => {
+    expect(graph.nodes.filter((n) => n.kind === 'external-service').length).toBeGreaterThan(0);
+  });
+});

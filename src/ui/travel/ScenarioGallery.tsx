@@ -1,0 +1,123 @@
+import { useEffect, useId, useMemo, useState } from 'react';
+
+import { useStudioApi } from '../../store';
+import type { Scenario } from '../../templates/scenarios';
+import { Modal } from '../shared/Modal';
+
+/**
+ * The scenario gallery: every configuration of the seed document and the Istio egress tasks, found
+ * by words or tags, opened in place of the design or merged into it. The catalogue is loaded only
+ * when the gallery opens (it is not needed to draw the first graph).
+ */
+export function ScenarioGallery({ onClose }: { onClose: () => void }) {
+  const [scenarios, setScenarios] = useState<readonly Scenario[] | undefined>(undefined);
+  const [query, setQuery] = useState('');
+  const [tags, setTags] = useState<ReadonlySet<string>>(new Set());
+  const searchId = useId();
+  useEffect(() => {
+    let live = true;
+    void import('../../templates/scenarios').then(({ SCENARIOS }) => live && setScenarios(SCENARIOS));
+    return () => {
+      live = false;
+    };
+  }, []);
+  const allTags = useMemo(() => [...new Set((scenarios ?? []).flatMap((s) => s.tags))].sort(), [scenarios]);
+  const shown = useMemo(() => {
+    const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+    return (scenarios ?? []).filter(
+      (s) =>
+        [...tags].every((tag) => s.tags.includes(tag)) &&
+        words.every((word) =>
+          [s.title, s.summary, s.id, ...s.tags, ...s.sources].some((field) =>
+            field.toLowerCase().includes(word),
+          ),
+        ),
+    );
+  }, [scenarios, query, tags]);
+  const toggle = (tag: string) =>
+    setTags((current) => {
+      const next = new Set(current);
+      if (!next.delete(tag)) next.add(tag);
+      return next;
+    });
+
+  return (
+    <Modal title="Scenarios" onClose={onClose} className="modal-wide">
+      <div className="gallery-filters">
+        <label htmlFor={searchId}>Search</label>
+        <input
+          id={searchId}
+          type="search"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          placeholder="mutual TLS, circuit breaker, E7…"
+          autoFocus
+        />
+        <div role="group" aria-label="Tags" className="gallery-tags">
+          {allTags.map((tag) => (
+            <button key={tag} type="button" aria-pressed={tags.has(tag)} onClick={() => toggle(tag)}>
+              {tag}
+            </button>
+          ))}
+        </div>
+      </div>
+      {scenarios === undefined ? (
+        <p className="muted">Loading the scenarios…</p>
+      ) : (
+        <>
+          <p className="muted" role="status">
+            {shown.length} of {scenarios.length} scenarios
+          </p>
+          <ul className="gallery-list">
+            {shown.map((scenario) => (
+              <ScenarioCard key={scenario.id} scenario={scenario} onOpened={onClose} />
+            ))}
+          </ul>
+        </>
+      )}
+    </Modal>
+  );
+}
+
+function ScenarioCard({ scenario, onOpened }: { scenario: Scenario; onOpened: () => void }) {
+  const { store } = useStudioApi();
+  const headingId = useId();
+  const { warnings, info } = scenario.expected;
+  return (
+    <li className="gallery-card" aria-labelledby={headingId}>
+      <h3 id={headingId}>{scenario.title}</h3>
+      <p>{scenario.summary}</p>
+      {scenario.seedFix && (
+        <p className="gallery-fix">
+          <strong>Fixed from the seed:</strong> {scenario.seedFix}
+        </p>
+      )}
+      <p className="muted gallery-meta">
+        {scenario.sources.join(' · ')}
+        {warnings.length + info.length > 0 && ` · shows ${[...warnings, ...info].join(', ')}`}
+      </p>
+      <div className="palette-actions">
+        <button
+          type="button"
+          aria-label={`Open ${scenario.title}`}
+          onClick={() => {
+            store.getState().openDesign(scenario.text, 'template');
+            onOpened();
+          }}
+        >
+          Open
+        </button>
+        <button
+          type="button"
+          aria-label={`Merge ${scenario.title} into the design`}
+          onClick={() => {
+            store.getState().mergeDesign(scenario.text, 'template');
+            onOpened();
+          }}
+        >
+          Merge
+        </button>
+      </div>
+    </li>
+  );
+}
