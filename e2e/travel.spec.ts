@@ -1,6 +1,7 @@
 // Journeys that move a design in and out of the app: scenarios, import, export and share links.
 import { readFileSync } from 'node:fs';
 
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { unzipSync, strFromU8 } from 'fflate';
 
@@ -285,6 +286,10 @@ test('the zip export holds one file per resource and a kustomization that round-
   expect(resourcesOf(joined)).toEqual(resourcesOf(text));
   expect(resourcesOf(text).length).toBe(listed.length);
   await expect(dialog.getByText('kubectl apply -f egress-bundle.yaml')).toBeVisible();
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await dialog.getByRole('button', { name: 'Copy YAML' }).click();
+  await expect(dialog.getByRole('status')).toHaveText('The YAML is copied to the clipboard.');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text);
 });
 
 test('the graph exports as SVG, PNG and Mermaid, and the API version can be chosen', async ({ page }) => {
@@ -361,4 +366,50 @@ test('a design too large for a link says so and offers the export', async ({ pag
   await expect(dialog.getByRole('alert')).toContainText('Export it as a file');
   await dialog.getByRole('button', { name: 'Export instead' }).click();
   await expect(page.getByRole('dialog', { name: 'Export' })).toBeVisible();
+});
+
+test('the dialogs and the shared view have no serious or critical accessibility violations', async ({
+  page,
+  browser,
+}) => {
+  const check = async (on: Page, state: string) => {
+    const results = await new AxeBuilder({ page: on })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(
+      serious.map((v) => `${state}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    ).toEqual([]);
+  };
+  await open(page);
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.getByRole('button', { name: 'Scenarios', exact: true }).click();
+    await expect(page.getByRole('dialog', { name: 'Scenarios' }).getByRole('listitem').first()).toBeVisible();
+    await check(page, `scenarios, ${scheme}`);
+    await page.keyboard.press('Escape');
+    const dialog = await paste(page, 'metadata:\n  name: "<b>"\n');
+    await expect(dialog.getByRole('alert')).toBeVisible();
+    await check(page, `import refused, ${scheme}`);
+    await dialog.getByLabel('Paste YAML or JSON').fill(PARTNER);
+    await dialog.getByRole('button', { name: 'Read pasted text' }).click();
+    await expect(dialog.getByRole('button', { name: 'Merge into design' })).toBeVisible();
+    await check(page, `import read, ${scheme}`);
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    await check(page, `export, ${scheme}`);
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Share', exact: true }).click();
+    await check(page, `share, ${scheme}`);
+    await page.keyboard.press('Escape');
+  }
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  const link = await page.getByRole('dialog', { name: 'Share' }).getByLabel('Link').inputValue();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const shared = await context.newPage();
+  await shared.goto(link);
+  await expect(shared.getByRole('group', { name: GITHUB })).toBeVisible();
+  await expect(shared.getByRole('region', { name: 'YAML editor' }).locator('.monaco-editor')).toBeVisible();
+  await check(shared, 'shared view');
+  await context.close();
 });
