@@ -350,6 +350,15 @@ test('a share link opens read-only in a fresh browser, and "Edit a copy" makes i
   await context.close();
 });
 
+test("a damaged share link says so and opens the user's own design", async ({ page }) => {
+  await page.goto('/#design=this-is-not-a-design');
+  await expect(page.getByRole('status').filter({ hasText: 'shared link' })).toContainText(
+    'The shared link could not be opened',
+  );
+  await expect(page.getByRole('group', { name: GITHUB })).toBeVisible();
+  expect(page.url()).not.toContain('#design=');
+});
+
 test('a design too large for a link says so and offers the export', async ({ page }) => {
   // Data that does not compress well (in a ConfigMap: it draws nothing), enough to pass the link limit.
   let seed = 11;

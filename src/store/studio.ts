@@ -9,7 +9,6 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import {
   appendObject,
   editResource,
-  mergeImport,
   removeResource,
   setOutboundTrafficMode,
   type FieldEdit,
@@ -69,11 +68,6 @@ export interface StudioState {
    * undo step, so Undo brings the previous design back; its own positions replace the old ones.
    */
   openDesign(text: string, origin: ChangeOrigin, positions?: Record<string, Point>): void;
-  /**
-   * Adds another bundle's resources to the design (one undo step); a resource the design already
-   * has (same kind, namespace and name) is replaced. Returns the refs replaced.
-   */
-  mergeDesign(text: string, origin: ChangeOrigin): string[];
   /** Appends new resources as documents (one undo step). */
   addResources(objects: unknown[]): void;
   /** Removes the resources with these `Kind/namespace/name` refs (one undo step). */
@@ -178,12 +172,6 @@ export function createStudio({
           if (get().readOnly) return;
           get().setText(text, origin);
           set({ positions, selection: undefined });
-        },
-        mergeDesign(incoming, origin) {
-          if (get().readOnly) return [];
-          const merged = mergeImport(get().text, incoming);
-          get().setText(merged.text, origin);
-          return merged.replaced;
         },
         addResources(objects) {
           get().setText(

@@ -7,10 +7,6 @@ import { AddNamespace } from '../panels/AddNamespace';
 import { AddService } from '../panels/AddService';
 import { Problems } from '../panels/Problems';
 import { RouteViaGateway } from '../panels/RouteViaGateway';
-import { ExportDialog } from '../travel/ExportDialog';
-import { ImportDialog } from '../travel/ImportDialog';
-import { ScenarioGallery } from '../travel/ScenarioGallery';
-import { ShareDialog } from '../travel/ShareDialog';
 
 // The palette: each button opens its form under the toolbar (one at a time).
 const PALETTE = [
@@ -21,6 +17,14 @@ const PALETTE = [
 
 // Monaco is large: it starts loading only once the graph is on screen (DESIGN.md §4).
 const YamlEditor = lazy(() => import('../editor/YamlEditor'));
+
+// The dialogs that move a design in and out load when first opened: not needed for the first graph.
+const ScenarioGallery = lazy(() =>
+  import('../travel/ScenarioGallery').then((m) => ({ default: m.ScenarioGallery })),
+);
+const ImportDialog = lazy(() => import('../travel/ImportDialog').then((m) => ({ default: m.ImportDialog })));
+const ExportDialog = lazy(() => import('../travel/ExportDialog').then((m) => ({ default: m.ExportDialog })));
+const ShareDialog = lazy(() => import('../travel/ShareDialog').then((m) => ({ default: m.ShareDialog })));
 
 /** The dialogs that move a design in and out of the app (one open at a time). */
 type Travel = 'scenarios' | 'import' | 'export' | 'share';
@@ -111,10 +115,12 @@ export function App() {
         </div>
       </header>
       {PaletteForm && <PaletteForm onDone={() => setPalette(undefined)} />}
-      {travel === 'scenarios' && <ScenarioGallery onClose={closeTravel} />}
-      {travel === 'import' && <ImportDialog onClose={closeTravel} dropped={dropped} />}
-      {travel === 'export' && <ExportDialog onClose={closeTravel} />}
-      {travel === 'share' && <ShareDialog onClose={closeTravel} onExport={() => setTravel('export')} />}
+      <Suspense fallback={null}>
+        {travel === 'scenarios' && <ScenarioGallery onClose={closeTravel} />}
+        {travel === 'import' && <ImportDialog onClose={closeTravel} dropped={dropped} />}
+        {travel === 'export' && <ExportDialog onClose={closeTravel} />}
+        {travel === 'share' && <ShareDialog onClose={closeTravel} onExport={() => setTravel('export')} />}
+      </Suspense>
       {notice && (
         <div className="banner banner-notice" role="status">
           <span>{notice}</span>

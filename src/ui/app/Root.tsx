@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 
 import { createStudio, StudioContext, type Studio } from '../../store';
-import { readShareFragment } from '../../store/share';
 import { App } from './App';
 import { Presentation } from './Presentation';
 
@@ -10,51 +9,65 @@ interface RootProps {
   sample: string;
 }
 
+const SHARED = '#design=';
+
 /**
  * Opens the app: the user's own design, or — when the URL carries a shared design — that design
- * presented read-only until the user chooses to edit a copy of it.
+ * presented read-only until the user chooses to edit a copy of it. (The link reader loads only for
+ * such URLs: everyone else's first graph does not wait for it.)
  */
 export function Root({ storage, sample }: RootProps) {
-  const [opened] = useState(() => open(storage, sample));
-  const [studio, setStudio] = useState<Studio>(opened.studio);
-  const presenting = studio.store.getState().readOnly;
+  const [studio, setStudio] = useState<Studio | undefined>(() =>
+    location.hash.startsWith(SHARED) ? undefined : createStudio({ storage, sample }),
+  );
+  useEffect(() => {
+    if (studio) return;
+    let live = true;
+    void import('../../store/share').then(({ readShareFragment }) => {
+      if (!live) return;
+      const shared = readShareFragment(location.hash);
+      if (shared.kind === 'design') {
+        setStudio(createStudio({ sample, design: shared.design, readOnly: true }));
+        return;
+      }
+      const own = createStudio({ storage, sample });
+      if (shared.kind === 'unreadable')
+        own.store
+          .getState()
+          .notify(`The shared link could not be opened (${shared.reason}); your own design is shown.`);
+      forgetFragment();
+      setStudio(own);
+    });
+    return () => {
+      live = false;
+    };
+  }, [studio, storage, sample]);
   // Save what was typed in the last moments before the page goes away.
   useEffect(() => {
+    if (!studio) return;
     const flush = () => studio.flush();
     window.addEventListener('pagehide', flush);
     return () => window.removeEventListener('pagehide', flush);
   }, [studio]);
+
+  if (!studio) return <p className="muted">Opening the shared design…</p>;
   const editCopy = () => {
     const shared = studio.store.getState();
-    const own = ownStudio(storage, sample);
+    const own = createStudio({ storage, sample });
     // The user's previous design stays one Undo away.
     own.store.getState().openDesign(shared.text, 'import', shared.positions);
     studio.dispose();
-    history.replaceState(null, '', `${location.pathname}${location.search}`);
+    forgetFragment();
     setStudio(own);
   };
   return (
     <StudioContext.Provider value={studio}>
-      {presenting ? <Presentation onEditCopy={editCopy} /> : <App />}
+      {studio.store.getState().readOnly ? <Presentation onEditCopy={editCopy} /> : <App />}
     </StudioContext.Provider>
   );
 }
 
-function open(storage: Storage | undefined, sample: string): { studio: Studio } {
-  const shared = readShareFragment(location.hash);
-  if (shared.kind === 'design')
-    return { studio: createStudio({ sample, design: shared.design, readOnly: true }) };
-  const studio = ownStudio(storage, sample);
-  if (shared.kind === 'unreadable') {
-    studio.store
-      .getState()
-      .notify(`The shared link could not be opened (${shared.reason}); your own design is shown.`);
-    history.replaceState(null, '', `${location.pathname}${location.search}`);
-  }
-  return { studio };
-}
-
-/** The user's own studio: the saved design (or the sample), autosaved. */
-function ownStudio(storage: Storage | undefined, sample: string): Studio {
-  return createStudio({ storage, sample });
+/** Drops the shared design from the address, so a reload opens the user's own design. */
+function forgetFragment(): void {
+  history.replaceState(null, '', `${location.pathname}${location.search}`);
 }

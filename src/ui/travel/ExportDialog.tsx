@@ -1,14 +1,15 @@
 import { useId, useMemo, useState } from 'react';
 
+import { parseBundle } from '../../core';
+// From the export folder itself, so its code loads with this dialog and not before the first graph.
 import {
   applyCommand,
   graphToMermaid,
   graphToSvg,
-  parseBundle,
   splitBundle,
   withNetworkingVersion,
   zipFiles,
-} from '../../core';
+} from '../../core/export';
 import { useStudio, useView } from '../../store';
 import { Modal } from '../shared/Modal';
 import { copyText, download } from '../shared/download';

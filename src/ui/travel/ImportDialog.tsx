@@ -1,8 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'react';
 
-import { formatImportProblem, prepareImport, type ImportProblem, type ImportResult } from '../../core';
+import { formatImportProblem, prepareImport, type ImportProblem, type ImportResult } from '../../core/import';
 import { useStudioApi } from '../../store';
 import { Modal } from '../shared/Modal';
+import { mergeInto } from './merge';
 import { readFiles } from './read-files';
 
 interface ImportDialogProps {
@@ -49,7 +50,7 @@ export function ImportDialog({ onClose, dropped }: ImportDialogProps) {
         `Imported ${count} ${count === 1 ? 'resource' : 'resources'} in place of the design (Undo brings it back).`,
       );
     } else {
-      const replaced = state.mergeDesign(result.text, 'import');
+      const replaced = mergeInto(state, result.text, 'import');
       state.notify(
         `Merged ${count} ${count === 1 ? 'resource' : 'resources'} into the design${replaced.length > 0 ? `, replacing ${replaced.join(', ')}` : ''}.`,
       );

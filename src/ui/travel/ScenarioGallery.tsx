@@ -3,6 +3,7 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { useStudioApi } from '../../store';
 import type { Scenario } from '../../templates/scenarios';
 import { Modal } from '../shared/Modal';
+import { mergeInto } from './merge';
 
 /**
  * The scenario gallery: every configuration of the seed document and the Istio egress tasks, found
@@ -111,7 +112,7 @@ function ScenarioCard({ scenario, onOpened }: { scenario: Scenario; onOpened: ()
           type="button"
           aria-label={`Merge ${scenario.title} into the design`}
           onClick={() => {
-            store.getState().mergeDesign(scenario.text, 'template');
+            mergeInto(store.getState(), scenario.text, 'template');
             onOpened();
           }}
         >

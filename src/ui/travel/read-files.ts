@@ -1,4 +1,4 @@
-import { MAX_IMPORT_BYTES, type ImportInput } from '../../core';
+import { MAX_IMPORT_BYTES, type ImportInput } from '../../core/import';
 
 /**
  * Reads files for the import. A file over the limit is read only up to just past it: enough for
