@@ -7,6 +7,8 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: true,
+    // The bench reads the chunk graph from it (what loads before the app is ready).
+    manifest: true,
     // Monaco's lazy chunk is large by nature; the first load is budgeted separately (bench).
     chunkSizeWarningLimit: 4000,
     rolldownOptions: {

@@ -3,3 +3,4 @@ export type { ChangeOrigin, FieldRef, Point, Studio, StudioOptions, StudioState,
 export type { Blocked, Derived, View } from './derived';
 export { StudioContext, useHistory, useStudio, useStudioApi, useView, useViewValue } from './hooks';
 export { STORAGE_KEY } from './persistence';
+export type { DrawnGraph } from './persistence';

@@ -9,6 +9,27 @@ export interface SavedDesign {
   text: string;
   positions: Record<string, { x: number; y: number }>;
   selection: string | undefined;
+  /** The graph as the canvas last drew it, for the next visit's first paint (see DrawnGraph). */
+  drawn?: DrawnGraph | undefined;
+}
+
+/**
+ * The graph as last drawn, saved beside the design: on the next visit it is painted at once, before
+ * the engine and React Flow have loaded and derived it again (the app then takes over). Derived
+ * data, never read as the design itself.
+ */
+export interface DrawnGraph {
+  nodes: {
+    id: string;
+    kind: string;
+    role: string;
+    label: string;
+    x: number;
+    y: number;
+    errors: number;
+    warnings: number;
+  }[];
+  edges: { id: string; source: string; target: string; className: string }[];
 }
 
 /** The key of the saved design, and the prefix of backups of unreadable ones. */
@@ -85,7 +106,34 @@ export function upgrade(parsed: unknown): SavedDesign | undefined {
   const positions =
     typeof data['positions'] === 'object' && data['positions'] !== null ? data['positions'] : {};
   const selection = typeof data['selection'] === 'string' ? data['selection'] : undefined;
-  return { text: data['text'], positions: positions as SavedDesign['positions'], selection };
+  const drawn = isDrawnGraph(data['drawn']) ? data['drawn'] : undefined;
+  return { text: data['text'], positions: positions as SavedDesign['positions'], selection, drawn };
+}
+
+/**
+ * The graph to paint first: the saved design's drawn graph, or `sample` when nothing is saved;
+ * undefined when a saved design has none (or storage cannot be read): then nothing is painted early.
+ */
+export function drawnAtStart(storage: Storage | undefined, sample: DrawnGraph): DrawnGraph | undefined {
+  try {
+    const raw = storage?.getItem(STORAGE_KEY) ?? null;
+    if (raw === null) return sample;
+    const parsed = JSON.parse(raw) as { drawn?: unknown };
+    return isDrawnGraph(parsed.drawn) ? parsed.drawn : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isDrawnGraph(value: unknown): value is DrawnGraph {
+  if (typeof value !== 'object' || value === null) return false;
+  const { nodes, edges } = value as Partial<DrawnGraph>;
+  return (
+    Array.isArray(nodes) &&
+    Array.isArray(edges) &&
+    nodes.every((n) => typeof n?.id === 'string' && Number.isFinite(n.x) && Number.isFinite(n.y)) &&
+    edges.every((e) => typeof e?.source === 'string' && typeof e.target === 'string')
+  );
 }
 
 function reason(error: unknown): string {

@@ -217,4 +217,13 @@ describe('the studio store', () => {
     studio.flush();
     expect(storage.getItem(STORAGE_KEY)).toBeNull();
   });
+
+  it('saves the graph as the canvas drew it with the design, for the next first paint', () => {
+    const storage = freshStorage();
+    const studio = createStudio({ storage, sample: SAMPLE });
+    const drawn = { nodes: [], edges: [] };
+    studio.store.getState().setDrawn(drawn);
+    studio.flush();
+    expect(JSON.parse(storage.getItem(STORAGE_KEY)!)).toMatchObject({ text: SAMPLE, drawn });
+  });
 });

@@ -1,16 +1,10 @@
-import {
-  EdgeLabelRenderer,
-  getBezierPath,
-  Position,
-  useStore,
-  ViewportPortal,
-  type ReactFlowState,
-} from '@xyflow/react';
+import { EdgeLabelRenderer, useStore, ViewportPortal, type ReactFlowState } from '@xyflow/react';
 import { memo } from 'react';
 
 import type { GraphEdge } from '../../core';
 import { BreakerIcon, RetriesIcon, TimeoutIcon, TlsIcon } from './icons';
-import { NODE_HEIGHT, NODE_WIDTH, type EgressFlowEdge, type EgressFlowNode } from './toFlow';
+import { edgeCurve, NODE_HEIGHT, NODE_WIDTH } from './drawing';
+import type { EgressFlowEdge, EgressFlowNode } from './toFlow';
 
 // Below this zoom labels are too small to read: they are left out, which also keeps large graphs
 // fast to draw and to zoom.
@@ -62,15 +56,9 @@ interface Ends {
   ty: number;
 }
 
-function bezier({ sx, sy, tx, ty }: Omit<Ends, 'edge'>) {
-  return getBezierPath({
-    sourceX: sx,
-    sourceY: sy,
-    sourcePosition: Position.Right,
-    targetX: tx,
-    targetY: ty,
-    targetPosition: Position.Left,
-  });
+function bezier({ sx, sy, tx, ty }: Omit<Ends, 'edge'>): [string, number, number] {
+  const { path, x, y } = edgeCurve(sx, sy, tx, ty);
+  return [path, x, y];
 }
 
 // Memoised per edge: moving one node redraws only the edges that touch it.

@@ -7,6 +7,7 @@ import { Position, type Node, type NodeHandle } from '@xyflow/react';
 
 import { roleAndLabel, type Diagnostic, type EgressGraph, type GraphEdge, type GraphNode } from '../../core';
 import type { Point } from '../../store';
+import { edgeClassName, NODE_HEIGHT, NODE_WIDTH } from './drawing';
 
 /** What a node component shows (its problem counts it reads from the view itself, see EgressNode). */
 export interface EgressNodeData extends Record<string, unknown> {
@@ -25,12 +26,8 @@ export interface EgressFlowEdge {
   data: { edge: GraphEdge };
 }
 
-/**
- * Every node has the same size, given up front with its handles: React Flow then draws nodes and
- * edges in its first frame instead of hiding them until it has measured the DOM (DESIGN.md §4).
- */
-export const NODE_WIDTH = 190;
-export const NODE_HEIGHT = 48;
+// Every node has the same size, given up front with its handles: React Flow then draws nodes and
+// edges in its first frame instead of hiding them until it has measured the DOM (DESIGN.md §4).
 const HANDLE = 6; // React Flow's default handle size
 const handle = (type: 'source' | 'target', x: number): NodeHandle => ({
   type,
@@ -129,7 +126,7 @@ export function toFlowEdges(graph: EgressGraph, previous: Map<string, EgressFlow
     const old = previous.get(edge.id);
     // Parts of the graph an edit did not touch keep their edge objects: nothing to compare.
     if (old?.data?.['edge'] === edge) return old;
-    const className = `edge edge-${edge.kind}${edge.tls === 'double' ? ' edge-broken' : ''}`;
+    const className = edgeClassName(edge);
     if (
       old &&
       old.source === edge.source &&

@@ -1,0 +1,13 @@
+import { StrictMode } from 'react';
+import type { Root as ReactRoot } from 'react-dom/client';
+
+import { Root } from './Root';
+
+/** Starts the app in place of the first paint (main.tsx loads this once that frame is painted). */
+export function boot(root: ReactRoot, storage: Storage | undefined, sample: string): void {
+  root.render(
+    <StrictMode>
+      <Root storage={storage} sample={sample} />
+    </StrictMode>,
+  );
+}

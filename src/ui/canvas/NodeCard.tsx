@@ -1,0 +1,46 @@
+import type { ReactNode } from 'react';
+
+import type { NodeKind } from '../../core';
+import { NODE_ICONS } from './drawing';
+
+interface NodeCardProps {
+  kind: NodeKind;
+  role: string;
+  label: string;
+  errors: number;
+  warnings: number;
+  /** React Flow's handles, on the canvas. */
+  children?: ReactNode;
+}
+
+/**
+ * What a graph node looks like: its icon, role and label, and a badge counting its problems. Used
+ * by the canvas's node and by the first paint, so both look the same.
+ */
+export function NodeCard({ kind, role, label, errors, warnings, children }: NodeCardProps) {
+  const problems = errors + warnings;
+  return (
+    <div
+      className={`egress-node egress-node-${kind}${errors ? ' has-errors' : warnings ? ' has-warnings' : ''}`}
+    >
+      {children}
+      <span className="egress-node-icon" aria-hidden="true">
+        {NODE_ICONS[kind]}
+      </span>
+      <span className="egress-node-text">
+        <span className="egress-node-role">{role}</span>
+        <span className="egress-node-label" elementtiming="egress-node">
+          {label}
+        </span>
+      </span>
+      {problems > 0 && (
+        <span
+          className={`egress-node-badge ${errors ? 'badge-error' : 'badge-warning'}`}
+          title={`${errors} errors, ${warnings} warnings`}
+        >
+          {problems}
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+import { useLayoutEffect, useRef, useState } from 'react';
+
+import type { NodeKind } from '../../core';
+import type { DrawnGraph } from '../../store/persistence';
+import { edgeCurve, fitViewport, NODE_HEIGHT, NODE_WIDTH, type Viewport } from '../canvas/drawing';
+import { NodeCard } from '../canvas/NodeCard';
+
+/**
+ * The app's first frame, painted before the app itself has loaded: the shell's layout and the
+ * graph as it was last drawn (or the sample's, on a first visit), still and silent (aria-hidden
+ * graph, busy shell). The app replaces it as soon as it has loaded and derived the design, drawing
+ * the same graph in the same place. It imports neither the engine nor React Flow, on purpose.
+ */
+export function FirstPaint({ drawn }: { drawn: DrawnGraph | undefined }) {
+  return (
+    <div className="shell" aria-busy="true">
+      <header className="shell-header">
+        <h1>Egress Studio</h1>
+      </header>
+      <main className="workspace">
+        <section aria-label="Egress graph" className="panel panel-graph">
+          {drawn && <StillGraph drawn={drawn} />}
+        </section>
+        <section aria-label="Inspector" className="panel panel-inspector">
+          <h2>Inspector</h2>
+          <p className="muted">Select a node in the graph to see the resources behind it.</p>
+        </section>
+        <section aria-label="YAML editor" className="panel panel-editor">
+          <p className="muted">Loading the editor…</p>
+        </section>
+        <section aria-label="Problems" className="panel panel-problems">
+          <h2>Problems</h2>
+        </section>
+      </main>
+    </div>
+  );
+}
+
+function StillGraph({ drawn }: { drawn: DrawnGraph }) {
+  const pane = useRef<HTMLDivElement>(null);
+  const [viewport, setViewport] = useState<Viewport | undefined>(undefined);
+  // Fitted before the browser paints (a layout effect), as the canvas fits its view.
+  useLayoutEffect(() => {
+    const element = pane.current;
+    if (element) setViewport(fitViewport(drawn.nodes, element.clientWidth, element.clientHeight));
+  }, [drawn]);
+  const at = new Map(drawn.nodes.map((n) => [n.id, n]));
+  return (
+    <div ref={pane} className="still-graph" aria-hidden="true">
+      {viewport && (
+        <div
+          className="still-graph-viewport"
+          style={{ transform: `translate(${viewport.x}px, ${viewport.y}px) scale(${viewport.zoom})` }}
+        >
+          <svg className="egress-edges">
+            {drawn.edges.map((edge) => {
+              const source = at.get(edge.source);
+              const target = at.get(edge.target);
+              if (!source || !target) return null;
+              const { path } = edgeCurve(
+                source.x + NODE_WIDTH,
+                source.y + NODE_HEIGHT / 2,
+                target.x,
+                target.y + NODE_HEIGHT / 2,
+              );
+              return <path key={edge.id} className={edge.className} d={path} />;
+            })}
+          </svg>
+          {drawn.nodes.map((node) => (
+            <div
+              key={node.id}
+              className="still-node"
+              style={{
+                transform: `translate(${node.x}px, ${node.y}px)`,
+                width: NODE_WIDTH,
+                height: NODE_HEIGHT,
+              }}
+            >
+              <NodeCard
+                kind={node.kind as NodeKind}
+                role={node.role}
+                label={node.label}
+                errors={node.errors}
+                warnings={node.warnings}
+              />
+            </div>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
