@@ -359,6 +359,34 @@ test("a damaged share link says so and opens the user's own design", async ({ pa
   expect(page.url()).not.toContain('#design=');
 });
 
+test("a returning user's own graph is painted before the app has loaded, and a failed load says so", async ({
+  page,
+}) => {
+  await open(page);
+  await paste(page, PARTNER);
+  await page
+    .getByRole('dialog', { name: 'Import' })
+    .getByRole('button', { name: 'Merge into design' })
+    .click();
+  await expect
+    .poll(() => page.evaluate(() => localStorage.getItem('egress-studio:design') ?? ''))
+    .toMatch(/"drawn":.*api\.partner\.example/);
+  // The app's code never arrives: what is on screen is the first paint alone.
+  await page.route('**/assets/boot-*.js', (route) => route.abort());
+  await page.reload();
+  const still = page.getByRole('region', { name: 'Egress graph' }).locator('.still-graph');
+  await expect(still).toContainText('api.partner.example');
+  await expect(still).toContainText('api.github.com');
+  await expect(still).toHaveAttribute('aria-hidden', 'true');
+  await expect(page.getByRole('alert')).toContainText('could not load the rest of its code');
+  await expect(page.getByRole('button', { name: 'Undo' })).toHaveCount(0);
+  // With the code back, the app takes over: the same design, interactive.
+  await page.unroute('**/assets/boot-*.js');
+  await page.reload();
+  await expect(page.getByRole('group', { name: 'External service: api.partner.example' })).toBeVisible();
+  await expect(page.locator('.still-graph')).toHaveCount(0);
+});
+
 test('a design too large for a link says so and offers the export', async ({ page }) => {
   // Data that does not compress well (in a ConfigMap: it draws nothing), enough to pass the link limit.
   let seed = 11;

@@ -18,13 +18,46 @@ function browserStorage(): Storage | undefined {
 const storage = browserStorage();
 const root = createRoot(document.getElementById('root')!);
 // First the graph as it was last drawn (the engine, React Flow and the rest are still loading)...
-const shared = location.hash.startsWith('#design=');
+const drawn = location.hash.startsWith('#design=') ? undefined : drawnAtStart(storage, sampleDrawn);
 root.render(
   <StrictMode>
-    <FirstPaint drawn={shared ? undefined : drawnAtStart(storage, sampleDrawn)} />
+    <FirstPaint drawn={drawn} />
   </StrictMode>,
 );
 // ...then, once that frame is on screen, the app, which draws the same graph in the same place.
-requestAnimationFrame(() =>
-  setTimeout(() => void import('./ui/app/boot').then(({ boot }) => boot(root, storage, sample))),
+afterFirstPaint(drawn !== undefined, () =>
+  import('./ui/app/boot').then(
+    ({ boot }) => boot(root, storage, sample),
+    // A lost connection or a deployment that replaced the files: say so instead of freezing.
+    () =>
+      root.render(
+        <StrictMode>
+          <FirstPaint drawn={drawn} failed />
+        </StrictMode>,
+      ),
+  ),
 );
+
+/**
+ * Runs `start` once the first paint is on screen: when the browser reports the graph's text painted
+ * (Element Timing), or after the next frame where it cannot tell (no graph, or no Element Timing).
+ * Starting earlier would make the browser compile and run the app before it paints at all.
+ */
+function afterFirstPaint(graph: boolean, start: () => unknown): void {
+  let started = false;
+  let observer: PerformanceObserver | undefined;
+  const go = () => {
+    if (started) return;
+    started = true;
+    observer?.disconnect();
+    start();
+  };
+  if (graph && PerformanceObserver.supportedEntryTypes.includes('element')) {
+    observer = new PerformanceObserver(go);
+    observer.observe({ type: 'element', buffered: true });
+    // Should the report never come (a hidden tab paints nothing), the app starts anyway.
+    setTimeout(go, 1000);
+  } else {
+    requestAnimationFrame(() => setTimeout(go));
+  }
+}

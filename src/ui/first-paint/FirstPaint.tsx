@@ -9,14 +9,21 @@ import { NodeCard } from '../canvas/NodeCard';
  * The app's first frame, painted before the app itself has loaded: the shell's layout and the
  * graph as it was last drawn (or the sample's, on a first visit), still and silent (aria-hidden
  * graph, busy shell). The app replaces it as soon as it has loaded and derived the design, drawing
- * the same graph in the same place. It imports neither the engine nor React Flow, on purpose.
+ * the same graph in the same place. It imports neither the engine nor React Flow, on purpose. If
+ * the app cannot load, it says so here.
  */
-export function FirstPaint({ drawn }: { drawn: DrawnGraph | undefined }) {
+export function FirstPaint({ drawn, failed = false }: { drawn: DrawnGraph | undefined; failed?: boolean }) {
   return (
-    <div className="shell" aria-busy="true">
+    <div className="shell" aria-busy={!failed}>
       <header className="shell-header">
         <h1>Egress Studio</h1>
       </header>
+      {failed && (
+        <div className="banner banner-blocked" role="alert">
+          Egress Studio could not load the rest of its code. Check the connection and reload the page; your
+          design is saved in this browser.
+        </div>
+      )}
       <main className="workspace">
         <section aria-label="Egress graph" className="panel panel-graph">
           {drawn && <StillGraph drawn={drawn} />}
