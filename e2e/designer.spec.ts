@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 
 const SLACK = [
   '---',
@@ -23,20 +23,6 @@ async function open(page: Page) {
 
 // A full-HD window: the YAML pane then shows a whole selected document.
 test.use({ viewport: { width: 1920, height: 1080 } });
-
-test.beforeEach(async ({ page }) => {
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
-  test.info().annotations.push({ type: 'console', description: 'no page errors expected' });
-  (page as Page & { problems?: string[] }).problems = problems;
-});
-
-test.afterEach(async ({ page }) => {
-  expect((page as Page & { problems?: string[] }).problems).toEqual([]);
-});
 
 test('typing a ServiceEntry into the YAML pane draws its external service, and undo takes it back', async ({
   page,

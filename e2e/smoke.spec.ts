@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 test('the production build loads and the engine derives the sample design in the browser', async ({
   page,

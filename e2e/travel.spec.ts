@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { unzipSync, strFromU8 } from 'fflate';
 
 import { parseBundle } from '../src/core';
@@ -32,6 +32,13 @@ async function nodeNames(page: Page): Promise<string[]> {
   ).sort();
 }
 
+/** Merges PARTNER (an external service and a Deployment) into the design by pasting it. */
+async function mergePartner(page: Page) {
+  const dialog = await paste(page, PARTNER);
+  await dialog.getByRole('button', { name: 'Merge into design' }).click();
+  await expect(dialog).toHaveCount(0);
+}
+
 async function paste(page: Page, text: string) {
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Import' });
@@ -42,15 +49,8 @@ async function paste(page: Page, text: string) {
 
 test.use({ viewport: { width: 1920, height: 1080 } });
 
-test.beforeEach(async ({ page }) => {
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(error.message));
-  (page as Page & { problems?: string[] }).problems = problems;
-});
-
-test.afterEach(async ({ page }) => {
-  expect((page as Page & { problems?: string[] }).problems).toEqual([]);
-});
+// Some journeys here cut the network on purpose, which the browser logs as console errors.
+test.use({ consoleErrorsFail: false });
 
 test('the scenario gallery finds scenarios by words and tags, opens one in place of the design and merges another', async ({
   page,
@@ -322,11 +322,7 @@ test('a share link opens read-only in a fresh browser, and "Edit a copy" makes i
   browser,
 }) => {
   await open(page);
-  await paste(page, PARTNER);
-  await page
-    .getByRole('dialog', { name: 'Import' })
-    .getByRole('button', { name: 'Merge into design' })
-    .click();
+  await mergePartner(page);
   await page.getByRole('button', { name: 'Share', exact: true }).click();
   const link = await page.getByRole('dialog', { name: 'Share' }).getByLabel('Link').inputValue();
   expect(link).toMatch(/#design=/);
@@ -363,11 +359,7 @@ test("a returning user's own graph is painted before the app has loaded, and a f
   page,
 }) => {
   await open(page);
-  await paste(page, PARTNER);
-  await page
-    .getByRole('dialog', { name: 'Import' })
-    .getByRole('button', { name: 'Merge into design' })
-    .click();
+  await mergePartner(page);
   await expect
     .poll(() => page.evaluate(() => localStorage.getItem('egress-studio:design') ?? ''))
     .toMatch(/"drawn":.*api\.partner\.example/);

@@ -7,6 +7,7 @@ import { AddNamespace } from '../panels/AddNamespace';
 import { AddService } from '../panels/AddService';
 import { Problems } from '../panels/Problems';
 import { RouteViaGateway } from '../panels/RouteViaGateway';
+import { EditorPane } from './EditorPane';
 
 // The palette: each button opens its form under the toolbar (one at a time).
 const PALETTE = [
@@ -14,9 +15,6 @@ const PALETTE = [
   { id: 'namespace', label: 'Add client namespace', Form: AddNamespace },
   { id: 'route', label: 'Route through egress gateway', Form: RouteViaGateway },
 ] as const;
-
-// Monaco is large: it starts loading only once the graph is on screen (DESIGN.md §4).
-const YamlEditor = lazy(() => import('../editor/YamlEditor'));
 
 // The dialogs that move a design in and out load when first opened: not needed for the first graph.
 const ScenarioGallery = lazy(() =>
@@ -143,9 +141,7 @@ export function App() {
           <h2>Inspector</h2>
           <Inspector />
         </section>
-        <section aria-label="YAML editor" className="panel panel-editor">
-          <Suspense fallback={<EditorLoading />}>{graphShown ? <YamlEditor /> : <EditorLoading />}</Suspense>
-        </section>
+        <EditorPane ready={graphShown} />
         <section aria-label="Problems" className="panel panel-problems">
           <h2>Problems</h2>
           <Problems />
@@ -153,8 +149,4 @@ export function App() {
       </main>
     </div>
   );
-}
-
-function EditorLoading() {
-  return <p className="muted">Loading the editor…</p>;
 }

@@ -1,10 +1,9 @@
-import { lazy, Suspense, useCallback, useState } from 'react';
+import { useCallback, useState } from 'react';
 
 import { useViewValue } from '../../store';
 import { Canvas } from '../canvas/Canvas';
 import { Problems } from '../panels/Problems';
-
-const YamlEditor = lazy(() => import('../editor/YamlEditor'));
+import { EditorPane } from './EditorPane';
 
 /**
  * A shared design, presented read-only: its graph, its YAML and its problems. "Edit a copy" makes
@@ -31,11 +30,7 @@ export function Presentation({ onEditCopy }: { onEditCopy: () => void }) {
         <section aria-label="Egress graph" className="panel panel-graph">
           <Canvas onShown={graphShown ? undefined : onGraphShown} />
         </section>
-        <section aria-label="YAML editor" className="panel panel-editor">
-          <Suspense fallback={<p className="muted">Loading the editor…</p>}>
-            {graphShown ? <YamlEditor /> : <p className="muted">Loading the editor…</p>}
-          </Suspense>
-        </section>
+        <EditorPane ready={graphShown} />
         <section aria-label="Problems" className="panel panel-problems">
           <h2>Problems</h2>
           <Problems />
