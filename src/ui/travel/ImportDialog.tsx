@@ -1,10 +1,16 @@
 import { useEffect, useId, useRef, useState } from 'react';
 
-import { formatImportProblem, prepareImport, type ImportProblem, type ImportResult } from '../../core/import';
+import {
+  formatImportProblem,
+  type ImportInput,
+  type ImportProblem,
+  type ImportResult,
+} from '../../core/import';
 import { useStudioApi } from '../../store';
 import { Modal } from '../shared/Modal';
 import { mergeInto } from './merge';
 import { readFiles } from './read-files';
+import { readImport } from './read-import';
 
 interface ImportDialogProps {
   onClose: () => void;
@@ -29,13 +35,14 @@ export function ImportDialog({ onClose, dropped }: ImportDialogProps) {
   useEffect(() => {
     if (droppedRead.current || !dropped || dropped.length === 0) return;
     droppedRead.current = true;
-    void read(dropped);
+    void read(readFiles(dropped));
   }, [dropped]);
 
-  async function read(files: readonly File[]) {
+  async function read(inputs: ImportInput[] | Promise<ImportInput[]>) {
     setReading(true);
+    setResult(undefined);
     try {
-      setResult(prepareImport(await readFiles(files)));
+      setResult(await readImport(await inputs));
     } finally {
       setReading(false);
     }
@@ -71,7 +78,7 @@ export function ImportDialog({ onClose, dropped }: ImportDialogProps) {
           e.preventDefault();
           e.stopPropagation();
           setDragging(false);
-          void read([...e.dataTransfer.files]);
+          void read(readFiles([...e.dataTransfer.files]));
         }}
       >
         <label htmlFor={`${id}-paste`}>Paste YAML or JSON</label>
@@ -87,7 +94,7 @@ export function ImportDialog({ onClose, dropped }: ImportDialogProps) {
           <button
             type="button"
             disabled={pasted.trim() === ''}
-            onClick={() => setResult(prepareImport([{ name: 'pasted text', text: pasted }]))}
+            onClick={() => void read([{ name: 'pasted text', text: pasted }])}
           >
             Read pasted text
           </button>
@@ -100,7 +107,7 @@ export function ImportDialog({ onClose, dropped }: ImportDialogProps) {
               onChange={(e) => {
                 const files = [...(e.target.files ?? [])];
                 e.target.value = '';
-                if (files.length > 0) void read(files);
+                if (files.length > 0) void read(readFiles(files));
               }}
             />
           </label>
