@@ -89,9 +89,10 @@ function ScenarioCard({ scenario, onOpened }: { scenario: Scenario; onOpened: ()
       <h3 id={headingId}>{scenario.title}</h3>
       <p>{scenario.summary}</p>
       {scenario.seedFix && (
-        <p className="gallery-fix">
-          <strong>Fixed from the seed:</strong> {scenario.seedFix}
-        </p>
+        <details className="gallery-fix">
+          <summary>Fixed from the seed</summary>
+          {scenario.seedFix}
+        </details>
       )}
       <p className="muted gallery-meta">
         {scenario.sources.join(' · ')}
