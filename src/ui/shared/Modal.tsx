@@ -15,10 +15,11 @@ interface ModalProps {
 export function Modal({ title, onClose, className, children }: ModalProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const heading = useId();
+  // No close() on cleanup: unmounting removes the dialog from the page anyway, and closing it would
+  // fire its close event, which React's development double-run of effects took for the user's.
   useEffect(() => {
     const element = dialog.current;
-    element?.showModal();
-    return () => element?.close();
+    if (element && !element.open) element.showModal();
   }, []);
   return (
     <dialog
