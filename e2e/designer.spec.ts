@@ -1,5 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from './fixtures';
+import { expect, expectAccessible, test, type Page } from './fixtures';
 
 const SLACK = [
   '---',
@@ -271,15 +270,7 @@ test('blocked and unmanaged traffic can be hidden from the graph', async ({ page
 });
 
 test('has no serious or critical accessibility violations', async ({ page }) => {
-  const check = async (state: string) => {
-    const results = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .analyze();
-    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(
-      serious.map((v) => `${state}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    ).toEqual([]);
-  };
+  const check = (state: string) => expectAccessible(page, state);
   await open(page);
   await check('on opening');
   // With a node's forms in the inspector, a palette form open and a field flagged invalid.

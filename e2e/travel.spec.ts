@@ -1,8 +1,7 @@
 // Journeys that move a design in and out of the app: scenarios, import, export and share links.
 import { readFileSync } from 'node:fs';
 
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from './fixtures';
+import { expect, expectAccessible, test, type Page } from './fixtures';
 import { unzipSync, strFromU8 } from 'fflate';
 
 import { parseBundle } from '../src/core';
@@ -401,15 +400,7 @@ test('the dialogs and the shared view have no serious or critical accessibility 
   page,
   browser,
 }) => {
-  const check = async (on: Page, state: string) => {
-    const results = await new AxeBuilder({ page: on })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .analyze();
-    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(
-      serious.map((v) => `${state}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    ).toEqual([]);
-  };
+  const check = expectAccessible;
   await open(page);
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
