@@ -8,7 +8,7 @@ const DRAWN: DrawnGraph = {
     { id: 'a', kind: 'workload', role: 'Workload', label: 'a', x: 0, y: 0, errors: 0, warnings: 0 },
     { id: 'b', kind: 'sidecar', role: 'Sidecar', label: 'a', x: 250, y: 0, errors: 1, warnings: 0 },
   ],
-  edges: [{ id: 'a->b', source: 'a', target: 'b', className: 'edge edge-workload' }],
+  edges: [{ id: 'a->b', source: 'a', target: 'b', kind: 'workload' }],
 };
 const SAMPLE: DrawnGraph = { nodes: [], edges: [] };
 

@@ -29,7 +29,7 @@ export interface DrawnGraph {
     errors: number;
     warnings: number;
   }[];
-  edges: { id: string; source: string; target: string; className: string }[];
+  edges: { id: string; source: string; target: string; kind: string; tls?: string | undefined }[];
 }
 
 /** The key of the saved design, and the prefix of backups of unreadable ones. */

@@ -218,12 +218,14 @@ describe('the studio store', () => {
     expect(storage.getItem(STORAGE_KEY)).toBeNull();
   });
 
-  it('saves the graph as the canvas drew it with the design, for the next first paint', () => {
+  it('saves the graph as drawn with the design, for the next first paint', () => {
     const storage = freshStorage();
     const studio = createStudio({ storage, sample: SAMPLE });
-    const drawn = { nodes: [], edges: [] };
-    studio.store.getState().setDrawn(drawn);
+    studio.store.getState().moveNode('external:api.github.com', { x: 7, y: 8 });
     studio.flush();
-    expect(JSON.parse(storage.getItem(STORAGE_KEY)!)).toMatchObject({ text: SAMPLE, drawn });
+    const saved = JSON.parse(storage.getItem(STORAGE_KEY)!) as { drawn: { nodes: { id: string }[] } };
+    expect(saved.drawn.nodes).toContainEqual(
+      expect.objectContaining({ id: 'external:api.github.com', x: 7, y: 8, label: 'api.github.com' }),
+    );
   });
 });

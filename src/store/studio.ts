@@ -16,7 +16,8 @@ import {
   type TextChange,
 } from '../core';
 import { createDerived, type Derived } from './derived';
-import { loadDesign, saveDesign, type DrawnGraph, type SavedDesign } from './persistence';
+import { drawnGraph } from './drawn';
+import { loadDesign, saveDesign, type SavedDesign } from './persistence';
 
 /** Where a change of the text came from. */
 export type ChangeOrigin = 'editor' | 'form' | 'history' | 'import' | 'template';
@@ -46,8 +47,6 @@ export interface StudioState {
   positions: Record<string, Point>;
   /** Something the user should know (storage trouble, what an import did), until dismissed. */
   notice: string | undefined;
-  /** The graph as the canvas last drew it, saved for the next visit's first paint. */
-  drawn: DrawnGraph | undefined;
   /** A shared design presented read-only: no action changes the text. */
   readOnly: boolean;
   /** The node whose deletion awaits the user's confirmation. */
@@ -77,8 +76,6 @@ export interface StudioState {
   select(nodeId: string | undefined): void;
   moveNode(nodeId: string, position: Point): void;
   resetLayout(): void;
-  /** Records the graph as the canvas drew it (saved with the design). */
-  setDrawn(drawn: DrawnGraph | undefined): void;
   /** Tells the user something (what an import did), until dismissed. */
   notify(message: string): void;
   dismissNotice(): void;
@@ -153,7 +150,6 @@ export function createStudio({
         selection: initial.selection,
         positions: initial.positions,
         notice: loaded.notice,
-        drawn: initial.drawn,
         readOnly,
         revealed: undefined,
         focusRequest: undefined,
@@ -202,9 +198,6 @@ export function createStudio({
         },
         resetLayout() {
           set({ positions: {} });
-        },
-        setDrawn(drawn) {
-          set({ drawn });
         },
         notify(message) {
           set({ notice: message });
@@ -260,7 +253,9 @@ export function createStudio({
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
     if (readOnly) return;
-    const { text, positions, selection, drawn } = store.getState();
+    const { text, positions, selection } = store.getState();
+    // The graph as drawn goes with it, for the next visit's first paint.
+    const drawn = drawnGraph(derived.of(text).lastGood, positions);
     const notice = saveDesign(storage, { text, positions, selection, drawn });
     if (notice && notice !== store.getState().notice) store.setState({ notice });
   };
@@ -270,8 +265,7 @@ export function createStudio({
     if (
       state.text === previous.text &&
       state.positions === previous.positions &&
-      state.selection === previous.selection &&
-      state.drawn === previous.drawn
+      state.selection === previous.selection
     )
       return;
     if (timer !== undefined) clearTimeout(timer);

@@ -16,7 +16,6 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useStudio, useStudioApi, useView } from '../../store';
 import { useHiddenSet } from '../shared/useHiddenSet';
 import { FIT_PADDING, MAX_ZOOM, MIN_ZOOM } from './drawing';
-import { toDrawnGraph } from './drawn';
 import { EdgeLayer } from './EdgeLayer';
 import { EgressNode } from './EgressNode';
 import { createFlowCache, type EgressFlowNode } from './toFlow';
@@ -78,11 +77,6 @@ export function Canvas({ onShown }: CanvasProps) {
     () => (hidden.size === 0 ? edges : edges.filter((e) => !hidden.has(e.data.edge.kind))),
     [edges, hidden],
   );
-  // What is drawn is saved with the design, for the next visit's first paint.
-  const diagnostics = shown.diagnostics;
-  useEffect(() => {
-    if (!presented) store.getState().setDrawn(toDrawnGraph(nodes, edges, diagnostics));
-  }, [store, presented, nodes, edges, diagnostics]);
   const counts = useMemo(() => {
     const byKind = new Map<string, number>();
     for (const e of edges) byKind.set(e.data.edge.kind, (byKind.get(e.data.edge.kind) ?? 0) + 1);

@@ -2,9 +2,9 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 
 import { NODE_ROLES } from '../../core';
-import { useViewValue } from '../../store';
+import { problemCounts, useViewValue } from '../../store';
 import { NodeCard } from './NodeCard';
-import { problemCounts, type EgressFlowNode } from './toFlow';
+import type { EgressFlowNode } from './toFlow';
 
 /** One node of the egress graph: its role, its label, and a badge counting its problems. */
 function EgressNodeView({ data }: NodeProps<EgressFlowNode>) {

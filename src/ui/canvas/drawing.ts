@@ -20,7 +20,7 @@ export const NODE_ICONS: Record<NodeKind, string> = {
 };
 
 /** The CSS classes of an edge: its kind, and whether its TLS is broken (TLS inside TLS). */
-export function edgeClassName(edge: Pick<GraphEdge, 'kind' | 'tls'>): string {
+export function edgeClassName(edge: { kind: string; tls?: GraphEdge['tls'] | string | undefined }): string {
   return `edge edge-${edge.kind}${edge.tls === 'double' ? ' edge-broken' : ''}`;
 }
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 
 import { createDeriver } from '../../core';
 import sample from '../../templates/sample-payments.yaml?raw';
-import { createFlowCache, problemCounts } from './toFlow';
+import { problemCounts } from '../../store';
+import { createFlowCache } from './toFlow';
 
 // React Flow re-adopts every node and edge whose object changed, and does nothing for a list it
 // has already seen: these tests hold the canvas to handing it the same objects when nothing drawn

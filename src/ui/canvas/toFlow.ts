@@ -5,7 +5,7 @@
  */
 import { Position, type Node, type NodeHandle } from '@xyflow/react';
 
-import { roleAndLabel, type Diagnostic, type EgressGraph, type GraphEdge, type GraphNode } from '../../core';
+import { roleAndLabel, type EgressGraph, type GraphEdge, type GraphNode } from '../../core';
 import type { Point } from '../../store';
 import { edgeClassName, NODE_HEIGHT, NODE_WIDTH } from './drawing';
 
@@ -40,35 +40,6 @@ const handle = (type: 'source' | 'target', x: number): NodeHandle => ({
 });
 const HANDLES = [handle('target', -HANDLE / 2), handle('source', NODE_WIDTH - HANDLE / 2)];
 const SIZE = { width: NODE_WIDTH, height: NODE_HEIGHT };
-
-export interface ProblemCounts {
-  errors: number;
-  warnings: number;
-}
-
-const countsPerList = new WeakMap<Diagnostic[], Map<string, ProblemCounts>>();
-
-/** Errors and warnings of the given resources (counted once per diagnostics list). */
-export function problemCounts(diagnostics: Diagnostic[], resources: string[]): ProblemCounts {
-  let perResource = countsPerList.get(diagnostics);
-  if (!perResource) {
-    perResource = new Map();
-    for (const d of diagnostics) {
-      if (!d.resource || d.severity === 'info') continue;
-      const counts = perResource.get(d.resource) ?? { errors: 0, warnings: 0 };
-      if (d.severity === 'error') counts.errors++;
-      else counts.warnings++;
-      perResource.set(d.resource, counts);
-    }
-    countsPerList.set(diagnostics, perResource);
-  }
-  const total = { errors: 0, warnings: 0 };
-  for (const ref of resources) {
-    total.errors += perResource.get(ref)?.errors ?? 0;
-    total.warnings += perResource.get(ref)?.warnings ?? 0;
-  }
-  return total;
-}
 
 /** Whether two engine nodes draw the same: each derivation builds new node objects. */
 function sameNode(a: GraphNode, b: GraphNode): boolean {

@@ -2,7 +2,14 @@ import { useLayoutEffect, useRef, useState } from 'react';
 
 import type { NodeKind } from '../../core';
 import type { DrawnGraph } from '../../store/persistence';
-import { edgeCurve, fitViewport, NODE_HEIGHT, NODE_WIDTH, type Viewport } from '../canvas/drawing';
+import {
+  edgeClassName,
+  edgeCurve,
+  fitViewport,
+  NODE_HEIGHT,
+  NODE_WIDTH,
+  type Viewport,
+} from '../canvas/drawing';
 import { NodeCard } from '../canvas/NodeCard';
 
 /**
@@ -70,7 +77,7 @@ function StillGraph({ drawn }: { drawn: DrawnGraph }) {
                 target.x,
                 target.y + NODE_HEIGHT / 2,
               );
-              return <path key={edge.id} className={edge.className} d={path} />;
+              return <path key={edge.id} className={edgeClassName(edge)} d={path} />;
             })}
           </svg>
           {drawn.nodes.map((node) => (

@@ -1,0 +1,31 @@
+import { NODE_ROLES, type Derivation } from '../core';
+import type { DrawnGraph } from './persistence';
+import { problemCounts } from './problem-counts';
+import type { Point } from './studio';
+
+/** Past this size the drawn graph is not saved: its first paint would not be quick anyway. */
+const MAX_DRAWN_NODES = 300;
+const MAX_DRAWN_EDGES = 2000;
+
+/**
+ * The graph as the canvas draws it (each node where the user put it, or where the layout did), in
+ * the plain form saved beside the design, from which the next visit paints its first frame before
+ * the app has loaded. Undefined for graphs too large to be worth it.
+ */
+export function drawnGraph(
+  { graph, diagnostics }: Pick<Derivation, 'graph' | 'diagnostics'>,
+  positions: Record<string, Point>,
+): DrawnGraph | undefined {
+  if (graph.nodes.length > MAX_DRAWN_NODES || graph.edges.length > MAX_DRAWN_EDGES) return undefined;
+  return {
+    nodes: graph.nodes.map((node) => ({
+      id: node.id,
+      kind: node.kind,
+      role: NODE_ROLES[node.kind],
+      label: node.label,
+      ...(positions[node.id] ?? node.position),
+      ...problemCounts(diagnostics, node.resources),
+    })),
+    edges: graph.edges.map(({ id, source, target, kind, tls }) => ({ id, source, target, kind, tls })),
+  };
+}
