@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
 
 import { editDocumentText, type FieldEdit } from './edit';
 
@@ -44,6 +45,18 @@ describe('editing a field', () => {
   it('quotes strings that Kubernetes would read as booleans', () => {
     const out = apply(SE, { kind: 'set', path: ['metadata', 'labels'], value: { enabled: 'yes' } });
     expect(out).toContain('  labels:\n    enabled: "yes"\n');
+  });
+
+  it('keeps a key named << an ordinary key, not a YAML 1.1 merge', () => {
+    const out = apply(SE, {
+      kind: 'set',
+      path: ['metadata', 'annotations'],
+      value: { '<<': 'odd but legal' },
+    });
+    expect(out).toContain('  annotations:\n    !!str "<<": odd but legal\n');
+    expect(parseAllDocuments(out, { schema: 'yaml-1.1' })[0]!.toJS().metadata.annotations).toEqual({
+      '<<': 'odd but legal',
+    });
   });
 
   it('adds a missing key at the end of its map, at the map indentation', () => {

@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, Scalar, stringify, type Node } from 'yaml';
+import { Document, isAlias, isMap, isScalar, isSeq, Scalar, visit, type Node } from 'yaml';
 
 /** How a document lays out block YAML, so inserted text matches what is around it. */
 export interface LayoutStyle {
@@ -27,16 +27,23 @@ export function detectLayout(text: string): LayoutStyle {
 
 /**
  * Prints a plain value as YAML in the given layout. Strings that YAML 1.1 (what Kubernetes
- * reads) would take for a boolean, number or null are quoted, so `"yes"` stays a string.
+ * reads) would take for a boolean, number or null are quoted, so `"yes"` stays a string, and a
+ * key named `<<` stays a key.
  */
 export function renderYaml(value: unknown, layout: LayoutStyle): string {
-  return stringify(value, {
-    schema: 'yaml-1.1',
-    indent: layout.indent,
-    indentSeq: layout.indentSequences,
-    lineWidth: 0,
-    minContentWidth: 0,
-  }).replace(/\n$/, '');
+  const document = new Document(value, { schema: 'yaml-1.1' });
+  // A key named `<<` printed plain is YAML 1.1's merge key: it must stay an ordinary string key.
+  visit(document, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && pair.key.value === '<<') {
+        pair.key.tag = 'tag:yaml.org,2002:str';
+        pair.key.type = Scalar.QUOTE_DOUBLE;
+      }
+    },
+  });
+  return document
+    .toString({ indent: layout.indent, indentSeq: layout.indentSequences, lineWidth: 0, minContentWidth: 0 })
+    .replace(/\n$/, '');
 }
 
 /** True when a value prints on one line (scalars and empty collections). */

@@ -12,7 +12,7 @@ export function readsAs(text: string, value: Record<string, unknown>): boolean {
 
 /**
  * Prints an object as a new YAML document, read back to be sure it means the same. Should the
- * block style not (a key named `<<` reads as a YAML 1.1 merge key), it is printed as JSON, which
+ * block style not (a corner of YAML 1.1 the printer does not cover), it is printed as JSON, which
  * YAML reads literally; should that fail too, the document is left unverified and the import's
  * final check refuses it.
  */
