@@ -1,13 +1,10 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 
 import { useHistory, useStudio, useStudioApi, useView } from '../../store';
-import { Canvas } from '../canvas/Canvas';
-import { Inspector } from '../inspector/Inspector';
 import { AddNamespace } from '../panels/AddNamespace';
 import { AddService } from '../panels/AddService';
-import { Problems } from '../panels/Problems';
 import { RouteViaGateway } from '../panels/RouteViaGateway';
-import { EditorPane } from './EditorPane';
+import { Workspace } from './Workspace';
 
 // The palette: each button opens its form under the toolbar (one at a time).
 const PALETTE = [
@@ -35,8 +32,6 @@ export function App() {
   const notice = useStudio((s) => s.notice);
   const [palette, setPalette] = useState<(typeof PALETTE)[number]['id'] | undefined>(undefined);
   const PaletteForm = PALETTE.find((p) => p.id === palette)?.Form;
-  const [graphShown, setGraphShown] = useState(false);
-  const onGraphShown = useCallback(() => setGraphShown(true), []);
   const [travel, setTravel] = useState<Travel | undefined>(undefined);
   const [dropped, setDropped] = useState<File[] | undefined>(undefined);
   const closeTravel = useCallback(() => {
@@ -133,20 +128,7 @@ export function App() {
           show the last valid design, read-only, until it is fixed.
         </div>
       )}
-      <main className="workspace">
-        <section aria-label="Egress graph" className="panel panel-graph">
-          <Canvas onShown={graphShown ? undefined : onGraphShown} />
-        </section>
-        <section aria-label="Inspector" className="panel panel-inspector">
-          <h2>Inspector</h2>
-          <Inspector />
-        </section>
-        <EditorPane ready={graphShown} />
-        <section aria-label="Problems" className="panel panel-problems">
-          <h2>Problems</h2>
-          <Problems />
-        </section>
-      </main>
+      <Workspace inspector />
     </div>
   );
 }
