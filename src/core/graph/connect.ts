@@ -3,6 +3,7 @@
  * external host, and what an egress gateway forwards where. Each part reads the bundle only
  * through the model's lookups, so its result can be cached per host or gateway.
  */
+import { gatewayProxyFor, type GatewayProxy } from '../istio/gateway-proxies';
 import { list, record, strings } from '../istio/read';
 import type { BundleModel, ModelEntry } from '../istio/model';
 import { modeAllowsUnknown } from '../istio/mesh';
@@ -10,32 +11,44 @@ import { ROOT_NAMESPACE } from '../istio/kinds';
 import { canonicalProtocol, hostCovers, protocolFamily } from '../istio/values';
 import {
   destinationRulesForHost,
+  hopsInto,
   isClusterLocalHost,
+  isVisibleTo,
+  kubeServiceForHost,
+  namespaceOfClusterHost,
+  qualifyHost,
   serviceEntriesForHost,
   virtualServicesBoundTo,
   virtualServicesForHost,
 } from '../istio/visibility';
 import type { GraphSink } from './builder';
 import { destinationRuleFor, hasCircuitBreaker, policyFor, tlsBehaviour } from './policy';
-import { meshVirtualServiceFor, routesAt, type RouteTarget } from './routing';
-import type { EdgeKind, GraphEdge, TlsBehaviour } from './types';
+import { meshVirtualServiceFor, routesAt, type RouteTarget } from '../istio/routing';
+import { OTHER_HOSTS_ID, type EdgeKind, type GraphEdge, type TlsBehaviour } from './types';
 
 /** The client used when a bundle names no namespace other than the mesh root. */
 export const ANY_NAMESPACE = '*';
 
-/** An egress gateway deployment: its Service and the Gateway resources that configure it. */
-export interface EgressGatewayInfo {
-  id: string;
-  serviceHost: string;
-  namespace: string;
-  /** `ns/name` of the Gateway resources that configure it. */
-  refs: string[];
+/**
+ * What a client namespace's sidecar does with traffic for hosts nothing registers: under ALLOW_ANY
+ * it leaves through the PassthroughCluster, unmanaged; under REGISTRY_ONLY it ends at BlackHoleCluster.
+ */
+export function connectOtherHosts(builder: GraphSink, namespace: string, mode: string): void {
+  const sidecar = `sidecar:${namespace}`;
+  if (modeAllowsUnknown(mode)) {
+    builder.edge(sidecar, OTHER_HOSTS_ID, 'passthrough', 'passthrough (unmanaged)', {
+      reason: `hosts no ServiceEntry registers for this namespace leave through the PassthroughCluster, with no routing, TLS or policy; outbound policy ${mode}`,
+    });
+  } else {
+    builder.edge(sidecar, OTHER_HOSTS_ID, 'blocked', `blocked by ${mode}`, {
+      reason: `hosts no ServiceEntry registers for this namespace end at BlackHoleCluster (502, or a closed connection); outbound policy ${mode}`,
+    });
+  }
 }
 
 export function connectHost(
   model: BundleModel,
   builder: GraphSink,
-  gateways: EgressGatewayInfo[],
   namespace: string,
   host: string,
   mode: string,
@@ -43,11 +56,11 @@ export function connectHost(
   const sidecar = `sidecar:${namespace}`;
   const registered = [...new Set(serviceEntriesForHost(model, host, namespace).map((m) => m.entry))];
   const vs = meshVirtualServiceFor(model, host, namespace);
-  const targets = vs ? routesAt(vs, 'mesh') : [];
   const allowed = modeAllowsUnknown(mode);
   if (registered.length === 0) {
     // A host that exportTo hides is drawn only where it is blocked: under ALLOW_ANY the traffic
-    // quietly passes through, and an edge per namespace and hidden host would only add noise.
+    // quietly passes through (the edge to the other hosts says so), and an edge per namespace and
+    // hidden host would only add noise.
     const hidden = serviceEntriesForHost(model, host).length > 0;
     if (!vs && !(hidden && !allowed && namespace !== ANY_NAMESPACE)) return;
     const reason = vs
@@ -58,11 +71,14 @@ export function connectHost(
     builder.edge(sidecar, `external:${host}`, kind, label, { reason: `${reason}; outbound policy ${mode}` });
     return;
   }
-  if (targets.length === 0) {
-    for (const se of registered) {
-      for (const port of list(se.spec['ports']).map(record)) {
-        const number = typeof port?.['number'] === 'number' ? port['number'] : undefined;
-        const protocol = typeof port?.['protocol'] === 'string' ? port['protocol'] : '';
+  // Each port of each visible entry is a listener of its own: on it, only the rules Envoy consults
+  // for that port's protocol apply, and without one the sidecar sends the traffic straight on.
+  for (const se of registered) {
+    for (const port of list(se.spec['ports']).map(record)) {
+      const number = typeof port?.['number'] === 'number' ? port['number'] : undefined;
+      const protocol = typeof port?.['protocol'] === 'string' ? port['protocol'] : '';
+      const targets = vs ? routesAt(vs, 'mesh', number, protocolFamily(protocol)) : [];
+      if (targets.length === 0) {
         addServiceEdge(
           model,
           builder,
@@ -76,94 +92,183 @@ export function connectHost(
           undefined,
           false,
         );
+        continue;
       }
+      for (const target of targets)
+        connectTarget(model, builder, sidecar, namespace, vs!, target, number, registered);
     }
-    return;
-  }
-  for (const target of targets) {
-    const gateway = gateways.find(
-      (g) => hostCovers(target.host, g.serviceHost) || g.serviceHost === target.host,
-    );
-    if (gateway) {
-      const dr = destinationRuleFor(model, gateway.serviceHost, namespace, gateway.namespace);
-      const policy = policyFor(dr, target.port, target.subset);
-      const family = target.protocol === 'http' ? 'http' : target.protocol === 'tls' ? 'tls' : 'tcp';
-      const tls = tlsBehaviour(family, policy, dr, false);
-      builder.edge(
-        sidecar,
-        gateway.id,
-        'to-gateway',
-        labelFor(target.protocol.toUpperCase(), target.port, tls),
-        {
-          protocol: target.protocol.toUpperCase(),
-          ...(target.port !== undefined ? { port: target.port } : {}),
-          tls,
-          ...routeExtras(target),
-        },
-      );
-      continue;
-    }
-    const destination = isClusterLocalHost(target.host) ? undefined : target.host;
-    if (!destination) continue;
-    builder.ensureNode(
-      `external:${destination}`,
-      'external-service',
-      destination,
-      resourcesForHost(model, destination),
-    );
-    const se =
-      registered.find((s) =>
-        strings(s.spec['hosts'])
-          .map(([s]) => s)
-          .some((h) => hostCovers(h, destination)),
-      ) ?? registered[0]!;
-    const port = target.port ?? soleServicePort(se);
-    addServiceEdge(
-      model,
-      builder,
-      sidecar,
-      namespace,
-      destination,
-      port,
-      protocolOfPort(se, port),
-      se,
-      'direct',
-      target,
-      false,
-    );
   }
 }
 
-export function connectGateway(model: BundleModel, builder: GraphSink, gateway: EgressGatewayInfo): void {
-  for (const ref of gateway.refs) {
+/** The edge for one mesh route target of a sidecar: to an egress gateway, an in-cluster Service or an external host. */
+function connectTarget(
+  model: BundleModel,
+  builder: GraphSink,
+  sidecar: string,
+  namespace: string,
+  vs: ModelEntry,
+  target: RouteTarget,
+  listenerPort: number | undefined,
+  registered: ModelEntry[],
+): void {
+  const proxy = gatewayProxyFor(model, target.host, vs.namespace);
+  if (proxy) {
+    const port = target.port ?? listenerPort;
+    const dr = destinationRuleFor(model, proxy.serviceHost, namespace, proxy.namespace);
+    const policy = policyFor(dr, port, target.subset);
+    const tls = tlsBehaviour(target.protocol, policy, dr, false);
+    builder.edge(sidecar, proxy.id, 'to-gateway', labelFor(target.protocol.toUpperCase(), port, tls), {
+      protocol: target.protocol.toUpperCase(),
+      ...(port !== undefined ? { port } : {}),
+      tls,
+      ...routeExtras(target),
+    });
+    return;
+  }
+  if (isClusterLocalHost(target.host)) {
+    const host = qualifyHost(target.host, vs.namespace);
+    addInClusterEdge(model, builder, sidecar, namespace, host, target, target.port ?? listenerPort, false);
+    return;
+  }
+  const destination = target.host;
+  builder.ensureNode(
+    `external:${destination}`,
+    'external-service',
+    destination,
+    resourcesForHost(model, destination),
+  );
+  const se =
+    registered.find((s) =>
+      strings(s.spec['hosts'])
+        .map(([h]) => h)
+        .some((h) => hostCovers(h, destination)),
+    ) ??
+    serviceEntriesForHost(model, destination, namespace)[0]?.entry ??
+    registered[0]!;
+  // Envoy's cluster port: the route's, else the destination's only port, else the listener's.
+  const port = target.port ?? soleServicePort(se) ?? listenerPort;
+  addServiceEdge(
+    model,
+    builder,
+    sidecar,
+    namespace,
+    destination,
+    port,
+    protocolOfPort(se, port),
+    se,
+    'direct',
+    target,
+    false,
+  );
+}
+
+/**
+ * What an egress gateway forwards where: the routes of VirtualServices bound to the Gateways that
+ * configure it and visible from its namespace, to hosts its namespace can see. A route to a host
+ * the gateway cannot see, and a host the mesh sends it with no route there, end at the gateway.
+ */
+export function connectGateway(model: BundleModel, builder: GraphSink, proxy: GatewayProxy): void {
+  const routed: string[] = [];
+  for (const gateway of proxy.gateways) {
+    const ref = `${gateway.namespace}/${gateway.name}`;
     for (const vs of virtualServicesBoundTo(model, ref)) {
-      for (const target of routesAt(vs, ref)) {
-        if (isClusterLocalHost(target.host)) continue;
-        builder.ensureNode(
-          `external:${target.host}`,
-          'external-service',
-          target.host,
-          resourcesForHost(model, target.host),
-        );
-        const se = serviceEntriesForHost(model, target.host, gateway.namespace)[0]?.entry;
-        const port = target.port ?? (se ? soleServicePort(se) : undefined);
-        const protocol = se ? protocolOfPort(se, port) : target.protocol.toUpperCase();
-        addServiceEdge(
-          model,
-          builder,
-          gateway.id,
-          gateway.namespace,
-          target.host,
-          port,
-          protocol,
-          se,
-          'via-gateway',
-          target,
-          true,
-        );
-      }
+      if (!isVisibleTo(vs, proxy.namespace)) continue;
+      const targets = routesAt(vs, ref);
+      if (targets.length > 0) routed.push(...strings(vs.spec['hosts']).map(([h]) => h));
+      for (const target of targets) forwardFromGateway(model, builder, proxy, vs, target);
     }
   }
+  // Hosts the mesh sends to this gateway that no route there takes: 404 NR, or a closed connection.
+  for (const hop of hopsInto(model, proxy.serviceHost)) {
+    for (const [host] of strings(hop.vs.spec['hosts'])) {
+      if (isClusterLocalHost(host) || routed.some((r) => hostCovers(r, host))) continue;
+      builder.ensureNode(`external:${host}`, 'external-service', host, resourcesForHost(model, host));
+      builder.edge(proxy.id, `external:${host}`, 'blocked', 'no route at the gateway', {
+        reason: `no VirtualService bound to a Gateway of ${proxy.name}, and visible from ${proxy.namespace}, routes ${host}: requests end at the gateway (HTTP 404 NR, TLS and TCP connections closed)`,
+      });
+    }
+  }
+}
+
+function forwardFromGateway(
+  model: BundleModel,
+  builder: GraphSink,
+  proxy: GatewayProxy,
+  vs: ModelEntry,
+  target: RouteTarget,
+): void {
+  if (isClusterLocalHost(target.host)) {
+    const host = qualifyHost(target.host, vs.namespace);
+    if (host !== proxy.serviceHost)
+      addInClusterEdge(model, builder, proxy.id, proxy.namespace, host, target, target.port, true);
+    return;
+  }
+  builder.ensureNode(
+    `external:${target.host}`,
+    'external-service',
+    target.host,
+    resourcesForHost(model, target.host),
+  );
+  const se = serviceEntriesForHost(model, target.host, proxy.namespace)[0]?.entry;
+  if (!se) {
+    const hidden = serviceEntriesForHost(model, target.host).length > 0;
+    builder.edge(proxy.id, `external:${target.host}`, 'blocked', 'no cluster at the gateway', {
+      reason: hidden
+        ? `exportTo hides the ServiceEntry for ${target.host} from ${proxy.namespace}, where the gateway runs: its route points at a cluster that does not exist there (HTTP 503 NC, connections closed)`
+        : `no ServiceEntry registers ${target.host}: the gateway's route points at a cluster that does not exist (HTTP 503 NC, connections closed)`,
+    });
+    return;
+  }
+  const port = target.port ?? soleServicePort(se);
+  const protocol = protocolOfPort(se, port);
+  addServiceEdge(
+    model,
+    builder,
+    proxy.id,
+    proxy.namespace,
+    target.host,
+    port,
+    protocol,
+    se,
+    'via-gateway',
+    target,
+    true,
+  );
+}
+
+/** An edge to an in-cluster Service a route names (not an egress gateway): drawn as a destination of its own. */
+function addInClusterEdge(
+  model: BundleModel,
+  builder: GraphSink,
+  source: string,
+  proxyNamespace: string,
+  host: string,
+  target: RouteTarget,
+  port: number | undefined,
+  atGateway: boolean,
+): void {
+  builder.ensureNode(
+    `external:${host}`,
+    'external-service',
+    host,
+    inClusterResources(model, host, proxyNamespace),
+  );
+  const dr = destinationRuleFor(model, host, proxyNamespace, namespaceOfClusterHost(host, proxyNamespace));
+  const policy = policyFor(dr, port, target.subset);
+  const shown = target.protocol.toUpperCase();
+  const tls = tlsBehaviour(target.protocol, policy, dr, atGateway);
+  builder.edge(source, `external:${host}`, atGateway ? 'via-gateway' : 'direct', labelFor(shown, port, tls), {
+    protocol: shown,
+    ...(port !== undefined ? { port } : {}),
+    tls,
+    ...(hasCircuitBreaker(policy) ? { circuitBreaker: true } : {}),
+    ...routeExtras(target),
+  });
+}
+
+function inClusterResources(model: BundleModel, host: string, namespace: string): string[] {
+  const service = kubeServiceForHost(model, host, namespace);
+  return [...(service ? [service.ref] : []), ...resourcesForHost(model, host)];
 }
 
 function addServiceEdge(

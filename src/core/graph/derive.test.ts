@@ -31,6 +31,7 @@ describe('deriving the egress graph', () => {
       'workload:app',
       'sidecar:app',
       'external-service:api.github.com',
+      'external-service:any other host',
     ]);
     expect(edgesInto(SE('api.github.com'), 'api.github.com')).toEqual([
       { source: 'sidecar:app', kind: 'direct', label: 'TLS:443 · TLS pass-through' },
@@ -204,7 +205,9 @@ describe('deriving the egress graph', () => {
     expect(
       graph.edges.filter((e) => e.kind === 'to-gateway').map((e) => [e.source, e.target, e.label]),
     ).toEqual([['sidecar:app', 'egress-gateway:istio-egressgateway', 'HTTP:80']]);
+    // Only the HTTP port is routed through the gateway: TLS on 443 has no tls rule, so it goes direct.
     expect(edgesInto(text, 'edition.cnn.com')).toEqual([
+      { source: 'sidecar:app', kind: 'direct', label: 'HTTPS:443 · TLS pass-through' },
       { source: 'egress-gateway:istio-egressgateway', kind: 'via-gateway', label: 'HTTP:80' },
     ]);
     expect(graph.nodes.find((n) => n.kind === 'egress-gateway')!.resources).toEqual([

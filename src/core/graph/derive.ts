@@ -4,24 +4,19 @@ import { record, strings } from '../istio/read';
 import { buildModel, type BundleModel, type ModelEntry } from '../istio/model';
 import { trackReads } from '../istio/reads';
 import { changedKeys, stillValid, type SubjectMemo } from '../istio/subjects';
+import { gatewayProxies } from '../istio/gateway-proxies';
+import { isNetworkingKind } from '../istio/kinds';
 import {
   destinationRulesForHost,
-  gatewayHopHosts,
   isClusterLocalHost,
   isMeshBound,
   namedExportNamespaces,
   serviceEntriesForHost,
   sidecarsIn,
-  virtualServicesBoundTo,
 } from '../istio/visibility';
 import { GraphBuilder, GraphRecording } from './builder';
-import {
-  ANY_NAMESPACE,
-  connectGateway,
-  connectHost,
-  resourcesForHost,
-  type EgressGatewayInfo,
-} from './connect';
+import { ANY_NAMESPACE, connectGateway, connectHost, connectOtherHosts, resourcesForHost } from './connect';
+import { OTHER_HOSTS_ID } from './types';
 import { layoutGraph } from './layout';
 import type { EgressGraph } from './types';
 
@@ -51,11 +46,16 @@ export function createGraphMemo(): GraphMemo {
  */
 export function deriveGraph(bundle: Bundle, memo: GraphMemo = createGraphMemo()): EgressGraph {
   const model = buildModel(bundle);
-  const gateways = findEgressGateways(model);
+  const gateways = gatewayProxies(model);
   const clients = clientNamespaces(model);
   const hosts = externalHosts(model);
   const modes = clients.map((namespace) => outboundModeFor(model, namespace));
-  const context = JSON.stringify([clients, modes, gateways]);
+  // Parts are redrawn when the clients, their modes or the gateway deployments change.
+  const context = JSON.stringify([
+    clients,
+    modes,
+    gateways.map((g) => [g.id, g.serviceHost, g.gateways.map((e) => e.ref)]),
+  ]);
   const sameContext = context === memo.context;
 
   // One part per external host: its node, then what each client namespace's sidecar does with it.
@@ -63,7 +63,7 @@ export function deriveGraph(bundle: Bundle, memo: GraphMemo = createGraphMemo())
     const owns = `external:${host}`;
     const part = new GraphRecording(owns);
     part.node(owns, 'external-service', host, resourcesForHost(model, host));
-    clients.forEach((namespace, i) => connectHost(model, part, gateways, namespace, host, modes[i]!));
+    clients.forEach((namespace, i) => connectHost(model, part, namespace, host, modes[i]!));
     return part;
   });
   const gatewayParts = reuseOrDraw(
@@ -91,16 +91,18 @@ export function deriveGraph(bundle: Bundle, memo: GraphMemo = createGraphMemo())
   );
   for (const gateway of gateways) {
     const resources = [
-      ...gateway.refs.map((r) => `Gateway/${r}`),
+      ...gateway.gateways.map((g) => g.ref),
       ...destinationRulesForHost(model, gateway.serviceHost, gateway.namespace).map((dr) => dr.ref),
+      ...(gateway.service ? [gateway.service.ref] : []),
+      ...gateway.workloads.map((w) => w.ref),
     ];
     builder.node(gateway.id, 'egress-gateway', gateway.id.slice('egress-gateway:'.length), resources);
   }
+  builder.node(OTHER_HOSTS_ID, 'external-service', 'any other host', []);
   // A client namespace's node edits its Namespace object, when the bundle has one.
   const namespaceObjects = new Map<string, string[]>();
-  for (const resource of model.others) {
-    if (resource.kind !== 'Namespace' || !resource.name) continue;
-    namespaceObjects.set(resource.name, [...(namespaceObjects.get(resource.name) ?? []), resource.ref]);
+  for (const entry of model.namespaceObjects) {
+    namespaceObjects.set(entry.name, [...(namespaceObjects.get(entry.name) ?? []), entry.ref]);
   }
   clients.forEach((namespace, i) => {
     const workload = `workload:${namespace}`;
@@ -115,6 +117,7 @@ export function deriveGraph(bundle: Bundle, memo: GraphMemo = createGraphMemo())
     );
     builder.edge(workload, sidecar, 'workload', 'outbound', {});
     builder.edge('mesh-policy', sidecar, 'policy', modes[i]!, {});
+    connectOtherHosts(builder, namespace, modes[i]!);
   });
   for (const part of hostParts) part.replay(builder);
   for (const part of gatewayParts) part.replay(builder);
@@ -170,10 +173,14 @@ function factsOf(entry: ModelEntry): { namespaces: string[]; hosts: string[]; un
   let facts = entryFacts.get(entry);
   if (!facts) {
     const kind = entry.resource.kind;
-    const hosts = strings(entry.spec['hosts']).map(([h]) => h);
+    const istio = isNetworkingKind(kind);
+    const hosts = istio ? strings(entry.spec['hosts']).map(([h]) => h) : [];
     facts = {
+      // Namespaces that hold Istio config are clients; Namespace objects count through model.namespaces.
       namespaces:
-        kind === 'Gateway' ? [] : [entry.namespace, ...namedExportNamespaces(entry.spec['exportTo'])],
+        !istio || kind === 'Gateway'
+          ? []
+          : [entry.namespace, ...namedExportNamespaces(entry.spec['exportTo'])],
       // ServiceEntry hosts outside the cluster are drawn as external services.
       hosts:
         kind === 'ServiceEntry' && entry.spec['location'] !== 'MESH_INTERNAL'
@@ -207,36 +214,4 @@ function externalHosts(model: BundleModel): string[] {
     }
   }
   return [...hosts].sort();
-}
-
-function findEgressGateways(model: BundleModel): EgressGatewayInfo[] {
-  const byId = new Map<string, EgressGatewayInfo>();
-  const add = (serviceHost: string, ref?: string): void => {
-    const [service = serviceHost, namespace = ROOT_NAMESPACE] = serviceHost.split('.');
-    const id = `egress-gateway:${service}`;
-    const info = byId.get(id) ?? {
-      id,
-      serviceHost: `${service}.${namespace}.svc.cluster.local`,
-      namespace,
-      refs: [],
-    };
-    if (ref && !info.refs.includes(ref)) info.refs.push(ref);
-    byId.set(id, info);
-  };
-  for (const gateway of model.gateways) {
-    const selector = record(gateway.spec['selector']) ?? {};
-    const values = Object.values(selector).map(String);
-    const isEgress = values.some((v) => v.includes('egress')) || gateway.name.includes('egress');
-    const usedForEgress = virtualServicesBoundTo(model, `${gateway.namespace}/${gateway.name}`).some(
-      isMeshBound,
-    );
-    if (!isEgress && !usedForEgress) continue;
-    const service =
-      typeof selector['istio'] === 'string'
-        ? `istio-${selector['istio']}`
-        : String(selector['app'] ?? gateway.name);
-    add(`${service}.${gateway.namespace}`, `${gateway.namespace}/${gateway.name}`);
-  }
-  for (const host of gatewayHopHosts(model).sort()) add(host);
-  return [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
 }

@@ -1,4 +1,4 @@
-import type { EgressGraph, GraphNode, NodeKind } from './types';
+import { OTHER_HOSTS_ID, type EgressGraph, type GraphNode, type NodeKind } from './types';
 
 // Columns along the request path; the mesh policy heads the first column, gating every sidecar.
 const COLUMN: Record<NodeKind, number> = {
@@ -34,6 +34,8 @@ export function layoutGraph(graph: EgressGraph): EgressGraph {
     column.sort(
       (a, b) =>
         Number(b.kind === 'mesh-policy') - Number(a.kind === 'mesh-policy') ||
+        // Every other host closes the external column, below the services the design names.
+        Number(a.id === OTHER_HOSTS_ID) - Number(b.id === OTHER_HOSTS_ID) ||
         weightOf(a.id) - weightOf(b.id) ||
         byLabel(a.label, b.label),
     );

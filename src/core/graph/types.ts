@@ -47,3 +47,6 @@ export interface EgressGraph {
   nodes: GraphNode[];
   edges: GraphEdge[];
 }
+
+/** The node that stands for every host no ServiceEntry registers, where the outbound policy decides. */
+export const OTHER_HOSTS_ID = 'external:*';

@@ -3,11 +3,12 @@
  * per model. Every read names its key (see ./reads) and every entry records the keys it is filed
  * under, so incremental derivation knows which cached results an edit can affect.
  */
-import { isEgressGatewayHost, qualifyHost } from './hosts';
+import { isClusterLocalHost, qualifyHost } from './hosts';
 import type { BundleModel, ModelEntry } from './model';
-import { hostKey, recordHostReads, recordRead } from './reads';
+import { hostKey, recordHostReads, recordRead, trackReads } from './reads';
 import { records, strings, str } from './read';
 import { gatewaysOf, rulesOf, type RouteDestination, type RouteRule } from './routes';
+import { kubeListOf } from './kube';
 import { hostCovers, isWildcardHost } from './values';
 
 /** Files `key` as provided by `owner` (the model entry that put an item there). */
@@ -151,10 +152,14 @@ export interface IndexedDestination {
   destination: RouteDestination;
 }
 
-/** Hop 1 of a two-hop route: sidecars send the VS host's traffic on `sePort` to the egress gateway's `gwPort`. */
+/**
+ * A mesh rule that sends a VirtualService's hosts to an in-cluster Service: hop 1 of a two-hop
+ * route when that Service is an egress gateway's (see ./gateway-proxies), sidecars sending the VS
+ * host's traffic on `sePort` to the gateway's `gwPort`.
+ */
 export interface GatewayHop {
   vs: ModelEntry;
-  /** The egress gateway Service host, qualified. */
+  /** The in-cluster Service host, qualified. */
   gatewayHost: string;
   sePort: number | undefined;
   gwPort: number | undefined;
@@ -173,16 +178,24 @@ export interface Indexes {
   /** Gateways by each host their servers list (lower case, with any `ns/` prefix removed). */
   gatewaysByServerHost: KeyedIndex<ModelEntry>;
   sidecarsByNamespace: KeyedIndex<ModelEntry>;
+  /** Pods and pod controllers by namespace. */
+  workloadsByNamespace: KeyedIndex<ModelEntry>;
+  /** Kubernetes Services by `ns/name`. */
+  servicesByName: KeyedIndex<ModelEntry>;
+  /** Secrets by `ns/name`. */
+  secretsByName: KeyedIndex<ModelEntry>;
   /** Route and mirror destinations of every VirtualService, by destination host. */
   destinations: HostIndex<IndexedDestination>;
-  /** Mesh rules that send a VirtualService's hosts to an egress gateway, by VS host. */
+  /** Mesh rules that send a VirtualService's hosts to an in-cluster Service, by VS host. */
   gatewayHops: HostIndex<GatewayHop>;
   /** The same hops by the namespace of the VirtualService that makes them. */
   gatewayHopsByNamespace: KeyedIndex<GatewayHop>;
-  /** Hops that carry traffic (not mirrors), by the gateway host as the route writes it. */
+  /** Hops that carry traffic (not mirrors), by the qualified in-cluster host they go to. */
   gatewayHopsByTarget: KeyedIndex<GatewayHop>;
   /** Keys each entry is filed under. */
   provided: Map<ModelEntry, string[]>;
+  /** Values computed from these indexes (see {@link derivedFromIndexes}), dropped when they change. */
+  derived: Map<string, { value: unknown; reads: string[] }>;
 }
 
 const cache = new WeakMap<BundleModel, Indexes>();
@@ -217,6 +230,7 @@ export function carryIndexes(
   const indexes = cache.get(previous);
   if (!indexes || cache.has(next)) return;
   cache.delete(previous);
+  if (removed.length > 0 || added.length > 0) indexes.derived.clear();
   for (const entry of removed) {
     for (const { index, key } of filingsOf(entry)) indexes[index].remove(key, entry);
     indexes.provided.delete(entry);
@@ -242,7 +256,24 @@ export function positionIn(model: BundleModel): Position {
   return (entry) => found.get(entry) ?? -1;
 }
 
-type IndexName = Exclude<keyof Indexes, 'provided'>;
+type IndexName = Exclude<keyof Indexes, 'provided' | 'derived'>;
+
+/**
+ * A value computed from a model's indexes alone, once per state of the indexes (a model and the
+ * views that share its indexes get the same one). Each call records the index keys the
+ * computation read, so per-subject caches that use the value stay exact.
+ */
+export function derivedFromIndexes<T>(model: BundleModel, name: string, compute: () => T): T {
+  const { derived } = indexesOf(model);
+  let found = derived.get(name);
+  if (!found) {
+    const { value, reads } = trackReads(compute);
+    found = { value, reads: [...reads] };
+    derived.set(name, found);
+  }
+  for (const key of found.reads) recordRead(key);
+  return found.value as T;
+}
 
 /** One item an entry files in one index, under one key. */
 interface Filing {
@@ -288,11 +319,15 @@ function emptyIndexes(): Indexes {
     gatewaysByName: new KeyedIndex('gateway-name', self),
     gatewaysByServerHost: new KeyedIndex('gateway-host', self),
     sidecarsByNamespace: new KeyedIndex('sidecar', self),
+    workloadsByNamespace: new KeyedIndex('workload', self),
+    servicesByName: new KeyedIndex('service', self),
+    secretsByName: new KeyedIndex('secret', self),
     destinations: new HostIndex<IndexedDestination>('destination', byVs),
     gatewayHops: new HostIndex<GatewayHop>('hop', byVs),
     gatewayHopsByNamespace: new KeyedIndex<GatewayHop>('hop-ns', byVs),
     gatewayHopsByTarget: new KeyedIndex<GatewayHop>('hop-target', byVs),
     provided: new Map(),
+    derived: new Map(),
   };
 }
 
@@ -325,6 +360,25 @@ function collectFilings(entry: ModelEntry, out: Filing[]): void {
     case 'Sidecar':
       file('sidecarsByNamespace', entry.namespace, entry);
       break;
+    default:
+      collectKubeFilings(entry, file);
+  }
+}
+
+function collectKubeFilings(
+  entry: ModelEntry,
+  file: (index: IndexName, key: string, item: unknown) => void,
+): void {
+  switch (kubeListOf(entry.resource.apiVersion, entry.resource.kind)) {
+    case 'workloads':
+      file('workloadsByNamespace', entry.namespace, entry);
+      break;
+    case 'services':
+      file('servicesByName', `${entry.namespace}/${entry.name}`, entry);
+      break;
+    case 'secrets':
+      file('secretsByName', `${entry.namespace}/${entry.name}`, entry);
+      break;
   }
 }
 
@@ -338,7 +392,7 @@ function collectVirtualServiceFilings(
   for (const rule of rulesOf(vs)) {
     for (const destination of rule.destinations) {
       file('destinations', destination.host, { vs, rule, destination } satisfies IndexedDestination);
-      if (!isEgressGatewayHost(destination.host)) continue;
+      if (!isClusterLocalHost(destination.host)) continue;
       for (const match of rule.matches) {
         if (!match.gateways.includes('mesh')) continue;
         const hop: GatewayHop = {
@@ -350,7 +404,7 @@ function collectVirtualServiceFilings(
         };
         for (const host of hosts) file('gatewayHops', host, hop);
         file('gatewayHopsByNamespace', vs.namespace, hop);
-        if (!destination.mirror) file('gatewayHopsByTarget', destination.host, hop);
+        if (!destination.mirror) file('gatewayHopsByTarget', hop.gatewayHost, hop);
       }
     }
   }

@@ -1,6 +1,7 @@
 import type { Bundle, PathSegment, Resource } from '../bundle';
 import { isNetworkingApiVersion, type NetworkingKind } from './kinds';
 import { shareIndexes } from './indexes';
+import { kubeListOf, type KubeList } from './kube';
 import { DEFAULT_OUTBOUND_MODE, findMeshConfig, outboundModeOf } from './mesh';
 
 /**
@@ -26,7 +27,7 @@ export interface MeshPolicySource {
 
 /** The Istio side of a bundle, grouped by kind, for cross-resource analysis and the graph. */
 export interface BundleModel {
-  /** Every networking resource, in bundle order. */
+  /** Every resource the model reads (Istio networking and Kubernetes objects), in bundle order. */
   entries: ModelEntry[];
   /** The bundle's own resource object for each of `entries` (same index), with current offsets. */
   resources: Resource[];
@@ -35,20 +36,30 @@ export interface BundleModel {
   virtualServices: ModelEntry[];
   gateways: ModelEntry[];
   sidecars: ModelEntry[];
+  /** Pods and the controllers that run them (Deployment, StatefulSet, …), when the bundle holds them. */
+  workloads: ModelEntry[];
+  /** Kubernetes Services. */
+  services: ModelEntry[];
+  /** Kubernetes Secrets (credentials that gateways and DestinationRules name). */
+  secrets: ModelEntry[];
+  /** Namespace objects (their labels say how the namespace joins the mesh). */
+  namespaceObjects: ModelEntry[];
   /** The effective mesh outbound mode: set by the bundle, or Istio's default ALLOW_ANY. */
   meshMode: string;
   /** The document that sets the mode, if any. */
   meshSource: MeshPolicySource | undefined;
-  /** Every namespace mentioned: Namespace objects and the namespaces resources live in. */
+  /** Every namespace mentioned: Namespace objects and the namespaces Istio resources live in. */
   namespaces: Set<string>;
   /** Resources the designer does not model (kept, listed, not analysed). */
   others: Resource[];
 }
 
-const GROUP_OF: Record<
-  NetworkingKind,
-  keyof Pick<BundleModel, 'serviceEntries' | 'destinationRules' | 'virtualServices' | 'gateways' | 'sidecars'>
-> = {
+type EntryList = keyof Pick<
+  BundleModel,
+  'serviceEntries' | 'destinationRules' | 'virtualServices' | 'gateways' | 'sidecars' | KubeList
+>;
+
+const GROUP_OF: Record<NetworkingKind, EntryList> = {
   ServiceEntry: 'serviceEntries',
   DestinationRule: 'destinationRules',
   VirtualService: 'virtualServices',
@@ -78,6 +89,10 @@ function groupResources(bundle: Bundle): BundleModel {
     virtualServices: [],
     gateways: [],
     sidecars: [],
+    workloads: [],
+    services: [],
+    secrets: [],
+    namespaceObjects: [],
     meshMode: DEFAULT_OUTBOUND_MODE,
     meshSource: undefined,
     namespaces: new Set(),
@@ -85,16 +100,16 @@ function groupResources(bundle: Bundle): BundleModel {
   };
   const seen = new Set<object>();
   for (const resource of bundle.resources) {
-    const group = GROUP_OF[resource.kind as NetworkingKind];
+    const group = listOf(resource);
     if (resource.kind === 'Namespace' && resource.name) model.namespaces.add(resource.name);
-    if (group && isNetworkingApiVersion(resource.apiVersion)) {
+    if (group) {
       // A second identical document is a resource of its own (it may conflict with the first).
       const entry = seen.has(resource.value) ? createEntry(resource) : entryOf(resource);
       seen.add(resource.value);
       model[group].push(entry);
       model.entries.push(entry);
       model.resources.push(resource);
-      model.namespaces.add(resource.effectiveNamespace);
+      if (!kubeListOf(resource.apiVersion, resource.kind)) model.namespaces.add(resource.effectiveNamespace);
       continue;
     }
     const mesh = findMeshConfig(resource);
@@ -110,6 +125,13 @@ function groupResources(bundle: Bundle): BundleModel {
     if (!mesh) model.others.push(resource);
   }
   return model;
+}
+
+/** The model list a resource goes to: an Istio networking kind or a Kubernetes object the model reads. */
+function listOf(resource: Resource): EntryList | undefined {
+  const networking = GROUP_OF[resource.kind as NetworkingKind];
+  if (networking) return isNetworkingApiVersion(resource.apiVersion) ? networking : undefined;
+  return kubeListOf(resource.apiVersion, resource.kind);
 }
 
 // Entries by parsed value: a document whose text did not change yields the same entry, so the
@@ -130,7 +152,8 @@ function createEntry(resource: Resource): ModelEntry {
   return {
     resource,
     ref: resource.ref,
-    namespace: resource.effectiveNamespace,
+    // A Namespace object is cluster-scoped; its own name is the namespace it stands for.
+    namespace: resource.kind === 'Namespace' ? resource.name : resource.effectiveNamespace,
     name: resource.name,
     spec:
       typeof spec === 'object' && spec !== null && !Array.isArray(spec)
@@ -152,14 +175,18 @@ export function subjectView(model: BundleModel, subject: ModelEntry): BundleMode
     virtualServices: [],
     gateways: [],
     sidecars: [],
+    workloads: [],
+    services: [],
+    secrets: [],
+    namespaceObjects: [],
     meshMode: model.meshMode,
     // The mesh config is checked once per bundle, not once per resource.
     meshSource: undefined,
     namespaces: model.namespaces,
     others: [],
   };
-  const group = GROUP_OF[subject.resource.kind as NetworkingKind];
-  view[group].push(subject);
+  const group = listOf(subject.resource);
+  if (group) view[group].push(subject);
   shareIndexes(view, model);
   return view;
 }

@@ -151,18 +151,16 @@ export function destinationsTo(model: BundleModel, host: string): IndexedDestina
   return indexesOf(model).destinations.lookup(host);
 }
 
-/** Mesh rules that send traffic for `host` (a VS host) to an egress gateway. */
-export function gatewayHopsFor(model: BundleModel, host: string): GatewayHop[] {
+/**
+ * Mesh rules that send traffic for `host` (a VS host) to an in-cluster Service; those whose Service
+ * is an egress gateway are hop 1 of a two-hop route (see gateway-proxies' `gatewayHopsFor`).
+ */
+export function meshHopsFor(model: BundleModel, host: string): GatewayHop[] {
   return indexesOf(model).gatewayHops.lookup(host);
 }
 
-/** Egress gateway hosts, as routes write them, that some mesh rule sends traffic to. */
-export function gatewayHopHosts(model: BundleModel): string[] {
-  return indexesOf(model).gatewayHopsByTarget.keys();
-}
-
-/** Mesh rules of VirtualServices in `namespace` that send traffic to an egress gateway. */
-export function gatewayHopsIn(model: BundleModel, namespace: string): readonly GatewayHop[] {
+/** Mesh rules of VirtualServices in `namespace` that send traffic to an in-cluster Service. */
+export function meshHopsIn(model: BundleModel, namespace: string): readonly GatewayHop[] {
   return indexesOf(model).gatewayHopsByNamespace.get(namespace);
 }
 
@@ -189,4 +187,73 @@ export function destinationRuleTls(dr: Pick<ModelEntry, 'spec'>): TlsBlock[] {
     fromPolicy(subset['trafficPolicy'], ['spec', 'subsets', i, 'trafficPolicy']);
   }
   return out;
+}
+
+/** The Kubernetes Service `ns/name` in the bundle, if it holds one. */
+export function kubeService(model: BundleModel, namespace: string, name: string): ModelEntry | undefined {
+  return indexesOf(model).servicesByName.get(`${namespace}/${name}`)[0];
+}
+
+/** The Kubernetes Service a cluster-local host names (`svc.ns.svc.cluster.local`), if the bundle holds it. */
+export function kubeServiceForHost(
+  model: BundleModel,
+  host: string,
+  namespace: string,
+): ModelEntry | undefined {
+  const qualified = qualifyHost(host, namespace);
+  if (!isClusterLocalHost(qualified)) return undefined;
+  const [name = '', ns = namespace] = qualified.split('.');
+  return kubeService(model, ns, name);
+}
+
+/** Every Kubernetes Service in the bundle, in bundle order within each namespace. */
+export function kubeServices(model: BundleModel): ModelEntry[] {
+  const index = indexesOf(model).servicesByName;
+  return index
+    .keys()
+    .sort()
+    .flatMap((key) => index.get(key));
+}
+
+/** Pods and pod controllers of a namespace, in bundle order. */
+export function workloadsIn(model: BundleModel, namespace: string): readonly ModelEntry[] {
+  return indexesOf(model).workloadsByNamespace.get(namespace);
+}
+
+/** Whether the bundle holds any pod or pod controller (a design without them says nothing about pods). */
+export function hasWorkloads(model: BundleModel): boolean {
+  return indexesOf(model).workloadsByNamespace.keys().length > 0;
+}
+
+/** Every pod and pod controller in the bundle, namespace by namespace. */
+export function allWorkloads(model: BundleModel): ModelEntry[] {
+  const index = indexesOf(model).workloadsByNamespace;
+  return index
+    .keys()
+    .sort()
+    .flatMap((ns) => index.get(ns));
+}
+
+/** The Secret `ns/name` in the bundle, if it holds one. */
+export function kubeSecret(model: BundleModel, namespace: string, name: string): ModelEntry | undefined {
+  return indexesOf(model).secretsByName.get(`${namespace}/${name}`)[0];
+}
+
+/** Every Gateway resource in the bundle, by `ns/name` (bundle order among equal names). */
+export function allGateways(model: BundleModel): ModelEntry[] {
+  const index = indexesOf(model).gateways;
+  return index
+    .keys()
+    .sort()
+    .flatMap((ref) => index.get(ref));
+}
+
+/** In-cluster hosts (qualified) that some mesh rule sends traffic to. */
+export function hopTargets(model: BundleModel): string[] {
+  return indexesOf(model).gatewayHopsByTarget.keys().sort();
+}
+
+/** Mesh rules, in any VirtualService, that send traffic to the in-cluster host `host` (qualified). */
+export function hopsInto(model: BundleModel, host: string): readonly GatewayHop[] {
+  return indexesOf(model).gatewayHopsByTarget.get(host);
 }

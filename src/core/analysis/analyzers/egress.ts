@@ -13,8 +13,6 @@ import {
   destinationRuleTls,
   gatewayNamespace,
   destinationsTo,
-  gatewayHopsFor,
-  gatewayHopsIn,
   gatewaysOf,
   isClusterLocalHost,
   isEgressGatewayHost,
@@ -26,6 +24,7 @@ import {
   serviceEntriesForHost,
   sidecarsIn,
 } from '../../istio/visibility';
+import { gatewayHopsFor, gatewayHopsIn } from '../../istio/gateway-proxies';
 
 const checkGatewayResolution: Analyzer = (model, report) => {
   const reported = new Set<ModelEntry>();
