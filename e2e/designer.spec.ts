@@ -286,3 +286,18 @@ test('has no serious or critical accessibility violations', async ({ page }) => 
   await page.emulateMedia({ colorScheme: 'dark' });
   await check('in dark mode');
 });
+
+test('the node for every other host says what the outbound policy does there and leads to it', async ({
+  page,
+}) => {
+  await open(page);
+  await page.getByRole('group', { name: 'External service: any other host' }).click();
+  const inspector = page.getByRole('region', { name: 'Inspector' });
+  await expect(inspector).toContainText('Every host that no ServiceEntry registers');
+  await inspector.getByText(/^Connections \(\d+\)$/).click();
+  await expect(inspector.getByRole('listitem').filter({ hasText: 'From Sidecar: orders' })).toContainText(
+    'blocked by REGISTRY_ONLY',
+  );
+  await inspector.getByRole('button', { name: 'Go to the mesh policy' }).click();
+  await expect(inspector.getByRole('heading', { name: 'Mesh policy: REGISTRY_ONLY' })).toBeVisible();
+});

@@ -55,7 +55,7 @@ export { isNetworkingKind, NETWORKING_KINDS, NETWORKING_VERSIONS, networkingApiV
 export type { NetworkingKind, NetworkingVersion } from './istio/kinds';
 export { buildModel } from './istio/model';
 export type { BundleModel } from './istio/model';
-export { createGraphMemo, deriveGraph, layoutGraph, NODE_ROLES, roleAndLabel } from './graph';
+export { createGraphMemo, deriveGraph, layoutGraph, NODE_ROLES, OTHER_HOSTS_ID, roleAndLabel } from './graph';
 export type { GraphMemo } from './graph';
 export { createDeriver } from './derivation';
 export type { Derivation, DerivationWork, Deriver } from './derivation';

@@ -4,6 +4,7 @@ import { useStudio, useStudioApi, useView } from '../../store';
 import { describeEdge } from '../canvas/roles';
 import {
   createEgressGatewayRoute,
+  OTHER_HOSTS_ID,
   roleAndLabel,
   type EgressGraph,
   type GraphNode,
@@ -80,7 +81,9 @@ export function Inspector() {
           onClose={() => store.getState().askToDelete(undefined)}
         />
       )}
-      {resources.length === 0 ? (
+      {node.id === OTHER_HOSTS_ID ? (
+        <OtherHosts onMeshPolicy={() => store.getState().select('mesh-policy')} />
+      ) : resources.length === 0 ? (
         <p className="muted">No resource in the bundle configures this node.</p>
       ) : (
         <ul className="resource-list">
@@ -119,6 +122,26 @@ export function Inspector() {
         </ul>
       )}
     </div>
+  );
+}
+
+/** What the node for unregistered hosts stands for: the outbound traffic policy decides there. */
+function OtherHosts({ onMeshPolicy }: { onMeshPolicy: () => void }) {
+  return (
+    <>
+      <p>
+        Every host that no ServiceEntry registers for a namespace. Each sidecar&apos;s outbound traffic policy
+        decides what happens to calls to them: <code>ALLOW_ANY</code> lets them out unmanaged
+        (PassthroughCluster: no routing, TLS or policy), <code>REGISTRY_ONLY</code> drops them
+        (BlackHoleCluster: HTTP 502, or a closed connection).
+      </p>
+      <p>
+        Set the policy for the whole mesh on the mesh policy node, or for one namespace with a Sidecar.{' '}
+        <button type="button" onClick={onMeshPolicy}>
+          Go to the mesh policy
+        </button>
+      </p>
+    </>
   );
 }
 
