@@ -54,8 +54,17 @@ export function connectHost(
   mode: string,
 ): void {
   const sidecar = `sidecar:${namespace}`;
-  const registered = [...new Set(serviceEntriesForHost(model, host, namespace).map((m) => m.entry))];
   const vs = meshVirtualServiceFor(model, host, namespace);
+  if (isClusterLocalHost(host)) {
+    // An in-cluster Service the mesh sends through an egress gateway: Kubernetes registers it, and
+    // the mesh rules' ports are its listeners (the bundle rarely holds the Service itself).
+    for (const target of vs ? routesAt(vs, 'mesh') : []) {
+      const port = target.rule.matches.find((m) => m.gateways.includes('mesh'))?.port;
+      connectTarget(model, builder, sidecar, namespace, vs!, target, port, []);
+    }
+    return;
+  }
+  const registered = [...new Set(serviceEntriesForHost(model, host, namespace).map((m) => m.entry))];
   const allowed = modeAllowsUnknown(mode);
   if (registered.length === 0) {
     // A host that exportTo hides is drawn only where it is blocked: under ALLOW_ANY the traffic
@@ -144,9 +153,9 @@ function connectTarget(
         .some((h) => hostCovers(h, destination)),
     ) ??
     serviceEntriesForHost(model, destination, namespace)[0]?.entry ??
-    registered[0]!;
+    registered[0];
   // Envoy's cluster port: the route's, else the destination's only port, else the listener's.
-  const port = target.port ?? soleServicePort(se) ?? listenerPort;
+  const port = target.port ?? (se && soleServicePort(se)) ?? listenerPort;
   addServiceEdge(
     model,
     builder,
@@ -328,8 +337,8 @@ function soleServicePort(se: ModelEntry): number | undefined {
   return typeof only === 'number' ? only : undefined;
 }
 
-function protocolOfPort(se: ModelEntry, port: number | undefined): string {
-  const match = list(se.spec['ports'])
+function protocolOfPort(se: ModelEntry | undefined, port: number | undefined): string {
+  const match = list(se?.spec['ports'])
     .map(record)
     .find((p) => p?.['number'] === port);
   return typeof match?.['protocol'] === 'string' ? match['protocol'] : '';

@@ -4,13 +4,14 @@ import { record, strings } from '../istio/read';
 import { buildModel, type BundleModel, type ModelEntry } from '../istio/model';
 import { trackReads } from '../istio/reads';
 import { changedKeys, stillValid, type SubjectMemo } from '../istio/subjects';
-import { gatewayProxies } from '../istio/gateway-proxies';
+import { gatewayHopsFor, gatewayProxies } from '../istio/gateway-proxies';
 import { isNetworkingKind } from '../istio/kinds';
 import {
   destinationRulesForHost,
   isClusterLocalHost,
   isMeshBound,
   namedExportNamespaces,
+  qualifyHost,
   serviceEntriesForHost,
   sidecarsIn,
 } from '../istio/visibility';
@@ -162,14 +163,20 @@ function outboundModeFor(model: BundleModel, namespace: string): string {
   return model.meshMode;
 }
 
-// What one entry contributes to the client namespaces and the external hosts; its spec never
-// changes, so this is read once per entry rather than on every derivation.
-const entryFacts = new WeakMap<
-  ModelEntry,
-  { namespaces: string[]; hosts: string[]; unregistered: string[] }
->();
+/** What one entry contributes to the client namespaces and the external hosts. */
+interface EntryFacts {
+  namespaces: string[];
+  hosts: string[];
+  /** Hosts a mesh VirtualService routes, drawn when no ServiceEntry defines them. */
+  unregistered: string[];
+  /** In-cluster hosts a mesh VirtualService routes (qualified), drawn when they go through a gateway. */
+  inCluster: string[];
+}
 
-function factsOf(entry: ModelEntry): { namespaces: string[]; hosts: string[]; unregistered: string[] } {
+// An entry's spec never changes, so its facts are read once rather than on every derivation.
+const entryFacts = new WeakMap<ModelEntry, EntryFacts>();
+
+function factsOf(entry: ModelEntry): EntryFacts {
   let facts = entryFacts.get(entry);
   if (!facts) {
     const kind = entry.resource.kind;
@@ -186,10 +193,15 @@ function factsOf(entry: ModelEntry): { namespaces: string[]; hosts: string[]; un
         kind === 'ServiceEntry' && entry.spec['location'] !== 'MESH_INTERNAL'
           ? hosts.filter((h) => !isClusterLocalHost(h))
           : [],
-      // Hosts a mesh VirtualService routes: drawn too when no ServiceEntry defines them.
       unregistered:
         kind === 'VirtualService' && isMeshBound(entry)
           ? hosts.filter((h) => h !== '*' && !isClusterLocalHost(h))
+          : [],
+      inCluster:
+        kind === 'VirtualService' && isMeshBound(entry)
+          ? hosts
+              .filter((h) => isClusterLocalHost(h) && !h.startsWith('*'))
+              .map((h) => qualifyHost(h, entry.namespace))
           : [],
     };
     entryFacts.set(entry, facts);
@@ -211,6 +223,10 @@ function externalHosts(model: BundleModel): string[] {
   for (const entry of model.entries) {
     for (const host of factsOf(entry).unregistered) {
       if (!hosts.has(host) && serviceEntriesForHost(model, host).length === 0) hosts.add(host);
+    }
+    // In-cluster Services that the mesh sends through an egress gateway are egress destinations too.
+    for (const host of factsOf(entry).inCluster) {
+      if (gatewayHopsFor(model, host).length > 0) hosts.add(host);
     }
   }
   return [...hosts].sort();

@@ -111,7 +111,7 @@ describe('the egress path', () => {
     );
   });
 
-  it('draws an in-cluster destination the gateway forwards to', () => {
+  it('draws an in-cluster destination the mesh reaches through the gateway', () => {
     const text = source`
       apiVersion: networking.istio.io/v1
       kind: Gateway
@@ -132,9 +132,11 @@ describe('the egress path', () => {
         - match: [{gateways: [istio-egressgateway], port: 443}]
           route: [{destination: {host: my-nginx.mesh-external.svc.cluster.local, port: {number: 443}}}]
     `;
-    expect(edgesOf(text)).toContain(
+    expect(edgesOf(text)).toEqual([
+      'sidecar:default -> external:* passthrough passthrough (unmanaged)',
+      'sidecar:default -> egress-gateway:istio-egressgateway to-gateway HTTP:443',
       'egress-gateway:istio-egressgateway -> external:my-nginx.mesh-external.svc.cluster.local via-gateway HTTP:443',
-    );
+    ]);
   });
 
   it('shows where hosts nothing registers go: passthrough under ALLOW_ANY, blocked under REGISTRY_ONLY', () => {
