@@ -6,7 +6,8 @@
 import { isEgressGatewayHost, qualifyHost } from './hosts';
 import type { BundleModel, ModelEntry } from './model';
 import { hostKey, recordHostReads, recordRead } from './reads';
-import { records, strings, str } from './read';
+import { certificateKey } from './gateway-tls';
+import { record, records, strings, str } from './read';
 import { gatewaysOf, rulesOf, type RouteDestination, type RouteRule } from './routes';
 import { hostCovers, isWildcardHost } from './values';
 
@@ -172,6 +173,8 @@ export interface Indexes {
   gatewaysByName: KeyedIndex<ModelEntry>;
   /** Gateways by each host their servers list (lower case, with any `ns/` prefix removed). */
   gatewaysByServerHost: KeyedIndex<ModelEntry>;
+  /** Gateways by each certificate their servers serve (see ./gateway-tls). */
+  gatewaysByCertificate: KeyedIndex<ModelEntry>;
   sidecarsByNamespace: KeyedIndex<ModelEntry>;
   /** Route and mirror destinations of every VirtualService, by destination host. */
   destinations: HostIndex<IndexedDestination>;
@@ -287,6 +290,7 @@ function emptyIndexes(): Indexes {
     gateways: new KeyedIndex('gateway', self),
     gatewaysByName: new KeyedIndex('gateway-name', self),
     gatewaysByServerHost: new KeyedIndex('gateway-host', self),
+    gatewaysByCertificate: new KeyedIndex('gateway-cert', self),
     sidecarsByNamespace: new KeyedIndex('sidecar', self),
     destinations: new HostIndex<IndexedDestination>('destination', byVs),
     gatewayHops: new HostIndex<GatewayHop>('hop', byVs),
@@ -315,11 +319,15 @@ function collectFilings(entry: ModelEntry, out: Filing[]): void {
       file('gateways', `${entry.namespace}/${entry.name}`, entry);
       file('gatewaysByName', entry.name, entry);
       const hosts = new Set<string>();
+      const certificates = new Set<string>();
       for (const [server] of records(entry.spec['servers'])) {
         for (const [raw] of strings(server['hosts']))
           hosts.add(raw.slice(raw.indexOf('/') + 1).toLowerCase());
+        const certificate = certificateKey(record(server['tls']));
+        if (certificate) certificates.add(certificate);
       }
       for (const host of hosts) file('gatewaysByServerHost', host, entry);
+      for (const certificate of certificates) file('gatewaysByCertificate', certificate, entry);
       break;
     }
     case 'Sidecar':

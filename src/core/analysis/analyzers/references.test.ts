@@ -200,40 +200,6 @@ ruleTable('REF-SUBSET', [
   ),
 ]);
 
-const meshVs = (ref: string, ...extra: string[]) =>
-  doc(
-    'VirtualService',
-    ref,
-    ...extra,
-    'http: [{route: [{destination: {host: edition.cnn.com}}], timeout: 5s}]',
-  );
-
-ruleTable('CONFLICT-MESH-VS', [
-  at(
-    'one per host',
-    bundle(meshVs('app/a', 'hosts: [edition.cnn.com]'), meshVs('app/b', 'hosts: [en.wikipedia.org]')),
-  ),
-  at(
-    'both public',
-    bundle(meshVs('app/a', 'hosts: [edition.cnn.com]'), meshVs('app/b', 'hosts: [edition.cnn.com] #!')),
-    'VirtualService/app/a also binds',
-  ),
-  at(
-    'private to different namespaces',
-    bundle(
-      meshVs('a/cnn', 'hosts: [edition.cnn.com]', 'exportTo: ["."]'),
-      meshVs('b/cnn', 'hosts: [edition.cnn.com]', 'exportTo: ["."]'),
-    ),
-  ),
-  at(
-    'one is bound to a gateway only',
-    bundle(
-      meshVs('app/a', 'hosts: [edition.cnn.com]'),
-      meshVs('app/b', 'hosts: [edition.cnn.com]', 'gateways: [istio-system/egress]'),
-    ),
-  ),
-]);
-
 const gatewayWith = (ref: string, host: string, extra = '') =>
   doc(
     'Gateway',
@@ -271,38 +237,6 @@ ruleTable('VS-HOST-NOT-IN-GATEWAY', [
   at(
     './ means the Gateway namespace',
     bundle(gatewayWith('istio-system/egress', './edition.cnn.com'), boundVs('edition.cnn.com', ' #!')),
-  ),
-]);
-
-ruleTable('CONFLICT-GATEWAY', [
-  at(
-    'different hosts',
-    bundle(
-      gatewayWith('istio-system/a', 'edition.cnn.com'),
-      gatewayWith('istio-system/b', 'en.wikipedia.org'),
-    ),
-  ),
-  at(
-    'different selectors',
-    bundle(
-      gatewayWith('istio-system/a', 'edition.cnn.com'),
-      gatewayWith('istio-system/b', 'edition.cnn.com').replace('egressgateway}', 'other}'),
-    ),
-  ),
-  at(
-    'different bind',
-    bundle(
-      gatewayWith('istio-system/a', 'edition.cnn.com'),
-      gatewayWith('istio-system/b', 'edition.cnn.com', ', bind: 10.0.0.1'),
-    ),
-  ),
-  at(
-    'same selector, port and host',
-    bundle(
-      gatewayWith('istio-system/a', 'edition.cnn.com'),
-      gatewayWith('istio-system/b', 'edition.cnn.com').replace(/\n$/, ' #!\n'),
-    ),
-    'Gateway/istio-system/a already serves edition.cnn.com on port 80',
   ),
 ]);
 
@@ -383,32 +317,6 @@ describe('NO-CA wording', () => {
     expect(finding?.message).not.toContain('hostname is not checked');
   });
 });
-
-const protocolSe = (ref: string, protocol: string, ...extra: string[]) =>
-  doc(
-    'ServiceEntry',
-    ref,
-    'hosts: [api.example.com]',
-    `ports: [{number: 443, name: p, protocol: ${protocol}}]`,
-    'resolution: DNS',
-    ...extra,
-  );
-
-ruleTable('CONFLICT-SE-PROTOCOL', [
-  at('same protocol', bundle(protocolSe('app/a', 'TLS'), protocolSe('app/b', 'tls'))),
-  at(
-    'disjoint scopes',
-    bundle(protocolSe('a/x', 'TLS', 'exportTo: ["."]'), protocolSe('b/x', 'HTTPS', 'exportTo: ["."]')),
-  ),
-  at(
-    'different protocols',
-    bundle(
-      protocolSe('app/a', 'TLS'),
-      protocolSe('app/b', 'HTTPS').replace('protocol: HTTPS}]', 'protocol: HTTPS}] #!'),
-    ),
-    'declares api.example.com:443 as TLS',
-  ),
-]);
 
 describe('reference analyzers at scale', () => {
   it('analyses a 5,000-resource two-hop bundle without reporting any error', () => {

@@ -1,8 +1,7 @@
 /**
- * Reference and conflict analyzers (ISTIO.md §3: IST0101, IST0109, IST0112, IST0128/0129, IST0132,
- * IST0145, IST0174, IST0177). Each is one pass over the bundle with host-keyed maps.
+ * Reference analyzers (ISTIO.md §3: IST0101, IST0112, IST0128/0129, IST0132, IST0174): what a
+ * resource names must exist, where the proxies that apply it can see it.
  */
-import type { PathSegment } from '../../bundle';
 import type { ModelEntry } from '../../istio/model';
 import { hostsOverlap } from '../../istio/values';
 import { num, record, records, str, strings } from '../../istio/read';
@@ -11,22 +10,15 @@ import {
   destinationRulesForHost,
   destinationRulesOnLookupPath,
   destinationRuleTls,
-  exportScope,
   findGateway,
   gatewayNamespace,
   gatewaysNamed,
-  gatewaysServingHost,
   gatewaysOf,
   isClusterLocalHost,
-  isMeshBound,
   mostSpecific,
   resolveGatewayRef,
   rulesOf,
-  scopesOverlap,
   serviceEntriesForHost,
-  serviceEntriesWithHost,
-  virtualServicesWithHost,
-  type ExportScope,
   type RouteDestination,
   type RouteRule,
 } from '../../istio/visibility';
@@ -145,29 +137,6 @@ function checkSubset(
   report(vs, 'REF-SUBSET', [...d.path, 'subset'], `subset ${d.subset} of ${d.host} is not defined: ${why}`);
 }
 
-const scopeText = (scope: ExportScope) =>
-  scope.everywhere ? 'every namespace' : [...scope.namespaces].join(', ');
-
-const checkMeshConflicts: Analyzer = (model, report) => {
-  for (const vs of model.virtualServices) {
-    if (!isMeshBound(vs)) continue;
-    const scope = exportScope(vs);
-    for (const [host, i] of strings(vs.spec['hosts'])) {
-      const same = virtualServicesWithHost(model, host, vs.namespace);
-      const clash = same
-        .slice(0, same.indexOf(vs))
-        .find((other) => other !== vs && isMeshBound(other) && scopesOverlap(exportScope(other), scope));
-      if (!clash) continue;
-      report(
-        vs,
-        'CONFLICT-MESH-VS',
-        ['spec', 'hosts', i],
-        `${clash.ref} also binds ${host} to sidecars (mesh) for ${scopeText(exportScope(clash))}: sidecars do not merge VirtualServices, so only one applies (namespace-local first, then the oldest)`,
-      );
-    }
-  }
-};
-
 const checkHostsInGateways: Analyzer = (model, report) => {
   for (const vs of model.virtualServices) {
     const hosts = strings(vs.spec['hosts']);
@@ -190,39 +159,6 @@ const checkHostsInGateways: Analyzer = (model, report) => {
         'VS-HOST-NOT-IN-GATEWAY',
         ['spec', 'hosts', hosts[0]![1]],
         `none of ${hosts.map(([h]) => h).join(', ')} is a host of Gateway ${ref} (its servers list ${serverHosts.join(', ') || 'no hosts'} for this namespace), so the gateway never applies this VirtualService`,
-      );
-    }
-  }
-};
-
-/** `selector|port|bind|host` for each host of each server: two servers with one key compete. */
-function serverKeys(gateway: ModelEntry): { key: string; port: number; host: string; path: PathSegment[] }[] {
-  const selector = JSON.stringify(Object.entries(record(gateway.spec['selector']) ?? {}).sort());
-  const out: { key: string; port: number; host: string; path: PathSegment[] }[] = [];
-  for (const [server, s] of records(gateway.spec['servers'])) {
-    const port = num(record(server['port'])?.['number']);
-    if (port === undefined) continue;
-    for (const [host, h] of strings(server['hosts'])) {
-      const key = `${selector}|${port}|${str(server['bind']) ?? ''}|${host}`;
-      out.push({ key, port, host, path: ['spec', 'servers', s, 'hosts', h] });
-    }
-  }
-  return out;
-}
-
-const checkGatewayConflicts: Analyzer = (model, report) => {
-  for (const gateway of model.gateways) {
-    for (const { key, port, host, path } of serverKeys(gateway)) {
-      const serving = gatewaysServingHost(model, host.slice(host.indexOf('/') + 1));
-      const first = serving
-        .slice(0, serving.indexOf(gateway))
-        .find((other) => other !== gateway && serverKeys(other).some((k) => k.key === key));
-      if (!first) continue;
-      report(
-        gateway,
-        'CONFLICT-GATEWAY',
-        path,
-        `${first.ref} already serves ${host} on port ${port} for the same selector: only one of the two servers takes effect`,
       );
     }
   }
@@ -281,44 +217,11 @@ const checkServerVerification: Analyzer = (model, report) => {
   }
 };
 
-const checkServiceEntryProtocols: Analyzer = (model, report) => {
-  for (const se of model.serviceEntries) {
-    const scope = exportScope(se);
-    for (const [port, p] of records(se.spec['ports'])) {
-      const number = num(port['number']);
-      const protocol = str(port['protocol'])?.toUpperCase();
-      if (number === undefined || !protocol) continue;
-      for (const [host] of strings(se.spec['hosts'])) {
-        const same = serviceEntriesWithHost(model, host).map((m) => m.entry);
-        const earlier = same.slice(0, same.indexOf(se)).filter((other) => other !== se);
-        const clash = earlier
-          .flatMap((other) =>
-            records(other.spec['ports'])
-              .filter(([q]) => num(q['number']) === number)
-              .map(([q]) => ({ other, protocol: str(q['protocol'])?.toUpperCase() })),
-          )
-          .find((e) => e.protocol && e.protocol !== protocol && scopesOverlap(exportScope(e.other), scope));
-        if (!clash) continue;
-        report(
-          se,
-          'CONFLICT-SE-PROTOCOL',
-          ['spec', 'ports', p, 'protocol'],
-          `${clash.other.ref} declares ${host}:${number} as ${clash.protocol!}, this entry as ${protocol}, for overlapping namespaces: only one definition wins`,
-        );
-        break;
-      }
-    }
-  }
-};
-
 /** References, conflicts and server verification across the bundle. */
 export const referenceAnalyzers: Analyzer[] = [
   checkGatewayRefs,
   checkDestinations,
-  checkMeshConflicts,
   checkHostsInGateways,
-  checkGatewayConflicts,
   checkDestinationRuleHosts,
   checkServerVerification,
-  checkServiceEntryProtocols,
 ];

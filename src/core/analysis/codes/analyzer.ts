@@ -48,7 +48,7 @@ export const analyzerCodes: CodeInfo[] = [
   analyzer(
     'CONFLICT-MESH-VS',
     'Several sidecar VirtualServices for one host',
-    'Sidecars do not merge VirtualServices: for a host only one of them applies (the namespace-local, then the oldest), and the rules of the others are ignored.',
+    'Sidecars do not merge VirtualServices: for a host only one of them applies (the namespace-local, then the oldest), and the rules of the others are ignored. As istioctl analyze does, this is reported on every VirtualService involved: those bound to mesh with the same host and a shared exportTo namespace, or a host exported everywhere against a host it overlaps (a wildcard) exported to a namespace. istioctl rates it an error; the cluster accepts it.',
     'Merge the VirtualServices into one, or give them exportTo scopes that do not overlap.',
     ['IST0109', 'KIA1106'],
   ),
@@ -76,7 +76,7 @@ export const analyzerCodes: CodeInfo[] = [
   analyzer(
     'CONFLICT-GATEWAY',
     'Two Gateways claim the same host and port',
-    'Gateways with the same selector build one listener per port; two servers with the same host there conflict and only one wins.',
+    'Gateways with the same selector configure the same gateway pods, which build one listener per port; two servers with the same host (and bind) on a port conflict and only one wins. Reported on every Gateway involved, as istioctl analyze does (it rates it an error; the cluster accepts it).',
     'Keep one server per host and port for the gateway workload, or merge the Gateways.',
     ['IST0145', 'KIA0301'],
   ),
@@ -134,7 +134,7 @@ export const analyzerCodes: CodeInfo[] = [
   analyzer(
     'CONFLICT-SE-PROTOCOL',
     'ServiceEntries disagree on a port protocol',
-    'Two ServiceEntries define the same host and port with different protocols for the same namespaces; only one definition wins, so traffic may be handled with the wrong protocol.',
+    'Two ServiceEntries define the same host and port with different protocols (an unset protocol counts as its own) for the same namespaces; only one definition wins, so traffic may be handled with the wrong protocol. Reported on every ServiceEntry involved.',
     'Use one protocol for the host and port, or merge the ServiceEntries.',
     ['IST0177', 'KIA1212'],
   ),
@@ -155,5 +155,19 @@ export const analyzerCodes: CodeInfo[] = [
     'Port-level settings drop the top-level policy for their port',
     'A portLevelSettings entry replaces the whole top-level traffic policy for its port; it is not merged field by field. A top-level connectionPool, outlierDetection or tls the entry does not repeat is not applied on that port (nor is loadBalancer, which only changes the balancing algorithm and is not reported).',
     'Repeat the settings in the port-level entry, or, when the entry covers the only port, move its fields to the top-level policy.',
+  ),
+  analyzer(
+    'CONFLICT-SIDECAR',
+    'Several namespace-wide Sidecars',
+    'A Sidecar without a workloadSelector applies to every workload of its namespace; with two or more of them, which one a proxy uses is undefined. istioctl rates it an error; the cluster accepts it.',
+    'Keep one Sidecar without workloadSelector per namespace; give the others a workloadSelector.',
+    ['IST0111'],
+  ),
+  analyzer(
+    'GATEWAY-DUPLICATE-CERT',
+    'One certificate on several Gateways',
+    'When Gateways for the same gateway pods serve the same certificate (credentialName, or certificate and key files), a client may reuse an HTTP/2 connection opened for a host of one Gateway to call a host of the other; the gateway keeps that connection on the server picked at the TLS handshake and answers 404. istioctl reports the Gateway whose selector is within the other one.',
+    'Give each Gateway its own certificate, or serve the hosts from one Gateway (one server with all the hosts).',
+    ['IST0138'],
   ),
 ];

@@ -1,0 +1,163 @@
+/**
+ * Cases of istioctl analyze's own analyzer tests (istio/istio
+ * pkg/config/analysis/analyzers/analyzers_test.go, tag 1.30.3 and master 86c9f01), run on their
+ * testdata (copied into test/istio-analyzers/, each file naming its source and commit). Each case
+ * lists the messages Istio's test expects, as `[IST code, "Kind namespace/name"]` (namespace
+ * `default` when the test leaves it out); the engine must give exactly those, through the codes
+ * whose catalogue entry names the IST code, for the analyzer the case exercises.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { describe, expect, it } from 'vitest';
+
+import { analyzeBundle } from '../src/core/analysis/analyze';
+import { codeCatalogue } from '../src/core/analysis/codes';
+import { parseBundle } from '../src/core/bundle';
+
+interface IstioCase {
+  /** The test case's name in analyzers_test.go. */
+  name: string;
+  files: string[];
+  /** The IST codes of the analyzer under test. */
+  codes: string[];
+  expected: [string, string][];
+}
+
+const cases: IstioCase[] = [
+  {
+    name: 'virtualServiceConflictingMeshGatewayHosts',
+    files: ['virtualservice_conflictingmeshgatewayhosts.yaml'],
+    codes: ['IST0109'],
+    expected: [
+      ['IST0109', 'VirtualService team3/ratings'],
+      ['IST0109', 'VirtualService team4/ratings'],
+      ['IST0109', 'VirtualService foo/ratings'],
+      ['IST0109', 'VirtualService bar/ratings'],
+      ['IST0109', 'VirtualService foo/productpage'],
+      ['IST0109', 'VirtualService foo/bogus-productpage'],
+      ['IST0109', 'VirtualService team2/ratings'],
+    ],
+  },
+  {
+    name: 'virtualServiceConflictingMeshGatewayHostsWithExportTo',
+    files: ['virtualservice_conflictingmeshgatewayhosts_with_exportto.yaml'],
+    codes: ['IST0109'],
+    expected: [
+      ['IST0109', 'VirtualService foo/productpage'],
+      ['IST0109', 'VirtualService bar/productpage'],
+      ['IST0109', 'VirtualService foo/productpage-c'],
+      ['IST0109', 'VirtualService bar/productpage-c'],
+      ['IST0109', 'VirtualService foo/productpage-d'],
+      ['IST0109', 'VirtualService bar/productpage-d'],
+    ],
+  },
+  {
+    name: 'conflicting gateways detect',
+    files: ['conflicting-gateways.yaml'],
+    codes: ['IST0145'],
+    expected: [
+      ['IST0145', 'Gateway alpha'],
+      ['IST0145', 'Gateway beta'],
+    ],
+  },
+  {
+    name: 'gateways with different port are non-conflicting',
+    files: ['gateway-different-port.yaml'],
+    codes: ['IST0145'],
+    expected: [],
+  },
+  {
+    name: 'conflicting gateways with multiple port declarations',
+    files: ['conflicting-gateways-multiple-ports.yaml'],
+    codes: ['IST0145'],
+    expected: [
+      ['IST0145', 'Gateway alpha'],
+      ['IST0145', 'Gateway beta'],
+    ],
+  },
+  {
+    name: 'conflicting gateways detect: no port',
+    files: ['conflicting-gateways-invalid-port.yaml'],
+    codes: ['IST0145'],
+    expected: [],
+  },
+  {
+    name: 'Analyze conflicting gateway with list type',
+    files: ['analyze-list-type.yaml'],
+    codes: ['IST0145'],
+    expected: [
+      ['IST0145', 'Gateway alpha'],
+      ['IST0145', 'Gateway alpha-l'],
+      ['IST0145', 'Gateway beta-l'],
+    ],
+  },
+  {
+    // The case also expects IST0167 for Sidecars in an ambient namespace (Kubernetes objects).
+    name: 'sidecarDefaultSelector',
+    files: ['sidecar-default-selector.yaml'],
+    codes: ['IST0111'],
+    expected: [
+      ['IST0111', 'Sidecar ns2/has-conflict-2'],
+      ['IST0111', 'Sidecar ns2/has-conflict-1'],
+    ],
+  },
+  {
+    name: 'certificate duplication in Gateway',
+    files: ['gateway-duplicate-certificate.yaml'],
+    codes: ['IST0138'],
+    expected: [
+      ['IST0138', 'Gateway istio-system/gateway-01-test-01'],
+      ['IST0138', 'Gateway istio-system/gateway-02-test-01'],
+      ['IST0138', 'Gateway istio-system/gateway-01-test-02'],
+      ['IST0138', 'Gateway default/gateway-01-test-03'],
+    ],
+  },
+  {
+    name: 'ServiceEntry conflicting protocols on same host and port',
+    files: ['serviceentry-conflicting-protocol.yaml'],
+    codes: ['IST0177'],
+    expected: [
+      ['IST0177', 'ServiceEntry default/se-http'],
+      ['IST0177', 'ServiceEntry default/se-https'],
+    ],
+  },
+  {
+    name: 'ServiceEntry no conflict same protocol',
+    files: ['serviceentry-no-conflict-protocol.yaml'],
+    codes: ['IST0177'],
+    expected: [],
+  },
+  {
+    name: 'ServiceEntry no conflict non-overlapping exportTo scopes',
+    files: ['serviceentry-conflicting-exportto.yaml'],
+    codes: ['IST0177'],
+    expected: [],
+  },
+];
+
+/** `Kind namespace/name` (or `Kind name`) as the engine writes it: `Kind/namespace/name`. */
+function resourceRef(expected: string): string {
+  const [kind, name] = expected.split(' ') as [string, string];
+  return `${kind}/${name.includes('/') ? name : `default/${name}`}`;
+}
+
+function istioMessages(testCase: IstioCase): string[] {
+  const text = testCase.files
+    .map((file) => readFileSync(join(import.meta.dirname, 'istio-analyzers', file), 'utf8'))
+    .join('\n---\n');
+  const found = new Set<string>();
+  for (const d of analyzeBundle(parseBundle(text))) {
+    for (const code of codeCatalogue.get(d.code)?.related ?? []) {
+      if (testCase.codes.includes(code)) found.add(`${code} ${d.resource ?? ''}`);
+    }
+  }
+  return [...found].sort();
+}
+
+describe("istioctl analyze's own test cases", () => {
+  it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, testCase) => {
+    const expected = [...new Set(testCase.expected.map(([code, ref]) => `${code} ${resourceRef(ref)}`))];
+    expect(istioMessages(testCase)).toEqual(expected.sort());
+  });
+});
