@@ -134,6 +134,29 @@ const cases: IstioCase[] = [
     codes: ['IST0177'],
     expected: [],
   },
+  {
+    // Run through the webhook's validation (schema.ValidationAnalyzer) in Istio's test.
+    name: 'dupmatches',
+    files: ['virtualservice_dupmatches.yaml', 'virtualservice_overlappingmatches.yaml'],
+    codes: ['IST0130', 'IST0131'],
+    expected: [
+      ['IST0130', 'VirtualService duplicate-match'],
+      ['IST0130', 'VirtualService foo/sample-foo-cluster01'],
+      ['IST0131', 'VirtualService almost-duplicate-match'],
+      ['IST0131', 'VirtualService duplicate-match'],
+      ['IST0130', 'VirtualService duplicate-tcp-match'],
+      ['IST0130', 'VirtualService duplicate-empty-tcp'],
+      ['IST0131', 'VirtualService almost-duplicate-tcp-match'],
+      ['IST0131', 'VirtualService duplicate-tcp-match'],
+      ['IST0130', 'VirtualService none/tls-routing'],
+      ['IST0131', 'VirtualService none/tls-routing-almostmatch'],
+      ['IST0131', 'VirtualService none/tls-routing'],
+      ['IST0131', 'VirtualService non-method-get'],
+      ['IST0131', 'VirtualService overlapping-in-single-match'],
+      ['IST0131', 'VirtualService overlapping-in-two-matches'],
+      ['IST0131', 'VirtualService overlapping-mathes-with-different-methods'],
+    ],
+  },
 ];
 
 /** `Kind namespace/name` (or `Kind name`) as the engine writes it: `Kind/namespace/name`. */
