@@ -157,6 +157,44 @@ const cases: IstioCase[] = [
       ['IST0131', 'VirtualService overlapping-mathes-with-different-methods'],
     ],
   },
+  {
+    name: 'missing Addresses and Protocol in Service Entry',
+    files: ['serviceentry-missing-addresses-protocol.yaml'],
+    codes: ['IST0134'],
+    expected: [
+      ['IST0134', 'ServiceEntry default/service-entry-test-03'],
+      ['IST0134', 'ServiceEntry default/service-entry-test-04'],
+      ['IST0134', 'ServiceEntry default/service-entry-test-07'],
+    ],
+  },
+  {
+    // The test passes the second file as the mesh config (a bare MeshConfig document).
+    name: 'missing Addresses and Protocol in Service Entry with ISTIO_META_DNS_AUTO_ALLOCATE enabled',
+    files: [
+      'serviceentry-missing-addresses-protocol.yaml',
+      'serviceentry-missing-addresses-protocol-mesh-cfg.yaml',
+    ],
+    codes: ['IST0134'],
+    expected: [],
+  },
+  {
+    name: 'ServiceEntry Addresses Required Lowercase Protocol',
+    files: ['serviceentry-address-required-lowercase.yaml'],
+    codes: ['IST0134'],
+    expected: [['IST0134', 'ServiceEntry address-missing-lowercase']],
+  },
+  {
+    name: 'ServiceEntry Addresses Required Uppercase Protocol',
+    files: ['serviceentry-address-required-uppercase.yaml'],
+    codes: ['IST0134'],
+    expected: [['IST0134', 'ServiceEntry address-missing-uppercase']],
+  },
+  {
+    name: 'ServiceEntry Addresses Allocated',
+    files: ['serviceentry-address-allocated.yaml', 'serviceentry-address-allocated-mesh-cfg.yaml'],
+    codes: ['IST0134'],
+    expected: [],
+  },
 ];
 
 /** `Kind namespace/name` (or `Kind name`) as the engine writes it: `Kind/namespace/name`. */

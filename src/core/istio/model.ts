@@ -1,7 +1,7 @@
 import type { Bundle, PathSegment, Resource } from '../bundle';
 import { isNetworkingApiVersion, type NetworkingKind } from './kinds';
 import { shareIndexes } from './indexes';
-import { DEFAULT_OUTBOUND_MODE, findMeshConfig, outboundModeOf } from './mesh';
+import { DEFAULT_OUTBOUND_MODE, findMeshConfig, meshAllocatesAddresses, outboundModeOf } from './mesh';
 
 /**
  * A networking resource with its spec read out. Entries are shared across bundles that contain the
@@ -39,6 +39,10 @@ export interface BundleModel {
   meshMode: string;
   /** The document that sets the mode, if any. */
   meshSource: MeshPolicySource | undefined;
+  /** Every document that carries mesh config (a change to one re-derives everything). */
+  meshDocuments: Resource[];
+  /** Whether the mesh config makes proxies use the addresses Istio allocates (see `meshAllocatesAddresses`). */
+  meshAllocatesAddresses: boolean;
   /** Every namespace mentioned: Namespace objects and the namespaces resources live in. */
   namespaces: Set<string>;
   /** Resources the designer does not model (kept, listed, not analysed). */
@@ -80,6 +84,8 @@ function groupResources(bundle: Bundle): BundleModel {
     sidecars: [],
     meshMode: DEFAULT_OUTBOUND_MODE,
     meshSource: undefined,
+    meshDocuments: [],
+    meshAllocatesAddresses: false,
     namespaces: new Set(),
     others: [],
   };
@@ -98,6 +104,10 @@ function groupResources(bundle: Bundle): BundleModel {
       continue;
     }
     const mesh = findMeshConfig(resource);
+    if (mesh) {
+      model.meshDocuments.push(resource);
+      if (meshAllocatesAddresses(mesh.config)) model.meshAllocatesAddresses = true;
+    }
     const mode = mesh ? outboundModeOf(mesh.config) : undefined;
     if (mesh && mode) {
       model.meshMode = mode;
@@ -155,6 +165,8 @@ export function subjectView(model: BundleModel, subject: ModelEntry): BundleMode
     meshMode: model.meshMode,
     // The mesh config is checked once per bundle, not once per resource.
     meshSource: undefined,
+    meshDocuments: [],
+    meshAllocatesAddresses: model.meshAllocatesAddresses,
     namespaces: model.namespaces,
     others: [],
   };

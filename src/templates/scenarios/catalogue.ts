@@ -113,8 +113,8 @@ const ENTRIES: Entry[] = [
     tags: ['resolution', 'tcp', 'seed'],
     sources: ['seed: DNS resolution'],
     seedFix:
-      'A TCP port without addresses: unless the sidecar proxies DNS, Istio cannot use the virtual IP it allocates and listens on 0.0.0.0:5432, sending every Postgres connection, to any server, to database.example.com (istioctl analyze reports IST0134). The client here turns on DNS capture.',
-    expected: NONE,
+      'A TCP port without addresses: unless the sidecar proxies DNS, Istio cannot use the virtual IP it allocates and listens on 0.0.0.0:5432, sending every Postgres connection, to any server, to database.example.com (istioctl analyze reports IST0134). The client here turns on DNS capture; istioctl (and this designer with it) still warns, because it looks for DNS capture in the mesh config only, not in pod annotations.',
+    expected: { warnings: ['ADDRESSES-REQUIRED'], info: [] },
   },
   {
     id: 'resolution-static',

@@ -157,6 +157,13 @@ export const analyzerCodes: CodeInfo[] = [
     'Repeat the settings in the port-level entry, or, when the entry covers the only port, move its fields to the top-level policy.',
   ),
   analyzer(
+    'ADDRESSES-REQUIRED',
+    'TCP port without addresses',
+    'A sidecar tells TCP services apart only by destination IP. A ServiceEntry TCP port (or one with no protocol) without addresses becomes a 0.0.0.0:<port> listener on proxies that do not use an allocated address, so every TCP connection to that port, to any IP, goes to this entry. Istio allocates an address for non-NONE entries, but the app only gets it when its proxy captures DNS; istioctl analyze checks the mesh config for that (ISTIO_META_DNS_CAPTURE with ISTIO_META_DNS_AUTO_ALLOCATE or PILOT_ENABLE_IP_AUTOALLOCATE in defaultConfig.proxyMetadata) and for an address in the entry status.',
+    'Add the service addresses (IPs or CIDRs) to the ServiceEntry, or turn on DNS capture with address allocation in meshConfig.defaultConfig.proxyMetadata.',
+    ['IST0134'],
+  ),
+  analyzer(
     'CONFLICT-SIDECAR',
     'Several namespace-wide Sidecars',
     'A Sidecar without a workloadSelector applies to every workload of its namespace; with two or more of them, which one a proxy uses is undefined. istioctl rates it an error; the cluster accepts it.',
