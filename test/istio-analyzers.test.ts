@@ -26,6 +26,15 @@ interface IstioCase {
 
 const cases: IstioCase[] = [
   {
+    name: 'deprecation',
+    files: ['deprecation.yaml'],
+    codes: ['IST0002'],
+    expected: [
+      ['IST0002', 'VirtualService foo/productpage'],
+      ['IST0002', 'Sidecar default/no-selector'],
+    ],
+  },
+  {
     name: 'virtualServiceConflictingMeshGatewayHosts',
     files: ['virtualservice_conflictingmeshgatewayhosts.yaml'],
     codes: ['IST0109'],
@@ -194,6 +203,12 @@ const cases: IstioCase[] = [
     files: ['serviceentry-address-allocated.yaml', 'serviceentry-address-allocated-mesh-cfg.yaml'],
     codes: ['IST0134'],
     expected: [],
+  },
+  {
+    name: 'Route Rule no effect on Ingress',
+    files: ['virtualservice_route_rule_no_effects_ingress.yaml'],
+    codes: ['IST0140'],
+    expected: [['IST0140', 'VirtualService default/testing-service-01-test-01']],
   },
 ];
 

@@ -258,21 +258,6 @@ ruleTable('SIDECAR-IMPORT', [
   ),
 ]);
 
-ruleTable('EGRESS-PROXY-IGNORED', [
-  at('no proxy', doc('Sidecar', 'app/default', 'outboundTrafficPolicy: {mode: ALLOW_ANY}')),
-  at(
-    'egressProxy set',
-    doc(
-      'Sidecar',
-      'app/default',
-      'outboundTrafficPolicy:',
-      '  mode: ALLOW_ANY',
-      '  egressProxy: {host: squid.proxy.svc.cluster.local, port: {number: 3128}} #!',
-    ),
-    'IST0002',
-  ),
-]);
-
 // --- Known false positives: the canonical egress patterns must stay quiet ----------------------
 
 const TLS_PASSTHROUGH = bundle(

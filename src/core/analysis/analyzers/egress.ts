@@ -287,19 +287,6 @@ const checkSidecarImports: Analyzer = (model, report) => {
   }
 };
 
-const checkEgressProxy: Analyzer = (model, report) => {
-  for (const sc of model.sidecars) {
-    if (!has(record(sc.spec['outboundTrafficPolicy']), 'egressProxy')) continue;
-    report(
-      sc,
-      'EGRESS-PROXY-IGNORED',
-      ['spec', 'outboundTrafficPolicy', 'egressProxy'],
-      'egressProxy is deprecated and istioctl analyze reports it as ignored (IST0002); Istio 1.30 still sends the ALLOW_ANY catch-all to it, with no routing, policy or TLS. Register the proxy with a ServiceEntry instead',
-      { target: 'key' },
-    );
-  }
-};
-
 /** Egress-specific findings that neither istioctl nor Kiali reports. */
 export const egressAnalyzers: Analyzer[] = [
   checkGatewayResolution,
@@ -308,5 +295,4 @@ export const egressAnalyzers: Analyzer[] = [
   checkSidecarCredentials,
   checkRegistryOnly,
   checkSidecarImports,
-  checkEgressProxy,
 ];

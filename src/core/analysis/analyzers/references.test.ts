@@ -318,6 +318,33 @@ describe('NO-CA wording', () => {
   });
 });
 
+const ratingsSplit = routeTo('app/ratings', 'ratings', '{host: ratings, subset: v1}');
+const gatewayRoute = (destination: string, gateways = '[istio-system/ingress]') =>
+  routeTo('app/ratings-gw', 'ratings.example.com', destination, `gateways: ${gateways}`);
+
+ruleTable('SUBSET-ROUTING-BYPASSED', [
+  at(
+    'gateway route without the subset',
+    bundle(ratingsSplit, gatewayRoute('{host: ratings} #!')),
+    'the subset routing of VirtualService/app/ratings (subset v1) does not apply to it',
+  ),
+  at('gateway route with the subset', bundle(ratingsSplit, gatewayRoute('{host: ratings, subset: v1}'))),
+  // istioctl compares host strings as written.
+  at(
+    'the same service written in full',
+    bundle(ratingsSplit, gatewayRoute('{host: ratings.app.svc.cluster.local}')),
+  ),
+  at('a route without gateways', bundle(ratingsSplit, routeTo('app/other', 'other', '{host: ratings}'))),
+  at(
+    'gateways listing only mesh, as istioctl checks it',
+    bundle(ratingsSplit, gatewayRoute('{host: ratings} #!', '[mesh]')),
+  ),
+  at(
+    'subsets of a host the splitting VirtualService does not list',
+    bundle(routeTo('app/split', 'reviews', '{host: ratings, subset: v1}'), gatewayRoute('{host: ratings}')),
+  ),
+]);
+
 describe('reference analyzers at scale', () => {
   it('analyses a 5,000-resource two-hop bundle without reporting any error', () => {
     const docs: string[] = [];

@@ -1,6 +1,6 @@
 /**
- * Reference analyzers (ISTIO.md §3: IST0101, IST0112, IST0128/0129, IST0132, IST0174): what a
- * resource names must exist, where the proxies that apply it can see it.
+ * Reference analyzers (ISTIO.md §3: IST0101, IST0112, IST0128/0129, IST0132, IST0140, IST0174):
+ * what a resource names must exist where the proxies that apply it can see it, and apply there.
  */
 import type { ModelEntry } from '../../istio/model';
 import { hostsOverlap } from '../../istio/values';
@@ -10,6 +10,7 @@ import {
   destinationRulesForHost,
   destinationRulesOnLookupPath,
   destinationRuleTls,
+  destinationsTo,
   findGateway,
   gatewayNamespace,
   gatewaysNamed,
@@ -217,11 +218,47 @@ const checkServerVerification: Analyzer = (model, report) => {
   }
 };
 
-/** References, conflicts and server verification across the bundle. */
+/** Route destinations, in any VirtualService, that pick a subset of one of that VirtualService's own hosts. */
+function subsetRoutesFor(model: Parameters<Analyzer>[0], host: string): { vs: ModelEntry; subset: string }[] {
+  return destinationsTo(model, host).flatMap(({ vs, rule, destination: d }) =>
+    rule.kind === 'http' &&
+    !d.mirror &&
+    d.subset &&
+    d.host === host &&
+    strings(vs.spec['hosts']).some(([h]) => h === host)
+      ? [{ vs, subset: d.subset }]
+      : [],
+  );
+}
+
+// istioctl (IST0140) checks every VirtualService that lists gateways, and compares host strings as written.
+const checkSubsetsBypassed: Analyzer = (model, report) => {
+  for (const vs of model.virtualServices) {
+    if (strings(vs.spec['gateways']).length === 0) continue;
+    for (const rule of rulesOf(vs)) {
+      if (rule.kind !== 'http') continue;
+      for (const d of rule.destinations) {
+        if (d.mirror || d.subset) continue;
+        const splits = subsetRoutesFor(model, d.host);
+        if (splits.length === 0) continue;
+        const by = [...new Set(splits.map((s) => `${s.vs.ref} (subset ${s.subset})`))].join(', ');
+        report(
+          vs,
+          'SUBSET-ROUTING-BYPASSED',
+          [...d.path, 'host'],
+          `this route sends ${d.host} traffic straight to the service, without a subset: the subset routing of ${by} does not apply to it, because a route's destination is not routed again. Name the subset here if this traffic should follow it`,
+        );
+      }
+    }
+  }
+};
+
+/** References and server verification across the bundle. */
 export const referenceAnalyzers: Analyzer[] = [
   checkGatewayRefs,
   checkDestinations,
   checkHostsInGateways,
   checkDestinationRuleHosts,
   checkServerVerification,
+  checkSubsetsBypassed,
 ];

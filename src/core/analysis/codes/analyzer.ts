@@ -125,10 +125,10 @@ export const analyzerCodes: CodeInfo[] = [
     ['KIA1004'],
   ),
   analyzer(
-    'EGRESS-PROXY-IGNORED',
-    'Sidecar egressProxy is deprecated',
-    'istioctl analyze reports outboundTrafficPolicy.egressProxy as deprecated and ignored; it only affects the ALLOW_ANY catch-all and gets no routing, policy or TLS.',
-    'Register the proxy with a ServiceEntry (TCP port, its address) and route to it explicitly, or use an egress gateway.',
+    'DEPRECATED',
+    'Deprecated field',
+    'istioctl analyze reports these deprecated fields: a Sidecar outboundTrafficPolicy.egressProxy (reported as ignored: it only affects the ALLOW_ANY catch-all and gets no routing, policy or TLS) and a VirtualService fault.delay.percent (an integer percentage, used only while fault.delay.percentage is unset).',
+    'Register an egress proxy with a ServiceEntry (TCP port, its address) and route to it explicitly, or use an egress gateway; write fault.delay.percentage: {value: N} instead of percent.',
     ['IST0002'],
   ),
   analyzer(
@@ -162,6 +162,13 @@ export const analyzerCodes: CodeInfo[] = [
     'A sidecar tells TCP services apart only by destination IP. A ServiceEntry TCP port (or one with no protocol) without addresses becomes a 0.0.0.0:<port> listener on proxies that do not use an allocated address, so every TCP connection to that port, to any IP, goes to this entry. Istio allocates an address for non-NONE entries, but the app only gets it when its proxy captures DNS; istioctl analyze checks the mesh config for that (ISTIO_META_DNS_CAPTURE with ISTIO_META_DNS_AUTO_ALLOCATE or PILOT_ENABLE_IP_AUTOALLOCATE in defaultConfig.proxyMetadata) and for an address in the entry status.',
     'Add the service addresses (IPs or CIDRs) to the ServiceEntry, or turn on DNS capture with address allocation in meshConfig.defaultConfig.proxyMetadata.',
     ['IST0134'],
+  ),
+  analyzer(
+    'SUBSET-ROUTING-BYPASSED',
+    'Route skips the subset routing of its destination',
+    'A VirtualService that routes a host to its subsets only applies to requests for that host. A route elsewhere (a gateway-bound VirtualService, for instance) whose destination is that host without a subset goes straight to the service, so the subset split does not apply to its traffic. istioctl analyze reports it for VirtualServices that list gateways.',
+    'Name the subset in the destination, or drop the subset routing if it is not meant for this traffic.',
+    ['IST0140'],
   ),
   analyzer(
     'CONFLICT-SIDECAR',
