@@ -278,12 +278,12 @@ const ENTRIES: Entry[] = [
     id: 'egress-gateway-mtls-origination',
     title: 'Mutual TLS origination at the egress gateway',
     summary:
-      "Only the gateway holds the client certificate, in a Secret in its own namespace; apps send plain HTTP. The NO-CA warning is the analyzers' (and istioctl's) blind spot: the CA is inside the Secret.",
+      "Only the gateway holds the client certificate, in a Secret in its own namespace; apps send plain HTTP. The NO-CA-PORT note is istioctl's blind spot: the CA is inside the Secret.",
     tags: ['gateway', 'mtls', 'istio-task'],
     sources: ['E13'],
-    // The rule's CA is the Secret's ca.crt, which gateways always load; NO-CA (like istioctl's
-    // IST0129) cannot see it. Kept visible and explained rather than worked around.
-    expected: { warnings: ['NO-CA'], info: [] },
+    // The rule's CA is the Secret's ca.crt, which gateways always load; NO-CA-PORT (like
+    // istioctl's IST0129) cannot see it. Kept visible and explained rather than worked around.
+    expected: { warnings: [], info: ['NO-CA-PORT'] },
   },
   {
     id: 'wildcard-egress-gateway',

@@ -267,6 +267,8 @@ ruleTable('DR-HOST-UNKNOWN', [
 const tlsDr = (...lines: string[]) =>
   bundle(apiSe(), doc('DestinationRule', 'app/api', 'host: api.example.com', ...lines));
 
+const info = (name: string, yaml: string, message?: string) => markedCase('info', name, yaml, message);
+
 ruleTable('NO-CA', [
   at(
     'caCertificates set',
@@ -280,25 +282,51 @@ ruleTable('NO-CA', [
     ),
   ),
   at('ISTIO_MUTUAL', tlsDr('trafficPolicy: {tls: {mode: ISTIO_MUTUAL}}')),
-  at(
-    'top level and port level',
-    tlsDr(
-      'trafficPolicy:',
-      '  tls: {mode: SIMPLE} #!',
-      '  portLevelSettings: [{port: {number: 80}, tls: {mode: SIMPLE}}] #!',
-    ),
-    'system CA bundle',
+  info(
+    'top level: verified against the OS CA bundle, so info',
+    tlsDr('trafficPolicy:', '  tls: {mode: SIMPLE} #!'),
+    "checked against the proxy's OS CA bundle, so any publicly trusted CA is accepted and the name is checked",
   ),
-  at('subset', tlsDr('subsets: [{name: v1, trafficPolicy: {tls: {mode: SIMPLE}}}] #!')),
+  info(
+    'credentialName without a workloadSelector',
+    tlsDr('trafficPolicy: {tls: {mode: MUTUAL, credentialName: client}} #!'),
+    'the ca.crt of Secret client',
+  ),
+  // istioctl checks the top level and port levels only.
+  at('subset', tlsDr('subsets: [{name: v1, trafficPolicy: {tls: {mode: SIMPLE}}}]')),
   at(
     'insecureSkipVerify',
     tlsDr('trafficPolicy: {tls: {mode: SIMPLE, insecureSkipVerify: true}} #!'),
-    'verification is disabled',
+    'certificate verification is off',
   ),
   at(
     'sni without SANs',
     tlsDr('trafficPolicy: {tls: {mode: SIMPLE, sni: api.example.com}} #!'),
-    'the hostname is not checked',
+    'the name in it is not checked at all',
+  ),
+  info(
+    'sni with SANs',
+    tlsDr(
+      'trafficPolicy: {tls: {mode: SIMPLE, sni: api.example.com, subjectAltNames: [api.example.com]}} #!',
+    ),
+  ),
+]);
+
+ruleTable('NO-CA-PORT', [
+  info(
+    'port level only',
+    tlsDr(
+      'trafficPolicy:',
+      '  tls: {mode: SIMPLE}',
+      '  portLevelSettings: [{port: {number: 80}, tls: {mode: SIMPLE}}] #!',
+    ),
+    'SIMPLE without caCertificates',
+  ),
+  at(
+    'port level with sni and no SANs',
+    tlsDr(
+      'trafficPolicy: {portLevelSettings: [{port: {number: 80}, tls: {mode: MUTUAL, sni: a.example.com}}]} #!',
+    ),
   ),
 ]);
 
@@ -314,7 +342,8 @@ describe('NO-CA wording', () => {
       ),
     );
     const [finding] = findingsFor(yaml, ['NO-CA']);
-    expect(finding?.message).not.toContain('hostname is not checked');
+    expect(finding?.severity).toBe('info');
+    expect(finding?.message).not.toContain('not checked');
   });
 });
 

@@ -2,6 +2,7 @@
  * Reference analyzers (ISTIO.md §3: IST0101, IST0112, IST0128/0129, IST0132, IST0140, IST0174):
  * what a resource names must exist where the proxies that apply it can see it, and apply there.
  */
+import type { PathSegment } from '../../bundle';
 import type { ModelEntry } from '../../istio/model';
 import { hostsOverlap } from '../../istio/values';
 import { num, record, records, str, strings } from '../../istio/read';
@@ -9,7 +10,6 @@ import type { Analyzer, AnalyzerReport } from '.';
 import {
   destinationRulesForHost,
   destinationRulesOnLookupPath,
-  destinationRuleTls,
   destinationsTo,
   findGateway,
   gatewayNamespace,
@@ -183,11 +183,26 @@ const checkDestinationRuleHosts: Analyzer = (model, report) => {
   }
 };
 
+/** The `tls` blocks istioctl checks for a CA (IST0128, IST0129): the top-level policy's and each port-level one's. */
+function verifiedTls(dr: ModelEntry): { tls: Record<string, unknown>; path: PathSegment[]; code: string }[] {
+  const policy = record(dr.spec['trafficPolicy']);
+  const top = record(policy?.['tls']);
+  const out = top
+    ? [{ tls: top, path: ['spec', 'trafficPolicy', 'tls'] as PathSegment[], code: 'NO-CA' }]
+    : [];
+  for (const [level, i] of records(policy?.['portLevelSettings'])) {
+    const tls = record(level['tls']);
+    if (tls)
+      out.push({ tls, path: ['spec', 'trafficPolicy', 'portLevelSettings', i, 'tls'], code: 'NO-CA-PORT' });
+  }
+  return out;
+}
+
 const checkServerVerification: Analyzer = (model, report) => {
   for (const dr of model.destinationRules) {
     const host = str(dr.spec['host']) ?? '';
     const selector = record(dr.spec['workloadSelector']);
-    for (const { tls, path } of destinationRuleTls(dr)) {
+    for (const { tls, path, code } of verifiedTls(dr)) {
       const mode = str(tls['mode'])?.toUpperCase();
       if ((mode !== 'SIMPLE' && mode !== 'MUTUAL') || str(tls['caCertificates'])) continue;
       const credential = str(tls['credentialName']);
@@ -195,25 +210,37 @@ const checkServerVerification: Analyzer = (model, report) => {
       if (tls['insecureSkipVerify'] === true) {
         report(
           dr,
-          'NO-CA',
+          code,
           [...path, 'insecureSkipVerify'],
-          `certificate verification is disabled (insecureSkipVerify: true): the proxy accepts any server certificate for ${host}`,
+          `certificate verification is off (insecureSkipVerify: true): the proxy accepts any server certificate for ${host}, so anyone on the path can impersonate it. Remove insecureSkipVerify`,
+          { severity: 'warning' },
         );
         continue;
       }
       const ca = credential
-        ? `the server certificate is checked against the ca.crt of Secret ${credential} if it has one, else against the proxy's system CA bundle`
-        : "the server certificate is checked only against the proxy's system CA bundle (Istio 1.21+), so any publicly trusted certificate passes";
+        ? `the server certificate is checked against the ca.crt of Secret ${credential} if it has one, else against the proxy's OS CA bundle`
+        : "the server certificate is checked against the proxy's OS CA bundle, so any publicly trusted CA is accepted";
       const sans =
         strings(tls['subjectAltNames']).length > 0 ||
         serviceEntriesForHost(model, host, dr.namespace).some(
           (m) => strings(m.entry.spec['subjectAltNames']).length > 0,
         );
-      const sni =
-        str(tls['sni']) && !sans
-          ? '; with sni set and no subjectAltNames (here or on the ServiceEntry) the hostname is not checked at all'
-          : '';
-      report(dr, 'NO-CA', [...path, 'mode'], `${mode} without caCertificates: ${ca}${sni}`);
+      if (str(tls['sni']) && !sans) {
+        report(
+          dr,
+          code,
+          [...path, 'sni'],
+          `${mode} without caCertificates and with sni set but no subjectAltNames (here or on the ServiceEntry): ${ca}, and the name in it is not checked at all, so a trusted certificate for any other name passes. Add subjectAltNames (or caCertificates for a private CA)`,
+          { severity: 'warning' },
+        );
+        continue;
+      }
+      report(
+        dr,
+        code,
+        [...path, 'mode'],
+        `${mode} without caCertificates: ${ca} and the name is checked against the host; set caCertificates to trust only the service's own CA (istioctl analyze reports every such rule)`,
+      );
     }
   }
 };

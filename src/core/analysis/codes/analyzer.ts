@@ -1,4 +1,4 @@
-import type { CodeInfo } from '../types';
+import type { CodeInfo, Severity } from '../types';
 
 function analyzer(
   code: string,
@@ -6,8 +6,9 @@ function analyzer(
   explanation: string,
   fix: string,
   related?: string[],
+  severity: Severity = 'warning',
 ): CodeInfo {
-  const info: CodeInfo = { code, title, severity: 'warning', layer: 'analyzer', explanation, fix };
+  const info: CodeInfo = { code, title, severity, layer: 'analyzer', explanation, fix };
   if (related) info.related = related;
   return info;
 }
@@ -59,12 +60,17 @@ export const analyzerCodes: CodeInfo[] = [
     'Set destination.port.number to the port the route should use.',
     ['IST0112'],
   ),
-  analyzer(
-    'NO-CA',
-    'Origination TLS without an explicit CA',
-    'Without caCertificates the server certificate is checked only against the proxy system CA bundle (Istio 1.21+), so any publicly trusted certificate passes; an explicit sni without subjectAltNames skips the hostname check, and insecureSkipVerify turns verification off.',
-    'Set caCertificates (or credentialName with a ca.crt) and subjectAltNames, and drop insecureSkipVerify.',
-    ['IST0128', 'IST0129'],
+  ...(['NO-CA', 'NO-CA-PORT'] as const).map((code) =>
+    analyzer(
+      code,
+      code === 'NO-CA'
+        ? 'TLS origination without a CA of its own'
+        : 'TLS origination without a CA of its own, on a port',
+      `istioctl analyze reports every SIMPLE or MUTUAL ${code === 'NO-CA' ? 'top-level' : 'port-level'} tls without caCertificates (unless it has a credentialName and the rule a workloadSelector). Since Istio 1.24 the proxy then always verifies the server certificate against its OS CA bundle (1.21 to 1.23: unless VERIFY_CERTIFICATE_AT_CLIENT was turned off) and checks the name against the host, so the real risk is small: any publicly trusted CA is accepted (info). It is a warning when nothing is checked: insecureSkipVerify, or sni set without subjectAltNames in the rule or the ServiceEntry, which turns the name check off.`,
+      'Set caCertificates (or a credentialName whose Secret has a ca.crt) to trust only the service CA; add subjectAltNames when you set sni; drop insecureSkipVerify.',
+      [code === 'NO-CA' ? 'IST0128' : 'IST0129'],
+      'info',
+    ),
   ),
   analyzer(
     'VS-HOST-NOT-IN-GATEWAY',
