@@ -285,7 +285,7 @@ ruleTable('NO-CA', [
   info(
     'top level: verified against the OS CA bundle, so info',
     tlsDr('trafficPolicy:', '  tls: {mode: SIMPLE} #!'),
-    "checked against the proxy's OS CA bundle, so any publicly trusted CA is accepted and the name is checked",
+    "checked against the proxy's OS CA bundle, so any publicly trusted CA is accepted and, for HTTP traffic, the name is checked",
   ),
   info(
     'credentialName without a workloadSelector',

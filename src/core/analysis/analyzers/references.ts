@@ -239,7 +239,7 @@ const checkServerVerification: Analyzer = (model, report) => {
         dr,
         code,
         [...path, 'mode'],
-        `${mode} without caCertificates: ${ca} and the name is checked against the host; set caCertificates to trust only the service's own CA (istioctl analyze reports every such rule)`,
+        `${mode} without caCertificates: ${ca} and, for HTTP traffic, the name is checked against the request host; set caCertificates to trust only the service's own CA (istioctl analyze reports every such rule)`,
       );
     }
   }

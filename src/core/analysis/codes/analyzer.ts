@@ -66,7 +66,7 @@ export const analyzerCodes: CodeInfo[] = [
       code === 'NO-CA'
         ? 'TLS origination without a CA of its own'
         : 'TLS origination without a CA of its own, on a port',
-      `istioctl analyze reports every SIMPLE or MUTUAL ${code === 'NO-CA' ? 'top-level' : 'port-level'} tls without caCertificates (unless it has a credentialName and the rule a workloadSelector). Since Istio 1.24 the proxy then always verifies the server certificate against its OS CA bundle (1.21 to 1.23: unless VERIFY_CERTIFICATE_AT_CLIENT was turned off) and checks the name against the host, so the real risk is small: any publicly trusted CA is accepted (info). It is a warning when nothing is checked: insecureSkipVerify, or sni set without subjectAltNames in the rule or the ServiceEntry, which turns the name check off.`,
+      `istioctl analyze reports every SIMPLE or MUTUAL ${code === 'NO-CA' ? 'top-level' : 'port-level'} tls without caCertificates (unless it has a credentialName and the rule a workloadSelector). Since Istio 1.24 the proxy then always verifies the server certificate against its OS CA bundle (1.21 to 1.23: unless VERIFY_CERTIFICATE_AT_CLIENT was turned off) and checks the name against the request host (HTTP traffic), so the real risk is small: any publicly trusted CA is accepted (info). It is a warning when nothing is checked: insecureSkipVerify, or sni set without subjectAltNames in the rule or the ServiceEntry, which turns the name check off.`,
       'Set caCertificates (or a credentialName whose Secret has a ca.crt) to trust only the service CA; add subjectAltNames when you set sni; drop insecureSkipVerify.',
       [code === 'NO-CA' ? 'IST0128' : 'IST0129'],
       'info',
