@@ -191,6 +191,30 @@ ruleTable('REF-SUBSET', [
     bundle(apiSe('ext/api'), subsetDr('ext/api', 'exportTo: ["."]'), subsetRoute('v1', ' #!')),
   ),
   at(
+    'short host on a gateway-bound route: the service of the VirtualService namespace',
+    bundle(
+      doc('DestinationRule', 'app/nginx', 'host: nginx', 'subsets: [{name: v1}]'),
+      routeTo(
+        'app/nginx-gw',
+        'nginx.example.com',
+        '{host: nginx, subset: v1}',
+        'gateways: [istio-system/egress]',
+      ),
+    ),
+  ),
+  at(
+    'short host on a gateway-bound route, subset defined for another namespace',
+    bundle(
+      doc('DestinationRule', 'istio-system/nginx', 'host: nginx', 'subsets: [{name: v1}]'),
+      routeTo(
+        'app/nginx-gw',
+        'nginx.example.com',
+        '{host: nginx, subset: v1} #!',
+        'gateways: [istio-system/egress]',
+      ),
+    ),
+  ),
+  at(
     'egress gateway subset without a DestinationRule',
     routeTo(
       'app/cnn',

@@ -17,6 +17,7 @@ import {
   gatewaysOf,
   isClusterLocalHost,
   mostSpecific,
+  qualifyHost,
   resolveGatewayRef,
   rulesOf,
   serviceEntriesForHost,
@@ -123,7 +124,9 @@ function checkSubset(
   report: AnalyzerReport,
 ): void {
   const lookup = consumers.length > 0 ? consumers.map((c) => c.namespace) : [vs.namespace];
-  const onPath = new Set(lookup.flatMap((ns) => destinationRulesOnLookupPath(model, d.host, ns)));
+  // A short host names a service in the VirtualService's namespace, wherever the rule is applied.
+  const host = qualifyHost(d.host, vs.namespace);
+  const onPath = new Set(lookup.flatMap((ns) => destinationRulesOnLookupPath(model, host, ns)));
   const defines = (dr: ModelEntry) => records(dr.spec['subsets']).some(([s]) => s['name'] === d.subset);
   if ([...onPath].some(defines)) return;
   const offPath = destinationRulesForHost(model, d.host, vs.namespace).find(
