@@ -210,6 +210,17 @@ const cases: IstioCase[] = [
     codes: ['IST0140'],
     expected: [['IST0140', 'VirtualService default/testing-service-01-test-01']],
   },
+  {
+    name: 'virtualServiceGateways',
+    files: ['virtualservice_gateways.yaml'],
+    codes: ['IST0101', 'IST0132'],
+    expected: [
+      ['IST0101', 'VirtualService httpbin-bogus'],
+      ['IST0132', 'VirtualService default/cross-test'],
+      ['IST0132', 'VirtualService httpbin-bogus'],
+      ['IST0132', 'VirtualService httpbin'],
+    ],
+  },
 ];
 
 /** `Kind namespace/name` (or `Kind name`) as the engine writes it: `Kind/namespace/name`. */

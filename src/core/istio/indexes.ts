@@ -7,6 +7,7 @@ import { isEgressGatewayHost, qualifyHost } from './hosts';
 import type { BundleModel, ModelEntry } from './model';
 import { hostKey, recordHostReads, recordRead } from './reads';
 import { certificateKey } from './gateway-tls';
+import { isGatewayApiGateway } from './kinds';
 import { record, records, strings, str } from './read';
 import { gatewaysOf, rulesOf, type RouteDestination, type RouteRule } from './routes';
 import { hostCovers, isWildcardHost } from './values';
@@ -175,6 +176,8 @@ export interface Indexes {
   gatewaysByServerHost: KeyedIndex<ModelEntry>;
   /** Gateways by each certificate their servers serve (see ./gateway-tls). */
   gatewaysByCertificate: KeyedIndex<ModelEntry>;
+  /** Kubernetes Gateway API Gateways by `ns/name`. */
+  gatewayApiGateways: KeyedIndex<ModelEntry>;
   sidecarsByNamespace: KeyedIndex<ModelEntry>;
   /** Route and mirror destinations of every VirtualService, by destination host. */
   destinations: HostIndex<IndexedDestination>;
@@ -291,6 +294,7 @@ function emptyIndexes(): Indexes {
     gatewaysByName: new KeyedIndex('gateway-name', self),
     gatewaysByServerHost: new KeyedIndex('gateway-host', self),
     gatewaysByCertificate: new KeyedIndex('gateway-cert', self),
+    gatewayApiGateways: new KeyedIndex('gateway-api', self),
     sidecarsByNamespace: new KeyedIndex('sidecar', self),
     destinations: new HostIndex<IndexedDestination>('destination', byVs),
     gatewayHops: new HostIndex<GatewayHop>('hop', byVs),
@@ -302,6 +306,10 @@ function emptyIndexes(): Indexes {
 
 function collectFilings(entry: ModelEntry, out: Filing[]): void {
   const file = (index: IndexName, key: string, item: unknown) => out.push({ index, key, item });
+  if (isGatewayApiGateway(entry.resource)) {
+    file('gatewayApiGateways', `${entry.namespace}/${entry.name}`, entry);
+    return;
+  }
   switch (entry.resource.kind) {
     case 'ServiceEntry':
       for (const [host, hostIndex] of strings(entry.spec['hosts']))

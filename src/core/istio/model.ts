@@ -1,5 +1,5 @@
 import type { Bundle, PathSegment, Resource } from '../bundle';
-import { isNetworkingApiVersion, type NetworkingKind } from './kinds';
+import { isGatewayApiGateway, isNetworkingApiVersion, type NetworkingKind } from './kinds';
 import { shareIndexes } from './indexes';
 import { DEFAULT_OUTBOUND_MODE, findMeshConfig, meshAllocatesAddresses, outboundModeOf } from './mesh';
 
@@ -35,6 +35,8 @@ export interface BundleModel {
   virtualServices: ModelEntry[];
   gateways: ModelEntry[];
   sidecars: ModelEntry[];
+  /** Kubernetes Gateway API Gateways: not modelled (they stay in `others` too), only known to exist. */
+  gatewayApiGateways: ModelEntry[];
   /** The effective mesh outbound mode: set by the bundle, or Istio's default ALLOW_ANY. */
   meshMode: string;
   /** The document that sets the mode, if any. */
@@ -49,16 +51,25 @@ export interface BundleModel {
   others: Resource[];
 }
 
-const GROUP_OF: Record<
-  NetworkingKind,
-  keyof Pick<BundleModel, 'serviceEntries' | 'destinationRules' | 'virtualServices' | 'gateways' | 'sidecars'>
-> = {
+type KindList = keyof Pick<
+  BundleModel,
+  'serviceEntries' | 'destinationRules' | 'virtualServices' | 'gateways' | 'sidecars' | 'gatewayApiGateways'
+>;
+
+const GROUP_OF: Record<NetworkingKind, KindList> = {
   ServiceEntry: 'serviceEntries',
   DestinationRule: 'destinationRules',
   VirtualService: 'virtualServices',
   Gateway: 'gateways',
   Sidecar: 'sidecars',
 };
+
+/** The model list a resource belongs in, or undefined for resources the model does not hold. */
+function listOf(resource: Pick<Resource, 'apiVersion' | 'kind'>): KindList | undefined {
+  if (isGatewayApiGateway(resource)) return 'gatewayApiGateways';
+  const list = GROUP_OF[resource.kind as NetworkingKind];
+  return list && isNetworkingApiVersion(resource.apiVersion) ? list : undefined;
+}
 
 // One model per bundle, so the analyzers and the graph share it (and its indexes).
 const models = new WeakMap<Bundle, BundleModel>();
@@ -82,6 +93,7 @@ function groupResources(bundle: Bundle): BundleModel {
     virtualServices: [],
     gateways: [],
     sidecars: [],
+    gatewayApiGateways: [],
     meshMode: DEFAULT_OUTBOUND_MODE,
     meshSource: undefined,
     meshDocuments: [],
@@ -91,15 +103,19 @@ function groupResources(bundle: Bundle): BundleModel {
   };
   const seen = new Set<object>();
   for (const resource of bundle.resources) {
-    const group = GROUP_OF[resource.kind as NetworkingKind];
+    const list = listOf(resource);
     if (resource.kind === 'Namespace' && resource.name) model.namespaces.add(resource.name);
-    if (group && isNetworkingApiVersion(resource.apiVersion)) {
+    if (list) {
       // A second identical document is a resource of its own (it may conflict with the first).
       const entry = seen.has(resource.value) ? createEntry(resource) : entryOf(resource);
       seen.add(resource.value);
-      model[group].push(entry);
+      model[list].push(entry);
       model.entries.push(entry);
       model.resources.push(resource);
+      if (list === 'gatewayApiGateways') {
+        model.others.push(resource);
+        continue;
+      }
       model.namespaces.add(resource.effectiveNamespace);
       continue;
     }
@@ -162,6 +178,7 @@ export function subjectView(model: BundleModel, subject: ModelEntry): BundleMode
     virtualServices: [],
     gateways: [],
     sidecars: [],
+    gatewayApiGateways: [],
     meshMode: model.meshMode,
     // The mesh config is checked once per bundle, not once per resource.
     meshSource: undefined,
@@ -170,8 +187,7 @@ export function subjectView(model: BundleModel, subject: ModelEntry): BundleMode
     namespaces: model.namespaces,
     others: [],
   };
-  const group = GROUP_OF[subject.resource.kind as NetworkingKind];
-  view[group].push(subject);
+  view[listOf(subject.resource)!].push(subject);
   shareIndexes(view, model);
   return view;
 }

@@ -125,6 +125,11 @@ export function findGateway(model: BundleModel, ref: string): ModelEntry | undef
   return indexesOf(model).gateways.get(ref)[0];
 }
 
+/** The Kubernetes Gateway API Gateway in the bundle for a resolved `ns/name` reference. */
+export function findGatewayApiGateway(model: BundleModel, ref: string): ModelEntry | undefined {
+  return indexesOf(model).gatewayApiGateways.get(ref)[0];
+}
+
 /** Gateways in the bundle with this name, in any namespace (to explain a short-name mistake). */
 export function gatewaysNamed(model: BundleModel, name: string): readonly ModelEntry[] {
   return indexesOf(model).gatewaysByName.get(name);

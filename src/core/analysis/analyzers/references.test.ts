@@ -37,7 +37,32 @@ const routeTo = (ref: string, host: string, destination: string, ...extra: strin
   return doc('VirtualService', ref, `hosts: [${host}]`, ...extra, 'http:', line);
 };
 
+const gatewayApiGateway = (ref: string) => {
+  const [namespace, name] = ref.split('/');
+  return [
+    'apiVersion: gateway.networking.k8s.io/v1',
+    'kind: Gateway',
+    `metadata: {name: ${name}, namespace: ${namespace}}`,
+    'spec: {gatewayClassName: istio, listeners: [{name: http, port: 80, protocol: HTTP}]}',
+    '',
+  ].join('\n');
+};
+
 ruleTable('REF-GATEWAY', [
+  at(
+    'a Kubernetes Gateway API Gateway',
+    bundle(
+      gatewayApiGateway('app/web'),
+      routeTo('app/cnn', 'edition.cnn.com', '{host: edition.cnn.com}', 'gateways: [web]'),
+    ),
+  ),
+  at(
+    'a Kubernetes Gateway API Gateway in another namespace',
+    bundle(
+      gatewayApiGateway('other/web'),
+      routeTo('app/cnn', 'edition.cnn.com', '{host: edition.cnn.com}', 'gateways: [web] #!'),
+    ),
+  ),
   at(
     'namespace/name',
     bundle(

@@ -12,6 +12,7 @@ import {
   destinationRulesOnLookupPath,
   destinationsTo,
   findGateway,
+  findGatewayApiGateway,
   gatewayNamespace,
   gatewaysNamed,
   gatewaysOf,
@@ -30,7 +31,8 @@ const checkGatewayRefs: Analyzer = (model, report) => {
     const check = (ref: string, path: (string | number)[]) => {
       if (ref === 'mesh') return;
       const resolved = resolveGatewayRef(ref, vs.namespace);
-      if (findGateway(model, resolved)) return;
+      // A Gateway API Gateway may be bound too (Istio's analyzer accepts one since 1.31).
+      if (findGateway(model, resolved) || findGatewayApiGateway(model, resolved)) return;
       const name = resolved.slice(resolved.indexOf('/') + 1);
       const elsewhere = gatewaysNamed(model, name).map((g) => g.namespace);
       const hint = elsewhere.length

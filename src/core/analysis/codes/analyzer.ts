@@ -21,9 +21,9 @@ export const analyzerCodes: CodeInfo[] = [
   analyzer(
     'REF-GATEWAY',
     'VirtualService names a Gateway that is not there',
-    'A short gateway name means a Gateway in the VirtualService namespace. If no Gateway has that namespace and name, the binding silently does nothing.',
+    'A short gateway name means a Gateway in the VirtualService namespace. If no Gateway (Istio, or Kubernetes Gateway API) has that namespace and name, the binding silently does nothing. istioctl reports a missing Gateway twice: as not found (IST0101) and as not serving the VirtualService hosts (IST0132).',
     'Write the reference as <namespace>/<name> (for example istio-system/egress), or add the Gateway.',
-    ['IST0101', 'KIA1102'],
+    ['IST0101', 'IST0132', 'KIA1102'],
   ),
   analyzer(
     'REF-HOST',
