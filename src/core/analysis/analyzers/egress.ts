@@ -14,6 +14,7 @@ import {
   gatewayNamespace,
   destinationsTo,
   gatewayHopsFor,
+  gatewayHopHosts,
   gatewayHopsIn,
   gatewaysOf,
   isClusterLocalHost,
@@ -162,13 +163,33 @@ const checkTwoHopBinding: Analyzer = (model, report) => {
   }
 };
 
-/** Whether some mesh rule (`via: false`) or gateway rule (`via: true`) routes to a host `host` covers. */
+/**
+ * Whether some mesh rule (`via: false`) or gateway rule (`via: true`) routes to a host `host` covers;
+ * a mesh rule's hop to an egress gateway is not a call to the host.
+ */
 function routedTo(model: BundleModel, host: string, via: boolean): boolean {
   return destinationsTo(model, host).some(
     ({ rule, destination }) =>
       hostCovers(host, destination.host) &&
-      !isClusterLocalHost(destination.host) &&
-      (via ? [...rule.gateways].some((g) => g !== 'mesh') : rule.gateways.has('mesh')),
+      (via
+        ? [...rule.gateways].some((g) => g !== 'mesh')
+        : rule.gateways.has('mesh') && !isEgressGatewayHost(destination.host)),
+  );
+}
+
+/**
+ * Whether only egress gateways apply a DestinationRule: the host is reached through the gateway
+ * hop alone, or the rule is private to a namespace where an egress gateway runs (the root
+ * namespace, or that of an egress gateway Service mesh rules send traffic to).
+ */
+function onlyGatewaysApply(model: BundleModel, dr: ModelEntry, host: string): boolean {
+  if (routedTo(model, host, true) && !routedTo(model, host, false)) return true;
+  const exports = strings(dr.spec['exportTo']).map(([e]) => e);
+  const isPrivate = exports.length > 0 && exports.every((e) => e === '.' || e === dr.namespace);
+  if (!isPrivate) return false;
+  return (
+    dr.namespace === ROOT_NAMESPACE ||
+    gatewayHopHosts(model).some((h) => namespaceOfClusterHost(h, '') === dr.namespace)
   );
 }
 
@@ -176,10 +197,7 @@ const checkSidecarCredentials: Analyzer = (model, report) => {
   for (const dr of model.destinationRules) {
     if (record(dr.spec['workloadSelector'])) continue;
     const host = str(dr.spec['host']) ?? '';
-    // The gateway hop forwards to this host and sidecars do not call it directly.
-    const atGatewayOnly =
-      dr.namespace === ROOT_NAMESPACE && routedTo(model, host, true) && !routedTo(model, host, false);
-    if (atGatewayOnly) continue;
+    if (onlyGatewaysApply(model, dr, host)) continue;
     for (const { tls, path } of destinationRuleTls(dr)) {
       const mode = str(tls['mode'])?.toUpperCase();
       const credential = str(tls['credentialName']);

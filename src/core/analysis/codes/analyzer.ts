@@ -114,7 +114,7 @@ export const analyzerCodes: CodeInfo[] = [
   analyzer(
     'CREDENTIAL-IGNORED',
     'credentialName ignored by sidecars',
-    'A sidecar loads the Secret named by credentialName only when the DestinationRule has a workloadSelector; otherwise it builds no TLS context at all and sends plaintext.',
+    'A sidecar loads the Secret named by credentialName only when the DestinationRule has a workloadSelector; otherwise it builds no TLS context at all and sends plaintext. Not reported for rules only egress gateways apply: for a host that mesh rules send through the gateway hop and never call directly, or a rule private to the namespace an egress gateway runs in.',
     'Add a workloadSelector for the client workloads, or originate TLS at the egress gateway with this rule in its namespace.',
   ),
   analyzer(
