@@ -221,6 +221,121 @@ const cases: IstioCase[] = [
       ['IST0132', 'VirtualService httpbin'],
     ],
   },
+  {
+    name: 'destinationrule with no cacert, simple at destinationlevel',
+    files: ['destinationrule-simple-destination.yaml'],
+    codes: ['IST0128', 'IST0129'],
+    expected: [['IST0128', 'DestinationRule db-tls']],
+  },
+  {
+    name: 'destinationrule with no cacert, mutual at destinationlevel',
+    files: ['destinationrule-mutual-destination.yaml'],
+    codes: ['IST0128', 'IST0129'],
+    expected: [['IST0128', 'DestinationRule db-mtls']],
+  },
+  {
+    name: 'destinationrule with no cacert, simple at portlevel',
+    files: ['destinationrule-simple-port.yaml'],
+    codes: ['IST0128', 'IST0129'],
+    expected: [['IST0129', 'DestinationRule db-tls']],
+  },
+  {
+    name: 'destinationrule with credentialname, simple at destinationlevel, no workloadSelector',
+    files: ['destinationrule-simple-destination-credentialname.yaml'],
+    codes: ['IST0128', 'IST0129'],
+    expected: [['IST0128', 'DestinationRule db-tls']],
+  },
+  {
+    name: 'destinationrule with credentialname, simple at destinationlevel, workloadSelector',
+    files: ['destinationrule-simple-destination-credentialname-selector.yaml'],
+    codes: ['IST0128', 'IST0129'],
+    expected: [],
+  },
+  {
+    name: 'destinationrule with credentialname, simple at portlevel, no workloadSelector',
+    files: ['destinationrule-simple-port-credentialname.yaml'],
+    codes: ['IST0128', 'IST0129'],
+    expected: [['IST0129', 'DestinationRule db-tls']],
+  },
+  {
+    name: 'destinationrule with credentialname, simple at portlevel, workloadSelector',
+    files: ['destinationrule-simple-port-credentialname-selector.yaml'],
+    codes: ['IST0128', 'IST0129'],
+    expected: [],
+  },
+  {
+    name: 'destinationrule with no cacert, mutual at portlevel',
+    files: ['destinationrule-mutual-port.yaml'],
+    codes: ['IST0128', 'IST0129'],
+    expected: [['IST0129', 'DestinationRule db-mtls']],
+  },
+  {
+    name: 'destinationrule with no cacert, mutual at destinationlevel and simple at port level',
+    files: ['destinationrule-compound-simple-mutual.yaml'],
+    codes: ['IST0128', 'IST0129'],
+    expected: [
+      ['IST0128', 'DestinationRule db-mtls'],
+      ['IST0129', 'DestinationRule db-mtls'],
+    ],
+  },
+  {
+    name: 'destinationrule with no cacert, simple at destinationlevel and mutual at port level',
+    files: ['destinationrule-compound-mutual-simple.yaml'],
+    codes: ['IST0128', 'IST0129'],
+    expected: [
+      ['IST0129', 'DestinationRule db-mtls'],
+      ['IST0128', 'DestinationRule db-mtls'],
+    ],
+  },
+  {
+    name: 'destinationrule with both cacerts',
+    files: ['destinationrule-with-ca.yaml'],
+    codes: ['IST0128', 'IST0129'],
+    expected: [],
+  },
+  {
+    name: 'host defined in virtualservice not found in the gateway',
+    files: ['virtualservice_host_not_found_gateway.yaml'],
+    codes: ['IST0132'],
+    expected: [
+      ['IST0132', 'VirtualService default/testing-service-02-test-01'],
+      ['IST0132', 'VirtualService default/testing-service-02-test-02'],
+      ['IST0132', 'VirtualService default/testing-service-02-test-03'],
+      ['IST0132', 'VirtualService default/testing-service-03-test-04'],
+    ],
+  },
+  {
+    name: 'host defined in virtualservice not found in the gateway(beta version)',
+    files: ['virtualservice_host_not_found_gateway_beta.yaml'],
+    codes: ['IST0132'],
+    expected: [
+      ['IST0132', 'VirtualService default/testing-service-02-test-01'],
+      ['IST0132', 'VirtualService default/testing-service-02-test-02'],
+      ['IST0132', 'VirtualService default/testing-service-02-test-03'],
+      ['IST0132', 'VirtualService default/testing-service-03-test-04'],
+    ],
+  },
+  {
+    name: 'host defined in virtualservice not found in the gateway with ns',
+    files: ['virtualservice_host_not_found_gateway_with_ns_prefix.yaml'],
+    codes: ['IST0132'],
+    expected: [['IST0132', 'VirtualService default/testing-service-01-test-01']],
+  },
+  {
+    name: 'host defined in virtualservice not found in the gateway with ns(beta version)',
+    files: ['virtualservice_host_not_found_gateway_with_ns_prefix_beta.yaml'],
+    codes: ['IST0132'],
+    expected: [['IST0132', 'VirtualService default/testing-service-01-test-01']],
+  },
+  {
+    name: 'virtualServiceDestinationRules',
+    files: ['virtualservice_destinationrules.yaml'],
+    codes: ['IST0101'],
+    expected: [
+      ['IST0101', 'VirtualService default/reviews-bogussubset'],
+      ['IST0101', 'VirtualService default/reviews-mirror-bogussubset'],
+    ],
+  },
 ];
 
 /** `Kind namespace/name` (or `Kind name`) as the engine writes it: `Kind/namespace/name`. */
