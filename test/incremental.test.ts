@@ -138,6 +138,43 @@ describe('incremental derivation', () => {
     }
   });
 
+  it('equals a fresh derivation when a Gateway API Gateway a VirtualService binds comes and goes', () => {
+    const vs = [
+      'apiVersion: networking.istio.io/v1',
+      'kind: VirtualService',
+      'metadata: {name: web, namespace: default}',
+      'spec:',
+      '  hosts: [example.com]',
+      '  gateways: [web-gateway]',
+      '  http: [{route: [{destination: {host: web}}]}]',
+      '',
+    ].join('\n');
+    const gateway = (name: string) =>
+      [
+        '---',
+        'apiVersion: gateway.networking.k8s.io/v1',
+        'kind: Gateway',
+        `metadata: {name: ${name}, namespace: default}`,
+        'spec:',
+        '  gatewayClassName: istio',
+        '  listeners: [{name: http, port: 80, protocol: HTTP}]',
+        '',
+      ].join('\n');
+    const derive = createDeriver();
+    const refGateway = (d: Derivation) => d.diagnostics.filter((x) => x.code === 'REF-GATEWAY').length;
+    expect(refGateway(derive(vs))).toBe(1);
+    for (const text of [
+      vs + gateway('web-gateway'),
+      vs + gateway('other'),
+      vs + gateway('web-gateway'),
+      vs,
+    ]) {
+      const derived = derive(text);
+      expect(seen(derived)).toEqual(fresh(text));
+      expect(refGateway(derived)).toBe(text.includes('name: web-gateway') ? 0 : 1);
+    }
+  });
+
   it('does the same work for one edit whatever the size of the bundle', () => {
     const workFor = (count: number) => {
       const text = syntheticBundle(count);

@@ -6,7 +6,9 @@
 import { isClusterLocalHost, qualifyHost } from './hosts';
 import type { BundleModel, ModelEntry } from './model';
 import { hostKey, recordHostReads, recordRead, trackReads } from './reads';
-import { records, strings, str } from './read';
+import { certificateKey } from './gateway-tls';
+import { isGatewayApiGateway } from './kinds';
+import { record, records, strings, str } from './read';
 import { gatewaysOf, rulesOf, type RouteDestination, type RouteRule } from './routes';
 import { kubeListOf } from './kube';
 import { hostCovers, isWildcardHost } from './values';
@@ -177,6 +179,10 @@ export interface Indexes {
   gatewaysByName: KeyedIndex<ModelEntry>;
   /** Gateways by each host their servers list (lower case, with any `ns/` prefix removed). */
   gatewaysByServerHost: KeyedIndex<ModelEntry>;
+  /** Gateways by each certificate their servers serve (see ./gateway-tls). */
+  gatewaysByCertificate: KeyedIndex<ModelEntry>;
+  /** Kubernetes Gateway API Gateways by `ns/name`. */
+  gatewayApiGateways: KeyedIndex<ModelEntry>;
   sidecarsByNamespace: KeyedIndex<ModelEntry>;
   /** Pods and pod controllers by namespace. */
   workloadsByNamespace: KeyedIndex<ModelEntry>;
@@ -318,6 +324,8 @@ function emptyIndexes(): Indexes {
     gateways: new KeyedIndex('gateway', self),
     gatewaysByName: new KeyedIndex('gateway-name', self),
     gatewaysByServerHost: new KeyedIndex('gateway-host', self),
+    gatewaysByCertificate: new KeyedIndex('gateway-cert', self),
+    gatewayApiGateways: new KeyedIndex('gateway-api', self),
     sidecarsByNamespace: new KeyedIndex('sidecar', self),
     workloadsByNamespace: new KeyedIndex('workload', self),
     servicesByName: new KeyedIndex('service', self),
@@ -333,6 +341,10 @@ function emptyIndexes(): Indexes {
 
 function collectFilings(entry: ModelEntry, out: Filing[]): void {
   const file = (index: IndexName, key: string, item: unknown) => out.push({ index, key, item });
+  if (isGatewayApiGateway(entry.resource)) {
+    file('gatewayApiGateways', `${entry.namespace}/${entry.name}`, entry);
+    return;
+  }
   switch (entry.resource.kind) {
     case 'ServiceEntry':
       for (const [host, hostIndex] of strings(entry.spec['hosts']))
@@ -350,11 +362,15 @@ function collectFilings(entry: ModelEntry, out: Filing[]): void {
       file('gateways', `${entry.namespace}/${entry.name}`, entry);
       file('gatewaysByName', entry.name, entry);
       const hosts = new Set<string>();
+      const certificates = new Set<string>();
       for (const [server] of records(entry.spec['servers'])) {
         for (const [raw] of strings(server['hosts']))
           hosts.add(raw.slice(raw.indexOf('/') + 1).toLowerCase());
+        const certificate = certificateKey(record(server['tls']));
+        if (certificate) certificates.add(certificate);
       }
       for (const host of hosts) file('gatewaysByServerHost', host, entry);
+      for (const certificate of certificates) file('gatewaysByCertificate', certificate, entry);
       break;
     }
     case 'Sidecar':

@@ -31,6 +31,17 @@ export function isNetworkingApiVersion(apiVersion: string): boolean {
 
 const NETWORKING_API_VERSIONS = new Set<string>(NETWORKING_VERSIONS.map((v) => `${NETWORKING_GROUP}/${v}`));
 
+/** The API group of the Kubernetes Gateway API. */
+export const GATEWAY_API_GROUP = 'gateway.networking.k8s.io';
+
+/**
+ * True for a Kubernetes Gateway API Gateway (not modelled: kept, and known to exist, so a
+ * VirtualService may bind it). Tells it from an Istio Gateway by the group of its apiVersion.
+ */
+export function isGatewayApiGateway(resource: { apiVersion: string; kind: string }): boolean {
+  return resource.kind === 'Gateway' && resource.apiVersion.startsWith(`${GATEWAY_API_GROUP}/`);
+}
+
 /** `apiVersion` for a networking kind at the given version. */
 export function networkingApiVersion(version: NetworkingVersion = 'v1'): string {
   return `${NETWORKING_GROUP}/${version}`;

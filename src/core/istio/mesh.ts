@@ -1,6 +1,7 @@
 import { parse } from 'yaml';
 
 import { isRecord, type PathSegment, type ResourceData, YAML_READ_OPTIONS } from '../bundle';
+import { meshConfigFieldNames } from './docs/mesh-config';
 
 /** The mesh-wide outbound traffic policy modes (ISTIO.md §1.8). */
 export const OUTBOUND_MODES = ['REGISTRY_ONLY', 'ALLOW_ANY', 'ALLOW_ANY_DYNAMIC_DNS'] as const;
@@ -22,7 +23,7 @@ export interface MeshConfigSource {
 /**
  * Finds mesh config in a resource: an IstioOperator's `spec.meshConfig`, the `istio` ConfigMap's
  * `data.mesh` text, Helm values with a top-level `meshConfig`, or a bare MeshConfig document
- * (no kind, with `outboundTrafficPolicy`). Returns undefined for anything else.
+ * (no kind; with `outboundTrafficPolicy`, or only MeshConfig fields). Returns undefined for anything else.
  */
 export function findMeshConfig(
   resource: Pick<ResourceData, 'kind' | 'name' | 'value'>,
@@ -55,7 +56,12 @@ export function findMeshConfig(
   if (resource.kind === '') {
     if (isRecord(value['meshConfig']))
       return { config: value['meshConfig'], path: ['meshConfig'], embeddedText: false, form: 'values' };
-    if (isRecord(value['outboundTrafficPolicy']))
+    // A bare MeshConfig (as istioctl analyze --meshConfigFile reads one): its policy, or only MeshConfig fields.
+    const keys = Object.keys(value);
+    if (
+      isRecord(value['outboundTrafficPolicy']) ||
+      (keys.length > 0 && keys.every((key) => meshConfigFieldNames.includes(key)))
+    )
       return { config: value, path: [], embeddedText: false, form: 'MeshConfig' };
   }
   return undefined;
@@ -66,6 +72,21 @@ export function outboundModeOf(config: Record<string, unknown>): string | undefi
   const policy = config['outboundTrafficPolicy'];
   const mode = isRecord(policy) ? policy['mode'] : undefined;
   return typeof mode === 'string' ? mode : undefined;
+}
+
+/**
+ * Whether the mesh's proxies capture DNS and answer with the addresses Istio allocates to
+ * ServiceEntries (`defaultConfig.proxyMetadata`: ISTIO_META_DNS_CAPTURE, with
+ * ISTIO_META_DNS_AUTO_ALLOCATE or PILOT_ENABLE_IP_AUTOALLOCATE), as istioctl analyze reads it (IST0134).
+ */
+export function meshAllocatesAddresses(config: Record<string, unknown>): boolean {
+  const defaults = config['defaultConfig'];
+  const metadata = isRecord(defaults) ? defaults['proxyMetadata'] : undefined;
+  if (!isRecord(metadata)) return false;
+  const on = (key: string) => String(metadata[key]) === 'true';
+  return (
+    on('ISTIO_META_DNS_CAPTURE') && (on('ISTIO_META_DNS_AUTO_ALLOCATE') || on('PILOT_ENABLE_IP_AUTOALLOCATE'))
+  );
 }
 
 /** Whether a mode lets unknown destinations through. In 1.30 only ALLOW_ANY does (ISTIO.md §4.1). */

@@ -1,8 +1,8 @@
 import type { Bundle, PathSegment, Resource } from '../bundle';
-import { isNetworkingApiVersion, type NetworkingKind } from './kinds';
+import { isGatewayApiGateway, isNetworkingApiVersion, type NetworkingKind } from './kinds';
 import { shareIndexes } from './indexes';
 import { kubeListOf, type KubeList } from './kube';
-import { DEFAULT_OUTBOUND_MODE, findMeshConfig, outboundModeOf } from './mesh';
+import { DEFAULT_OUTBOUND_MODE, findMeshConfig, meshAllocatesAddresses, outboundModeOf } from './mesh';
 
 /**
  * A networking resource with its spec read out. Entries are shared across bundles that contain the
@@ -44,10 +44,16 @@ export interface BundleModel {
   secrets: ModelEntry[];
   /** Namespace objects (their labels say how the namespace joins the mesh). */
   namespaceObjects: ModelEntry[];
+  /** Kubernetes Gateway API Gateways: not modelled (they stay in `others` too), only known to exist. */
+  gatewayApiGateways: ModelEntry[];
   /** The effective mesh outbound mode: set by the bundle, or Istio's default ALLOW_ANY. */
   meshMode: string;
   /** The document that sets the mode, if any. */
   meshSource: MeshPolicySource | undefined;
+  /** Every document that carries mesh config (a change to one re-derives everything). */
+  meshDocuments: Resource[];
+  /** Whether the mesh config makes proxies use the addresses Istio allocates (see `meshAllocatesAddresses`). */
+  meshAllocatesAddresses: boolean;
   /** Every namespace mentioned: Namespace objects and the namespaces Istio resources live in. */
   namespaces: Set<string>;
   /** Resources the designer does not model (kept, listed, not analysed). */
@@ -56,7 +62,13 @@ export interface BundleModel {
 
 type EntryList = keyof Pick<
   BundleModel,
-  'serviceEntries' | 'destinationRules' | 'virtualServices' | 'gateways' | 'sidecars' | KubeList
+  | 'serviceEntries'
+  | 'destinationRules'
+  | 'virtualServices'
+  | 'gateways'
+  | 'sidecars'
+  | 'gatewayApiGateways'
+  | KubeList
 >;
 
 const GROUP_OF: Record<NetworkingKind, EntryList> = {
@@ -93,8 +105,11 @@ function groupResources(bundle: Bundle): BundleModel {
     services: [],
     secrets: [],
     namespaceObjects: [],
+    gatewayApiGateways: [],
     meshMode: DEFAULT_OUTBOUND_MODE,
     meshSource: undefined,
+    meshDocuments: [],
+    meshAllocatesAddresses: false,
     namespaces: new Set(),
     others: [],
   };
@@ -109,10 +124,18 @@ function groupResources(bundle: Bundle): BundleModel {
       model[group].push(entry);
       model.entries.push(entry);
       model.resources.push(resource);
+      if (group === 'gatewayApiGateways') {
+        model.others.push(resource);
+        continue;
+      }
       if (!kubeListOf(resource.apiVersion, resource.kind)) model.namespaces.add(resource.effectiveNamespace);
       continue;
     }
     const mesh = findMeshConfig(resource);
+    if (mesh) {
+      model.meshDocuments.push(resource);
+      if (meshAllocatesAddresses(mesh.config)) model.meshAllocatesAddresses = true;
+    }
     const mode = mesh ? outboundModeOf(mesh.config) : undefined;
     if (mesh && mode) {
       model.meshMode = mode;
@@ -127,8 +150,12 @@ function groupResources(bundle: Bundle): BundleModel {
   return model;
 }
 
-/** The model list a resource goes to: an Istio networking kind or a Kubernetes object the model reads. */
-function listOf(resource: Resource): EntryList | undefined {
+/**
+ * The model list a resource goes to: an Istio networking kind, a Gateway API Gateway (only known
+ * to exist), or a Kubernetes object the model reads; undefined for resources the model does not hold.
+ */
+function listOf(resource: Pick<Resource, 'apiVersion' | 'kind'>): EntryList | undefined {
+  if (isGatewayApiGateway(resource)) return 'gatewayApiGateways';
   const networking = GROUP_OF[resource.kind as NetworkingKind];
   if (networking) return isNetworkingApiVersion(resource.apiVersion) ? networking : undefined;
   return kubeListOf(resource.apiVersion, resource.kind);
@@ -179,9 +206,12 @@ export function subjectView(model: BundleModel, subject: ModelEntry): BundleMode
     services: [],
     secrets: [],
     namespaceObjects: [],
+    gatewayApiGateways: [],
     meshMode: model.meshMode,
     // The mesh config is checked once per bundle, not once per resource.
     meshSource: undefined,
+    meshDocuments: [],
+    meshAllocatesAddresses: model.meshAllocatesAddresses,
     namespaces: model.namespaces,
     others: [],
   };

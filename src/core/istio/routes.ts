@@ -27,11 +27,6 @@ export function isMeshBound(vs: Scoped): boolean {
   return gatewaysOf(vs).includes('mesh');
 }
 
-/** The namespace part of a resolved gateway reference (where its proxies usually run). */
-export function gatewayNamespace(ref: string): string {
-  return ref.slice(0, ref.indexOf('/'));
-}
-
 /** One `destination` of a route or mirror, with its path from the resource root. */
 export interface RouteDestination {
   host: string;

@@ -47,7 +47,8 @@ const diffs = new WeakMap<BundleModel, { previous: BundleModel; dirty: Set<strin
 function diffModels(previous: BundleModel, next: BundleModel): Set<string> | 'all' {
   if (
     previous.meshMode !== next.meshMode ||
-    previous.meshSource?.resource.value !== next.meshSource?.resource.value
+    previous.meshDocuments.length !== next.meshDocuments.length ||
+    previous.meshDocuments.some((d, i) => d.value !== next.meshDocuments[i]!.value)
   )
     return 'all';
   const before = positionIn(previous);

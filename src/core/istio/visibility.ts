@@ -15,7 +15,6 @@ import type { Scoped } from './routes';
 export type { GatewayHop, HostMatch, IndexedDestination } from './indexes';
 export { isClusterLocalHost, isEgressGatewayHost, namespaceOfClusterHost, qualifyHost } from './hosts';
 export {
-  gatewayNamespace,
   gatewaysOf,
   isMeshBound,
   resolveGatewayRef,
@@ -47,25 +46,29 @@ export function isVisibleTo(entry: Scoped, namespace: string): boolean {
   return isExportedTo(entry.spec['exportTo'], entry.namespace, namespace);
 }
 
-/** Where a resource is visible: everywhere, or a set of namespaces (empty for `~`). */
-export interface ExportScope {
-  everywhere: boolean;
-  namespaces: ReadonlySet<string>;
-}
-
-/** The export scope of a resource, with `.` resolved to its own namespace. */
-export function exportScope(entry: Scoped): ExportScope {
+/**
+ * Where a resource is exported, as istioctl groups conflicts by it: `['*']` when exported everywhere
+ * (no exportTo, or `*` among them), else each namespace it names, with `.` resolved to its own.
+ * `~` (ServiceEntry only: exported to nobody) adds none.
+ */
+export function exportScopes(entry: Scoped): string[] {
   const values = strings(entry.spec['exportTo']).map(([v]) => v);
-  if (values.length === 0 || values.includes('*')) return { everywhere: true, namespaces: new Set() };
-  const namespaces = new Set(values.filter((v) => v !== '~').map((v) => (v === '.' ? entry.namespace : v)));
-  return { everywhere: false, namespaces };
+  if (values.length === 0 || values.includes('*')) return ['*'];
+  return [...new Set(values.filter((v) => v !== '~').map((v) => (v === '.' ? entry.namespace : v)))];
 }
 
-/** Whether two export scopes share at least one namespace. */
-export function scopesOverlap(a: ExportScope, b: ExportScope): boolean {
-  if (a.everywhere) return b.everywhere || b.namespaces.size > 0;
-  if (b.everywhere) return a.namespaces.size > 0;
-  return [...a.namespaces].some((ns) => b.namespaces.has(ns));
+/**
+ * Whether two resources' export scopes make them compete, as istioctl's conflict analyzers decide:
+ * a shared namespace, or `*` on one side, when their terms are `exact`ly the same; and a namespace
+ * against `*` when the terms merely `overlap` (a wildcard host against a host it covers).
+ */
+export function scopesCollide(
+  a: readonly string[],
+  b: readonly string[],
+  exact: boolean,
+  overlap: boolean,
+): boolean {
+  return a.some((sa) => b.some((sb) => (sa === sb ? exact : (sa === '*' || sb === '*') && overlap)));
 }
 
 /**
@@ -121,6 +124,11 @@ export function findGateway(model: BundleModel, ref: string): ModelEntry | undef
   return indexesOf(model).gateways.get(ref)[0];
 }
 
+/** The Kubernetes Gateway API Gateway in the bundle for a resolved `ns/name` reference. */
+export function findGatewayApiGateway(model: BundleModel, ref: string): ModelEntry | undefined {
+  return indexesOf(model).gatewayApiGateways.get(ref)[0];
+}
+
 /** Gateways in the bundle with this name, in any namespace (to explain a short-name mistake). */
 export function gatewaysNamed(model: BundleModel, name: string): readonly ModelEntry[] {
   return indexesOf(model).gatewaysByName.get(name);
@@ -131,14 +139,14 @@ export function gatewaysServingHost(model: BundleModel, host: string): readonly 
   return indexesOf(model).gatewaysByServerHost.get(host.toLowerCase());
 }
 
+/** Gateways with a server serving this certificate (a key from `certificateKey` of ./gateway-tls), in bundle order. */
+export function gatewaysWithCertificate(model: BundleModel, certificate: string): readonly ModelEntry[] {
+  return indexesOf(model).gatewaysByCertificate.get(certificate);
+}
+
 /** ServiceEntries listing exactly this host (case-insensitive), in bundle order. */
 export function serviceEntriesWithHost(model: BundleModel, host: string): HostMatch[] {
   return indexesOf(model).serviceEntries.exactly(host);
-}
-
-/** VirtualServices listing exactly this host (qualified in `namespace`), in bundle order. */
-export function virtualServicesWithHost(model: BundleModel, host: string, namespace: string): ModelEntry[] {
-  return indexesOf(model).virtualServices.exactly(qualifyHost(host, namespace));
 }
 
 /** The Sidecars of a namespace, in bundle order. */

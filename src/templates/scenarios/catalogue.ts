@@ -113,8 +113,8 @@ const ENTRIES: Entry[] = [
     tags: ['resolution', 'tcp', 'seed'],
     sources: ['seed: DNS resolution'],
     seedFix:
-      'A TCP port without addresses: unless the sidecar proxies DNS, Istio cannot use the virtual IP it allocates and listens on 0.0.0.0:5432, sending every Postgres connection, to any server, to database.example.com (istioctl analyze reports IST0134). The client here turns on DNS capture.',
-    expected: NONE,
+      'A TCP port without addresses: unless the sidecar proxies DNS, Istio cannot use the virtual IP it allocates and listens on 0.0.0.0:5432, sending every Postgres connection, to any server, to database.example.com (istioctl analyze reports IST0134). The client here turns on DNS capture; istioctl (and this designer with it) still warns, because it looks for DNS capture in the mesh config only, not in pod annotations.',
+    expected: { warnings: ['ADDRESSES-REQUIRED'], info: [] },
   },
   {
     id: 'resolution-static',
@@ -278,12 +278,12 @@ const ENTRIES: Entry[] = [
     id: 'egress-gateway-mtls-origination',
     title: 'Mutual TLS origination at the egress gateway',
     summary:
-      "Only the gateway holds the client certificate, in a Secret in its own namespace; apps send plain HTTP. The NO-CA warning is the analyzers' (and istioctl's) blind spot: the CA is inside the Secret.",
+      "Only the gateway holds the client certificate, in a Secret in its own namespace; apps send plain HTTP. The NO-CA-PORT note is istioctl's blind spot: the CA is inside the Secret.",
     tags: ['gateway', 'mtls', 'istio-task'],
     sources: ['E13'],
-    // The rule's CA is the Secret's ca.crt, which gateways always load; NO-CA (like istioctl's
-    // IST0129) cannot see it. Kept visible and explained rather than worked around.
-    expected: { warnings: ['NO-CA'], info: [] },
+    // The rule's CA is the Secret's ca.crt, which gateways always load; NO-CA-PORT (like
+    // istioctl's IST0129) cannot see it. Kept visible and explained rather than worked around.
+    expected: { warnings: [], info: ['NO-CA-PORT'] },
   },
   {
     id: 'wildcard-egress-gateway',

@@ -151,7 +151,12 @@ function scoreAnalyzer(testCase: AnalyzerCase, diagnostics: Diagnostic[]): Outco
     if (index < 0) missed.push(message);
     else used.add(index);
   }
-  const extra = ours.filter((_, i) => !used.has(i)).map(({ d }) => describe(d));
+  // The engine marks each offending field (every conflicting host, say) where istioctl reports a
+  // message once per resource: more findings of a matched code on the same resource are that message.
+  const matched = new Set([...used].map((i) => `${ours[i]!.d.code}|${ours[i]!.d.resource}`));
+  const extra = ours
+    .filter(({ d }, i) => !used.has(i) && !matched.has(`${d.code}|${d.resource}`))
+    .map(({ d }) => describe(d));
   if (missed.length === 0 && extra.length === 0) return agreed;
   const parts = [];
   if (missed.length > 0) parts.push(`missed ${missed.map((m) => `${m.code} ${m.origin}`).join(', ')}`);

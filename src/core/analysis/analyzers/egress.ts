@@ -11,11 +11,9 @@ import { has, num, record, records, str, strings } from '../../istio/read';
 import type { Analyzer } from '.';
 import {
   destinationRuleTls,
-  gatewayNamespace,
   destinationsTo,
   gatewaysOf,
   isClusterLocalHost,
-  isEgressGatewayHost,
   isMeshBound,
   mostSpecific,
   namespaceOfClusterHost,
@@ -24,7 +22,13 @@ import {
   serviceEntriesForHost,
   sidecarsIn,
 } from '../../istio/visibility';
-import { gatewayHopsFor, gatewayHopsIn } from '../../istio/gateway-proxies';
+import {
+  gatewayHopsFor,
+  gatewayHopsIn,
+  gatewayProxies,
+  gatewayProxyFor,
+  gatewayProxyNamespaces,
+} from '../../istio/gateway-proxies';
 
 const checkGatewayResolution: Analyzer = (model, report) => {
   const reported = new Set<ModelEntry>();
@@ -34,7 +38,10 @@ const checkGatewayResolution: Analyzer = (model, report) => {
       for (const d of gateways.length > 0 ? rule.destinations : []) {
         if (isClusterLocalHost(d.host)) continue;
         for (const ref of gateways) {
-          for (const m of mostSpecific(serviceEntriesForHost(model, d.host, gatewayNamespace(ref)))) {
+          const seen = gatewayProxyNamespaces(model, ref).flatMap((ns) =>
+            serviceEntriesForHost(model, d.host, ns),
+          );
+          for (const m of mostSpecific(seen)) {
             const resolution = str(m.entry.spec['resolution'])?.toUpperCase() ?? 'NONE';
             if (resolution !== 'NONE' || reported.has(m.entry)) continue;
             reported.add(m.entry);
@@ -136,7 +143,7 @@ const checkTwoHopBinding: Analyzer = (model, report) => {
           if (resolved === 'mesh' && explicit) {
             if (meshReported) continue;
             meshReported = true;
-            const hop = rule.destinations.find((d) => isEgressGatewayHost(d.host));
+            const hop = rule.destinations.find((d) => gatewayProxyFor(model, d.host, vs.namespace));
             const effect = hop
               ? `the rule that sends traffic to ${hop.host} never runs, so calls leave directly instead of through the egress gateway`
               : 'its mesh rules never run';
@@ -161,13 +168,32 @@ const checkTwoHopBinding: Analyzer = (model, report) => {
   }
 };
 
-/** Whether some mesh rule (`via: false`) or gateway rule (`via: true`) routes to a host `host` covers. */
+/**
+ * Whether some mesh rule (`via: false`) or gateway rule (`via: true`) routes to a host `host` covers;
+ * a mesh rule's hop to an egress gateway is not a call to the host.
+ */
 function routedTo(model: BundleModel, host: string, via: boolean): boolean {
   return destinationsTo(model, host).some(
-    ({ rule, destination }) =>
+    ({ vs, rule, destination }) =>
       hostCovers(host, destination.host) &&
-      !isClusterLocalHost(destination.host) &&
-      (via ? [...rule.gateways].some((g) => g !== 'mesh') : rule.gateways.has('mesh')),
+      (via
+        ? [...rule.gateways].some((g) => g !== 'mesh')
+        : rule.gateways.has('mesh') && !gatewayProxyFor(model, destination.host, vs.namespace)),
+  );
+}
+
+/**
+ * Whether only egress gateways apply a DestinationRule: the host is reached through the gateway
+ * hop alone, or the rule is private to a namespace where an egress gateway runs (the root
+ * namespace, or that of an egress gateway Service mesh rules send traffic to).
+ */
+function onlyGatewaysApply(model: BundleModel, dr: ModelEntry, host: string): boolean {
+  if (routedTo(model, host, true) && !routedTo(model, host, false)) return true;
+  const exports = strings(dr.spec['exportTo']).map(([e]) => e);
+  const isPrivate = exports.length > 0 && exports.every((e) => e === '.' || e === dr.namespace);
+  if (!isPrivate) return false;
+  return (
+    dr.namespace === ROOT_NAMESPACE || gatewayProxies(model).some((proxy) => proxy.namespace === dr.namespace)
   );
 }
 
@@ -175,10 +201,7 @@ const checkSidecarCredentials: Analyzer = (model, report) => {
   for (const dr of model.destinationRules) {
     if (record(dr.spec['workloadSelector'])) continue;
     const host = str(dr.spec['host']) ?? '';
-    // The gateway hop forwards to this host and sidecars do not call it directly.
-    const atGatewayOnly =
-      dr.namespace === ROOT_NAMESPACE && routedTo(model, host, true) && !routedTo(model, host, false);
-    if (atGatewayOnly) continue;
+    if (onlyGatewaysApply(model, dr, host)) continue;
     for (const { tls, path } of destinationRuleTls(dr)) {
       const mode = str(tls['mode'])?.toUpperCase();
       const credential = str(tls['credentialName']);
@@ -286,19 +309,6 @@ const checkSidecarImports: Analyzer = (model, report) => {
   }
 };
 
-const checkEgressProxy: Analyzer = (model, report) => {
-  for (const sc of model.sidecars) {
-    if (!has(record(sc.spec['outboundTrafficPolicy']), 'egressProxy')) continue;
-    report(
-      sc,
-      'EGRESS-PROXY-IGNORED',
-      ['spec', 'outboundTrafficPolicy', 'egressProxy'],
-      'egressProxy is deprecated and istioctl analyze reports it as ignored (IST0002); Istio 1.30 still sends the ALLOW_ANY catch-all to it, with no routing, policy or TLS. Register the proxy with a ServiceEntry instead',
-      { target: 'key' },
-    );
-  }
-};
-
 /** Egress-specific findings that neither istioctl nor Kiali reports. */
 export const egressAnalyzers: Analyzer[] = [
   checkGatewayResolution,
@@ -307,5 +317,4 @@ export const egressAnalyzers: Analyzer[] = [
   checkSidecarCredentials,
   checkRegistryOnly,
   checkSidecarImports,
-  checkEgressProxy,
 ];

@@ -4,6 +4,7 @@ import { trackReads } from '../../istio/reads';
 import { changedKeys, stillValid, type SubjectMemo } from '../../istio/subjects';
 import { diagnosticAt } from '../context';
 import type { Diagnostic, ReportOptions } from '../types';
+import { conflictAnalyzers } from './conflicts';
 import { egressAnalyzers } from './egress';
 import { portAnalyzers } from './ports';
 import { meshAnalyzers, practiceAnalyzers } from './practice';
@@ -33,6 +34,7 @@ export type MeshAnalyzer = (
 
 const subjectAnalyzers: readonly Analyzer[] = [
   ...referenceAnalyzers,
+  ...conflictAnalyzers,
   ...egressAnalyzers,
   ...portAnalyzers,
   ...practiceAnalyzers,

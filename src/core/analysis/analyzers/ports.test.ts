@@ -110,3 +110,73 @@ ruleTable('PORT-LEVEL-DROPS-POLICY', [
     expect: [],
   },
 ]);
+
+const tcpEntry = (resolution: string, port: string, extra = '') => source`
+  apiVersion: networking.istio.io/v1
+  kind: ServiceEntry
+  metadata: {name: db, namespace: app}
+  spec:
+    hosts: [db.example.com]
+    ports:
+    - ${port}
+    resolution: ${resolution}
+    ${extra}
+`;
+const meshConfig = (metadata: string) => source`
+  ---
+  apiVersion: v1
+  kind: ConfigMap
+  metadata: {name: istio, namespace: istio-system}
+  data:
+    mesh: |
+      defaultConfig:
+        proxyMetadata: {${metadata}}
+`;
+
+ruleTable('ADDRESSES-REQUIRED', [
+  {
+    name: 'TCP, NONE',
+    yaml: tcpEntry('NONE', '{number: 5432, name: pg, protocol: TCP}'),
+    expect: [{ line: 7, severity: 'warning', message: 'with resolution NONE Istio allocates no address' }],
+  },
+  {
+    name: 'TCP, DNS: istioctl warns whatever the resolution',
+    yaml: tcpEntry('DNS', '{number: 5432, name: pg, protocol: TCP}'),
+    expect: [{ line: 7, message: 'only sidecars that capture DNS give it to the app' }],
+  },
+  {
+    name: 'lower-case tcp',
+    yaml: tcpEntry('DNS', '{number: 5432, name: pg, protocol: tcp}'),
+    expect: [{ line: 7 }],
+  },
+  {
+    name: 'protocol unset',
+    yaml: tcpEntry('DNS', '{number: 5432, name: pg}'),
+    expect: [{ line: 7, message: 'serves TCP (protocol unset)' }],
+  },
+  { name: 'HTTPS', yaml: tcpEntry('DNS', '{number: 443, name: https, protocol: HTTPS}'), expect: [] },
+  {
+    name: 'with addresses',
+    yaml: tcpEntry('NONE', '{number: 5432, name: pg, protocol: TCP}', 'addresses: [198.51.100.0/24]'),
+    expect: [],
+  },
+  {
+    name: 'an address allocated in status',
+    yaml: `${tcpEntry('DNS', '{number: 5432, name: pg, protocol: TCP}')}status:\n  addresses: [{host: db.example.com, value: 240.240.0.1}]\n`,
+    expect: [],
+  },
+  {
+    name: 'DNS capture with allocation in the mesh config',
+    yaml:
+      tcpEntry('DNS', '{number: 5432, name: pg, protocol: TCP}') +
+      meshConfig('ISTIO_META_DNS_CAPTURE: "true", ISTIO_META_DNS_AUTO_ALLOCATE: "true"'),
+    expect: [],
+  },
+  {
+    name: 'DNS capture without allocation',
+    yaml:
+      tcpEntry('DNS', '{number: 5432, name: pg, protocol: TCP}') +
+      meshConfig('ISTIO_META_DNS_CAPTURE: "true"'),
+    expect: [{ line: 7 }],
+  },
+]);

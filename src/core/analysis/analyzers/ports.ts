@@ -1,12 +1,12 @@
 /**
- * Port-protocol analyzers (ISTIO.md §4.1 step 5, §4.4): what a sidecar does on a port depends on the
- * protocol the ServiceEntry declares for it. On an HTTPS/TLS port the app speaks TLS, so the sidecar
+ * Port-protocol analyzers (ISTIO.md §4.1 step 5, §4.4, §4.6): what a sidecar does on a port depends on
+ * the protocol the ServiceEntry declares for it, and a TCP port without an address catches the port. On an HTTPS/TLS port the app speaks TLS, so the sidecar
  * routes by SNI only: HTTP rules never apply there, and a DestinationRule that originates TLS
  * wraps the app's TLS a second time.
  */
 import type { PathSegment } from '../../bundle';
 import type { BundleModel } from '../../istio/model';
-import { num, record, records, str } from '../../istio/read';
+import { num, record, records, str, strings } from '../../istio/read';
 import { protocolFamily } from '../../istio/values';
 import {
   destinationsTo,
@@ -123,8 +123,33 @@ const checkPortLevelDrops: Analyzer = (model, report) => {
   }
 };
 
+const checkAddressesRequired: Analyzer = (model, report) => {
+  if (model.meshAllocatesAddresses) return;
+  for (const se of model.serviceEntries) {
+    if (strings(se.spec['addresses']).length > 0) continue;
+    // An address the controller allocated and wrote to status counts (IST0134 reads it too).
+    if (records(record(se.resource.value['status'])?.['addresses']).length > 0) continue;
+    const none = (str(se.spec['resolution']) ?? 'NONE') === 'NONE';
+    for (const [port, p] of records(se.spec['ports'])) {
+      const protocol = str(port['protocol']) ?? '';
+      if (protocol !== '' && protocol.toUpperCase() !== 'TCP') continue;
+      const number = num(port['number']) ?? '?';
+      const why = none
+        ? `with resolution NONE Istio allocates no address, so sidecars listen on 0.0.0.0:${number}`
+        : `Istio allocates the entry an address, but only sidecars that capture DNS give it to the app (istioctl looks for ISTIO_META_DNS_CAPTURE with ISTIO_META_DNS_AUTO_ALLOCATE in meshConfig.defaultConfig.proxyMetadata); the others listen on 0.0.0.0:${number}`;
+      report(
+        se,
+        'ADDRESSES-REQUIRED',
+        ['spec', 'ports', p],
+        `port ${number} serves TCP${protocol ? '' : ' (protocol unset)'} and the entry has no addresses: ${why} and send every TCP connection to port ${number}, whatever its destination IP, to this entry. Add the service's addresses${none ? '' : ', or turn on DNS capture with address allocation mesh-wide'}`,
+      );
+    }
+  }
+};
+
 /** Analyzers for how declared port protocols interact with routes and TLS origination, and port-level policy. */
 export const portAnalyzers: Analyzer[] = [
+  checkAddressesRequired,
   checkHttpRulesOnTlsPorts,
   checkTlsOriginationOnTlsPorts,
   checkPortLevelDrops,

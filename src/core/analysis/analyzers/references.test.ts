@@ -37,7 +37,32 @@ const routeTo = (ref: string, host: string, destination: string, ...extra: strin
   return doc('VirtualService', ref, `hosts: [${host}]`, ...extra, 'http:', line);
 };
 
+const gatewayApiGateway = (ref: string) => {
+  const [namespace, name] = ref.split('/');
+  return [
+    'apiVersion: gateway.networking.k8s.io/v1',
+    'kind: Gateway',
+    `metadata: {name: ${name}, namespace: ${namespace}}`,
+    'spec: {gatewayClassName: istio, listeners: [{name: http, port: 80, protocol: HTTP}]}',
+    '',
+  ].join('\n');
+};
+
 ruleTable('REF-GATEWAY', [
+  at(
+    'a Kubernetes Gateway API Gateway',
+    bundle(
+      gatewayApiGateway('app/web'),
+      routeTo('app/cnn', 'edition.cnn.com', '{host: edition.cnn.com}', 'gateways: [web]'),
+    ),
+  ),
+  at(
+    'a Kubernetes Gateway API Gateway in another namespace',
+    bundle(
+      gatewayApiGateway('other/web'),
+      routeTo('app/cnn', 'edition.cnn.com', '{host: edition.cnn.com}', 'gateways: [web] #!'),
+    ),
+  ),
   at(
     'namespace/name',
     bundle(
@@ -191,45 +216,35 @@ ruleTable('REF-SUBSET', [
     bundle(apiSe('ext/api'), subsetDr('ext/api', 'exportTo: ["."]'), subsetRoute('v1', ' #!')),
   ),
   at(
+    'short host on a gateway-bound route: the service of the VirtualService namespace',
+    bundle(
+      doc('DestinationRule', 'app/nginx', 'host: nginx', 'subsets: [{name: v1}]'),
+      routeTo(
+        'app/nginx-gw',
+        'nginx.example.com',
+        '{host: nginx, subset: v1}',
+        'gateways: [istio-system/egress]',
+      ),
+    ),
+  ),
+  at(
+    'short host on a gateway-bound route, subset defined for another namespace',
+    bundle(
+      doc('DestinationRule', 'istio-system/nginx', 'host: nginx', 'subsets: [{name: v1}]'),
+      routeTo(
+        'app/nginx-gw',
+        'nginx.example.com',
+        '{host: nginx, subset: v1} #!',
+        'gateways: [istio-system/egress]',
+      ),
+    ),
+  ),
+  at(
     'egress gateway subset without a DestinationRule',
     routeTo(
       'app/cnn',
       'edition.cnn.com',
       '{host: istio-egressgateway.istio-system.svc.cluster.local, subset: cnn} #!',
-    ),
-  ),
-]);
-
-const meshVs = (ref: string, ...extra: string[]) =>
-  doc(
-    'VirtualService',
-    ref,
-    ...extra,
-    'http: [{route: [{destination: {host: edition.cnn.com}}], timeout: 5s}]',
-  );
-
-ruleTable('CONFLICT-MESH-VS', [
-  at(
-    'one per host',
-    bundle(meshVs('app/a', 'hosts: [edition.cnn.com]'), meshVs('app/b', 'hosts: [en.wikipedia.org]')),
-  ),
-  at(
-    'both public',
-    bundle(meshVs('app/a', 'hosts: [edition.cnn.com]'), meshVs('app/b', 'hosts: [edition.cnn.com] #!')),
-    'VirtualService/app/a also binds',
-  ),
-  at(
-    'private to different namespaces',
-    bundle(
-      meshVs('a/cnn', 'hosts: [edition.cnn.com]', 'exportTo: ["."]'),
-      meshVs('b/cnn', 'hosts: [edition.cnn.com]', 'exportTo: ["."]'),
-    ),
-  ),
-  at(
-    'one is bound to a gateway only',
-    bundle(
-      meshVs('app/a', 'hosts: [edition.cnn.com]'),
-      meshVs('app/b', 'hosts: [edition.cnn.com]', 'gateways: [istio-system/egress]'),
     ),
   ),
 ]);
@@ -274,38 +289,6 @@ ruleTable('VS-HOST-NOT-IN-GATEWAY', [
   ),
 ]);
 
-ruleTable('CONFLICT-GATEWAY', [
-  at(
-    'different hosts',
-    bundle(
-      gatewayWith('istio-system/a', 'edition.cnn.com'),
-      gatewayWith('istio-system/b', 'en.wikipedia.org'),
-    ),
-  ),
-  at(
-    'different selectors',
-    bundle(
-      gatewayWith('istio-system/a', 'edition.cnn.com'),
-      gatewayWith('istio-system/b', 'edition.cnn.com').replace('egressgateway}', 'other}'),
-    ),
-  ),
-  at(
-    'different bind',
-    bundle(
-      gatewayWith('istio-system/a', 'edition.cnn.com'),
-      gatewayWith('istio-system/b', 'edition.cnn.com', ', bind: 10.0.0.1'),
-    ),
-  ),
-  at(
-    'same selector, port and host',
-    bundle(
-      gatewayWith('istio-system/a', 'edition.cnn.com'),
-      gatewayWith('istio-system/b', 'edition.cnn.com').replace(/\n$/, ' #!\n'),
-    ),
-    'Gateway/istio-system/a already serves edition.cnn.com on port 80',
-  ),
-]);
-
 ruleTable('DR-HOST-UNKNOWN', [
   at('registered', bundle(apiSe(), doc('DestinationRule', 'app/api', 'host: api.example.com'))),
   at(
@@ -333,6 +316,8 @@ ruleTable('DR-HOST-UNKNOWN', [
 const tlsDr = (...lines: string[]) =>
   bundle(apiSe(), doc('DestinationRule', 'app/api', 'host: api.example.com', ...lines));
 
+const info = (name: string, yaml: string, message?: string) => markedCase('info', name, yaml, message);
+
 ruleTable('NO-CA', [
   at(
     'caCertificates set',
@@ -346,25 +331,51 @@ ruleTable('NO-CA', [
     ),
   ),
   at('ISTIO_MUTUAL', tlsDr('trafficPolicy: {tls: {mode: ISTIO_MUTUAL}}')),
-  at(
-    'top level and port level',
-    tlsDr(
-      'trafficPolicy:',
-      '  tls: {mode: SIMPLE} #!',
-      '  portLevelSettings: [{port: {number: 80}, tls: {mode: SIMPLE}}] #!',
-    ),
-    'system CA bundle',
+  info(
+    'top level: verified against the OS CA bundle, so info',
+    tlsDr('trafficPolicy:', '  tls: {mode: SIMPLE} #!'),
+    "checked against the proxy's OS CA bundle, so any publicly trusted CA is accepted and, for HTTP traffic, the name is checked",
   ),
-  at('subset', tlsDr('subsets: [{name: v1, trafficPolicy: {tls: {mode: SIMPLE}}}] #!')),
+  info(
+    'credentialName without a workloadSelector',
+    tlsDr('trafficPolicy: {tls: {mode: MUTUAL, credentialName: client}} #!'),
+    'the ca.crt of Secret client',
+  ),
+  // istioctl checks the top level and port levels only.
+  at('subset', tlsDr('subsets: [{name: v1, trafficPolicy: {tls: {mode: SIMPLE}}}]')),
   at(
     'insecureSkipVerify',
     tlsDr('trafficPolicy: {tls: {mode: SIMPLE, insecureSkipVerify: true}} #!'),
-    'verification is disabled',
+    'certificate verification is off',
   ),
   at(
     'sni without SANs',
     tlsDr('trafficPolicy: {tls: {mode: SIMPLE, sni: api.example.com}} #!'),
-    'the hostname is not checked',
+    'the name in it is not checked at all',
+  ),
+  info(
+    'sni with SANs',
+    tlsDr(
+      'trafficPolicy: {tls: {mode: SIMPLE, sni: api.example.com, subjectAltNames: [api.example.com]}} #!',
+    ),
+  ),
+]);
+
+ruleTable('NO-CA-PORT', [
+  info(
+    'port level only',
+    tlsDr(
+      'trafficPolicy:',
+      '  tls: {mode: SIMPLE}',
+      '  portLevelSettings: [{port: {number: 80}, tls: {mode: SIMPLE}}] #!',
+    ),
+    'SIMPLE without caCertificates',
+  ),
+  at(
+    'port level with sni and no SANs',
+    tlsDr(
+      'trafficPolicy: {portLevelSettings: [{port: {number: 80}, tls: {mode: MUTUAL, sni: a.example.com}}]} #!',
+    ),
   ),
 ]);
 
@@ -380,33 +391,35 @@ describe('NO-CA wording', () => {
       ),
     );
     const [finding] = findingsFor(yaml, ['NO-CA']);
-    expect(finding?.message).not.toContain('hostname is not checked');
+    expect(finding?.severity).toBe('info');
+    expect(finding?.message).not.toContain('not checked');
   });
 });
 
-const protocolSe = (ref: string, protocol: string, ...extra: string[]) =>
-  doc(
-    'ServiceEntry',
-    ref,
-    'hosts: [api.example.com]',
-    `ports: [{number: 443, name: p, protocol: ${protocol}}]`,
-    'resolution: DNS',
-    ...extra,
-  );
+const ratingsSplit = routeTo('app/ratings', 'ratings', '{host: ratings, subset: v1}');
+const gatewayRoute = (destination: string, gateways = '[istio-system/ingress]') =>
+  routeTo('app/ratings-gw', 'ratings.example.com', destination, `gateways: ${gateways}`);
 
-ruleTable('CONFLICT-SE-PROTOCOL', [
-  at('same protocol', bundle(protocolSe('app/a', 'TLS'), protocolSe('app/b', 'tls'))),
+ruleTable('SUBSET-ROUTING-BYPASSED', [
   at(
-    'disjoint scopes',
-    bundle(protocolSe('a/x', 'TLS', 'exportTo: ["."]'), protocolSe('b/x', 'HTTPS', 'exportTo: ["."]')),
+    'gateway route without the subset',
+    bundle(ratingsSplit, gatewayRoute('{host: ratings} #!')),
+    'the subset routing of VirtualService/app/ratings (subset v1) does not apply to it',
+  ),
+  at('gateway route with the subset', bundle(ratingsSplit, gatewayRoute('{host: ratings, subset: v1}'))),
+  // istioctl compares host strings as written.
+  at(
+    'the same service written in full',
+    bundle(ratingsSplit, gatewayRoute('{host: ratings.app.svc.cluster.local}')),
+  ),
+  at('a route without gateways', bundle(ratingsSplit, routeTo('app/other', 'other', '{host: ratings}'))),
+  at(
+    'gateways listing only mesh, as istioctl checks it',
+    bundle(ratingsSplit, gatewayRoute('{host: ratings} #!', '[mesh]')),
   ),
   at(
-    'different protocols',
-    bundle(
-      protocolSe('app/a', 'TLS'),
-      protocolSe('app/b', 'HTTPS').replace('protocol: HTTPS}]', 'protocol: HTTPS}] #!'),
-    ),
-    'declares api.example.com:443 as TLS',
+    'subsets of a host the splitting VirtualService does not list',
+    bundle(routeTo('app/split', 'reviews', '{host: ratings, subset: v1}'), gatewayRoute('{host: ratings}')),
   ),
 ]);
 
@@ -455,5 +468,6 @@ describe('reference analyzers at scale', () => {
     // Timing belongs in `npm run bench`; here: a large bundle is analysed and nothing is an error.
     const found = runAnalyzers(parsed);
     expect(found.filter((d) => d.severity === 'error')).toEqual([]);
-  });
+    // A generous limit: CI machines share their cores (the bench measures the time).
+  }, 30_000);
 });

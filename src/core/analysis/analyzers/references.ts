@@ -1,32 +1,27 @@
 /**
- * Reference and conflict analyzers (ISTIO.md §3: IST0101, IST0109, IST0112, IST0128/0129, IST0132,
- * IST0145, IST0174, IST0177). Each is one pass over the bundle with host-keyed maps.
+ * Reference analyzers (ISTIO.md §3: IST0101, IST0112, IST0128/0129, IST0132, IST0140, IST0174):
+ * what a resource names must exist where the proxies that apply it can see it, and apply there.
  */
 import type { PathSegment } from '../../bundle';
-import type { ModelEntry } from '../../istio/model';
+import { gatewayProxyNamespaces } from '../../istio/gateway-proxies';
+import type { BundleModel, ModelEntry } from '../../istio/model';
 import { hostsOverlap } from '../../istio/values';
 import { num, record, records, str, strings } from '../../istio/read';
 import type { Analyzer, AnalyzerReport } from '.';
 import {
   destinationRulesForHost,
   destinationRulesOnLookupPath,
-  destinationRuleTls,
-  exportScope,
+  destinationsTo,
   findGateway,
-  gatewayNamespace,
+  findGatewayApiGateway,
   gatewaysNamed,
-  gatewaysServingHost,
   gatewaysOf,
   isClusterLocalHost,
-  isMeshBound,
   mostSpecific,
+  qualifyHost,
   resolveGatewayRef,
   rulesOf,
-  scopesOverlap,
   serviceEntriesForHost,
-  serviceEntriesWithHost,
-  virtualServicesWithHost,
-  type ExportScope,
   type RouteDestination,
   type RouteRule,
 } from '../../istio/visibility';
@@ -36,7 +31,8 @@ const checkGatewayRefs: Analyzer = (model, report) => {
     const check = (ref: string, path: (string | number)[]) => {
       if (ref === 'mesh') return;
       const resolved = resolveGatewayRef(ref, vs.namespace);
-      if (findGateway(model, resolved)) return;
+      // A Gateway API Gateway may be bound too (Istio's analyzer accepts one since 1.31).
+      if (findGateway(model, resolved) || findGatewayApiGateway(model, resolved)) return;
       const name = resolved.slice(resolved.indexOf('/') + 1);
       const elsewhere = gatewaysNamed(model, name).map((g) => g.namespace);
       const hint = elsewhere.length
@@ -59,14 +55,23 @@ const checkGatewayRefs: Analyzer = (model, report) => {
   }
 };
 
-/** Where a rule is applied: the VS namespace for sidecars, the gateway namespace for each gateway. */
-function consumersOf(vs: ModelEntry, rule: RouteRule): { namespace: string; where: string }[] {
+/**
+ * Where a rule is applied: the VS namespace for sidecars, and for each gateway the namespace its
+ * pods run in (the Gateway resource's own namespace names nothing, ISTIO.md §5.1).
+ */
+function consumersOf(
+  model: BundleModel,
+  vs: ModelEntry,
+  rule: RouteRule,
+): { namespace: string; where: string }[] {
   const out = new Map<string, string>();
   for (const ref of rule.gateways) {
     if (ref === 'mesh') out.set(vs.namespace, `namespace ${vs.namespace}`);
-    else if (!out.has(gatewayNamespace(ref))) {
-      out.set(gatewayNamespace(ref), `namespace ${gatewayNamespace(ref)}, where gateway ${ref} applies it`);
-    }
+    else
+      for (const namespace of gatewayProxyNamespaces(model, ref)) {
+        if (!out.has(namespace))
+          out.set(namespace, `namespace ${namespace}, where gateway ${ref} applies it`);
+      }
   }
   return [...out].map(([namespace, where]) => ({ namespace, where }));
 }
@@ -74,7 +79,7 @@ function consumersOf(vs: ModelEntry, rule: RouteRule): { namespace: string; wher
 const checkDestinations: Analyzer = (model, report) => {
   for (const vs of model.virtualServices) {
     for (const rule of rulesOf(vs)) {
-      const consumers = consumersOf(vs, rule);
+      const consumers = consumersOf(model, vs, rule);
       for (const d of rule.destinations) {
         if (d.subset !== undefined) checkSubset(vs, d, consumers, model, report);
         if (isClusterLocalHost(d.host) || consumers.length === 0) continue;
@@ -130,7 +135,9 @@ function checkSubset(
   report: AnalyzerReport,
 ): void {
   const lookup = consumers.length > 0 ? consumers.map((c) => c.namespace) : [vs.namespace];
-  const onPath = new Set(lookup.flatMap((ns) => destinationRulesOnLookupPath(model, d.host, ns)));
+  // A short host names a service in the VirtualService's namespace, wherever the rule is applied.
+  const host = qualifyHost(d.host, vs.namespace);
+  const onPath = new Set(lookup.flatMap((ns) => destinationRulesOnLookupPath(model, host, ns)));
   const defines = (dr: ModelEntry) => records(dr.spec['subsets']).some(([s]) => s['name'] === d.subset);
   if ([...onPath].some(defines)) return;
   const offPath = destinationRulesForHost(model, d.host, vs.namespace).find(
@@ -144,29 +151,6 @@ function checkSubset(
       : 'no DestinationRule for this host is in the bundle';
   report(vs, 'REF-SUBSET', [...d.path, 'subset'], `subset ${d.subset} of ${d.host} is not defined: ${why}`);
 }
-
-const scopeText = (scope: ExportScope) =>
-  scope.everywhere ? 'every namespace' : [...scope.namespaces].join(', ');
-
-const checkMeshConflicts: Analyzer = (model, report) => {
-  for (const vs of model.virtualServices) {
-    if (!isMeshBound(vs)) continue;
-    const scope = exportScope(vs);
-    for (const [host, i] of strings(vs.spec['hosts'])) {
-      const same = virtualServicesWithHost(model, host, vs.namespace);
-      const clash = same
-        .slice(0, same.indexOf(vs))
-        .find((other) => other !== vs && isMeshBound(other) && scopesOverlap(exportScope(other), scope));
-      if (!clash) continue;
-      report(
-        vs,
-        'CONFLICT-MESH-VS',
-        ['spec', 'hosts', i],
-        `${clash.ref} also binds ${host} to sidecars (mesh) for ${scopeText(exportScope(clash))}: sidecars do not merge VirtualServices, so only one applies (namespace-local first, then the oldest)`,
-      );
-    }
-  }
-};
 
 const checkHostsInGateways: Analyzer = (model, report) => {
   for (const vs of model.virtualServices) {
@@ -195,39 +179,6 @@ const checkHostsInGateways: Analyzer = (model, report) => {
   }
 };
 
-/** `selector|port|bind|host` for each host of each server: two servers with one key compete. */
-function serverKeys(gateway: ModelEntry): { key: string; port: number; host: string; path: PathSegment[] }[] {
-  const selector = JSON.stringify(Object.entries(record(gateway.spec['selector']) ?? {}).sort());
-  const out: { key: string; port: number; host: string; path: PathSegment[] }[] = [];
-  for (const [server, s] of records(gateway.spec['servers'])) {
-    const port = num(record(server['port'])?.['number']);
-    if (port === undefined) continue;
-    for (const [host, h] of strings(server['hosts'])) {
-      const key = `${selector}|${port}|${str(server['bind']) ?? ''}|${host}`;
-      out.push({ key, port, host, path: ['spec', 'servers', s, 'hosts', h] });
-    }
-  }
-  return out;
-}
-
-const checkGatewayConflicts: Analyzer = (model, report) => {
-  for (const gateway of model.gateways) {
-    for (const { key, port, host, path } of serverKeys(gateway)) {
-      const serving = gatewaysServingHost(model, host.slice(host.indexOf('/') + 1));
-      const first = serving
-        .slice(0, serving.indexOf(gateway))
-        .find((other) => other !== gateway && serverKeys(other).some((k) => k.key === key));
-      if (!first) continue;
-      report(
-        gateway,
-        'CONFLICT-GATEWAY',
-        path,
-        `${first.ref} already serves ${host} on port ${port} for the same selector: only one of the two servers takes effect`,
-      );
-    }
-  }
-};
-
 const checkDestinationRuleHosts: Analyzer = (model, report) => {
   for (const dr of model.destinationRules) {
     const host = str(dr.spec['host']);
@@ -246,11 +197,26 @@ const checkDestinationRuleHosts: Analyzer = (model, report) => {
   }
 };
 
+/** The `tls` blocks istioctl checks for a CA (IST0128, IST0129): the top-level policy's and each port-level one's. */
+function verifiedTls(dr: ModelEntry): { tls: Record<string, unknown>; path: PathSegment[]; code: string }[] {
+  const policy = record(dr.spec['trafficPolicy']);
+  const top = record(policy?.['tls']);
+  const out = top
+    ? [{ tls: top, path: ['spec', 'trafficPolicy', 'tls'] as PathSegment[], code: 'NO-CA' }]
+    : [];
+  for (const [level, i] of records(policy?.['portLevelSettings'])) {
+    const tls = record(level['tls']);
+    if (tls)
+      out.push({ tls, path: ['spec', 'trafficPolicy', 'portLevelSettings', i, 'tls'], code: 'NO-CA-PORT' });
+  }
+  return out;
+}
+
 const checkServerVerification: Analyzer = (model, report) => {
   for (const dr of model.destinationRules) {
     const host = str(dr.spec['host']) ?? '';
     const selector = record(dr.spec['workloadSelector']);
-    for (const { tls, path } of destinationRuleTls(dr)) {
+    for (const { tls, path, code } of verifiedTls(dr)) {
       const mode = str(tls['mode'])?.toUpperCase();
       if ((mode !== 'SIMPLE' && mode !== 'MUTUAL') || str(tls['caCertificates'])) continue;
       const credential = str(tls['credentialName']);
@@ -258,67 +224,82 @@ const checkServerVerification: Analyzer = (model, report) => {
       if (tls['insecureSkipVerify'] === true) {
         report(
           dr,
-          'NO-CA',
+          code,
           [...path, 'insecureSkipVerify'],
-          `certificate verification is disabled (insecureSkipVerify: true): the proxy accepts any server certificate for ${host}`,
+          `certificate verification is off (insecureSkipVerify: true): the proxy accepts any server certificate for ${host}, so anyone on the path can impersonate it. Remove insecureSkipVerify`,
+          { severity: 'warning' },
         );
         continue;
       }
       const ca = credential
-        ? `the server certificate is checked against the ca.crt of Secret ${credential} if it has one, else against the proxy's system CA bundle`
-        : "the server certificate is checked only against the proxy's system CA bundle (Istio 1.21+), so any publicly trusted certificate passes";
+        ? `the server certificate is checked against the ca.crt of Secret ${credential} if it has one, else against the proxy's OS CA bundle`
+        : "the server certificate is checked against the proxy's OS CA bundle, so any publicly trusted CA is accepted";
       const sans =
         strings(tls['subjectAltNames']).length > 0 ||
         serviceEntriesForHost(model, host, dr.namespace).some(
           (m) => strings(m.entry.spec['subjectAltNames']).length > 0,
         );
-      const sni =
-        str(tls['sni']) && !sans
-          ? '; with sni set and no subjectAltNames (here or on the ServiceEntry) the hostname is not checked at all'
-          : '';
-      report(dr, 'NO-CA', [...path, 'mode'], `${mode} without caCertificates: ${ca}${sni}`);
+      if (str(tls['sni']) && !sans) {
+        report(
+          dr,
+          code,
+          [...path, 'sni'],
+          `${mode} without caCertificates and with sni set but no subjectAltNames (here or on the ServiceEntry): ${ca}, and the name in it is not checked at all, so a trusted certificate for any other name passes. Add subjectAltNames (or caCertificates for a private CA)`,
+          { severity: 'warning' },
+        );
+        continue;
+      }
+      report(
+        dr,
+        code,
+        [...path, 'mode'],
+        `${mode} without caCertificates: ${ca} and, for HTTP traffic, the name is checked against the request host; set caCertificates to trust only the service's own CA (istioctl analyze reports every such rule)`,
+      );
     }
   }
 };
 
-const checkServiceEntryProtocols: Analyzer = (model, report) => {
-  for (const se of model.serviceEntries) {
-    const scope = exportScope(se);
-    for (const [port, p] of records(se.spec['ports'])) {
-      const number = num(port['number']);
-      const protocol = str(port['protocol'])?.toUpperCase();
-      if (number === undefined || !protocol) continue;
-      for (const [host] of strings(se.spec['hosts'])) {
-        const same = serviceEntriesWithHost(model, host).map((m) => m.entry);
-        const earlier = same.slice(0, same.indexOf(se)).filter((other) => other !== se);
-        const clash = earlier
-          .flatMap((other) =>
-            records(other.spec['ports'])
-              .filter(([q]) => num(q['number']) === number)
-              .map(([q]) => ({ other, protocol: str(q['protocol'])?.toUpperCase() })),
-          )
-          .find((e) => e.protocol && e.protocol !== protocol && scopesOverlap(exportScope(e.other), scope));
-        if (!clash) continue;
+/** Route destinations, in any VirtualService, that pick a subset of one of that VirtualService's own hosts. */
+function subsetRoutesFor(model: Parameters<Analyzer>[0], host: string): { vs: ModelEntry; subset: string }[] {
+  return destinationsTo(model, host).flatMap(({ vs, rule, destination: d }) =>
+    rule.kind === 'http' &&
+    !d.mirror &&
+    d.subset &&
+    d.host === host &&
+    strings(vs.spec['hosts']).some(([h]) => h === host)
+      ? [{ vs, subset: d.subset }]
+      : [],
+  );
+}
+
+// istioctl (IST0140) checks every VirtualService that lists gateways, and compares host strings as written.
+const checkSubsetsBypassed: Analyzer = (model, report) => {
+  for (const vs of model.virtualServices) {
+    if (strings(vs.spec['gateways']).length === 0) continue;
+    for (const rule of rulesOf(vs)) {
+      if (rule.kind !== 'http') continue;
+      for (const d of rule.destinations) {
+        if (d.mirror || d.subset) continue;
+        const splits = subsetRoutesFor(model, d.host);
+        if (splits.length === 0) continue;
+        const by = [...new Set(splits.map((s) => `${s.vs.ref} (subset ${s.subset})`))].join(', ');
         report(
-          se,
-          'CONFLICT-SE-PROTOCOL',
-          ['spec', 'ports', p, 'protocol'],
-          `${clash.other.ref} declares ${host}:${number} as ${clash.protocol!}, this entry as ${protocol}, for overlapping namespaces: only one definition wins`,
+          vs,
+          'SUBSET-ROUTING-BYPASSED',
+          [...d.path, 'host'],
+          `this route sends ${d.host} traffic straight to the service, without a subset: the subset routing of ${by} does not apply to it, because a route's destination is not routed again. Name the subset here if this traffic should follow it`,
         );
-        break;
       }
     }
   }
 };
 
-/** References, conflicts and server verification across the bundle. */
+/** References and server verification across the bundle. */
 export const referenceAnalyzers: Analyzer[] = [
   checkGatewayRefs,
   checkDestinations,
-  checkMeshConflicts,
   checkHostsInGateways,
-  checkGatewayConflicts,
   checkDestinationRuleHosts,
   checkServerVerification,
-  checkServiceEntryProtocols,
+  checkSubsetsBypassed,
 ];

@@ -1,4 +1,4 @@
-import type { CodeInfo } from '../types';
+import type { CodeInfo, Severity } from '../types';
 
 function analyzer(
   code: string,
@@ -6,8 +6,9 @@ function analyzer(
   explanation: string,
   fix: string,
   related?: string[],
+  severity: Severity = 'warning',
 ): CodeInfo {
-  const info: CodeInfo = { code, title, severity: 'warning', layer: 'analyzer', explanation, fix };
+  const info: CodeInfo = { code, title, severity, layer: 'analyzer', explanation, fix };
   if (related) info.related = related;
   return info;
 }
@@ -20,9 +21,9 @@ export const analyzerCodes: CodeInfo[] = [
   analyzer(
     'REF-GATEWAY',
     'VirtualService names a Gateway that is not there',
-    'A short gateway name means a Gateway in the VirtualService namespace. If no Gateway has that namespace and name, the binding silently does nothing.',
+    'A short gateway name means a Gateway in the VirtualService namespace. If no Gateway (Istio, or Kubernetes Gateway API) has that namespace and name, the binding silently does nothing. istioctl reports a missing Gateway twice: as not found (IST0101) and as not serving the VirtualService hosts (IST0132).',
     'Write the reference as <namespace>/<name> (for example istio-system/egress), or add the Gateway.',
-    ['IST0101', 'KIA1102'],
+    ['IST0101', 'IST0132', 'KIA1102'],
   ),
   analyzer(
     'REF-HOST',
@@ -48,7 +49,7 @@ export const analyzerCodes: CodeInfo[] = [
   analyzer(
     'CONFLICT-MESH-VS',
     'Several sidecar VirtualServices for one host',
-    'Sidecars do not merge VirtualServices: for a host only one of them applies (the namespace-local, then the oldest), and the rules of the others are ignored.',
+    'Sidecars do not merge VirtualServices: for a host only one of them applies (the namespace-local, then the oldest), and the rules of the others are ignored. As istioctl analyze does, this is reported on every VirtualService involved: those bound to mesh with the same host and a shared exportTo namespace, or a host exported everywhere against a host it overlaps (a wildcard) exported to a namespace. istioctl rates it an error; the cluster accepts it.',
     'Merge the VirtualServices into one, or give them exportTo scopes that do not overlap.',
     ['IST0109', 'KIA1106'],
   ),
@@ -59,12 +60,17 @@ export const analyzerCodes: CodeInfo[] = [
     'Set destination.port.number to the port the route should use.',
     ['IST0112'],
   ),
-  analyzer(
-    'NO-CA',
-    'Origination TLS without an explicit CA',
-    'Without caCertificates the server certificate is checked only against the proxy system CA bundle (Istio 1.21+), so any publicly trusted certificate passes; an explicit sni without subjectAltNames skips the hostname check, and insecureSkipVerify turns verification off.',
-    'Set caCertificates (or credentialName with a ca.crt) and subjectAltNames, and drop insecureSkipVerify.',
-    ['IST0128', 'IST0129'],
+  ...(['NO-CA', 'NO-CA-PORT'] as const).map((code) =>
+    analyzer(
+      code,
+      code === 'NO-CA'
+        ? 'TLS origination without a CA of its own'
+        : 'TLS origination without a CA of its own, on a port',
+      `istioctl analyze reports every SIMPLE or MUTUAL ${code === 'NO-CA' ? 'top-level' : 'port-level'} tls without caCertificates (unless it has a credentialName and the rule a workloadSelector). Since Istio 1.24 the proxy then always verifies the server certificate against its OS CA bundle (1.21 to 1.23: unless VERIFY_CERTIFICATE_AT_CLIENT was turned off) and checks the name against the request host (HTTP traffic), so the real risk is small: any publicly trusted CA is accepted (info). It is a warning when nothing is checked: insecureSkipVerify, or sni set without subjectAltNames in the rule or the ServiceEntry, which turns the name check off.`,
+      'Set caCertificates (or a credentialName whose Secret has a ca.crt) to trust only the service CA; add subjectAltNames when you set sni; drop insecureSkipVerify.',
+      [code === 'NO-CA' ? 'IST0128' : 'IST0129'],
+      'info',
+    ),
   ),
   analyzer(
     'VS-HOST-NOT-IN-GATEWAY',
@@ -76,7 +82,7 @@ export const analyzerCodes: CodeInfo[] = [
   analyzer(
     'CONFLICT-GATEWAY',
     'Two Gateways claim the same host and port',
-    'Gateways with the same selector build one listener per port; two servers with the same host there conflict and only one wins.',
+    'Gateways with the same selector configure the same gateway pods, which build one listener per port; two servers with the same host (and bind) on a port conflict and only one wins. Reported on every Gateway involved, as istioctl analyze does (it rates it an error; the cluster accepts it).',
     'Keep one server per host and port for the gateway workload, or merge the Gateways.',
     ['IST0145', 'KIA0301'],
   ),
@@ -108,7 +114,7 @@ export const analyzerCodes: CodeInfo[] = [
   analyzer(
     'CREDENTIAL-IGNORED',
     'credentialName ignored by sidecars',
-    'A sidecar loads the Secret named by credentialName only when the DestinationRule has a workloadSelector; otherwise it builds no TLS context at all and sends plaintext.',
+    'A sidecar loads the Secret named by credentialName only when the DestinationRule has a workloadSelector; otherwise it builds no TLS context at all and sends plaintext. Not reported for rules only egress gateways apply: for a host that mesh rules send through the gateway hop and never call directly, or a rule private to the namespace an egress gateway runs in.',
     'Add a workloadSelector for the client workloads, or originate TLS at the egress gateway with this rule in its namespace.',
   ),
   analyzer(
@@ -125,16 +131,16 @@ export const analyzerCodes: CodeInfo[] = [
     ['KIA1004'],
   ),
   analyzer(
-    'EGRESS-PROXY-IGNORED',
-    'Sidecar egressProxy is deprecated',
-    'istioctl analyze reports outboundTrafficPolicy.egressProxy as deprecated and ignored; it only affects the ALLOW_ANY catch-all and gets no routing, policy or TLS.',
-    'Register the proxy with a ServiceEntry (TCP port, its address) and route to it explicitly, or use an egress gateway.',
+    'DEPRECATED',
+    'Deprecated field',
+    'istioctl analyze reports these deprecated fields: a Sidecar outboundTrafficPolicy.egressProxy (reported as ignored: it only affects the ALLOW_ANY catch-all and gets no routing, policy or TLS) and a VirtualService fault.delay.percent (an integer percentage, used only while fault.delay.percentage is unset).',
+    'Register an egress proxy with a ServiceEntry (TCP port, its address) and route to it explicitly, or use an egress gateway; write fault.delay.percentage: {value: N} instead of percent.',
     ['IST0002'],
   ),
   analyzer(
     'CONFLICT-SE-PROTOCOL',
     'ServiceEntries disagree on a port protocol',
-    'Two ServiceEntries define the same host and port with different protocols for the same namespaces; only one definition wins, so traffic may be handled with the wrong protocol.',
+    'Two ServiceEntries define the same host and port with different protocols (an unset protocol counts as its own) for the same namespaces; only one definition wins, so traffic may be handled with the wrong protocol. Reported on every ServiceEntry involved.',
     'Use one protocol for the host and port, or merge the ServiceEntries.',
     ['IST0177', 'KIA1212'],
   ),
@@ -155,5 +161,33 @@ export const analyzerCodes: CodeInfo[] = [
     'Port-level settings drop the top-level policy for their port',
     'A portLevelSettings entry replaces the whole top-level traffic policy for its port; it is not merged field by field. A top-level connectionPool, outlierDetection or tls the entry does not repeat is not applied on that port (nor is loadBalancer, which only changes the balancing algorithm and is not reported).',
     'Repeat the settings in the port-level entry, or, when the entry covers the only port, move its fields to the top-level policy.',
+  ),
+  analyzer(
+    'ADDRESSES-REQUIRED',
+    'TCP port without addresses',
+    'A sidecar tells TCP services apart only by destination IP. A ServiceEntry TCP port (or one with no protocol) without addresses becomes a 0.0.0.0:<port> listener on proxies that do not use an allocated address, so every TCP connection to that port, to any IP, goes to this entry. Istio allocates an address for non-NONE entries, but the app only gets it when its proxy captures DNS; istioctl analyze checks the mesh config for that (ISTIO_META_DNS_CAPTURE with ISTIO_META_DNS_AUTO_ALLOCATE or PILOT_ENABLE_IP_AUTOALLOCATE in defaultConfig.proxyMetadata) and for an address in the entry status.',
+    'Add the service addresses (IPs or CIDRs) to the ServiceEntry, or turn on DNS capture with address allocation in meshConfig.defaultConfig.proxyMetadata.',
+    ['IST0134'],
+  ),
+  analyzer(
+    'SUBSET-ROUTING-BYPASSED',
+    'Route skips the subset routing of its destination',
+    'A VirtualService that routes a host to its subsets only applies to requests for that host. A route elsewhere (a gateway-bound VirtualService, for instance) whose destination is that host without a subset goes straight to the service, so the subset split does not apply to its traffic. istioctl analyze reports it for VirtualServices that list gateways.',
+    'Name the subset in the destination, or drop the subset routing if it is not meant for this traffic.',
+    ['IST0140'],
+  ),
+  analyzer(
+    'CONFLICT-SIDECAR',
+    'Several namespace-wide Sidecars',
+    'A Sidecar without a workloadSelector applies to every workload of its namespace; with two or more of them, which one a proxy uses is undefined. istioctl rates it an error; the cluster accepts it.',
+    'Keep one Sidecar without workloadSelector per namespace; give the others a workloadSelector.',
+    ['IST0111'],
+  ),
+  analyzer(
+    'GATEWAY-DUPLICATE-CERT',
+    'One certificate on several Gateways',
+    'When Gateways for the same gateway pods serve the same certificate (credentialName, or certificate and key files), a client may reuse an HTTP/2 connection opened for a host of one Gateway to call a host of the other; the gateway keeps that connection on the server picked at the TLS handshake and answers 404. istioctl reports the Gateway whose selector is within the other one.',
+    'Give each Gateway its own certificate, or serve the hosts from one Gateway (one server with all the hosts).',
+    ['IST0138'],
   ),
 ];

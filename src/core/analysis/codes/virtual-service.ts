@@ -1,15 +1,19 @@
 import type { CodeInfo } from '../types';
 import { admissionCode } from './define';
 
-/** The unreachable-rule warnings, which istioctl reports as IST0130 and IST0131. */
-function analyzerStyle(
+/**
+ * A warning of the webhook's unreachable-rule analysis: kubectl prints it on apply, and istioctl
+ * analyze reports it under its own code (`related`) rather than IST0133.
+ */
+function unreachableCode(
   code: string,
   title: string,
   explanation: string,
   fix: string,
-  severity: 'warning',
+  severity: 'warning' | 'info',
+  related: string,
 ): CodeInfo {
-  return { ...admissionCode(code, title, explanation, fix, severity), related: ['IST0130', 'IST0131'] };
+  return { code, title, severity, layer: 'webhook', explanation, fix, related: [related] };
 }
 
 /** Admission rules for VirtualService (ISTIO.md §2.4). */
@@ -150,11 +154,20 @@ export const virtualServiceCodes: CodeInfo[] = [
     'Redirects need a target and a 3xx code, direct responses a 200-599 status and a body under 1 MB, mirror percentages 0-100, faults an abort or delay, and rewrites one of uri, uriRegexRewrite or authority.',
     'Correct the value named in the message.',
   ),
-  analyzerStyle(
+  unreachableCode(
     'VS-22',
-    'Unreachable rule or match',
-    'Rules are tried in order and the first match wins, so rules after a catch-all and repeated matches never take effect.',
-    'Put the rule without match last, and remove or reorder shadowed matches.',
+    'Unreachable rule',
+    'Rules are tried in order and the first match wins, so a rule after a rule without match, or whose every match repeats an earlier one, never runs.',
+    'Put the rule without match last, and remove rules whose matches are all taken.',
     'warning',
+    'IST0130',
+  ),
+  unreachableCode(
+    'VS-22-MATCH',
+    'Shadowed match',
+    'A match that repeats an earlier one, or a uri prefix match that an earlier prefix match already catches (same port, method, authority, headers, query parameters and withoutHeaders, as Istio compares them), never takes effect. A match without a method counts as GET in this comparison.',
+    'Remove the repeated match, or put the longer prefix first.',
+    'info',
+    'IST0131',
   ),
 ];

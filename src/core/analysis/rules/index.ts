@@ -1,5 +1,6 @@
 import type { ResourceRule } from '../types';
 import { annotationRules } from './annotations';
+import { deprecationRules } from './deprecation';
 import { destinationRuleRules } from './destination-rule';
 import { exportToRules } from './export-to';
 import { gatewayRules } from './gateway';
@@ -16,4 +17,5 @@ export const resourceRules: readonly ResourceRule[] = [
   ...virtualServiceRules,
   ...gatewayRules,
   ...sidecarRules,
+  ...deprecationRules,
 ];

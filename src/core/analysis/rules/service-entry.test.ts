@@ -355,9 +355,23 @@ ruleTable('SE-20', [
       ),
     ).replace(
       '  namespace: app\n',
-      '  namespace: app\n  labels:\n    networking.istio.io/enable-autoallocate-ip: "false"\n',
+      '  namespace: app\n  labels:\n    networking.istio.io/enable-autoallocate-ip: "False"\n',
     ),
     expect: [{ line: 11, severity: 'warning' }],
+  },
+  {
+    name: 'every TCP or unset port, and only the upper-case TCP the webhook compares',
+    yaml: se(
+      body(
+        'hosts: [db.example.com]',
+        'ports:',
+        '- {number: 5432, name: pg}',
+        '- {number: 5433, name: pg-tcp, protocol: TCP}',
+        '- {number: 5434, name: pg-lower, protocol: tcp}',
+        'resolution: NONE',
+      ),
+    ),
+    expect: [{ line: 9 }, { line: 10 }],
   },
 ]);
 

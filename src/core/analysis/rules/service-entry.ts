@@ -297,17 +297,16 @@ function checkResolutionCombinations({ resource, report }: RuleContext): void {
       report('SE-19', ['spec', 'ports', bad[1]], 'multiple hosts provided with non-HTTP, non-TLS ports');
   }
   const labels = record(record(resource.value['metadata'])?.['labels']);
-  const autoAllocation =
-    resolution !== 'NONE' && labels?.['networking.istio.io/enable-autoallocate-ip'] !== 'false';
-  if (addresses.length === 0 && !autoAllocation) {
-    const tcp = ports.find(([p]) => {
-      const protocol = str(p['protocol']);
-      return protocol === undefined || protocol === '' || canonicalProtocol(protocol) === 'TCP';
-    });
-    if (tcp) {
+  // ShouldV2AutoAllocateIP: NONE never gets an address; the label opts out (any case of "false").
+  const optOut = str(labels?.['networking.istio.io/enable-autoallocate-ip'])?.toLowerCase() === 'false';
+  if (addresses.length === 0 && (resolution === 'NONE' || optOut)) {
+    for (const [port, p] of ports) {
+      // The webhook compares the protocol as written: "tcp" is not TCP here (istioctl's IST0134 is).
+      const protocol = str(port['protocol']) ?? '';
+      if (protocol !== '' && protocol !== 'TCP') continue;
       report(
         'SE-20',
-        ['spec', 'ports', tcp[1]],
+        ['spec', 'ports', p],
         'addresses are required for ports serving TCP (or unset) protocol when IP Autoallocation is not enabled',
       );
     }
