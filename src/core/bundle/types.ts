@@ -41,5 +41,10 @@ export interface ParsedDocument {
   problems: SyntaxProblem[];
   /** The document's root node, or null for an empty (comment-only) document. */
   root: Node | null;
+  /**
+   * True for a document that holds nothing: empty, only comments, or only `null`/`~`. kubectl
+   * skips such documents, so they are no problem and hold no resource.
+   */
+  empty: boolean;
   resources: ResourceData[];
 }

@@ -1,6 +1,4 @@
-import { parse } from 'yaml';
-
-import { isRecord, type PathSegment, type ResourceData, YAML_READ_OPTIONS } from '../bundle';
+import { isRecord, readYamlDocument, type PathSegment, type ResourceData } from '../bundle';
 
 /** The mesh-wide outbound traffic policy modes (ISTIO.md §1.8). */
 export const OUTBOUND_MODES = ['REGISTRY_ONLY', 'ALLOW_ANY', 'ALLOW_ANY_DYNAMIC_DNS'] as const;
@@ -41,7 +39,8 @@ export function findMeshConfig(
     if (typeof text !== 'string') return undefined;
     let config: unknown;
     try {
-      config = parse(text, YAML_READ_OPTIONS);
+      const doc = readYamlDocument(text);
+      config = doc.errors.length > 0 ? undefined : doc.toJS();
     } catch {
       config = undefined;
     }
