@@ -51,7 +51,14 @@ export {
 export type { KubernetesObject, PortSpec } from './istio/factories';
 export { changeBetween, cursorContext } from './bundle';
 export type { CursorContext } from './bundle';
-export { isNetworkingKind, NETWORKING_KINDS, NETWORKING_VERSIONS, networkingApiVersion } from './istio/kinds';
+export {
+  isModelled,
+  isNetworkingKind,
+  NETWORKING_KINDS,
+  NETWORKING_VERSIONS,
+  networkingApiVersion,
+  networkingKindOf,
+} from './istio/kinds';
 export type { NetworkingKind, NetworkingVersion } from './istio/kinds';
 export { buildModel } from './istio/model';
 export type { BundleModel } from './istio/model';

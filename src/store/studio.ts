@@ -71,7 +71,7 @@ export interface StudioState {
   openDesign(text: string, origin: ChangeOrigin, positions?: Record<string, Point>): void;
   /** Appends new resources as documents (one undo step). */
   addResources(objects: unknown[]): void;
-  /** Removes the resources with these `Kind/namespace/name` refs (one undo step). */
+  /** Removes the resources a graph node lists, by their `Kind/namespace/name` ids (one undo step). */
   removeResources(refs: string[]): void;
   select(nodeId: string | undefined): void;
   moveNode(nodeId: string, position: Point): void;
@@ -184,7 +184,7 @@ export function createStudio({
           let text = get().text;
           for (const ref of refs) {
             const bundle = bundleOf(text);
-            const resource = bundle.resources.find((r) => r.ref === ref);
+            const resource = bundle.resources.find((r) => r.id === ref);
             const removed = resource ? removeResource(bundle, resource.id) : undefined;
             if (removed?.ok) text = removed.text;
           }

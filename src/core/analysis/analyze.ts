@@ -1,4 +1,10 @@
-import type { Bundle, BundleDocument, ParsedDocument, Resource } from '../bundle';
+import {
+  networkingKindOf,
+  type Bundle,
+  type BundleDocument,
+  type ParsedDocument,
+  type Resource,
+} from '../bundle';
 import { createAnalyzerMemo, runAnalyzers, type AnalyzerMemo } from './analyzers';
 import { createRuleContext } from './context';
 import { resourceRules } from './rules';
@@ -63,9 +69,12 @@ function analyzeDocument(document: BundleDocument, resources: Resource[]): Diagn
   }
   for (const resource of resources) {
     checkSchema(resource, findings);
+    // Admission rules are Istio's: they apply to its networking kinds, by group and kind.
+    const kind = networkingKindOf(resource);
+    if (!kind) continue;
     const context = createRuleContext(resource, findings);
     for (const rule of resourceRules) {
-      if (rule.kinds.includes(resource.kind)) rule.check(context);
+      if (rule.kinds.includes(kind)) rule.check(context);
     }
   }
   return findings;

@@ -1,4 +1,18 @@
-export { DEFAULT_NAMESPACE, parseBundle, resourceRef } from './bundle';
+export { DEFAULT_NAMESPACE, parseBundle, resourceKey, resourceRef } from './bundle';
+export {
+  GATEWAY_API_GROUP,
+  groupOf,
+  isNamespacedKind,
+  KNOWN_KINDS,
+  knownKind,
+  NETWORKING_GROUP,
+  NETWORKING_KINDS,
+  networkingKindOf,
+  resourceTypeName,
+  versionOf,
+} from './kinds';
+export type { KnownKind, NetworkingKind } from './kinds';
+export type { ObjectName } from './ref';
 export type { Bundle, BundleDocument, DocumentCache, Resource, TextChange } from './bundle';
 export { changeBetween } from './change';
 export { appendDocument, appendObject, editResource, removeResource } from './edit-bundle';

@@ -2,7 +2,8 @@ import { isMap, isSeq, type Document } from 'yaml';
 
 import { readYamlDocument } from './kubectl-yaml/read';
 import { MergeError } from './kubectl-yaml/schema';
-import { resourceRef } from './ref';
+import { groupOf } from './kinds';
+import { resourceKey, resourceRef } from './ref';
 import type { ParsedDocument, ResourceData, SyntaxProblem } from './types';
 
 // Alias expansion above this many nodes is refused: it is how "billion laughs" bombs look.
@@ -81,12 +82,13 @@ function describe(
   const kind = typeof value['kind'] === 'string' ? value['kind'] : '';
   const name = typeof metadata['name'] === 'string' ? metadata['name'] : '';
   const namespace = typeof ns === 'string' && ns !== '' ? ns : undefined;
+  const apiVersion = typeof value['apiVersion'] === 'string' ? value['apiVersion'] : '';
+  const named = { group: groupOf(apiVersion), kind, namespace, name };
   return {
-    apiVersion: typeof value['apiVersion'] === 'string' ? value['apiVersion'] : '',
-    kind,
-    name,
-    namespace,
-    ref: resourceRef({ kind, namespace, name }),
+    apiVersion,
+    ...named,
+    ref: resourceRef(named),
+    key: resourceKey(named),
     value,
     node,
     pathInDocument: path,

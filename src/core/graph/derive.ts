@@ -98,8 +98,8 @@ export function deriveGraph(bundle: Bundle, memo: GraphMemo = createGraphMemo())
   }
   // A client namespace's node edits its Namespace object, when the bundle has one.
   const namespaceObjects = new Map<string, string[]>();
-  for (const resource of model.others) {
-    if (resource.kind !== 'Namespace' || !resource.name) continue;
+  for (const resource of model.namespaceObjects) {
+    if (!resource.name) continue;
     namespaceObjects.set(resource.name, [...(namespaceObjects.get(resource.name) ?? []), resource.ref]);
   }
   clients.forEach((namespace, i) => {

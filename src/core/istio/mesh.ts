@@ -23,17 +23,17 @@ export interface MeshConfigSource {
  * (no kind, with `outboundTrafficPolicy`). Returns undefined for anything else.
  */
 export function findMeshConfig(
-  resource: Pick<ResourceData, 'kind' | 'name' | 'value'>,
+  resource: Pick<ResourceData, 'group' | 'kind' | 'name' | 'value'>,
 ): MeshConfigSource | undefined {
   const { value } = resource;
-  if (resource.kind === 'IstioOperator') {
+  if (resource.kind === 'IstioOperator' && resource.group === 'install.istio.io') {
     const spec = value['spec'];
     const meshConfig = isRecord(spec) ? spec['meshConfig'] : undefined;
     return isRecord(meshConfig)
       ? { config: meshConfig, path: ['spec', 'meshConfig'], embeddedText: false, form: 'IstioOperator' }
       : undefined;
   }
-  if (resource.kind === 'ConfigMap' && resource.name === 'istio') {
+  if (resource.kind === 'ConfigMap' && resource.group === '' && resource.name === 'istio') {
     const data = value['data'];
     const text = isRecord(data) ? data['mesh'] : undefined;
     if (typeof text !== 'string') return undefined;

@@ -1,5 +1,5 @@
 import type { Bundle, PathSegment, Resource } from '../bundle';
-import { isNetworkingApiVersion, type NetworkingKind } from './kinds';
+import { isModelled, isServedVersion, networkingKindOf, type NetworkingKind } from './kinds';
 import { shareIndexes } from './indexes';
 import { DEFAULT_OUTBOUND_MODE, findMeshConfig, outboundModeOf } from './mesh';
 
@@ -41,8 +41,10 @@ export interface BundleModel {
   meshSource: MeshPolicySource | undefined;
   /** Every namespace mentioned: Namespace objects and the namespaces resources live in. */
   namespaces: Set<string>;
-  /** Resources the designer does not model (kept, listed, not analysed). */
-  others: Resource[];
+  /** The bundle's Namespace objects. */
+  namespaceObjects: Resource[];
+  /** Resources of kinds the product does not model: kept as written, listed, left alone. */
+  unmodelled: Resource[];
 }
 
 const GROUP_OF: Record<
@@ -81,13 +83,14 @@ function groupResources(bundle: Bundle): BundleModel {
     meshMode: DEFAULT_OUTBOUND_MODE,
     meshSource: undefined,
     namespaces: new Set(),
-    others: [],
+    namespaceObjects: [],
+    unmodelled: [],
   };
   const seen = new Set<object>();
   for (const resource of bundle.resources) {
-    const group = GROUP_OF[resource.kind as NetworkingKind];
-    if (resource.kind === 'Namespace' && resource.name) model.namespaces.add(resource.name);
-    if (group && isNetworkingApiVersion(resource.apiVersion)) {
+    const kind = networkingKindOf(resource);
+    const group = kind && isServedVersion(resource) ? GROUP_OF[kind] : undefined;
+    if (group) {
       // A second identical document is a resource of its own (it may conflict with the first).
       const entry = seen.has(resource.value) ? createEntry(resource) : entryOf(resource);
       seen.add(resource.value);
@@ -95,6 +98,11 @@ function groupResources(bundle: Bundle): BundleModel {
       model.entries.push(entry);
       model.resources.push(resource);
       model.namespaces.add(resource.effectiveNamespace);
+      continue;
+    }
+    if (resource.kind === 'Namespace' && resource.group === '') {
+      model.namespaceObjects.push(resource);
+      if (resource.name) model.namespaces.add(resource.name);
       continue;
     }
     const mesh = findMeshConfig(resource);
@@ -105,9 +113,9 @@ function groupResources(bundle: Bundle): BundleModel {
         resource,
         path: mesh.embeddedText ? mesh.path : [...mesh.path, 'outboundTrafficPolicy', 'mode'],
       };
-      continue;
+    } else if (!mesh && !isModelled(resource)) {
+      model.unmodelled.push(resource);
     }
-    if (!mesh) model.others.push(resource);
   }
   return model;
 }
@@ -156,7 +164,8 @@ export function subjectView(model: BundleModel, subject: ModelEntry): BundleMode
     // The mesh config is checked once per bundle, not once per resource.
     meshSource: undefined,
     namespaces: model.namespaces,
-    others: [],
+    namespaceObjects: [],
+    unmodelled: [],
   };
   const group = GROUP_OF[subject.resource.kind as NetworkingKind];
   view[group].push(subject);
