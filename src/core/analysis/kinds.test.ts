@@ -86,10 +86,10 @@ describe('kinds identified by group and kind', () => {
     expect(diagnose(UNMODELLED)).toEqual([]);
     const model = buildModel(parseBundle(UNMODELLED));
     expect(model.unmodelled.map((r) => r.id)).toEqual([
-      'AuthorizationPolicy.security.istio.io/app/deny-all',
+      'AuthorizationPolicy/app/deny-all',
       'WorkloadEntry/app/vm',
-      'NetworkPolicy.networking.k8s.io/app/Not_A_DNS_Name',
-      'Deployment.apps/app/sleep',
+      'NetworkPolicy/app/Not_A_DNS_Name',
+      'Deployment/app/sleep',
       'ServiceEntry.example.com/app/not-istio',
     ]);
   });

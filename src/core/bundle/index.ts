@@ -12,6 +12,7 @@ export {
   versionOf,
 } from './kinds';
 export type { KnownKind, NetworkingKind } from './kinds';
+export { objectName } from './ref';
 export type { ObjectName } from './ref';
 export type { Bundle, BundleDocument, DocumentCache, Resource, TextChange } from './bundle';
 export { changeBetween } from './change';

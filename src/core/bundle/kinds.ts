@@ -164,6 +164,17 @@ export function knownKind(group: string, kind: string): KnownKind | undefined {
   return BY_GROUP_AND_KIND.get(`${kind}.${group}`);
 }
 
+// A kind name on its own stands for the group the registry lists first with it (Gateway for
+// Istio's); a kind it does not know, for the core group.
+const CANONICAL_GROUP = new Map<string, string>();
+for (const known of KNOWN_KINDS)
+  if (!CANONICAL_GROUP.has(known.kind)) CANONICAL_GROUP.set(known.kind, known.group);
+
+/** The group a bare kind name stands for: the first the registry lists it in, else the core group. */
+export function canonicalGroupOf(kind: string): string {
+  return CANONICAL_GROUP.get(kind) ?? '';
+}
+
 /** Whether objects of this kind live in a namespace; unknown kinds are assumed to. */
 export function isNamespacedKind(group: string, kind: string): boolean {
   return knownKind(group, kind)?.namespaced ?? true;

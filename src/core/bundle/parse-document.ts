@@ -2,8 +2,7 @@ import { isMap, isSeq, type Document } from 'yaml';
 
 import { readYamlDocument } from './kubectl-yaml/read';
 import { MergeError } from './kubectl-yaml/schema';
-import { groupOf } from './kinds';
-import { resourceKey, resourceRef } from './ref';
+import { objectName, resourceKey, resourceRef } from './ref';
 import type { ParsedDocument, ResourceData, SyntaxProblem } from './types';
 
 // Alias expansion above this many nodes is refused: it is how "billion laughs" bombs look.
@@ -77,15 +76,9 @@ function describe(
   node: ResourceData['node'],
   path: ResourceData['pathInDocument'],
 ): ResourceData {
-  const metadata = isRecord(value['metadata']) ? value['metadata'] : {};
-  const ns = metadata['namespace'];
-  const kind = typeof value['kind'] === 'string' ? value['kind'] : '';
-  const name = typeof metadata['name'] === 'string' ? metadata['name'] : '';
-  const namespace = typeof ns === 'string' && ns !== '' ? ns : undefined;
-  const apiVersion = typeof value['apiVersion'] === 'string' ? value['apiVersion'] : '';
-  const named = { group: groupOf(apiVersion), kind, namespace, name };
+  const named = objectName(value);
   return {
-    apiVersion,
+    apiVersion: typeof value['apiVersion'] === 'string' ? value['apiVersion'] : '',
     ...named,
     ref: resourceRef(named),
     key: resourceKey(named),

@@ -1,4 +1,4 @@
-import { groupOf, isRecord, resourceRef } from '../bundle';
+import { objectName, resourceRef } from '../bundle';
 import { isModelled, NETWORKING_GROUP } from '../istio/kinds';
 
 /** The identity of an object as the bundle will see it. */
@@ -21,18 +21,14 @@ export interface ObjectIdentity {
  */
 export function identify(object: Record<string, unknown>): ObjectIdentity {
   const apiVersion = typeof object['apiVersion'] === 'string' ? object['apiVersion'] : '';
-  const kind = typeof object['kind'] === 'string' ? object['kind'] : '';
-  const metadata = isRecord(object['metadata']) ? object['metadata'] : {};
-  const name = typeof metadata['name'] === 'string' ? metadata['name'] : '';
-  const ns = metadata['namespace'];
-  const namespace = typeof ns === 'string' && ns !== '' ? ns : undefined;
-  const group = groupOf(apiVersion);
+  const named = objectName(object);
+  const { group, kind, name } = named;
   const egress = isModelled({ group, kind, name, value: object }) || group === NETWORKING_GROUP;
   return {
     apiVersion,
     kind,
     name,
-    ref: resourceRef({ group, kind, namespace, name }),
+    ref: resourceRef(named),
     untyped: apiVersion === '' || kind === '',
     egress,
   };
