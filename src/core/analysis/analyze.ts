@@ -7,6 +7,7 @@ import {
 } from '../bundle';
 import { createAnalyzerMemo, runAnalyzers, type AnalyzerMemo } from './analyzers';
 import { createRuleContext } from './context';
+import { findDuplicates } from './duplicates';
 import { resourceRules } from './rules';
 import { checkSchema } from './schema';
 import type { Diagnostic } from './types';
@@ -28,8 +29,8 @@ export function createAnalysisCache(): AnalysisCache {
 
 /**
  * Every diagnostic for a bundle, ordered by position: YAML syntax, the Kubernetes schema, Istio's
- * admission rules (per resource, cached by document text) and the cross-resource analyzers (per
- * resource, re-run only where an edit can change the outcome). Never throws.
+ * admission rules (per resource, cached by document text), the cross-resource analyzers (per
+ * resource, re-run only where an edit can change the outcome) and objects defined twice. Never throws.
  */
 export function analyzeBundle(bundle: Bundle, cache?: AnalysisCache): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -51,6 +52,7 @@ export function analyzeBundle(bundle: Bundle, cache?: AnalysisCache): Diagnostic
   }
   if (cache) cache.documentsChecked = checked;
   out.push(...runAnalyzers(bundle, cache?.analyzers));
+  out.push(...findDuplicates(bundle));
   return out.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
 }
 
