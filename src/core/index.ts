@@ -10,10 +10,12 @@ export {
   editResource,
   formatPath,
   LineIndex,
+  objectName,
   parseBundle,
   parsePath,
   rangeOfPath,
   removeResource,
+  resourceKey,
 } from './bundle';
 export type {
   Bundle,
