@@ -125,6 +125,36 @@ test('the palette adds an external service, and deleting its node asks first and
   await expect(stripe).toHaveCount(0);
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(stripe).toBeVisible();
+
+  // Adding the same service again opens the one there is: a copy would replace it when applied.
+  await page.getByRole('button', { name: 'Add external service' }).click();
+  await form.getByLabel('Host').fill('api.stripe.com');
+  await form.getByLabel('Protocol').selectOption('TLS');
+  await form.getByLabel('Namespace').fill('payments');
+  await form.getByRole('button', { name: 'Add' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'already in the design' })).toContainText(
+    'ServiceEntry/payments/api-stripe-com',
+  );
+  await expect(stripe).toHaveCount(1);
+  await expect(inspector).toContainText('ServiceEntry/payments/api-stripe-com');
+  await expect(page.getByRole('region', { name: 'Problems' })).toContainText('0 errors · 0 warnings');
+});
+
+test('resources of kinds it does not model are kept, and listed folded under Problems', async ({ page }) => {
+  await open(page);
+  await typeAtEnd(
+    page,
+    '---\n{apiVersion: gateway.networking.k8s.io/v1, kind: Gateway, metadata: {name: cnn-egress-gateway, namespace: orders}, spec: {gatewayClassName: istio, listeners: [{name: http, hostname: edition.cnn.com, port: 80, protocol: HTTP}]}}',
+  );
+  const problems = page.getByRole('region', { name: 'Problems' });
+  const unmodelled = problems.getByText('Not modelled (kept as is): 1');
+  await expect(unmodelled).toBeVisible();
+  await expect(problems).toContainText('0 errors · 0 warnings');
+  const gateway = problems.getByRole('button', { name: 'Gateway/orders/cnn-egress-gateway' });
+  await expect(gateway).toBeHidden();
+  await unmodelled.click();
+  await expect(gateway).toBeVisible();
+  await expectAccessible(page, 'with the list of resources not modelled open');
 });
 
 test('a form edit changes only its field in the YAML, keeps the comments, and undoes', async ({ page }) => {

@@ -57,7 +57,18 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({
     kind: fc.constant('type' as const),
     at: fc.nat(),
-    text: fc.constantFrom('x', '\n', '---\n', ' ', '"', '  hosts: [a.example.com]\n', 'mesh'),
+    text: fc.constantFrom(
+      'x',
+      '\n',
+      '---\n',
+      ' ',
+      '"',
+      '  hosts: [a.example.com]\n',
+      'mesh',
+      // Documents kubectl skips, and flow scalars it reads its own way.
+      '---\n~\n',
+      ' [2001:db8::, .]',
+    ),
   }),
   fc.record({ kind: fc.constant('erase' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 40 }) }),
 );

@@ -107,6 +107,39 @@ describe('egress-studio validate', () => {
   });
 });
 
+describe('egress-studio validate: resources left alone', () => {
+  const file = corpus('valid/gateway-api-egress-http.yaml');
+
+  it('ends the text output with a note on stderr naming the resources it did not model', () => {
+    const result = runCli(['validate', file]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).not.toContain('cnn-egress-gateway');
+    const note = result.stderr.split(file).join('FILE');
+    expect(note).toBe(
+      [
+        'note: not modelled, kept as is (only YAML and apiVersion, kind and name checked): 4 resources',
+        '  Gateway/default/cnn-egress-gateway (gateway.networking.k8s.io/v1beta1) at FILE:22',
+        '  HTTPRoute/default/direct-cnn-to-egress-gateway (gateway.networking.k8s.io/v1beta1) at FILE:39',
+        '  HTTPRoute/default/forward-cnn-from-egress-gateway (gateway.networking.k8s.io/v1beta1) at FILE:53',
+        '  NetworkPolicy/test-egress/allow-egress-to-istio-system-and-kube-dns (networking.k8s.io/v1) at FILE:69',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('leaves JSON and SARIF output as they were: no note', () => {
+    for (const format of ['json', 'sarif']) {
+      const result = runCli(['validate', '--format', format, file]);
+      expect(result.stderr).toBe('');
+      expect(result.stdout).not.toContain('not modelled');
+    }
+  });
+
+  it('prints no note when every resource is modelled', () => {
+    expect(runCli(['validate', corpus('valid/seed-http-api.yaml')]).stderr).toBe('');
+  });
+});
+
 describe('egress-studio graph', () => {
   it('prints nodes and edges showing the egress gateway path', () => {
     const result = runCli([

@@ -1,14 +1,17 @@
-import { parseBundle, type Bundle, type ParsedDocument, type TextChange } from './bundle';
+import { parseBundle, type Bundle, type ParsedDocument, type Resource, type TextChange } from './bundle';
 import { analyzeBundle, createAnalysisCache, type AnalysisCache } from './analysis/analyze';
 import type { Diagnostic } from './analysis/types';
 import { createGraphMemo, deriveGraph, type GraphMemo } from './graph/derive';
 import type { EgressGraph } from './graph/types';
+import { buildModel } from './istio/model';
 
 /** Everything the views show for one bundle text. */
 export interface Derivation {
   bundle: Bundle;
   diagnostics: Diagnostic[];
   graph: EgressGraph;
+  /** Resources of kinds the product does not model: kept as written, and to be listed as such. */
+  unmodelled: Resource[];
   /** How much was computed afresh rather than reused: the cost of an edit, in units of work. */
   work: DerivationWork;
 }
@@ -61,6 +64,6 @@ export function createDeriver(): Deriver {
       resourcesRechecked: analysis.analyzers.recomputed,
       graphPartsDrawn: graph.hosts.recomputed + graph.gateways.recomputed,
     };
-    return { bundle, diagnostics, graph: drawn, work };
+    return { bundle, diagnostics, graph: drawn, unmodelled: buildModel(bundle).unmodelled, work };
   };
 }

@@ -10,10 +10,12 @@ export {
   editResource,
   formatPath,
   LineIndex,
+  objectName,
   parseBundle,
   parsePath,
   rangeOfPath,
   removeResource,
+  resourceKey,
 } from './bundle';
 export type {
   Bundle,
@@ -51,7 +53,14 @@ export {
 export type { KubernetesObject, PortSpec } from './istio/factories';
 export { changeBetween, cursorContext } from './bundle';
 export type { CursorContext } from './bundle';
-export { isNetworkingKind, NETWORKING_KINDS, NETWORKING_VERSIONS, networkingApiVersion } from './istio/kinds';
+export {
+  isModelled,
+  isNetworkingKind,
+  NETWORKING_KINDS,
+  NETWORKING_VERSIONS,
+  networkingApiVersion,
+  networkingKindOf,
+} from './istio/kinds';
 export type { NetworkingKind, NetworkingVersion } from './istio/kinds';
 export { buildModel } from './istio/model';
 export type { BundleModel } from './istio/model';

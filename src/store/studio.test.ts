@@ -150,6 +150,42 @@ describe('the studio store', () => {
     expect(studio.store.getState().text).toBe(SAMPLE);
   });
 
+  it('opens a resource the design already has instead of adding it again, and says so', () => {
+    const studio = createStudio({ sample: SAMPLE });
+    const github = {
+      apiVersion: 'networking.istio.io/v1beta1',
+      kind: 'ServiceEntry',
+      metadata: { name: 'github', namespace: 'app' },
+      spec: { hosts: ['api.github.com'], resolution: 'NONE' },
+    };
+    const rule = {
+      apiVersion: 'networking.istio.io/v1',
+      kind: 'DestinationRule',
+      metadata: { name: 'github', namespace: 'app' },
+      spec: { host: 'api.github.com' },
+    };
+    studio.store.getState().addResources([github]);
+    let state = studio.store.getState();
+    expect(state.text).toBe(SAMPLE);
+    expect(studio.store.temporal.getState().pastStates).toHaveLength(0);
+    expect(state.selection).toBe('external:api.github.com');
+    expect(state.notice).toBe(
+      'ServiceEntry/app/github is already in the design: opened it instead of adding a copy',
+    );
+    // What is missing is still added.
+    studio.store.getState().addResources([github, rule]);
+    state = studio.store.getState();
+    expect(studio.derived.of(state.text).current.bundle.resources.map((r) => r.ref)).toEqual([
+      'ServiceEntry/app/github',
+      'DestinationRule/app/github',
+    ]);
+    // The same name in another API group is another object.
+    studio.store.getState().dismissNotice();
+    studio.store.getState().addResources([{ ...github, apiVersion: 'example.com/v1' }]);
+    expect(studio.store.getState().notice).toBeUndefined();
+    expect(studio.derived.of(studio.store.getState().text).current.bundle.resources).toHaveLength(3);
+  });
+
   it('sets the mesh outbound policy as one undoable step, adding a mesh config when there is none', () => {
     const studio = createStudio({ sample: SAMPLE });
     studio.store.getState().setOutboundMode('REGISTRY_ONLY');

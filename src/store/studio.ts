@@ -9,6 +9,8 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import {
   appendObject,
   editResource,
+  objectName,
+  resourceKey,
   removeResource,
   setOutboundTrafficMode,
   type FieldEdit,
@@ -69,9 +71,13 @@ export interface StudioState {
    * undo step, so Undo brings the previous design back; its own positions replace the old ones.
    */
   openDesign(text: string, origin: ChangeOrigin, positions?: Record<string, Point>): void;
-  /** Appends new resources as documents (one undo step). */
-  addResources(objects: unknown[]): void;
-  /** Removes the resources with these `Kind/namespace/name` refs (one undo step). */
+  /**
+   * Appends new resources as documents (one undo step). An object the design already has (same
+   * group, kind, namespace and name) is not added again: its node is selected instead, and a
+   * notice says so.
+   */
+  addResources(objects: Record<string, unknown>[]): void;
+  /** Removes the resources a graph node lists, by their `Kind/namespace/name` ids (one undo step). */
   removeResources(refs: string[]): void;
   select(nodeId: string | undefined): void;
   moveNode(nodeId: string, position: Point): void;
@@ -175,16 +181,34 @@ export function createStudio({
           set({ positions, selection: undefined });
         },
         addResources(objects) {
+          if (get().readOnly) return;
+          const present = new Map(bundleOf(get().text).resources.map((r) => [r.key, r]));
+          const existing = objects.flatMap((o) => present.get(resourceKey(objectName(o))) ?? []);
+          const fresh = objects.filter((o) => !present.has(resourceKey(objectName(o))));
           get().setText(
-            objects.reduce<string>((text, value) => appendObject(text, value), get().text),
+            fresh.reduce<string>((text, value) => appendObject(text, value), get().text),
             'form',
           );
+          if (existing.length === 0) return;
+          // Open what is already there rather than add a copy that would replace it when applied.
+          const ids = new Set(existing.map((r) => r.id));
+          const { graph } = derived.of(get().text).lastGood;
+          const node = graph.nodes.find((n) => n.resources.some((id) => ids.has(id)));
+          const refs = existing.map((r) => r.ref).join(', ');
+          const one = existing.length === 1;
+          const opened = node
+            ? `: opened ${one ? 'it' : 'them'} instead of adding a copy`
+            : ', so it was not added again';
+          set({
+            selection: node?.id ?? get().selection,
+            notice: `${refs} ${one ? 'is' : 'are'} already in the design${opened}`,
+          });
         },
         removeResources(refs) {
           let text = get().text;
           for (const ref of refs) {
             const bundle = bundleOf(text);
-            const resource = bundle.resources.find((r) => r.ref === ref);
+            const resource = bundle.resources.find((r) => r.id === ref);
             const removed = resource ? removeResource(bundle, resource.id) : undefined;
             if (removed?.ok) text = removed.text;
           }

@@ -1,6 +1,13 @@
-import type { Bundle, BundleDocument, ParsedDocument, Resource } from '../bundle';
+import {
+  networkingKindOf,
+  type Bundle,
+  type BundleDocument,
+  type ParsedDocument,
+  type Resource,
+} from '../bundle';
 import { createAnalyzerMemo, runAnalyzers, type AnalyzerMemo } from './analyzers';
 import { createRuleContext } from './context';
+import { findDuplicates } from './duplicates';
 import { resourceRules } from './rules';
 import { checkSchema } from './schema';
 import type { Diagnostic } from './types';
@@ -22,8 +29,8 @@ export function createAnalysisCache(): AnalysisCache {
 
 /**
  * Every diagnostic for a bundle, ordered by position: YAML syntax, the Kubernetes schema, Istio's
- * admission rules (per resource, cached by document text) and the cross-resource analyzers (per
- * resource, re-run only where an edit can change the outcome). Never throws.
+ * admission rules (per resource, cached by document text), the cross-resource analyzers (per
+ * resource, re-run only where an edit can change the outcome) and objects defined twice. Never throws.
  */
 export function analyzeBundle(bundle: Bundle, cache?: AnalysisCache): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -45,6 +52,7 @@ export function analyzeBundle(bundle: Bundle, cache?: AnalysisCache): Diagnostic
   }
   if (cache) cache.documentsChecked = checked;
   out.push(...runAnalyzers(bundle, cache?.analyzers));
+  out.push(...findDuplicates(bundle));
   return out.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
 }
 
@@ -63,9 +71,12 @@ function analyzeDocument(document: BundleDocument, resources: Resource[]): Diagn
   }
   for (const resource of resources) {
     checkSchema(resource, findings);
+    // Admission rules are Istio's: they apply to its networking kinds, by group and kind.
+    const kind = networkingKindOf(resource);
+    if (!kind) continue;
     const context = createRuleContext(resource, findings);
     for (const rule of resourceRules) {
-      if (rule.kinds.includes(resource.kind)) rule.check(context);
+      if (rule.kinds.includes(kind)) rule.check(context);
     }
   }
   return findings;

@@ -75,7 +75,7 @@ export interface RuleContext {
 
 /** A check that looks at one resource at a time (cached per document). */
 export interface ResourceRule {
-  /** Kinds the rule applies to. */
+  /** The Istio networking kinds (group networking.istio.io) the rule applies to. */
   kinds: readonly string[];
   check(context: RuleContext): void;
 }

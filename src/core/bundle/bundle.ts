@@ -4,7 +4,7 @@ import { scanDocuments, splitDocuments } from './split';
 import { DEFAULT_NAMESPACE } from './ref';
 import type { ParsedDocument, ResourceData } from './types';
 
-export { DEFAULT_NAMESPACE, resourceRef } from './ref';
+export { DEFAULT_NAMESPACE, resourceKey, resourceRef } from './ref';
 
 /** One document of a bundle: where it sits in the text and what it parsed to. */
 export interface BundleDocument extends SourceRange {
@@ -16,7 +16,7 @@ export interface BundleDocument extends SourceRange {
 
 /** A Kubernetes object in a bundle, with the namespace resolved and its document located. */
 export interface Resource extends ResourceData {
-  /** `Kind/namespace/name`, unique within the bundle (a `#n` suffix marks repeats). */
+  /** The object's key (`resourceKey`), unique within the bundle (a `#n` suffix marks repeats). */
   id: string;
   /** The namespace the object lives in: its own, or {@link DEFAULT_NAMESPACE}. */
   effectiveNamespace: string;
@@ -74,14 +74,14 @@ export function parseBundle(
     const { start, end, parsed, previous: before } = pieces[index]!;
     const first = parsed.resources[0];
     const id = unique(
-      first && parsed.resources.length === 1 ? first.ref : `document-${index + 1}`,
+      first && parsed.resources.length === 1 ? first.key : `document-${index + 1}`,
       usedDocumentIds,
     );
     const same = before !== undefined && before.start === start && before.index === index && before.id === id;
     const document: BundleDocument = same ? before : { id, index, start, end, parsed };
     documents.push(document);
     for (const data of parsed.resources) {
-      const resourceId = unique(data.ref, usedResourceIds);
+      const resourceId = unique(data.key, usedResourceIds);
       const old = before ? previous!.resources[previousResource++] : undefined;
       resources.push(same && old?.id === resourceId ? old : resourceOf(data, resourceId, document));
     }
@@ -181,10 +181,12 @@ function piecesAfterEdit(
 function resourceOf(data: ResourceData, id: string, document: BundleDocument): Resource {
   return {
     apiVersion: data.apiVersion,
+    group: data.group,
     kind: data.kind,
     name: data.name,
     namespace: data.namespace,
     ref: data.ref,
+    key: data.key,
     value: data.value,
     node: data.node,
     pathInDocument: data.pathInDocument,

@@ -1,21 +1,13 @@
-import {
-  isMap,
-  isScalar,
-  isSeq,
-  parseDocument,
-  type Node,
-  type Pair,
-  type YAMLMap,
-  type YAMLSeq,
-} from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 
 import { locate } from './locate';
-import { YAML_READ_OPTIONS } from './parse-document';
+import { readYamlDocument } from './kubectl-yaml/read';
 import {
   contentEnd,
   detectLayout,
   indentTail,
   isInlineValue,
+  renderFlow,
   renderScalarLike,
   renderYaml,
   type LayoutStyle,
@@ -38,7 +30,7 @@ export type EditResult = { ok: true; text: string } | { ok: false; error: string
  * removes parents that the deletion leaves empty (Istio rejects empty policy blocks).
  */
 export function editDocumentText(text: string, edit: FieldEdit): EditResult {
-  const doc = parseDocument(text, YAML_READ_OPTIONS);
+  const doc = readYamlDocument(text);
   if (doc.errors.length > 0)
     return { ok: false, error: `The document does not parse: ${doc.errors[0]!.message}` };
   const session: Session = {
@@ -72,7 +64,7 @@ function setField(s: Session, path: readonly PathSegment[], value: unknown): str
   const found = locate(s.root, path);
   if (found.depth === path.length) {
     if (deepEqual(valueAt(s.plain, path), value)) return s.text;
-    return replaceValue(s, found.node, found.pair, value);
+    return replaceValue(s, found.node, found.pair, value, inFlowAt(s.root, path));
   }
   const parentPath = path.slice(0, found.depth);
   const parent = found.depth === 0 ? { node: s.root, pair: null } : locate(s.root, parentPath);
@@ -82,7 +74,7 @@ function setField(s: Session, path: readonly PathSegment[], value: unknown): str
   const container = parent.node;
   if (!container || (isScalar(container) && container.value === null)) {
     if (found.depth === 0) throw new EditError('The document is empty');
-    return replaceValue(s, container, parent.pair, wrap([head], nested));
+    return replaceValue(s, container, parent.pair, wrap([head], nested), inFlowAt(s.root, parentPath));
   }
   if (isMap(container) && typeof head === 'string') return insertPair(s, container, head, nested);
   if (isSeq(container) && typeof head === 'number' && head >= container.items.length) {
@@ -117,13 +109,36 @@ function insertItem(s: Session, path: readonly PathSegment[], index: number, val
   return insertSeqItem(s, found.node, Math.max(0, Math.min(index, found.node.items.length)), value);
 }
 
-function replaceValue(s: Session, node: Node | null, pair: Pair | null, value: unknown): string {
+/** True when the value at `path` stands inside a flow collection (`[ ]` or `{ }`). */
+function inFlowAt(root: Node | null, path: readonly PathSegment[]): boolean {
+  let node = root;
+  for (const segment of path) {
+    if ((isMap(node) || isSeq(node)) && node.flow) return true;
+    node = locate(node, [segment]).node;
+  }
+  return false;
+}
+
+function replaceValue(
+  s: Session,
+  node: Node | null,
+  pair: Pair | null,
+  value: unknown,
+  inFlow: boolean,
+): string {
   const inline = isInlineValue(value);
   if (node && isScalar(node) && node.range && inline && (value === null || typeof value !== 'object')) {
-    const rendered = renderScalarLike(value, node, s.layout);
+    const rendered = renderScalarLike(value, node, s.layout, inFlow);
     const [start, end] = node.range;
     const needsSpace = start === end && pair !== null && s.text[start - 1] === ':';
     return splice(s.text, start, end, (needsSpace ? ' ' : '') + rendered);
+  }
+  if (inFlow) {
+    // Inside [ ] or { } the new value is written in flow style too.
+    const start = pair ? colonEnd(s.text, pair) : node?.range?.[0];
+    if (start === undefined) throw new EditError('Cannot locate the value to replace');
+    const end = node ? contentEnd(node, start) : start;
+    return splice(s.text, start, end, `${pair ? ' ' : ''}${renderFlow(value)}`);
   }
   const rendered = renderYaml(value, s.layout);
   if (pair) {
@@ -214,16 +229,6 @@ function removeFlowEntry(s: Session, parent: YAMLMap | YAMLSeq, index: number): 
   };
   if (index + 1 < parent.items.length) return splice(s.text, startOf(index), startOf(index + 1), '');
   return splice(s.text, endOf(index - 1), endOf(index), '');
-}
-
-function renderFlow(value: unknown): string {
-  if (value === null || typeof value !== 'object')
-    return renderYaml(value, { indent: 2, indentSequences: true });
-  if (Array.isArray(value)) return `[${value.map(renderFlow).join(', ')}]`;
-  const entries = Object.entries(value as Record<string, unknown>).map(
-    ([k, v]) => `${renderFlow(k)}: ${renderFlow(v)}`,
-  );
-  return `{${entries.join(', ')}}`;
 }
 
 function wrap(path: readonly PathSegment[], value: unknown): unknown {

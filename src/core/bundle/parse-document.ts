@@ -1,37 +1,34 @@
-import { isMap, isSeq, parseDocument, type Document } from 'yaml';
+import { isMap, isSeq, type Document } from 'yaml';
 
-import { resourceRef } from './ref';
+import { readYamlDocument } from './kubectl-yaml/read';
+import { MergeError } from './kubectl-yaml/schema';
+import { objectName, resourceKey, resourceRef } from './ref';
 import type { ParsedDocument, ResourceData, SyntaxProblem } from './types';
-
-/** Options that make `yaml` read values as the Kubernetes API server does (YAML 1.1 scalars). */
-export const YAML_READ_OPTIONS = {
-  schema: 'yaml-1.1',
-  prettyErrors: false,
-  uniqueKeys: true,
-  strict: true,
-} as const;
 
 // Alias expansion above this many nodes is refused: it is how "billion laughs" bombs look.
 const MAX_ALIAS_COUNT = 1000;
 
 /**
- * Parses the text of one YAML document. Never throws: YAML errors, alias bombs and non-object
- * documents become {@link SyntaxProblem}s. The result is immutable and depends only on `text`,
- * so callers may cache it by text.
+ * Parses the text of one YAML document as kubectl reads it. Never throws: YAML errors, alias
+ * bombs and non-object documents become {@link SyntaxProblem}s. An empty document, or one that is
+ * only `null` or `~`, holds nothing and is no problem: kubectl skips it. The result is immutable
+ * and depends only on `text`, so callers may cache it by text.
  */
 export function parseOneDocument(text: string): ParsedDocument {
-  const yaml = parseDocument(text, YAML_READ_OPTIONS);
+  const yaml = readYamlDocument(text);
   const problems: SyntaxProblem[] = [
     ...yaml.errors.map((e) => toProblem('error', e.code, e.message, e.pos, text)),
     ...yaml.warnings.map((w) => toProblem('warning', w.code, w.message, w.pos, text)),
   ];
   const root = yaml.contents;
   const resources: ResourceData[] = [];
+  let empty = root === null && problems.length === 0;
   if (root && !problems.some((p) => p.severity === 'error')) {
     const plain = toPlain(yaml, problems, text);
-    if (plain !== undefined) collectResources(yaml, plain, resources, problems);
+    empty = plain === null && problems.length === 0;
+    if (plain !== undefined && plain !== null) collectResources(yaml, plain, resources, problems);
   }
-  return { text, yaml, problems, root, resources };
+  return { text, yaml, problems, root, resources, empty };
 }
 
 function toPlain(yaml: Document.Parsed, problems: SyntaxProblem[], text: string): unknown {
@@ -39,7 +36,8 @@ function toPlain(yaml: Document.Parsed, problems: SyntaxProblem[], text: string)
     return yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    problems.push(toProblem('error', 'ALIAS_LIMIT', message, [0, firstLineEnd(text)], text));
+    const code = error instanceof MergeError ? 'BAD_MERGE' : 'ALIAS_LIMIT';
+    problems.push(toProblem('error', code, message, [0, firstLineEnd(text)], text));
     return undefined;
   }
 }
@@ -78,17 +76,12 @@ function describe(
   node: ResourceData['node'],
   path: ResourceData['pathInDocument'],
 ): ResourceData {
-  const metadata = isRecord(value['metadata']) ? value['metadata'] : {};
-  const ns = metadata['namespace'];
-  const kind = typeof value['kind'] === 'string' ? value['kind'] : '';
-  const name = typeof metadata['name'] === 'string' ? metadata['name'] : '';
-  const namespace = typeof ns === 'string' && ns !== '' ? ns : undefined;
+  const named = objectName(value);
   return {
     apiVersion: typeof value['apiVersion'] === 'string' ? value['apiVersion'] : '',
-    kind,
-    name,
-    namespace,
-    ref: resourceRef({ kind, namespace, name }),
+    ...named,
+    ref: resourceRef(named),
+    key: resourceKey(named),
     value,
     node,
     pathInDocument: path,

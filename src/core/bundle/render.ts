@@ -1,5 +1,7 @@
 import { Document, isAlias, isMap, isScalar, isSeq, Scalar, visit, type Node } from 'yaml';
 
+import { KUBECTL_YAML_OPTIONS } from './kubectl-yaml/schema';
+
 /** How a document lays out block YAML, so inserted text matches what is around it. */
 export interface LayoutStyle {
   /** Spaces per nesting level. */
@@ -26,12 +28,12 @@ export function detectLayout(text: string): LayoutStyle {
 }
 
 /**
- * Prints a plain value as YAML in the given layout. Strings that YAML 1.1 (what Kubernetes
- * reads) would take for a boolean, number or null are quoted, so `"yes"` stays a string, and a
- * key named `<<` stays a key.
+ * Prints a plain value as YAML in the given layout. Strings that kubectl (go-yaml v2) would read
+ * as a boolean, number or null are quoted, so `"yes"` and `"0o17"` stay strings, and a key named
+ * `<<` stays a key.
  */
 export function renderYaml(value: unknown, layout: LayoutStyle): string {
-  const document = new Document(value, { schema: 'yaml-1.1' });
+  const document = new Document(value, KUBECTL_YAML_OPTIONS);
   // A key named `<<` printed plain is YAML 1.1's merge key: it must stay an ordinary string key.
   visit(document, {
     Pair(_, pair) {
@@ -54,18 +56,48 @@ export function isInlineValue(value: unknown): boolean {
 
 /**
  * Prints a scalar to replace `previous`, keeping the previous quoting style when the new value
- * allows it (a double-quoted string stays double-quoted).
+ * allows it (a double-quoted string stays double-quoted). `inFlow` when it stands inside `[ ]`
+ * or `{ }`, where fewer strings may go unquoted.
  */
-export function renderScalarLike(value: unknown, previous: Node | null, layout: LayoutStyle): string {
+export function renderScalarLike(
+  value: unknown,
+  previous: Node | null,
+  layout: LayoutStyle,
+  inFlow = false,
+): string {
   // An empty string had to be quoted; what replaces it is written plainly when it can be.
   if (typeof value === 'string' && isScalar(previous) && previous.value !== '') {
     const style = previous.type;
-    const plain = renderYaml(value, layout);
     if (style === Scalar.QUOTE_DOUBLE) return JSON.stringify(value);
     if (style === Scalar.QUOTE_SINGLE && !value.includes('\n')) return `'${value.replace(/'/g, "''")}'`;
-    return plain;
   }
-  return renderYaml(value, layout);
+  return inFlow ? renderFlow(value) : renderYaml(value, layout);
+}
+
+const FLOW_LAYOUT: LayoutStyle = { indent: 2, indentSequences: true };
+
+/**
+ * Prints a value in flow style (`[a, b]`, `{k: v}`), to stand inside `[ ]` or `{ }`. A string is
+ * written plain only when kubectl's scanner (go-yaml) reads it back whole there: not with `,`,
+ * brackets or braces, `?` anywhere, or `:` first; otherwise double-quoted.
+ */
+export function renderFlow(value: unknown): string {
+  if (typeof value === 'string') {
+    const plain = renderYaml(value, FLOW_LAYOUT);
+    const quoted = /^["'|>]/.test(plain);
+    return quoted || /[,[\]{}?]|^:/.test(value) ? JSON.stringify(value) : plain;
+  }
+  if (value === null || typeof value !== 'object') return renderYaml(value, FLOW_LAYOUT);
+  if (Array.isArray(value)) return `[${value.map(renderFlow).join(', ')}]`;
+  const entries = Object.entries(value as Record<string, unknown>).map(
+    ([k, v]) => `${renderFlowKey(k)}: ${renderFlow(v)}`,
+  );
+  return `{${entries.join(', ')}}`;
+}
+
+/** A map key in flow style; `<<` stays a plain string key, never the merge key. */
+function renderFlowKey(key: string): string {
+  return key === '<<' ? '"<<"' : renderFlow(key);
 }
 
 /** Indents every line but the first by `spaces`. */

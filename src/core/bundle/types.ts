@@ -20,12 +20,16 @@ export interface SyntaxProblem {
  */
 export interface ResourceData {
   apiVersion: string;
+  /** The API group of `apiVersion` (`''` for the core group). */
+  group: string;
   kind: string;
   name: string;
   /** `metadata.namespace`, or undefined when the object leaves it to the kubectl context. */
   namespace: string | undefined;
   /** `Kind/namespace/name` with the namespace defaulted (see `resourceRef`). */
   ref: string;
+  /** The object's identity, its ref with the kind qualified by group where needed (see `resourceKey`). */
+  key: string;
   /** The object as plain data (YAML 1.1 scalars, as the Kubernetes API server reads them). */
   value: Record<string, unknown>;
   /** The object's map node in the document. */
@@ -41,5 +45,10 @@ export interface ParsedDocument {
   problems: SyntaxProblem[];
   /** The document's root node, or null for an empty (comment-only) document. */
   root: Node | null;
+  /**
+   * True for a document that holds nothing: empty, only comments, or only `null`/`~`. kubectl
+   * skips such documents, so they are no problem and hold no resource.
+   */
+  empty: boolean;
   resources: ResourceData[];
 }

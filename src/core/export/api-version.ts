@@ -1,26 +1,9 @@
 import { isScalar, Scalar } from 'yaml';
 
-import { parseBundle, type Bundle } from '../bundle';
-import { NETWORKING_GROUP } from '../istio/kinds';
+import { knownKind, NETWORKING_GROUP, parseBundle, type Bundle } from '../bundle';
 
 /** The networking.istio.io versions an export can target. */
 export type ExportApiVersion = 'v1' | 'v1beta1';
-
-/**
- * The versions each networking.istio.io kind is served at (ISTIO.md §1.1 for the five egress
- * kinds and the workload kinds; EnvoyFilter has only ever been v1alpha3, ProxyConfig v1beta1).
- */
-const SERVED_VERSIONS: Readonly<Record<string, readonly string[]>> = {
-  ServiceEntry: ['v1alpha3', 'v1beta1', 'v1'],
-  DestinationRule: ['v1alpha3', 'v1beta1', 'v1'],
-  VirtualService: ['v1alpha3', 'v1beta1', 'v1'],
-  Gateway: ['v1alpha3', 'v1beta1', 'v1'],
-  Sidecar: ['v1alpha3', 'v1beta1', 'v1'],
-  WorkloadEntry: ['v1alpha3', 'v1beta1', 'v1'],
-  WorkloadGroup: ['v1alpha3', 'v1beta1', 'v1'],
-  EnvoyFilter: ['v1alpha3'],
-  ProxyConfig: ['v1beta1'],
-};
 
 /** What {@link withNetworkingVersion} did. */
 export interface ApiVersionRewrite {
@@ -51,7 +34,7 @@ export function withNetworkingVersion(source: string | Bundle, version: ExportAp
     const node = resource.node.get('apiVersion', true);
     // A block scalar (`apiVersion: |`) is too odd to rewrite in place; the analyzer flags it anyway.
     const range = isScalar(node) && !BLOCK_STYLES.has(node.type) ? node.range : undefined;
-    if (!SERVED_VERSIONS[resource.kind]?.includes(version) || !range) {
+    if (!knownKind(NETWORKING_GROUP, resource.kind)?.versions?.includes(version) || !range) {
       unchanged.push(resource.id);
       continue;
     }

@@ -103,6 +103,7 @@ export function deriveGraph(bundle: Bundle, memo: GraphMemo = createGraphMemo())
   // A client namespace's node edits its Namespace object, when the bundle has one.
   const namespaceObjects = new Map<string, string[]>();
   for (const entry of model.namespaceObjects) {
+    if (!entry.name) continue;
     namespaceObjects.set(entry.name, [...(namespaceObjects.get(entry.name) ?? []), entry.ref]);
   }
   clients.forEach((namespace, i) => {

@@ -1,6 +1,5 @@
-import { isRecord, resourceRef } from '../bundle';
-import { isNetworkingKind, NETWORKING_GROUP } from '../istio/kinds';
-import { findMeshConfig } from '../istio/mesh';
+import { objectName, resourceRef } from '../bundle';
+import { isModelled, NETWORKING_GROUP } from '../istio/kinds';
 
 /** The identity of an object as the bundle will see it. */
 export interface ObjectIdentity {
@@ -15,29 +14,21 @@ export interface ObjectIdentity {
 }
 
 /**
- * Names an object and says whether it is egress-related: any `networking.istio.io` kind (and the
- * modelled kinds under any apiVersion, so a wrong version still counts), a Namespace, an
- * IstioOperator, and anything that carries mesh config as the model reads it (the `istio`
- * ConfigMap, Helm values or a bare MeshConfig document).
+ * Names an object and says whether it is egress-related: an object the product models (an Istio
+ * networking kind, a Namespace, an IstioOperator or anything else that carries mesh config as the
+ * model reads it: the `istio` ConfigMap, Helm values, a bare MeshConfig document), or any other
+ * `networking.istio.io` kind. Kinds are told apart by API group: a Gateway API Gateway is not one.
  */
 export function identify(object: Record<string, unknown>): ObjectIdentity {
   const apiVersion = typeof object['apiVersion'] === 'string' ? object['apiVersion'] : '';
-  const kind = typeof object['kind'] === 'string' ? object['kind'] : '';
-  const metadata = isRecord(object['metadata']) ? object['metadata'] : {};
-  const name = typeof metadata['name'] === 'string' ? metadata['name'] : '';
-  const ns = metadata['namespace'];
-  const namespace = typeof ns === 'string' && ns !== '' ? ns : undefined;
-  const egress =
-    isNetworkingKind(kind) ||
-    apiVersion.split('/')[0] === NETWORKING_GROUP ||
-    kind === 'Namespace' ||
-    kind === 'IstioOperator' ||
-    findMeshConfig({ kind, name, value: object }) !== undefined;
+  const named = objectName(object);
+  const { group, kind, name } = named;
+  const egress = isModelled({ group, kind, name, value: object }) || group === NETWORKING_GROUP;
   return {
     apiVersion,
     kind,
     name,
-    ref: resourceRef({ kind, namespace, name }),
+    ref: resourceRef(named),
     untyped: apiVersion === '' || kind === '',
     egress,
   };

@@ -9,7 +9,8 @@ export interface MergeResult {
 
 /**
  * Merges imported YAML (the `text` of an accepted import) into a design: every object of the
- * design with the same ref (`Kind/namespace/name`) as an incoming one is removed first (its
+ * design that is the same object as an incoming one (same API group, kind, namespace and name:
+ * `resourceKey`) is removed first (its
  * document, or its item when it sits in a `kind: List`), then the incoming documents are
  * appended after a `---`. Everything else in the design, comments included, is left as it was.
  * Objects without a kind or a name have no identity to match, so they are never replaced.
@@ -17,7 +18,7 @@ export interface MergeResult {
  */
 export function mergeImport(current: string, incoming: string): MergeResult {
   const incomingResources = parseBundle(incoming).resources;
-  const wanted = new Set(incomingResources.filter(hasIdentity).map((r) => r.ref));
+  const wanted = new Set(incomingResources.filter(hasIdentity).map((r) => r.key));
   const cache: DocumentCache = new Map();
   let bundle = parseBundle(current, cache);
   const replaced = new Set<string>();
@@ -43,7 +44,7 @@ function nextMatch(
   wanted: Set<string>,
   kept: Set<string>,
 ): Bundle['resources'][number] | undefined {
-  return bundle.resources.find((r) => wanted.has(r.ref) && hasIdentity(r) && !kept.has(r.id));
+  return bundle.resources.find((r) => wanted.has(r.key) && hasIdentity(r) && !kept.has(r.id));
 }
 
 function hasIdentity(resource: { kind: string; name: string }): boolean {

@@ -82,6 +82,17 @@ describe('importing YAML someone wrote', () => {
     );
   });
 
+  it('skips documents that are only null or ~, as kubectl does, keeping their comments', () => {
+    const text =
+      'apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n---\nnull\n---\n# parked\n~\n---\napiVersion: v1\nkind: Namespace\nmetadata: {name: b}\n---\n';
+    const result = accepted([{ name: 'n.yaml', text }]);
+    expect(result.text).toBe(
+      '# Imported from n.yaml\napiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n---\n# parked\napiVersion: v1\nkind: Namespace\nmetadata: {name: b}\n',
+    );
+    expect(result.resources.map((r) => r.ref)).toEqual(['Namespace/a', 'Namespace/b']);
+    expect(result.notes).toEqual([]);
+  });
+
   it('keeps a document without apiVersion and kind, with a note naming its line', () => {
     const text = 'apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n---\n# leftover\nfoo: bar\n';
     const result = accepted([{ name: 'a.yaml', text }]);

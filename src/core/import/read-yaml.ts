@@ -1,6 +1,6 @@
 import { Document, isMap, isSeq, visit, type Node, type YAMLMap } from 'yaml';
 
-import { parseOneDocument, rangeOfPath, splitDocuments, YAML_READ_OPTIONS, type Chunk } from '../bundle';
+import { KUBECTL_YAML_OPTIONS, parseOneDocument, rangeOfPath, splitDocuments, type Chunk } from '../bundle';
 import { detectLayout, type LayoutStyle } from '../bundle/render';
 import { printObject, readsAs } from './print';
 import type { ParsedDocument, SyntaxProblem } from '../bundle';
@@ -22,38 +22,35 @@ import {
 export function readYaml(report: FileReport): void {
   let pending = ''; // comments of a document with no content, kept with the next document
   for (const chunk of splitDocuments(report.text)) {
-    if (isCommentsOnly(chunk.text)) {
+    const parsed = parseOneDocument(chunk.text);
+    // kubectl skips empty documents and those that are only null: so does the import.
+    if (parsed.empty) {
       pending += commentLines(chunk.text);
       continue;
     }
     const before = report.objects.length;
-    readDocument(report, chunk);
+    readDocument(report, chunk, parsed);
     const first = report.objects[before];
     if (pending && first) {
       first.document.text = pending + first.document.text;
       pending = '';
     }
   }
-  // An empty document is an error in a bundle, so trailing comments join the last document.
+  // An empty document would only be noise in the design: trailing comments join the last one.
   const last = report.objects[report.objects.length - 1];
   if (pending && last) last.document.text += pending;
 }
 
-/** True for a chunk of blank lines, comments and bare `---` / `...` markers. */
-function isCommentsOnly(text: string): boolean {
-  return text.split('\n').every((line) => /^(?:(?:---|\.\.\.)(?=[ \t]|$))?[ \t]*(?:#.*)?$/.test(line));
-}
-
+/** The comments of an empty document (only markers, comments and a null can stand before them). */
 function commentLines(text: string): string {
   return text
     .split('\n')
     .filter((line) => line.includes('#'))
-    .map((line) => `${line.replace(/^(?:---|\.\.\.)[ \t]*/, '')}\n`)
+    .map((line) => `${line.slice(line.indexOf('#'))}\n`)
     .join('');
 }
 
-function readDocument(report: FileReport, chunk: Chunk): void {
-  const parsed = parseOneDocument(chunk.text);
+function readDocument(report: FileReport, chunk: Chunk, parsed: ParsedDocument): void {
   let failed = false;
   for (const problem of parsed.problems) {
     const offset = chunk.start + problem.range.start;
@@ -151,7 +148,7 @@ function printNode(node: YAMLMap, commentBefore: string, layout: LayoutStyle): s
   try {
     const copy = node.clone() as YAMLMap;
     deleteServerFieldsFromNode(copy);
-    const doc = new Document(null, YAML_READ_OPTIONS);
+    const doc = new Document(null, KUBECTL_YAML_OPTIONS);
     doc.contents = copy;
     if (commentBefore) doc.commentBefore = commentBefore;
     return doc.toString({

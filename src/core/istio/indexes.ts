@@ -385,7 +385,7 @@ function collectKubeFilings(
   entry: ModelEntry,
   file: (index: IndexName, key: string, item: unknown) => void,
 ): void {
-  switch (kubeListOf(entry.resource.apiVersion, entry.resource.kind)) {
+  switch (kubeListOf(entry.resource.group, entry.resource.kind)) {
     case 'workloads':
       file('workloadsByNamespace', entry.namespace, entry);
       break;

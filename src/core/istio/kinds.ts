@@ -1,5 +1,17 @@
-/** The API group of every Istio kind Egress Studio edits. */
-export const NETWORKING_GROUP = 'networking.istio.io';
+import {
+  GATEWAY_API_GROUP,
+  knownKind,
+  NETWORKING_GROUP,
+  NETWORKING_KINDS,
+  networkingKindOf,
+  versionOf,
+  type NetworkingKind,
+  type ResourceData,
+} from '../bundle';
+import { findMeshConfig } from './mesh';
+
+export { NETWORKING_GROUP, NETWORKING_KINDS, networkingKindOf };
+export type { NetworkingKind };
 
 /** Served versions of the networking kinds; all three share one schema (ISTIO.md §1.1). */
 export const NETWORKING_VERSIONS = ['v1', 'v1beta1', 'v1alpha3'] as const;
@@ -7,39 +19,36 @@ export const NETWORKING_VERSIONS = ['v1', 'v1beta1', 'v1alpha3'] as const;
 /** A served networking API version. */
 export type NetworkingVersion = (typeof NETWORKING_VERSIONS)[number];
 
-/** The Istio kinds that make up an egress design. */
-export const NETWORKING_KINDS = [
-  'ServiceEntry',
-  'DestinationRule',
-  'VirtualService',
-  'Gateway',
-  'Sidecar',
-] as const;
-
-/** One of {@link NETWORKING_KINDS}. */
-export type NetworkingKind = (typeof NETWORKING_KINDS)[number];
-
-/** True when `kind` is one of the Istio networking kinds we model. */
+/**
+ * True when `kind` names one of the Istio networking kinds we model. The name alone: for the field
+ * catalogue and completions, where the group is settled; objects are told apart by group and kind
+ * ({@link networkingKindOf}).
+ */
 export function isNetworkingKind(kind: string): kind is NetworkingKind {
   return (NETWORKING_KINDS as readonly string[]).includes(kind);
 }
 
-/** True when `apiVersion` serves the networking kinds. */
-export function isNetworkingApiVersion(apiVersion: string): boolean {
-  return NETWORKING_API_VERSIONS.has(apiVersion);
+/** True when the object's group serves its kind at its version (for the kinds whose versions we know). */
+export function isServedVersion(object: Pick<ResourceData, 'apiVersion' | 'group' | 'kind'>): boolean {
+  const versions = knownKind(object.group, object.kind)?.versions;
+  return versions === undefined || versions.includes(versionOf(object.apiVersion));
 }
 
-const NETWORKING_API_VERSIONS = new Set<string>(NETWORKING_VERSIONS.map((v) => `${NETWORKING_GROUP}/${v}`));
-
-/** The API group of the Kubernetes Gateway API. */
-export const GATEWAY_API_GROUP = 'gateway.networking.k8s.io';
+/**
+ * True for an object the product models: an Istio networking kind, a Namespace, or a carrier of
+ * mesh config (IstioOperator, the `istio` ConfigMap, Helm values). Everything else is kept as
+ * written and left alone beyond YAML and the basic object shape.
+ */
+export function isModelled(object: Pick<ResourceData, 'group' | 'kind' | 'name' | 'value'>): boolean {
+  return knownKind(object.group, object.kind)?.modelled === true || findMeshConfig(object) !== undefined;
+}
 
 /**
  * True for a Kubernetes Gateway API Gateway (not modelled: kept, and known to exist, so a
- * VirtualService may bind it). Tells it from an Istio Gateway by the group of its apiVersion.
+ * VirtualService may bind it), told from an Istio Gateway by its group.
  */
-export function isGatewayApiGateway(resource: { apiVersion: string; kind: string }): boolean {
-  return resource.kind === 'Gateway' && resource.apiVersion.startsWith(`${GATEWAY_API_GROUP}/`);
+export function isGatewayApiGateway(resource: Pick<ResourceData, 'group' | 'kind'>): boolean {
+  return resource.kind === 'Gateway' && resource.group === GATEWAY_API_GROUP;
 }
 
 /** `apiVersion` for a networking kind at the given version. */

@@ -24,15 +24,9 @@ const KUBE_LISTS: Readonly<Record<string, KubeList>> = {
   '/Namespace': 'namespaceObjects',
 };
 
-/** The API group of an apiVersion: `apps` for `apps/v1`, empty for the core `v1`. */
-export function apiGroup(apiVersion: string): string {
-  const slash = apiVersion.lastIndexOf('/');
-  return slash === -1 ? '' : apiVersion.slice(0, slash);
-}
-
-/** The model list a Kubernetes object belongs to, or undefined for kinds the model does not read. */
-export function kubeListOf(apiVersion: string, kind: string): KubeList | undefined {
-  return KUBE_LISTS[`${apiGroup(apiVersion)}/${kind}`];
+/** The model list a Kubernetes object (by API group and kind) belongs to, or undefined for kinds the model does not read. */
+export function kubeListOf(group: string, kind: string): KubeList | undefined {
+  return KUBE_LISTS[`${group}/${kind}`];
 }
 
 /** String labels of a map (non-string values are the schema's business). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { findMeshConfig, meshAllocatesAddresses } from './mesh';
 
-const bare = (value: Record<string, unknown>) => findMeshConfig({ kind: '', name: '', value });
+const bare = (value: Record<string, unknown>) => findMeshConfig({ group: '', kind: '', name: '', value });
 
 describe('findMeshConfig', () => {
   it('reads a bare MeshConfig with only proxy defaults, as istioctl --meshConfigFile does', () => {

@@ -1,6 +1,4 @@
-import { parse } from 'yaml';
-
-import { isRecord, type PathSegment, type ResourceData, YAML_READ_OPTIONS } from '../bundle';
+import { isRecord, readYamlDocument, type PathSegment, type ResourceData } from '../bundle';
 import { meshConfigFieldNames } from './docs/mesh-config';
 
 /** The mesh-wide outbound traffic policy modes (ISTIO.md §1.8). */
@@ -26,23 +24,24 @@ export interface MeshConfigSource {
  * (no kind; with `outboundTrafficPolicy`, or only MeshConfig fields). Returns undefined for anything else.
  */
 export function findMeshConfig(
-  resource: Pick<ResourceData, 'kind' | 'name' | 'value'>,
+  resource: Pick<ResourceData, 'group' | 'kind' | 'name' | 'value'>,
 ): MeshConfigSource | undefined {
   const { value } = resource;
-  if (resource.kind === 'IstioOperator') {
+  if (resource.kind === 'IstioOperator' && resource.group === 'install.istio.io') {
     const spec = value['spec'];
     const meshConfig = isRecord(spec) ? spec['meshConfig'] : undefined;
     return isRecord(meshConfig)
       ? { config: meshConfig, path: ['spec', 'meshConfig'], embeddedText: false, form: 'IstioOperator' }
       : undefined;
   }
-  if (resource.kind === 'ConfigMap' && resource.name === 'istio') {
+  if (resource.kind === 'ConfigMap' && resource.group === '' && resource.name === 'istio') {
     const data = value['data'];
     const text = isRecord(data) ? data['mesh'] : undefined;
     if (typeof text !== 'string') return undefined;
     let config: unknown;
     try {
-      config = parse(text, YAML_READ_OPTIONS);
+      const doc = readYamlDocument(text);
+      config = doc.errors.length > 0 ? undefined : doc.toJS();
     } catch {
       config = undefined;
     }

@@ -1,5 +1,5 @@
 import type { Bundle, PathSegment, Resource } from '../bundle';
-import { isGatewayApiGateway, isNetworkingApiVersion, type NetworkingKind } from './kinds';
+import { isGatewayApiGateway, isModelled, isServedVersion, networkingKindOf, type NetworkingKind } from './kinds';
 import { shareIndexes } from './indexes';
 import { kubeListOf, type KubeList } from './kube';
 import { DEFAULT_OUTBOUND_MODE, findMeshConfig, meshAllocatesAddresses, outboundModeOf } from './mesh';
@@ -44,7 +44,7 @@ export interface BundleModel {
   secrets: ModelEntry[];
   /** Namespace objects (their labels say how the namespace joins the mesh). */
   namespaceObjects: ModelEntry[];
-  /** Kubernetes Gateway API Gateways: not modelled (they stay in `others` too), only known to exist. */
+  /** Kubernetes Gateway API Gateways: not modelled (they stay in `unmodelled` too), only known to exist. */
   gatewayApiGateways: ModelEntry[];
   /** The effective mesh outbound mode: set by the bundle, or Istio's default ALLOW_ANY. */
   meshMode: string;
@@ -56,8 +56,11 @@ export interface BundleModel {
   meshAllocatesAddresses: boolean;
   /** Every namespace mentioned: Namespace objects and the namespaces Istio resources live in. */
   namespaces: Set<string>;
-  /** Resources the designer does not model (kept, listed, not analysed). */
-  others: Resource[];
+  /**
+   * Resources of kinds the product does not model: kept as written, listed, left alone by the
+   * schema and admission rules (the Kubernetes objects above are read by analyzers all the same).
+   */
+  unmodelled: Resource[];
 }
 
 type EntryList = keyof Pick<
@@ -111,12 +114,13 @@ function groupResources(bundle: Bundle): BundleModel {
     meshDocuments: [],
     meshAllocatesAddresses: false,
     namespaces: new Set(),
-    others: [],
+    unmodelled: [],
   };
   const seen = new Set<object>();
   for (const resource of bundle.resources) {
     const group = listOf(resource);
-    if (resource.kind === 'Namespace' && resource.name) model.namespaces.add(resource.name);
+    if (resource.kind === 'Namespace' && resource.group === '' && resource.name)
+      model.namespaces.add(resource.name);
     if (group) {
       // A second identical document is a resource of its own (it may conflict with the first).
       const entry = seen.has(resource.value) ? createEntry(resource) : entryOf(resource);
@@ -124,11 +128,8 @@ function groupResources(bundle: Bundle): BundleModel {
       model[group].push(entry);
       model.entries.push(entry);
       model.resources.push(resource);
-      if (group === 'gatewayApiGateways') {
-        model.others.push(resource);
-        continue;
-      }
-      if (!kubeListOf(resource.apiVersion, resource.kind)) model.namespaces.add(resource.effectiveNamespace);
+      if (!isModelled(resource)) model.unmodelled.push(resource);
+      else if (!kubeListOf(resource.group, resource.kind)) model.namespaces.add(resource.effectiveNamespace);
       continue;
     }
     const mesh = findMeshConfig(resource);
@@ -143,9 +144,9 @@ function groupResources(bundle: Bundle): BundleModel {
         resource,
         path: mesh.embeddedText ? mesh.path : [...mesh.path, 'outboundTrafficPolicy', 'mode'],
       };
-      continue;
+    } else if (!mesh && !isModelled(resource)) {
+      model.unmodelled.push(resource);
     }
-    if (!mesh) model.others.push(resource);
   }
   return model;
 }
@@ -154,11 +155,11 @@ function groupResources(bundle: Bundle): BundleModel {
  * The model list a resource goes to: an Istio networking kind, a Gateway API Gateway (only known
  * to exist), or a Kubernetes object the model reads; undefined for resources the model does not hold.
  */
-function listOf(resource: Pick<Resource, 'apiVersion' | 'kind'>): EntryList | undefined {
+function listOf(resource: Pick<Resource, 'apiVersion' | 'group' | 'kind'>): EntryList | undefined {
   if (isGatewayApiGateway(resource)) return 'gatewayApiGateways';
-  const networking = GROUP_OF[resource.kind as NetworkingKind];
-  if (networking) return isNetworkingApiVersion(resource.apiVersion) ? networking : undefined;
-  return kubeListOf(resource.apiVersion, resource.kind);
+  const kind = networkingKindOf(resource);
+  if (kind) return isServedVersion(resource) ? GROUP_OF[kind] : undefined;
+  return kubeListOf(resource.group, resource.kind);
 }
 
 // Entries by parsed value: a document whose text did not change yields the same entry, so the
@@ -213,7 +214,7 @@ export function subjectView(model: BundleModel, subject: ModelEntry): BundleMode
     meshDocuments: [],
     meshAllocatesAddresses: model.meshAllocatesAddresses,
     namespaces: model.namespaces,
-    others: [],
+    unmodelled: [],
   };
   const group = listOf(subject.resource);
   if (group) view[group].push(subject);

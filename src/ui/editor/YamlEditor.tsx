@@ -98,8 +98,9 @@ export default function YamlEditor() {
       const { current } = studio.derived.of(state.text, state.change);
       const offset = model.getOffsetAt(event.position);
       const document = current.bundle.documents.find((d) => d.start <= offset && offset < d.end);
-      const refs = new Set(current.bundle.resources.filter((r) => r.document === document).map((r) => r.ref));
-      const node = current.graph.nodes.find((n) => n.resources.some((ref) => refs.has(ref)));
+      // Graph nodes list the modelled resources they stand for by id (their `Kind/namespace/name`).
+      const ids = new Set(current.bundle.resources.filter((r) => r.document === document).map((r) => r.id));
+      const node = current.graph.nodes.find((n) => n.resources.some((ref) => ids.has(ref)));
       if (node && node.id !== state.selection) state.select(node.id);
     });
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyZ, () => store.getState().undo());
@@ -141,7 +142,7 @@ export default function YamlEditor() {
     const model = editor?.getModel();
     if (!editor || !model) return;
     const refs = new Set(graph.nodes.find((n) => n.id === selection)?.resources ?? []);
-    const documents = [...new Set(bundle.resources.filter((r) => refs.has(r.ref)).map((r) => r.document))];
+    const documents = [...new Set(bundle.resources.filter((r) => refs.has(r.id)).map((r) => r.document))];
     highlight.current ??= editor.createDecorationsCollection();
     highlight.current.set(
       documents.map((d) => ({

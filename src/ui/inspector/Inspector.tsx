@@ -41,7 +41,8 @@ export function Inspector() {
     selection,
     refs: [],
   });
-  const existing = new Set(bundle.resources.map((r) => r.ref));
+  // A node lists its resources by `Kind/namespace/name`, which is the id of the modelled kinds.
+  const existing = new Set(bundle.resources.map((r) => r.id));
   const refs = [
     ...new Set([
       ...(node?.resources ?? []),
@@ -54,7 +55,7 @@ export function Inspector() {
   }
   const resources = refs.map((ref) => ({
     ref,
-    resource: bundle.resources.find((r) => r.ref === ref),
+    resource: bundle.resources.find((r) => r.id === ref),
     problems: diagnostics.filter((d) => d.resource === ref && d.severity !== 'info'),
   }));
   return (

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 
-import { formatPath, isNetworkingKind, type Diagnostic, type PathSegment, type Resource } from '../../core';
+import { formatPath, networkingKindOf, type Diagnostic, type PathSegment, type Resource } from '../../core';
 import { useStudio, useStudioApi } from '../../store';
 import { ObjectFields, type FieldActions } from './FieldEditor';
 import { focusField } from './focus-field';
@@ -58,7 +58,7 @@ export function ResourceForm({
     >
       <MetadataFields resource={resource} actions={actions} />
       {/* The catalogue knows the specs of Istio's networking kinds; other kinds show their metadata. */}
-      {isNetworkingKind(resource.kind) && (
+      {networkingKindOf(resource) && (
         <ObjectFields
           kind={resource.kind}
           specPath={[]}

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 
-import type { Diagnostic, Severity } from '../../core';
+import type { Diagnostic, Resource, Severity } from '../../core';
 import { useStudioApi, useView } from '../../store';
 import { useHiddenSet } from '../shared/useHiddenSet';
 
@@ -11,7 +11,7 @@ export function Problems() {
   const view = useView();
   const { store } = useStudioApi();
   const [hidden, show] = useHiddenSet<Severity>();
-  const { diagnostics, bundle, graph } = view.current;
+  const { diagnostics, bundle, graph, unmodelled } = view.current;
   const counts = useMemo(() => {
     const c = { error: 0, warning: 0, info: 0 };
     for (const d of diagnostics) c[d.severity]++;
@@ -46,6 +46,7 @@ export function Problems() {
           ))}
         </div>
       </div>
+      <Unmodelled resources={unmodelled} />
       <ul className="problem-list">
         {shown.map((d, i) => {
           const at = bundle.lines.positionAt(d.range.start);
@@ -64,6 +65,34 @@ export function Problems() {
         })}
       </ul>
     </>
+  );
+}
+
+/**
+ * The resources of kinds the product does not model (Gateway API, AuthorizationPolicy,
+ * Deployments, ...), folded: kept as written, checked for YAML and the basic shape only. A click
+ * shows the resource's YAML.
+ */
+function Unmodelled({ resources }: { resources: Resource[] }) {
+  const { store } = useStudioApi();
+  if (resources.length === 0) return null;
+  return (
+    <details className="unmodelled">
+      <summary>Not modelled (kept as is): {resources.length}</summary>
+      <ul>
+        {resources.map((r) => (
+          <li key={r.id}>
+            <button
+              type="button"
+              onClick={() => store.getState().reveal({ start: r.document.start, end: r.document.start })}
+            >
+              {r.ref}
+            </button>{' '}
+            <span className="muted">{r.apiVersion}</span>
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }
 

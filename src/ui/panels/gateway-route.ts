@@ -18,7 +18,7 @@ export function gatewayRouteFor(
 ): GatewayRouteTarget | undefined {
   if (node.kind !== 'external-service') return undefined;
   if (graph.edges.some((e) => e.target === node.id && e.kind === 'via-gateway')) return undefined;
-  const entry = resources.find((r) => r.kind === 'ServiceEntry' && node.resources.includes(r.ref));
+  const entry = resources.find((r) => r.kind === 'ServiceEntry' && node.resources.includes(r.id));
   const spec = entry?.value['spec'] as { ports?: { number?: unknown; protocol?: unknown }[] } | undefined;
   const port = spec?.ports?.find((p) => typeof p.number === 'number');
   if (!entry || !port) return undefined;

@@ -77,6 +77,15 @@ export const generalCodes: CodeInfo[] = [
     fix: 'Rename the key or value so it follows the rule in the message.',
   },
   {
+    code: 'DUPLICATE-RESOURCE',
+    title: 'Same object defined twice',
+    severity: 'error',
+    layer: 'schema',
+    explanation:
+      'Two documents define one object: the same API group, kind, namespace and name (cluster-scoped kinds have no namespace). kubectl create refuses the second as AlreadyExists; kubectl apply applies both, so the second silently replaces the first.',
+    fix: 'Remove one of the two, merge them, or give the second another name or namespace.',
+  },
+  {
     code: 'GEN-01',
     title: 'Invalid duration',
     severity: 'error',

@@ -1,11 +1,18 @@
-import { isRecord, type PathSegment, type Resource } from '../../bundle';
+import { isRecord, knownKind, type PathSegment, type Resource } from '../../bundle';
 import { structure } from '../../istio/generated/structure';
-import { isNetworkingApiVersion, isNetworkingKind, NETWORKING_VERSIONS } from '../../istio/kinds';
+import {
+  isModelled,
+  isNetworkingKind,
+  isServedVersion,
+  NETWORKING_GROUP,
+  NETWORKING_VERSIONS,
+  networkingKindOf,
+} from '../../istio/kinds';
 import { findMeshConfig } from '../../istio/mesh';
 import { diagnosticAt } from '../context';
 import type { Diagnostic, ReportOptions } from '../types';
 import { checkMeshConfig } from './mesh-config';
-import { checkMetadata } from './metadata';
+import { checkMetadata, checkName } from './metadata';
 import { walkShape, type SchemaReport } from './walk';
 
 const TOP_LEVEL_FIELDS = ['apiVersion', 'kind', 'metadata', 'spec', 'status'];
@@ -14,6 +21,7 @@ const TOP_LEVEL_FIELDS = ['apiVersion', 'kind', 'metadata', 'spec', 'status'];
  * Checks one resource against the Kubernetes API server's schema layer: apiVersion and kind,
  * object metadata, and for the Istio networking kinds every spec field against the CRD
  * structure. Mesh config (IstioOperator, the `istio` ConfigMap, values) is checked as well.
+ * Kinds the product does not model get the basic object shape only: apiVersion, kind and a name.
  * Findings are document-relative.
  */
 export function checkSchema(resource: Resource, sink: Diagnostic[]): void {
@@ -22,9 +30,14 @@ export function checkSchema(resource: Resource, sink: Diagnostic[]): void {
   const mesh = findMeshConfig(resource);
   if (resource.kind === '' && mesh) return checkMeshConfig(mesh, report);
   if (!checkTypeMeta(resource, report)) return;
+  if (!isModelled(resource)) {
+    checkName(resource.value['metadata'], report);
+    return;
+  }
   checkMetadata(resource.value['metadata'], report);
   if (mesh) checkMeshConfig(mesh, report);
-  if (!isNetworkingKind(resource.kind)) return;
+  const kind = networkingKindOf(resource);
+  if (!kind) return;
   for (const key of Object.keys(resource.value)) {
     if (!TOP_LEVEL_FIELDS.includes(key)) {
       report('SCHEMA-UNKNOWN-FIELD', [key], `unknown field "${key}"`, { target: 'key' });
@@ -32,7 +45,7 @@ export function checkSchema(resource: Resource, sink: Diagnostic[]): void {
   }
   const spec = resource.value['spec'];
   if (spec === undefined || spec === null) return;
-  walkShape(resource.kind, structure.roots[resource.kind]!, spec, { path: ['spec'], specPath: '' }, report);
+  walkShape(kind, structure.roots[kind]!, spec, { path: ['spec'], specPath: '' }, report);
 }
 
 function checkTypeMeta(resource: Resource, report: SchemaReport): boolean {
@@ -44,8 +57,13 @@ function checkTypeMeta(resource: Resource, report: SchemaReport): boolean {
     report('SCHEMA-KIND', [], `${missing.join(' and ')} not set: every object needs apiVersion and kind`);
     return false;
   }
-  if (isNetworkingKind(resource.kind) && !isNetworkingApiVersion(resource.apiVersion)) {
-    const served = NETWORKING_VERSIONS.map((v) => `networking.istio.io/${v}`).join(', ');
+  // A known kind at a version its group does not serve, or an Istio kind named without its group.
+  const known = knownKind(resource.group, resource.kind);
+  const istioWithoutGroup = !known && resource.group === '' && isNetworkingKind(resource.kind);
+  if ((known && !isServedVersion(resource)) || istioWithoutGroup) {
+    const group = known?.group ?? NETWORKING_GROUP;
+    const versions = known?.versions ?? NETWORKING_VERSIONS;
+    const served = versions.map((v) => `${group}/${v}`).join(', ');
     report(
       'SCHEMA-KIND',
       ['apiVersion'],

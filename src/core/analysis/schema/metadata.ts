@@ -13,19 +13,40 @@ const NAME_RULE =
 const NAMESPACE_RULE =
   "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character";
 
-/** Checks `metadata` as the API server does for any object: fields, name, namespace, labels, annotations. */
-export function checkMetadata(metadata: unknown, report: SchemaReport): void {
+/**
+ * Checks that an object has a name (or generateName): the basic object shape, all that is checked
+ * on kinds the product does not model. Returns the metadata map when it is one.
+ */
+export function checkName(metadata: unknown, report: SchemaReport): Record<string, unknown> | undefined {
   if (metadata === undefined || metadata === null) {
     report('SCHEMA-REQUIRED', [], 'metadata.name: Required value: name or generateName is required', {
       target: 'key',
     });
-    return;
+    return undefined;
   }
   if (typeof metadata !== 'object' || Array.isArray(metadata)) {
     report('SCHEMA-TYPE', ['metadata'], 'metadata must be of type object');
-    return;
+    return undefined;
   }
   const meta = metadata as Record<string, unknown>;
+  const name = meta['name'];
+  if ((name === undefined || name === null || name === '') && typeof meta['generateName'] !== 'string') {
+    report(
+      'SCHEMA-REQUIRED',
+      ['metadata'],
+      'metadata.name: Required value: name or generateName is required',
+      {
+        target: 'key',
+      },
+    );
+  }
+  return meta;
+}
+
+/** Checks `metadata` as the API server does for any object: fields, name, namespace, labels, annotations. */
+export function checkMetadata(metadata: unknown, report: SchemaReport): void {
+  const meta = checkName(metadata, report);
+  if (!meta) return;
   for (const key of Object.keys(meta)) {
     if (!(OBJECT_META_FIELDS as readonly string[]).includes(key)) {
       const suggestion = didYouMean(key, OBJECT_META_FIELDS);
@@ -36,21 +57,11 @@ export function checkMetadata(metadata: unknown, report: SchemaReport): void {
     }
   }
   const name = meta['name'];
-  if (name === undefined || name === null || name === '') {
-    if (typeof meta['generateName'] !== 'string') {
-      report(
-        'SCHEMA-REQUIRED',
-        ['metadata'],
-        'metadata.name: Required value: name or generateName is required',
-        {
-          target: 'key',
-        },
-      );
-    }
-  } else if (typeof name !== 'string') {
-    report('SCHEMA-TYPE', ['metadata', 'name'], 'metadata.name must be of type string');
-  } else if (!isDns1123Subdomain(name)) {
+  // A missing name was reported by checkName.
+  if (typeof name === 'string' && name !== '' && !isDns1123Subdomain(name)) {
     report('SCHEMA-NAME', ['metadata', 'name'], `metadata.name: Invalid value: "${name}": ${NAME_RULE}`);
+  } else if (name !== undefined && name !== null && typeof name !== 'string') {
+    report('SCHEMA-TYPE', ['metadata', 'name'], 'metadata.name must be of type string');
   }
   const namespace = meta['namespace'];
   if (namespace !== undefined && namespace !== null) {

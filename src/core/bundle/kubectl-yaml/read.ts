@@ -1,0 +1,205 @@
+import {
+  Composer,
+  isCollection,
+  Lexer,
+  Parser,
+  visit,
+  YAMLParseError,
+  YAMLWarning,
+  type Document,
+  type ErrorCode,
+} from 'yaml';
+
+import { KUBECTL_YAML_OPTIONS } from './schema';
+
+// Lexemes the yaml library's lexer emits that take no room in the text.
+const DOCUMENT = '\x02';
+const FLOW_END = '\x18';
+const SCALAR = '\x1f';
+const FLOW_INDICATORS = ',[]{}';
+
+interface FlowFinding {
+  offset: number;
+  message: string;
+}
+
+/**
+ * The lexemes of `text`, adjusted where go-yaml's scanner reads a plain scalar inside `[ ]` or
+ * `{ }` differently from YAML 1.2: go-yaml ends it at `:` only before white space, so `::` in
+ * `[2001:db8::, 10.0.0.1]` stays in the scalar (YAML 1.2 ends it before `,` too); a leading `?`
+ * is a key indicator. What go-yaml refuses instead (`?` inside such a scalar, one starting with
+ * `:`) is reported in `findings`. Lexemes keep their lengths in sum, so ranges stay exact.
+ */
+function kubectlLexemes(text: string, findings: FlowFinding[]): string[] {
+  const lexemes = Array.from(new Lexer().lex(text));
+  const out: string[] = [];
+  let offset = 0;
+  let depth = 0;
+  for (let i = 0; i < lexemes.length; i++) {
+    const lexeme = lexemes[i]!;
+    if (lexeme === SCALAR) {
+      let scalar = lexemes[++i] ?? '';
+      const at = offset;
+      offset += scalar.length;
+      if (depth === 0) {
+        out.push(SCALAR, scalar);
+        continue;
+      }
+      if (lexemes[i + 1] === ':' && FLOW_INDICATORS.includes(text[offset + 1] ?? ' ')) {
+        scalar += ':';
+        offset += 1;
+        i++;
+        // Before a `,` the lexer emits an empty scalar for the value the `:` announced.
+        if (lexemes[i + 1] === SCALAR && lexemes[i + 2] === '') i += 2;
+      }
+      out.push(...plainInFlow(scalar, at, findings));
+      continue;
+    }
+    if (lexeme === '[' || lexeme === '{') depth++;
+    else if (lexeme === ']' || lexeme === '}') depth = Math.max(0, depth - 1);
+    else if (lexeme === FLOW_END) depth = 0;
+    if (lexeme !== DOCUMENT && lexeme !== FLOW_END) offset += lexeme.length;
+    out.push(lexeme);
+  }
+  return out;
+}
+
+/** The lexemes of a plain scalar inside `[ ]` or `{ }`, as go-yaml scans it. */
+function plainInFlow(scalar: string, at: number, findings: FlowFinding[]): string[] {
+  const out: string[] = [];
+  let rest = scalar;
+  let offset = at;
+  // go-yaml reads `?` at the start of a flow entry as the key indicator (`[?a]` is `[{a: null}]`).
+  while (rest.length > 1 && rest[0] === '?') {
+    out.push('?');
+    rest = rest.slice(1);
+    offset++;
+  }
+  if (rest[0] === ':') {
+    findings.push({
+      offset,
+      message:
+        'kubectl reads ":" at the start of a value inside [ ] or { } as a key indicator and refuses this entry: quote the value',
+    });
+  }
+  const question = rest.indexOf('?', 1);
+  if (question !== -1) {
+    findings.push({
+      offset: offset + question,
+      message:
+        'kubectl ends a plain value at "?" inside [ ] or { } and refuses what follows: quote the value',
+    });
+  }
+  out.push(SCALAR, rest);
+  return out;
+}
+
+/**
+ * Parses one YAML document as kubectl reads it (see {@link KUBECTL_YAML_OPTIONS}), with exact
+ * source ranges and comments, like the yaml library's `parseDocument`. Beyond YAML 1.2's errors
+ * it reports what go-yaml v2 and the JSON conversion refuse: the flow-context cases above, a
+ * `%YAML` version other than 1.1, and `.inf`/`.nan` values (JSON has no such numbers). Text after
+ * a document end marker (`...`) is ignored, as go-yaml ignores it, with a warning.
+ */
+export function readYamlDocument(text: string): Document.Parsed {
+  const findings: FlowFinding[] = [];
+  const parser = new Parser();
+  const composer = new Composer(KUBECTL_YAML_OPTIONS);
+  const hasFlow = text.includes('[') || text.includes('{');
+  const tokens = hasFlow ? parseLexemes(parser, kubectlLexemes(text, findings)) : parser.parse(text);
+  let doc: Document.Parsed | undefined;
+  let ignored = false;
+  for (const next of composer.compose(tokens, true, text.length)) {
+    if (!doc) doc = next;
+    else ignored ||= next.contents !== null || next.errors.length > 0;
+  }
+  // compose(…, true) yields a document even for empty text.
+  if (!doc) throw new Error('no YAML document composed');
+  if (doc.directives.docEnd) ignored = ignoreAfterEnd(doc, doc.range[2]) || ignored;
+  if (ignored) {
+    const end = doc.range[2];
+    doc.warnings.push(
+      new YAMLWarning(
+        [end, Math.max(end + 1, text.length)],
+        'MULTIPLE_DOCS',
+        'kubectl ignores everything after the document end marker (...) up to the next ---',
+      ),
+    );
+  }
+  for (const { offset, message } of findings) {
+    doc.errors.push(new YAMLParseError([offset, offset + 1], 'UNEXPECTED_TOKEN', message));
+  }
+  checkDirectives(doc);
+  checkNodes(doc, text);
+  return doc;
+}
+
+/** Drops the problems the yaml library found after the document's end marker; true if any. */
+function ignoreAfterEnd(doc: Document.Parsed, end: number): boolean {
+  const before = doc.errors.length + doc.warnings.length;
+  doc.errors = doc.errors.filter((e) => e.pos[0] < end);
+  doc.warnings = doc.warnings.filter((w) => w.pos[0] < end);
+  return doc.errors.length + doc.warnings.length < before;
+}
+
+function* parseLexemes(parser: Parser, lexemes: string[]) {
+  for (const lexeme of lexemes) yield* parser.next(lexeme);
+  yield* parser.end();
+}
+
+/**
+ * go-yaml v2 reads YAML 1.1 only and refuses a document declaring another version; its tag
+ * handles are word characters between `!`s.
+ */
+function checkDirectives(doc: Document.Parsed): void {
+  const { yaml, tags } = doc.directives;
+  if (yaml.explicit && yaml.version !== '1.1') {
+    doc.errors.push(
+      new YAMLParseError([0, 1], 'BAD_DIRECTIVE', `found incompatible YAML document (%YAML ${yaml.version})`),
+    );
+  }
+  for (const handle of Object.keys(tags)) {
+    if (!/^!(?:[\w-]*!)?$/.test(handle)) {
+      doc.errors.push(
+        new YAMLParseError([0, 1], 'BAD_DIRECTIVE', `tag handle ${handle}: did not find expected whitespace`),
+      );
+    }
+  }
+}
+
+/**
+ * What go-yaml or the conversion to JSON refuse in a well-formed tree: an alias to an unknown
+ * anchor or inside its own anchor, a map key that is a list or map, and `.inf`/`.nan` values
+ * (JSON has no such numbers). Each check runs only when the text could hold its case.
+ */
+function checkNodes(doc: Document.Parsed, text: string): void {
+  const aliases = text.includes('*');
+  const keys = text.includes('?') || text.includes('[') || text.includes('{');
+  const numbers = /\.(?:inf|Inf|INF|nan|NaN|NAN)/.test(text);
+  if (!aliases && !keys && !numbers) return;
+  const fail = (node: { range?: readonly number[] | null }, code: ErrorCode, message: string) => {
+    const [start = 0, end = start + 1] = node.range ?? [];
+    doc.errors.push(new YAMLParseError([start, end], code, message));
+  };
+  visit(doc, {
+    Alias(_, alias, path) {
+      const source = alias.resolve(doc);
+      if (!source) fail(alias, 'BAD_ALIAS', `unknown anchor '${alias.source}' referenced`);
+      else if (path.includes(source))
+        fail(alias, 'BAD_ALIAS', `anchor '${alias.source}' value contains itself`);
+    },
+    Pair(_, pair) {
+      if (isCollection(pair.key))
+        fail(pair.key, 'NON_STRING_KEY', 'invalid map key: a list or map cannot be a JSON object key');
+    },
+    Scalar(key, node) {
+      if (!numbers || key === 'key' || typeof node.value !== 'number' || Number.isFinite(node.value)) return;
+      const name = Number.isNaN(node.value) ? 'NaN' : node.value > 0 ? '+Inf' : '-Inf';
+      fail(
+        node,
+        'TAG_RESOLVE_FAILED',
+        `kubectl cannot convert this value to JSON (json: unsupported value: ${name}): quote it to keep a string`,
+      );
+    },
+  });
+}
