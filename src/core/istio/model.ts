@@ -1,5 +1,11 @@
 import type { Bundle, PathSegment, Resource } from '../bundle';
-import { isGatewayApiGateway, isModelled, isServedVersion, networkingKindOf, type NetworkingKind } from './kinds';
+import {
+  isGatewayApiGateway,
+  isModelled,
+  isServedVersion,
+  networkingKindOf,
+  type NetworkingKind,
+} from './kinds';
 import { shareIndexes } from './indexes';
 import { kubeListOf, type KubeList } from './kube';
 import { DEFAULT_OUTBOUND_MODE, findMeshConfig, meshAllocatesAddresses, outboundModeOf } from './mesh';
