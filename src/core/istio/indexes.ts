@@ -182,8 +182,18 @@ export interface Indexes {
   workloadsByNamespace: KeyedIndex<ModelEntry>;
   /** Kubernetes Services by `ns/name`. */
   servicesByName: KeyedIndex<ModelEntry>;
+  /** Kubernetes Services by namespace. */
+  servicesByNamespace: KeyedIndex<ModelEntry>;
   /** Secrets by `ns/name`. */
   secretsByName: KeyedIndex<ModelEntry>;
+  /** Secrets by namespace. */
+  secretsByNamespace: KeyedIndex<ModelEntry>;
+  /** Secrets by name alone (to find one in the wrong namespace). */
+  secretsByBareName: KeyedIndex<ModelEntry>;
+  /** Namespace objects by name. */
+  namespaceObjectsByName: KeyedIndex<ModelEntry>;
+  /** Nodes by name. */
+  nodesByName: KeyedIndex<ModelEntry>;
   /** Route and mirror destinations of every VirtualService, by destination host. */
   destinations: HostIndex<IndexedDestination>;
   /** Mesh rules that send a VirtualService's hosts to an in-cluster Service, by VS host. */
@@ -321,7 +331,12 @@ function emptyIndexes(): Indexes {
     sidecarsByNamespace: new KeyedIndex('sidecar', self),
     workloadsByNamespace: new KeyedIndex('workload', self),
     servicesByName: new KeyedIndex('service', self),
+    servicesByNamespace: new KeyedIndex('service-ns', self),
     secretsByName: new KeyedIndex('secret', self),
+    secretsByNamespace: new KeyedIndex('secret-ns', self),
+    secretsByBareName: new KeyedIndex('secret-name', self),
+    namespaceObjectsByName: new KeyedIndex('namespace', self),
+    nodesByName: new KeyedIndex('node', self),
     destinations: new HostIndex<IndexedDestination>('destination', byVs),
     gatewayHops: new HostIndex<GatewayHop>('hop', byVs),
     gatewayHopsByNamespace: new KeyedIndex<GatewayHop>('hop-ns', byVs),
@@ -375,9 +390,18 @@ function collectKubeFilings(
       break;
     case 'services':
       file('servicesByName', `${entry.namespace}/${entry.name}`, entry);
+      file('servicesByNamespace', entry.namespace, entry);
       break;
     case 'secrets':
       file('secretsByName', `${entry.namespace}/${entry.name}`, entry);
+      file('secretsByNamespace', entry.namespace, entry);
+      file('secretsByBareName', entry.name, entry);
+      break;
+    case 'namespaceObjects':
+      file('namespaceObjectsByName', entry.name, entry);
+      break;
+    case 'nodes':
+      file('nodesByName', entry.name, entry);
       break;
   }
 }

@@ -44,6 +44,8 @@ export interface BundleModel {
   secrets: ModelEntry[];
   /** Namespace objects (their labels say how the namespace joins the mesh). */
   namespaceObjects: ModelEntry[];
+  /** Nodes (their topology labels are part of the labels of the pods they run). */
+  nodes: ModelEntry[];
   /** The effective mesh outbound mode: set by the bundle, or Istio's default ALLOW_ANY. */
   meshMode: string;
   /** The document that sets the mode, if any. */
@@ -93,6 +95,7 @@ function groupResources(bundle: Bundle): BundleModel {
     services: [],
     secrets: [],
     namespaceObjects: [],
+    nodes: [],
     meshMode: DEFAULT_OUTBOUND_MODE,
     meshSource: undefined,
     namespaces: new Set(),
@@ -179,6 +182,7 @@ export function subjectView(model: BundleModel, subject: ModelEntry): BundleMode
     services: [],
     secrets: [],
     namespaceObjects: [],
+    nodes: [],
     meshMode: model.meshMode,
     // The mesh config is checked once per bundle, not once per resource.
     meshSource: undefined,
