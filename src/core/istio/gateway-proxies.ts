@@ -8,12 +8,13 @@
  */
 import { derivedFromIndexes } from './indexes';
 import { ROOT_NAMESPACE } from './kinds';
-import { podLabels, selectorMatches, selectorsAgree, serviceSelector } from './kube';
+import { labelMap, podLabels, selectorMatches, selectorsAgree, serviceSelector } from './kube';
 import type { GatewayHop } from './indexes';
 import type { BundleModel, ModelEntry } from './model';
-import { record, strings } from './read';
+import { strings } from './read';
 import {
   allGateways,
+  allWorkloads,
   hopTargets,
   isEgressGatewayHost,
   meshHopsFor,
@@ -75,6 +76,62 @@ export function gatewayProxyNamespaces(model: BundleModel, ref: string): string[
   return namespaces.length > 0 ? namespaces : [ref.slice(0, ref.indexOf('/'))];
 }
 
+/** The pods Istio's own install runs in its root namespace for its default gateways, by their labels. */
+const INSTALLED_GATEWAY_PODS: readonly Record<string, string>[] = [
+  { app: 'istio-egressgateway', istio: 'egressgateway' },
+  { app: 'istio-ingressgateway', istio: 'ingressgateway' },
+];
+
+/** A pod a Gateway's selector matches: one of the design's workloads, or one that Istio's install runs. */
+export interface GatewayPod {
+  namespace: string;
+  labels: Record<string, string>;
+  /** The bundle's Pod or controller; undefined for a pod of Istio's own gateway install. */
+  workload: ModelEntry | undefined;
+}
+
+/**
+ * The pods a Gateway's selector matches, as istioctl analyze finds them: every pod, in any
+ * namespace, whose labels include the selector. Istio's default gateways (istio-egressgateway and
+ * istio-ingressgateway in istio-system) count as installed, as istioctl assumes its ingress gateway
+ * when it reads files, unless the design holds istio-system's workloads itself.
+ */
+export function podsOfGateway(model: BundleModel, gateway: ModelEntry): GatewayPod[] {
+  const selector = gatewaySelector(gateway);
+  const pods: GatewayPod[] = [];
+  for (const workload of allWorkloads(model)) {
+    const labels = podLabels(workload);
+    if (selectorMatches(selector, labels)) pods.push({ namespace: workload.namespace, labels, workload });
+  }
+  if (workloadsIn(model, ROOT_NAMESPACE).length === 0) {
+    for (const labels of INSTALLED_GATEWAY_PODS) {
+      if (selectorMatches(selector, labels))
+        pods.push({ namespace: ROOT_NAMESPACE, labels, workload: undefined });
+    }
+  }
+  return pods;
+}
+
+/**
+ * Whether a Gateway evidently selects no pod: none matches its selector, and the design holds the
+ * workloads of a namespace where its gateway pods would run ({@link gatewayProxyNamespaces}). A
+ * design that shows no pods there says nothing about them.
+ */
+export function gatewaySelectsNoPod(model: BundleModel, gateway: ModelEntry): boolean {
+  if (podsOfGateway(model, gateway).length > 0) return false;
+  return gatewayProxyNamespaces(model, refOf(gateway)).some((ns) => workloadsIn(model, ns).length > 0);
+}
+
+/**
+ * Where a Gateway's pods run, and so where they read the Secrets its servers name: the namespaces
+ * of the pods its selector matches, else where its deployment is expected ({@link gatewayProxyNamespaces}).
+ */
+export function gatewayPodNamespaces(model: BundleModel, gateway: ModelEntry): string[] {
+  const pods = podsOfGateway(model, gateway);
+  if (pods.length === 0) return gatewayProxyNamespaces(model, refOf(gateway));
+  return [...new Set(pods.map((pod) => pod.namespace))].sort();
+}
+
 /** Mesh rules that send traffic for `host` (a VS host) to an egress gateway: hop 1 of a two-hop route. */
 export function gatewayHopsFor(model: BundleModel, host: string): GatewayHop[] {
   return meshHopsFor(model, host).filter((hop) => isGatewayHost(model, hop.gatewayHost));
@@ -99,12 +156,9 @@ function qualify(host: string, namespace: string): string {
   return h.endsWith('.svc') ? `${h}.cluster.local` : h;
 }
 
-function gatewaySelector(gateway: ModelEntry): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(record(gateway.spec['selector']) ?? {})) {
-    if (typeof value === 'string') out[key] = value;
-  }
-  return out;
+/** A Gateway's `selector` (string labels only). */
+export function gatewaySelector(gateway: ModelEntry): Record<string, string> {
+  return labelMap(gateway.spec['selector']);
 }
 
 /** Collects gateway deployments and the Gateways that configure them. */
