@@ -1,16 +1,5 @@
 import type { CodeInfo } from '../types';
-
-function analyzer(
-  code: string,
-  title: string,
-  explanation: string,
-  fix: string,
-  related?: string[],
-): CodeInfo {
-  const info: CodeInfo = { code, title, severity: 'warning', layer: 'analyzer', explanation, fix };
-  if (related) info.related = related;
-  return info;
-}
+import { analyzerCode as analyzer } from './define';
 
 /**
  * Cross-resource findings (ISTIO.md §3, §4): the cluster accepts each resource, but together they
