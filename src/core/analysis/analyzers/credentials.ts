@@ -73,12 +73,14 @@ function reportMissing(
 const checkGatewayCredentials: Analyzer = (model, report) => {
   const now = Date.now();
   for (const gateway of model.gateways) {
-    // Like istioctl, a Gateway that selects no pod gets that finding instead.
-    if (gatewaySelectsNoPod(model, gateway)) continue;
-    const namespaces = gatewayPodNamespaces(model, gateway);
-    for (const [server, s] of records(gateway.spec['servers'])) {
+    const named = records(gateway.spec['servers']).flatMap(([server, s]) => {
       const credential = str(record(server['tls'])?.['credentialName']);
-      if (!credential) continue;
+      return credential ? [{ credential, s }] : [];
+    });
+    // Like istioctl, a Gateway that selects no pod gets that finding instead.
+    if (named.length === 0 || gatewaySelectsNoPod(model, gateway)) continue;
+    const namespaces = gatewayPodNamespaces(model, gateway);
+    for (const { credential, s } of named) {
       const path: PathSegment[] = ['spec', 'servers', s, 'tls', 'credentialName'];
       const lookups = lookUp(model, credential, namespaces);
       reportMissing(gateway, 'REF-CREDENTIAL', path, lookups, 'the gateway pods of this Gateway', report);
