@@ -24,6 +24,7 @@ import {
   rulesOf,
   virtualServicesBoundTo,
   workloadsIn,
+  workloadsWithLabel,
 } from './visibility';
 
 /** One gateway deployment: its Service, where its pods run, and the Gateway resources that configure it. */
@@ -99,7 +100,10 @@ export interface GatewayPod {
 export function podsOfGateway(model: BundleModel, gateway: ModelEntry): GatewayPod[] {
   const selector = gatewaySelector(gateway);
   const pods: GatewayPod[] = [];
-  for (const workload of allWorkloads(model)) {
+  // Only pods that carry one of the labels can match all of them.
+  const [first] = Object.entries(selector);
+  const candidates = first ? workloadsWithLabel(model, first[0], first[1]) : allWorkloads(model);
+  for (const workload of candidates) {
     const labels = podLabels(workload);
     if (selectorMatches(selector, labels)) pods.push({ namespace: workload.namespace, labels, workload });
   }
@@ -217,19 +221,23 @@ class ProxyDraft {
 function findProxies(model: BundleModel): GatewayProxy[] {
   const draft = new ProxyDraft(model);
   const gateways = allGateways(model);
-  const selected = gateways.filter((g) => Object.keys(gatewaySelector(g)).length > 0);
+  // Each selector read once: the loop below pairs every Service with every Gateway.
+  const selectors = new Map(gateways.map((g) => [g, gatewaySelector(g)]));
+  const selected = gateways.filter((g) => Object.keys(selectors.get(g)!).length > 0);
 
   // The bundle's own Services: a Gateway configures the pods its selector matches.
   for (const service of kubeServices(model)) {
     const selector = serviceSelector(service);
     if (!selector) continue;
     const host = `${service.name}.${service.namespace}.svc.cluster.local`;
-    const pods = workloadsIn(model, service.namespace).filter((w) => selectorMatches(selector, podLabels(w)));
+    const pods = workloadsIn(model, service.namespace)
+      .map(podLabels)
+      .filter((labels) => selectorMatches(selector, labels));
     for (const gateway of selected) {
-      const wanted = gatewaySelector(gateway);
+      const wanted = selectors.get(gateway)!;
       const matches =
         pods.length > 0
-          ? pods.some((pod) => selectorMatches(wanted, podLabels(pod)))
+          ? pods.some((labels) => selectorMatches(wanted, labels))
           : selectorsAgree(wanted, selector);
       if (matches) draft.pair(gateway, host);
     }

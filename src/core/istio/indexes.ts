@@ -8,7 +8,7 @@ import type { BundleModel, ModelEntry } from './model';
 import { hostKey, recordHostReads, recordRead, trackReads } from './reads';
 import { records, strings, str } from './read';
 import { gatewaysOf, rulesOf, type RouteDestination, type RouteRule } from './routes';
-import { kubeListOf } from './kube';
+import { kubeListOf, podLabels } from './kube';
 import { hostCovers, isWildcardHost } from './values';
 
 /** Files `key` as provided by `owner` (the model entry that put an item there). */
@@ -180,6 +180,8 @@ export interface Indexes {
   sidecarsByNamespace: KeyedIndex<ModelEntry>;
   /** Pods and pod controllers by namespace. */
   workloadsByNamespace: KeyedIndex<ModelEntry>;
+  /** Pods and pod controllers by each label of their pods (`key=value`). */
+  workloadsByLabel: KeyedIndex<ModelEntry>;
   /** Kubernetes Services by `ns/name`. */
   servicesByName: KeyedIndex<ModelEntry>;
   /** Kubernetes Services by namespace. */
@@ -330,6 +332,7 @@ function emptyIndexes(): Indexes {
     gatewaysByServerHost: new KeyedIndex('gateway-host', self),
     sidecarsByNamespace: new KeyedIndex('sidecar', self),
     workloadsByNamespace: new KeyedIndex('workload', self),
+    workloadsByLabel: new KeyedIndex('workload-label', self),
     servicesByName: new KeyedIndex('service', self),
     servicesByNamespace: new KeyedIndex('service-ns', self),
     secretsByName: new KeyedIndex('secret', self),
@@ -387,6 +390,8 @@ function collectKubeFilings(
   switch (kubeListOf(entry.resource.apiVersion, entry.resource.kind)) {
     case 'workloads':
       file('workloadsByNamespace', entry.namespace, entry);
+      for (const [key, value] of Object.entries(podLabels(entry)))
+        file('workloadsByLabel', `${key}=${value}`, entry);
       break;
     case 'services':
       file('servicesByName', `${entry.namespace}/${entry.name}`, entry);

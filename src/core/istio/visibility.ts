@@ -6,9 +6,15 @@
  */
 import type { PathSegment } from '../bundle';
 import { isClusterLocalHost, namespaceOfClusterHost, qualifyHost } from './hosts';
-import { indexesOf, type GatewayHop, type HostMatch, type IndexedDestination } from './indexes';
+import {
+  derivedFromIndexes,
+  indexesOf,
+  type GatewayHop,
+  type HostMatch,
+  type IndexedDestination,
+} from './indexes';
 import { ROOT_NAMESPACE } from './kinds';
-import { metadataMap } from './kube';
+import { endpointLabels, metadataMap, podNodeName } from './kube';
 import type { BundleModel, ModelEntry } from './model';
 import { record, records, strings } from './read';
 import type { Scoped } from './routes';
@@ -265,6 +271,11 @@ export function workloadsIn(model: BundleModel, namespace: string): readonly Mod
   return indexesOf(model).workloadsByNamespace.get(namespace);
 }
 
+/** Pods and pod controllers, in any namespace, whose pods carry the label `key: value`, namespace by namespace. */
+export function workloadsWithLabel(model: BundleModel, key: string, value: string): readonly ModelEntry[] {
+  return indexesOf(model).workloadsByLabel.get(`${key}=${value}`);
+}
+
 /** Whether the bundle holds any pod or pod controller (a design without them says nothing about pods). */
 export function hasWorkloads(model: BundleModel): boolean {
   return indexesOf(model).workloadsByNamespace.keys().length > 0;
@@ -277,6 +288,19 @@ export function allWorkloads(model: BundleModel): ModelEntry[] {
     .keys()
     .sort()
     .flatMap((ns) => index.get(ns));
+}
+
+/**
+ * The labels of every pod of the design as Istio gives them to its endpoints (its own, with its
+ * node's topology and name: see `endpointLabels`), worked out once per state of the design.
+ */
+export function allEndpointLabels(model: BundleModel): readonly Record<string, string>[] {
+  return derivedFromIndexes(model, 'endpoint-labels', () =>
+    allWorkloads(model).map((workload) => {
+      const node = podNodeName(workload);
+      return endpointLabels(workload, node ? kubeNode(model, node) : undefined);
+    }),
+  );
 }
 
 /** The Secret `ns/name` in the bundle, if it holds one. */

@@ -3,21 +3,13 @@
  * IST0173): a subset whose labels, merged with the ServiceEntry's workloadSelector, match no pod
  * has no endpoints. Hosts nothing registers are DR-HOST-UNKNOWN's (IST0174) and not checked here.
  */
-import {
-  endpointLabels,
-  labelMap,
-  labelsPath,
-  podNodeName,
-  selectorMatches,
-  selectorText,
-} from '../../istio/kube';
+import { labelMap, labelsPath, selectorMatches, selectorText } from '../../istio/kube';
 import type { BundleModel } from '../../istio/model';
 import { record, records, str } from '../../istio/read';
 import {
-  allWorkloads,
+  allEndpointLabels,
   hasWorkloads,
   isClusterLocalHost,
-  kubeNode,
   mostSpecific,
   namespaceOfClusterHost,
   qualifyHost,
@@ -71,12 +63,7 @@ const checkSubsetPods: Analyzer = (model, report) => {
       : hasWorkloads(model);
     if (!showsPods && backing.endpoints.length === 0) continue;
     // As istioctl does, every pod of the design counts, in any namespace, with its node's labels.
-    const pods = showsPods
-      ? allWorkloads(model).map((w) => {
-          const node = podNodeName(w);
-          return endpointLabels(w, node ? kubeNode(model, node) : undefined);
-        })
-      : [];
+    const pods = showsPods ? allEndpointLabels(model) : [];
     for (const [subset, i] of subsets) {
       const labels = labelMap(subset['labels']);
       const selector = { ...backing.selector, ...labels };
