@@ -8,12 +8,13 @@
  */
 import { derivedFromIndexes } from './indexes';
 import { ROOT_NAMESPACE } from './kinds';
-import { podLabels, selectorMatches, selectorsAgree, serviceSelector } from './kube';
+import { labelMap, podLabels, selectorMatches, selectorsAgree, serviceSelector } from './kube';
 import type { GatewayHop } from './indexes';
 import type { BundleModel, ModelEntry } from './model';
-import { record, strings } from './read';
+import { strings } from './read';
 import {
   allGateways,
+  allWorkloads,
   hopTargets,
   isEgressGatewayHost,
   meshHopsFor,
@@ -23,6 +24,7 @@ import {
   rulesOf,
   virtualServicesBoundTo,
   workloadsIn,
+  workloadsWithLabel,
 } from './visibility';
 
 /** One gateway deployment: its Service, where its pods run, and the Gateway resources that configure it. */
@@ -75,6 +77,65 @@ export function gatewayProxyNamespaces(model: BundleModel, ref: string): string[
   return namespaces.length > 0 ? namespaces : [ref.slice(0, ref.indexOf('/'))];
 }
 
+/** The pods Istio's own install runs in its root namespace for its default gateways, by their labels. */
+const INSTALLED_GATEWAY_PODS: readonly Record<string, string>[] = [
+  { app: 'istio-egressgateway', istio: 'egressgateway' },
+  { app: 'istio-ingressgateway', istio: 'ingressgateway' },
+];
+
+/** A pod a Gateway's selector matches: one of the design's workloads, or one that Istio's install runs. */
+export interface GatewayPod {
+  namespace: string;
+  labels: Record<string, string>;
+  /** The bundle's Pod or controller; undefined for a pod of Istio's own gateway install. */
+  workload: ModelEntry | undefined;
+}
+
+/**
+ * The pods a Gateway's selector matches, as istioctl analyze finds them: every pod, in any
+ * namespace, whose labels include the selector. Istio's default gateways (istio-egressgateway and
+ * istio-ingressgateway in istio-system) count as installed, as istioctl assumes its ingress gateway
+ * when it reads files, unless the design holds istio-system's workloads itself.
+ */
+export function podsOfGateway(model: BundleModel, gateway: ModelEntry): GatewayPod[] {
+  const selector = gatewaySelector(gateway);
+  const pods: GatewayPod[] = [];
+  // Only pods that carry one of the labels can match all of them.
+  const [first] = Object.entries(selector);
+  const candidates = first ? workloadsWithLabel(model, first[0], first[1]) : allWorkloads(model);
+  for (const workload of candidates) {
+    const labels = podLabels(workload);
+    if (selectorMatches(selector, labels)) pods.push({ namespace: workload.namespace, labels, workload });
+  }
+  if (workloadsIn(model, ROOT_NAMESPACE).length === 0) {
+    for (const labels of INSTALLED_GATEWAY_PODS) {
+      if (selectorMatches(selector, labels))
+        pods.push({ namespace: ROOT_NAMESPACE, labels, workload: undefined });
+    }
+  }
+  return pods;
+}
+
+/**
+ * Whether a Gateway evidently selects no pod: none matches its selector, and the design holds the
+ * workloads of a namespace where its gateway pods would run ({@link gatewayProxyNamespaces}). A
+ * design that shows no pods there says nothing about them.
+ */
+export function gatewaySelectsNoPod(model: BundleModel, gateway: ModelEntry): boolean {
+  if (podsOfGateway(model, gateway).length > 0) return false;
+  return gatewayProxyNamespaces(model, refOf(gateway)).some((ns) => workloadsIn(model, ns).length > 0);
+}
+
+/**
+ * Where a Gateway's pods run, and so where they read the Secrets its servers name: the namespaces
+ * of the pods its selector matches, else where its deployment is expected ({@link gatewayProxyNamespaces}).
+ */
+export function gatewayPodNamespaces(model: BundleModel, gateway: ModelEntry): string[] {
+  const pods = podsOfGateway(model, gateway);
+  if (pods.length === 0) return gatewayProxyNamespaces(model, refOf(gateway));
+  return [...new Set(pods.map((pod) => pod.namespace))].sort();
+}
+
 /** Mesh rules that send traffic for `host` (a VS host) to an egress gateway: hop 1 of a two-hop route. */
 export function gatewayHopsFor(model: BundleModel, host: string): GatewayHop[] {
   return meshHopsFor(model, host).filter((hop) => isGatewayHost(model, hop.gatewayHost));
@@ -99,12 +160,9 @@ function qualify(host: string, namespace: string): string {
   return h.endsWith('.svc') ? `${h}.cluster.local` : h;
 }
 
-function gatewaySelector(gateway: ModelEntry): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(record(gateway.spec['selector']) ?? {})) {
-    if (typeof value === 'string') out[key] = value;
-  }
-  return out;
+/** A Gateway's `selector` (string labels only). */
+export function gatewaySelector(gateway: ModelEntry): Record<string, string> {
+  return labelMap(gateway.spec['selector']);
 }
 
 /** Collects gateway deployments and the Gateways that configure them. */
@@ -163,19 +221,23 @@ class ProxyDraft {
 function findProxies(model: BundleModel): GatewayProxy[] {
   const draft = new ProxyDraft(model);
   const gateways = allGateways(model);
-  const selected = gateways.filter((g) => Object.keys(gatewaySelector(g)).length > 0);
+  // Each selector read once: the loop below pairs every Service with every Gateway.
+  const selectors = new Map(gateways.map((g) => [g, gatewaySelector(g)]));
+  const selected = gateways.filter((g) => Object.keys(selectors.get(g)!).length > 0);
 
   // The bundle's own Services: a Gateway configures the pods its selector matches.
   for (const service of kubeServices(model)) {
     const selector = serviceSelector(service);
     if (!selector) continue;
     const host = `${service.name}.${service.namespace}.svc.cluster.local`;
-    const pods = workloadsIn(model, service.namespace).filter((w) => selectorMatches(selector, podLabels(w)));
+    const pods = workloadsIn(model, service.namespace)
+      .map(podLabels)
+      .filter((labels) => selectorMatches(selector, labels));
     for (const gateway of selected) {
-      const wanted = gatewaySelector(gateway);
+      const wanted = selectors.get(gateway)!;
       const matches =
         pods.length > 0
-          ? pods.some((pod) => selectorMatches(wanted, podLabels(pod)))
+          ? pods.some((labels) => selectorMatches(wanted, labels))
           : selectorsAgree(wanted, selector);
       if (matches) draft.pair(gateway, host);
     }

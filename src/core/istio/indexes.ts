@@ -10,7 +10,7 @@ import { certificateKey } from './gateway-tls';
 import { isGatewayApiGateway } from './kinds';
 import { record, records, strings, str } from './read';
 import { gatewaysOf, rulesOf, type RouteDestination, type RouteRule } from './routes';
-import { kubeListOf } from './kube';
+import { kubeListOf, podLabels } from './kube';
 import { hostCovers, isWildcardHost } from './values';
 
 /** Files `key` as provided by `owner` (the model entry that put an item there). */
@@ -186,10 +186,22 @@ export interface Indexes {
   sidecarsByNamespace: KeyedIndex<ModelEntry>;
   /** Pods and pod controllers by namespace. */
   workloadsByNamespace: KeyedIndex<ModelEntry>;
+  /** Pods and pod controllers by each label of their pods (`key=value`). */
+  workloadsByLabel: KeyedIndex<ModelEntry>;
   /** Kubernetes Services by `ns/name`. */
   servicesByName: KeyedIndex<ModelEntry>;
+  /** Kubernetes Services by namespace. */
+  servicesByNamespace: KeyedIndex<ModelEntry>;
   /** Secrets by `ns/name`. */
   secretsByName: KeyedIndex<ModelEntry>;
+  /** Secrets by namespace. */
+  secretsByNamespace: KeyedIndex<ModelEntry>;
+  /** Secrets by name alone (to find one in the wrong namespace). */
+  secretsByBareName: KeyedIndex<ModelEntry>;
+  /** Namespace objects by name. */
+  namespaceObjectsByName: KeyedIndex<ModelEntry>;
+  /** Nodes by name. */
+  nodesByName: KeyedIndex<ModelEntry>;
   /** Route and mirror destinations of every VirtualService, by destination host. */
   destinations: HostIndex<IndexedDestination>;
   /** Mesh rules that send a VirtualService's hosts to an in-cluster Service, by VS host. */
@@ -328,8 +340,14 @@ function emptyIndexes(): Indexes {
     gatewayApiGateways: new KeyedIndex('gateway-api', self),
     sidecarsByNamespace: new KeyedIndex('sidecar', self),
     workloadsByNamespace: new KeyedIndex('workload', self),
+    workloadsByLabel: new KeyedIndex('workload-label', self),
     servicesByName: new KeyedIndex('service', self),
+    servicesByNamespace: new KeyedIndex('service-ns', self),
     secretsByName: new KeyedIndex('secret', self),
+    secretsByNamespace: new KeyedIndex('secret-ns', self),
+    secretsByBareName: new KeyedIndex('secret-name', self),
+    namespaceObjectsByName: new KeyedIndex('namespace', self),
+    nodesByName: new KeyedIndex('node', self),
     destinations: new HostIndex<IndexedDestination>('destination', byVs),
     gatewayHops: new HostIndex<GatewayHop>('hop', byVs),
     gatewayHopsByNamespace: new KeyedIndex<GatewayHop>('hop-ns', byVs),
@@ -388,12 +406,23 @@ function collectKubeFilings(
   switch (kubeListOf(entry.resource.group, entry.resource.kind)) {
     case 'workloads':
       file('workloadsByNamespace', entry.namespace, entry);
+      for (const [key, value] of Object.entries(podLabels(entry)))
+        file('workloadsByLabel', `${key}=${value}`, entry);
       break;
     case 'services':
       file('servicesByName', `${entry.namespace}/${entry.name}`, entry);
+      file('servicesByNamespace', entry.namespace, entry);
       break;
     case 'secrets':
       file('secretsByName', `${entry.namespace}/${entry.name}`, entry);
+      file('secretsByNamespace', entry.namespace, entry);
+      file('secretsByBareName', entry.name, entry);
+      break;
+    case 'namespaceObjects':
+      file('namespaceObjectsByName', entry.name, entry);
+      break;
+    case 'nodes':
+      file('nodesByName', entry.name, entry);
       break;
   }
 }

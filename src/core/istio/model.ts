@@ -52,6 +52,8 @@ export interface BundleModel {
   namespaceObjects: ModelEntry[];
   /** Kubernetes Gateway API Gateways: not modelled (they stay in `unmodelled` too), only known to exist. */
   gatewayApiGateways: ModelEntry[];
+  /** Nodes (their topology labels are part of the labels of the pods they run). */
+  nodes: ModelEntry[];
   /** The effective mesh outbound mode: set by the bundle, or Istio's default ALLOW_ANY. */
   meshMode: string;
   /** The document that sets the mode, if any. */
@@ -115,6 +117,7 @@ function groupResources(bundle: Bundle): BundleModel {
     secrets: [],
     namespaceObjects: [],
     gatewayApiGateways: [],
+    nodes: [],
     meshMode: DEFAULT_OUTBOUND_MODE,
     meshSource: undefined,
     meshDocuments: [],
@@ -214,6 +217,7 @@ export function subjectView(model: BundleModel, subject: ModelEntry): BundleMode
     secrets: [],
     namespaceObjects: [],
     gatewayApiGateways: [],
+    nodes: [],
     meshMode: model.meshMode,
     // The mesh config is checked once per bundle, not once per resource.
     meshSource: undefined,

@@ -45,6 +45,7 @@ export const GO_ANALYZERS: Record<string, GoAnalyzer> = {
   'virtualservice.JWTClaimRouteAnalyzer': { reports: ['IST0149'], kinds: ['VirtualService'] },
   'destinationrule.CaCertificateAnalyzer': { reports: ['IST0128', 'IST0129'], kinds: ['DestinationRule'] },
   'destinationrule.PodNotSelectedAnalyzer': { reports: ['IST0173', 'IST0174'], kinds: ['DestinationRule'] },
+  'service.PortNameAnalyzer': { reports: ['IST0118', 'IST0150'], kinds: ['Service'] },
   'serviceentry.ProtocolAddressesAnalyzer': { reports: ['IST0134'], kinds: ['ServiceEntry'] },
   'serviceentry.ConflictingServiceEntryProtocolAnalyzer': { reports: ['IST0177'], kinds: ['ServiceEntry'] },
   // The webhook's validation run as an analyzer, for VirtualServices only.

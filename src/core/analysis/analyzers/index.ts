@@ -5,10 +5,15 @@ import { changedKeys, stillValid, type SubjectMemo } from '../../istio/subjects'
 import { diagnosticAt } from '../context';
 import type { Diagnostic, ReportOptions } from '../types';
 import { conflictAnalyzers } from './conflicts';
+import { credentialAnalyzers } from './credentials';
 import { egressAnalyzers } from './egress';
+import { gatewayPodAnalyzers } from './gateway-pods';
 import { portAnalyzers } from './ports';
 import { meshAnalyzers, practiceAnalyzers } from './practice';
 import { referenceAnalyzers } from './references';
+import { servicePortAnalyzers } from './service-ports';
+import { sidecarSelectorAnalyzers } from './sidecar-selectors';
+import { subsetAnalyzers } from './subsets';
 
 /** Reports a finding on a field of one resource in the bundle. */
 export type AnalyzerReport = (
@@ -38,6 +43,12 @@ const subjectAnalyzers: readonly Analyzer[] = [
   ...egressAnalyzers,
   ...portAnalyzers,
   ...practiceAnalyzers,
+  // Those that read the design's Kubernetes objects.
+  ...gatewayPodAnalyzers,
+  ...credentialAnalyzers,
+  ...sidecarSelectorAnalyzers,
+  ...subsetAnalyzers,
+  ...servicePortAnalyzers,
 ];
 
 /** A finding with its range relative to the document of the resource it is on. */

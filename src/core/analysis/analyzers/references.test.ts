@@ -123,7 +123,7 @@ ruleTable('REF-HOST', [
     ),
   ),
   at(
-    'in-cluster names are not checked',
+    'in-cluster names are not checked while the design holds no Service of their namespace',
     routeTo('app/r', 'reviews', '{host: reviews.app.svc.cluster.local}'),
   ),
   at('short in-cluster name', routeTo('app/r', 'reviews', '{host: reviews}')),
@@ -292,7 +292,7 @@ ruleTable('VS-HOST-NOT-IN-GATEWAY', [
 ruleTable('DR-HOST-UNKNOWN', [
   at('registered', bundle(apiSe(), doc('DestinationRule', 'app/api', 'host: api.example.com'))),
   at(
-    'in-cluster service',
+    'in-cluster service, no Service of its namespace in the design',
     doc('DestinationRule', 'app/gw', 'host: istio-egressgateway.istio-system.svc.cluster.local'),
   ),
   at(

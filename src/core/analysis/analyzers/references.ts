@@ -4,6 +4,7 @@
  */
 import type { PathSegment } from '../../bundle';
 import { gatewayProxyNamespaces } from '../../istio/gateway-proxies';
+import { servicePortNumbers } from '../../istio/kube';
 import type { BundleModel, ModelEntry } from '../../istio/model';
 import { hostsOverlap } from '../../istio/values';
 import { num, record, records, str, strings } from '../../istio/read';
@@ -17,6 +18,9 @@ import {
   gatewaysNamed,
   gatewaysOf,
   isClusterLocalHost,
+  kubeServiceLookup,
+  kubeServicesIn,
+  kubeServiceVisibleTo,
   mostSpecific,
   qualifyHost,
   resolveGatewayRef,
@@ -57,16 +61,23 @@ const checkGatewayRefs: Analyzer = (model, report) => {
 
 /**
  * Where a rule is applied: the VS namespace for sidecars, and for each gateway the namespace its
- * pods run in (the Gateway resource's own namespace names nothing, ISTIO.md §5.1).
+ * pods run in (the Gateway resource's own namespace names nothing, ISTIO.md §5.1). With
+ * `exported`, sidecars in each namespace an explicit exportTo names, as istioctl looks hosts up
+ * (`*` standing for every namespace).
  */
 function consumersOf(
   model: BundleModel,
   vs: ModelEntry,
   rule: RouteRule,
+  exported = false,
 ): { namespace: string; where: string }[] {
   const out = new Map<string, string>();
+  const exportTo = exported ? strings(vs.spec['exportTo']).map(([e]) => (e === '.' ? vs.namespace : e)) : [];
   for (const ref of rule.gateways) {
-    if (ref === 'mesh') out.set(vs.namespace, `namespace ${vs.namespace}`);
+    if (ref === 'mesh' && exportTo.length > 0) {
+      for (const ns of exportTo)
+        out.set(ns, ns === '*' ? 'every namespace (exportTo: *)' : `namespace ${ns}`);
+    } else if (ref === 'mesh') out.set(vs.namespace, `namespace ${vs.namespace}`);
     else
       for (const namespace of gatewayProxyNamespaces(model, ref)) {
         if (!out.has(namespace))
@@ -79,10 +90,14 @@ function consumersOf(
 const checkDestinations: Analyzer = (model, report) => {
   for (const vs of model.virtualServices) {
     for (const rule of rulesOf(vs)) {
-      const consumers = consumersOf(model, vs, rule);
+      const consumers = consumersOf(model, vs, rule, true);
       for (const d of rule.destinations) {
-        if (d.subset !== undefined) checkSubset(vs, d, consumers, model, report);
-        if (isClusterLocalHost(d.host) || consumers.length === 0) continue;
+        if (d.subset !== undefined) checkSubset(vs, d, consumersOf(model, vs, rule), model, report);
+        if (consumers.length === 0) continue;
+        if (isClusterLocalHost(d.host)) {
+          checkServiceDestination(vs, rule, d, consumers, model, report);
+          continue;
+        }
         let matches: ReturnType<typeof serviceEntriesForHost> = [];
         const blind = consumers.find((c) => {
           const found = mostSpecific(serviceEntriesForHost(model, d.host, c.namespace));
@@ -102,30 +117,80 @@ const checkDestinations: Analyzer = (model, report) => {
           );
           continue;
         }
-        const ports = new Set(
-          matches.flatMap((m) => records(m.entry.spec['ports']).flatMap(([p]) => num(p['number']) ?? [])),
+        const ports = matches.flatMap((m) =>
+          records(m.entry.spec['ports']).flatMap(([p]) => num(p['number']) ?? []),
         );
-        if (d.port !== undefined && ports.size > 0 && !ports.has(d.port)) {
-          const list = [...ports].sort((a, b) => a - b).join(', ');
-          report(
-            vs,
-            'REF-HOST-PORT',
-            [...d.path, 'port', 'number'],
-            `${matches[0]!.entry.ref} declares ${d.host} on port ${list}, not ${d.port}: there is no cluster for ${d.host}:${d.port}`,
-          );
-        } else if (d.port === undefined && rule.kind === 'http' && !d.mirror && ports.size > 1) {
-          const list = [...ports].sort((a, b) => a - b).join(', ');
-          report(
-            vs,
-            'PORT-REQUIRED',
-            d.path,
-            `${d.host} has several ports (${list}) in ${matches[0]!.entry.ref}: set destination.port.number`,
-          );
-        }
+        checkDestinationPort(vs, rule, d, ports, matches[0]?.entry.ref ?? '', report);
       }
     }
   }
 };
+
+/** REF-HOST-PORT and PORT-REQUIRED: a destination port must be one of the service's `ports`, and is needed when it has several. */
+function checkDestinationPort(
+  vs: ModelEntry,
+  rule: RouteRule,
+  d: RouteDestination,
+  servicePorts: number[],
+  definedBy: string,
+  report: AnalyzerReport,
+): void {
+  const ports = new Set(servicePorts);
+  const list = [...ports].sort((a, b) => a - b).join(', ');
+  if (d.port !== undefined && ports.size > 0 && !ports.has(d.port)) {
+    report(
+      vs,
+      'REF-HOST-PORT',
+      [...d.path, 'port', 'number'],
+      `${definedBy} declares ${d.host} on port ${list}, not ${d.port}: there is no cluster for ${d.host}:${d.port}`,
+    );
+  } else if (d.port === undefined && rule.kind === 'http' && !d.mirror && ports.size > 1) {
+    report(
+      vs,
+      'PORT-REQUIRED',
+      d.path,
+      `${d.host} has several ports (${list}) in ${definedBy}: set destination.port.number`,
+    );
+  }
+}
+
+/**
+ * An in-cluster destination: the Kubernetes Service it names must exist, be visible where the rule
+ * applies and have the port. Checked when the design holds the Services of that namespace (or an
+ * in-cluster ServiceEntry registers the name, which is then the ServiceEntry's business).
+ */
+function checkServiceDestination(
+  vs: ModelEntry,
+  rule: RouteRule,
+  d: RouteDestination,
+  consumers: { namespace: string; where: string }[],
+  model: Parameters<Analyzer>[0],
+  report: AnalyzerReport,
+): void {
+  const lookup = kubeServiceLookup(model, d.host, vs.namespace);
+  if (
+    !lookup?.described ||
+    serviceEntriesForHost(model, qualifyHost(d.host, vs.namespace), vs.namespace).length > 0
+  )
+    return;
+  const { service } = lookup;
+  const blind = service && consumers.find((c) => !kubeServiceVisibleTo(service, c.namespace));
+  if (!service || blind) {
+    const why = service
+      ? `its networking.istio.io/exportTo annotation hides ${service.ref} from ${blind!.namespace}`
+      : `the design holds the Services of ${lookup.namespace} (${kubeServicesIn(model, lookup.namespace)
+          .map((s) => s.name)
+          .join(', ')}), but not ${lookup.name}`;
+    report(
+      vs,
+      'REF-HOST',
+      [...d.path, 'host'],
+      `${d.host} is not a Service ${blind ? `visible to ${blind.where}` : 'of the design'}: ${why}, so requests routed here find no cluster`,
+    );
+    return;
+  }
+  checkDestinationPort(vs, rule, d, servicePortNumbers(service), service.ref, report);
+}
 
 function checkSubset(
   vs: ModelEntry,
@@ -182,7 +247,11 @@ const checkHostsInGateways: Analyzer = (model, report) => {
 const checkDestinationRuleHosts: Analyzer = (model, report) => {
   for (const dr of model.destinationRules) {
     const host = str(dr.spec['host']);
-    if (!host || isClusterLocalHost(host)) continue;
+    if (!host) continue;
+    if (isClusterLocalHost(host)) {
+      checkDestinationRuleService(dr, host, model, report);
+      continue;
+    }
     if (serviceEntriesForHost(model, host, dr.namespace).length > 0) continue;
     const hidden = serviceEntriesForHost(model, host).map((m) => m.entry.ref);
     const why = hidden.length
@@ -210,6 +279,31 @@ function verifiedTls(dr: ModelEntry): { tls: Record<string, unknown>; path: Path
       out.push({ tls, path: ['spec', 'trafficPolicy', 'portLevelSettings', i, 'tls'], code: 'NO-CA-PORT' });
   }
   return out;
+}
+
+/** A DestinationRule for an in-cluster name, when the design holds that namespace's Services. */
+function checkDestinationRuleService(
+  dr: ModelEntry,
+  host: string,
+  model: Parameters<Analyzer>[0],
+  report: AnalyzerReport,
+): void {
+  const lookup = kubeServiceLookup(model, host, dr.namespace);
+  if (
+    !lookup?.described ||
+    serviceEntriesForHost(model, qualifyHost(host, dr.namespace), dr.namespace).length > 0
+  )
+    return;
+  if (lookup.service && kubeServiceVisibleTo(lookup.service, dr.namespace)) return;
+  const why = lookup.service
+    ? `its networking.istio.io/exportTo annotation hides ${lookup.service.ref} from ${dr.namespace}`
+    : `the design holds the Services of ${lookup.namespace}, but not ${lookup.name}`;
+  report(
+    dr,
+    'DR-HOST-UNKNOWN',
+    ['spec', 'host'],
+    `${host} is not a Service known to namespace ${dr.namespace}: ${why}, so this policy applies to nothing`,
+  );
 }
 
 const checkServerVerification: Analyzer = (model, report) => {

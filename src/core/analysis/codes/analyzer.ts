@@ -1,17 +1,5 @@
-import type { CodeInfo, Severity } from '../types';
-
-function analyzer(
-  code: string,
-  title: string,
-  explanation: string,
-  fix: string,
-  related?: string[],
-  severity: Severity = 'warning',
-): CodeInfo {
-  const info: CodeInfo = { code, title, severity, layer: 'analyzer', explanation, fix };
-  if (related) info.related = related;
-  return info;
-}
+import type { CodeInfo } from '../types';
+import { analyzerCode as analyzer } from './define';
 
 /**
  * Cross-resource findings (ISTIO.md §3, §4): the cluster accepts each resource, but together they
@@ -28,15 +16,15 @@ export const analyzerCodes: CodeInfo[] = [
   analyzer(
     'REF-HOST',
     'Route destination host is not registered',
-    'A route to an external name needs a ServiceEntry visible to the namespace that applies the route; without one the route points at a cluster that does not exist.',
-    'Add a ServiceEntry for the host, exported to the VirtualService namespace (and to the gateway namespace for a gateway hop).',
+    'A route to an external name needs a ServiceEntry visible to the namespaces that apply the route (those its exportTo names, else its own); without one the route points at a cluster that does not exist. An in-cluster name needs its Kubernetes Service, visible there (networking.istio.io/exportTo annotation); that is checked when the design holds the Services of its namespace.',
+    'Add a ServiceEntry for the host, exported to the VirtualService namespace (and to the gateway namespace for a gateway hop), or fix the Service name.',
     ['IST0101', 'KIA1101'],
   ),
   analyzer(
     'REF-HOST-PORT',
-    'Route destination port is not a port of the ServiceEntry',
-    'Clusters are built per ServiceEntry port number; a destination port the entry does not declare has no cluster.',
-    'Use one of the ServiceEntry port numbers, or add the port to the ServiceEntry.',
+    'Route destination port is not a port of the service',
+    'Clusters are built per service port number (ServiceEntry ports, Kubernetes Service ports); a destination port the service does not declare has no cluster.',
+    'Use one of the service port numbers, or add the port to the ServiceEntry or Service.',
     ['IST0101'],
   ),
   analyzer(
@@ -55,7 +43,7 @@ export const analyzerCodes: CodeInfo[] = [
   ),
   analyzer(
     'PORT-REQUIRED',
-    'Destination port missing for a multi-port ServiceEntry',
+    'Destination port missing for a multi-port service',
     'The destination service has several ports, so a route without port.number is ambiguous.',
     'Set destination.port.number to the port the route should use.',
     ['IST0112'],
@@ -89,8 +77,8 @@ export const analyzerCodes: CodeInfo[] = [
   analyzer(
     'DR-HOST-UNKNOWN',
     'DestinationRule host is not registered',
-    'A DestinationRule only applies to a service the registry knows; for an external name that takes a ServiceEntry visible to the rule namespace.',
-    'Add a ServiceEntry for the host (exported to this namespace), or fix the host.',
+    'A DestinationRule only applies to a service the registry knows: for an external name, a ServiceEntry visible to the rule namespace; for an in-cluster name, its Kubernetes Service (checked when the design holds the Services of that namespace).',
+    'Add a ServiceEntry for the host (exported to this namespace), or fix the host or Service name.',
     ['IST0174', 'KIA0202'],
   ),
   analyzer(

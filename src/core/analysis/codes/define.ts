@@ -15,3 +15,21 @@ export function admissionCode(
   const related = severity === 'warning' ? ['IST0133'] : ['IST0106'];
   return { code, title, severity, layer, explanation, fix, related };
 }
+
+/**
+ * A catalogue entry for a cross-resource finding: the cluster accepts every resource, but together
+ * they do not do what the author meant (a warning unless said otherwise); `related` names the
+ * istioctl analyze (IST) or Kiali (KIA) codes for the same finding.
+ */
+export function analyzerCode(
+  code: string,
+  title: string,
+  explanation: string,
+  fix: string,
+  related?: string[],
+  severity: Severity = 'warning',
+): CodeInfo {
+  const info: CodeInfo = { code, title, severity, layer: 'analyzer', explanation, fix };
+  if (related) info.related = related;
+  return info;
+}

@@ -3,6 +3,7 @@ import { analyzerCodes } from './analyzer';
 import { destinationRuleCodes } from './destination-rule';
 import { gatewayCodes } from './gateway';
 import { generalCodes } from './general';
+import { kubeAnalyzerCodes } from './kube';
 import { practiceCodes } from './practice';
 import { serviceEntryCodes } from './service-entry';
 import { sidecarCodes } from './sidecar';
@@ -16,6 +17,7 @@ const all: CodeInfo[] = [
   ...gatewayCodes,
   ...sidecarCodes,
   ...analyzerCodes,
+  ...kubeAnalyzerCodes,
   ...practiceCodes,
 ];
 
