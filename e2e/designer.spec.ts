@@ -284,19 +284,20 @@ test('the mesh policy node switches the outbound traffic policy in the mesh conf
 test('blocked and unmanaged traffic can be hidden from the graph', async ({ page }) => {
   await open(page);
   // A service only its own namespace imports: the others are blocked from it (REGISTRY_ONLY), and the new
-  // namespace is blocked from the payment API, which is exported to two namespaces only.
+  // namespace is blocked from the payment API, which is exported to two namespaces only. Each of the
+  // three namespaces is also blocked from every host nothing registers.
   await typeAtEnd(
     page,
     '---\n{apiVersion: networking.istio.io/v1, kind: ServiceEntry, metadata: {name: private, namespace: billing, annotations: {owner: billing}}, spec: {hosts: [api.private.example.com], exportTo: ["."], ports: [{number: 443, name: tls, protocol: TLS}], resolution: DNS}}',
   );
   const graph = page.getByRole('region', { name: 'Egress graph' });
   const blocked = graph.locator('.egress-edges path.edge-blocked');
-  await expect(blocked).toHaveCount(3);
+  await expect(blocked).toHaveCount(6);
   const filter = graph.getByRole('group', { name: 'Show traffic' });
-  await filter.getByLabel(/^Blocked \(3\)$/).uncheck();
+  await filter.getByLabel(/^Blocked \(6\)$/).uncheck();
   await expect(blocked).toHaveCount(0);
   await filter.getByLabel(/^Blocked/).check();
-  await expect(blocked).toHaveCount(3);
+  await expect(blocked).toHaveCount(6);
 });
 
 test('has no serious or critical accessibility violations', async ({ page }) => {

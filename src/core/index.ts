@@ -51,6 +51,8 @@ export {
   nameForHost,
 } from './istio/factories';
 export type { KubernetesObject, PortSpec } from './istio/factories';
+export { planEgressGatewayRoute } from './istio/gateway-route';
+export type { DesignChange, GatewayRouteTarget, ResourceEdit } from './istio/gateway-route';
 export { changeBetween, cursorContext } from './bundle';
 export type { CursorContext } from './bundle';
 export {

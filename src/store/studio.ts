@@ -10,10 +10,14 @@ import {
   appendObject,
   editResource,
   objectName,
+  planEgressGatewayRoute,
   resourceKey,
   removeResource,
   setOutboundTrafficMode,
+  type DesignChange,
   type FieldEdit,
+  type GatewayRouteTarget,
+  type KubernetesObject,
   type SourceRange,
   type TextChange,
 } from '../core';
@@ -77,6 +81,13 @@ export interface StudioState {
    * notice says so.
    */
   addResources(objects: Record<string, unknown>[]): void;
+  /**
+   * Makes a change of several edits and new objects as one undo step: the field edits first (an
+   * edit the text refuses is skipped), then the objects, as {@link addResources} adds them.
+   */
+  applyChange(change: DesignChange): void;
+  /** Sends an external service's traffic through the egress gateway, in a way that works here (one undo step). */
+  routeThroughEgressGateway(target: GatewayRouteTarget): void;
   /** Removes the resources a graph node lists, by their `Kind/namespace/name` ids (one undo step). */
   removeResources(refs: string[]): void;
   select(nodeId: string | undefined): void;
@@ -181,12 +192,23 @@ export function createStudio({
           set({ positions, selection: undefined });
         },
         addResources(objects) {
+          get().applyChange({ edits: [], objects: objects as KubernetesObject[] });
+        },
+        routeThroughEgressGateway(target) {
+          get().applyChange(planEgressGatewayRoute(bundleOf(get().text), target));
+        },
+        applyChange({ edits, objects }) {
           if (get().readOnly) return;
-          const present = new Map(bundleOf(get().text).resources.map((r) => [r.key, r]));
+          let text = get().text;
+          for (const { resourceId, edit } of edits) {
+            const result = editResource(bundleOf(text), resourceId, edit);
+            if (result.ok) text = result.text;
+          }
+          const present = new Map(bundleOf(text).resources.map((r) => [r.key, r]));
           const existing = objects.flatMap((o) => present.get(resourceKey(objectName(o))) ?? []);
           const fresh = objects.filter((o) => !present.has(resourceKey(objectName(o))));
           get().setText(
-            fresh.reduce<string>((text, value) => appendObject(text, value), get().text),
+            fresh.reduce<string>((all, value) => appendObject(all, value), text),
             'form',
           );
           if (existing.length === 0) return;

@@ -7,7 +7,7 @@
  * Service is an egress gateway, so they agree on the path a request takes.
  */
 import { derivedFromIndexes } from './indexes';
-import { ROOT_NAMESPACE } from './kinds';
+import { EGRESS_GATEWAY_HOST, ROOT_NAMESPACE } from './kinds';
 import { labelMap, podLabels, selectorMatches, selectorsAgree, serviceSelector } from './kube';
 import type { GatewayHop } from './indexes';
 import type { BundleModel, ModelEntry } from './model';
@@ -44,9 +44,6 @@ export interface GatewayProxy {
   /** The bundle's pods and controllers behind the Service. */
   workloads: ModelEntry[];
 }
-
-/** The Service of Istio's default egress gateway install, which `istio: egressgateway` selects. */
-export const DEFAULT_EGRESS_GATEWAY_HOST = `istio-egressgateway.${ROOT_NAMESPACE}.svc.cluster.local`;
 
 /** Every egress gateway deployment of the design, by id. */
 export function gatewayProxies(model: BundleModel): readonly GatewayProxy[] {
@@ -250,9 +247,9 @@ function findProxies(model: BundleModel): GatewayProxy[] {
     }
     if (
       gatewaySelector(gateway)['istio'] === 'egressgateway' &&
-      !kubeServiceForHost(model, DEFAULT_EGRESS_GATEWAY_HOST, ROOT_NAMESPACE)
+      !kubeServiceForHost(model, EGRESS_GATEWAY_HOST, ROOT_NAMESPACE)
     )
-      draft.pair(gateway, DEFAULT_EGRESS_GATEWAY_HOST);
+      draft.pair(gateway, EGRESS_GATEWAY_HOST);
   }
 
   // A mesh route to a Service named like an egress gateway, before any Gateway configures it.

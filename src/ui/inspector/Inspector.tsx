@@ -2,14 +2,7 @@ import { useEffect, useState } from 'react';
 
 import { useStudio, useStudioApi, useView } from '../../store';
 import { describeEdge } from '../canvas/roles';
-import {
-  createEgressGatewayRoute,
-  OTHER_HOSTS_ID,
-  roleAndLabel,
-  type EgressGraph,
-  type GraphNode,
-  type Resource,
-} from '../../core';
+import { OTHER_HOSTS_ID, roleAndLabel, type EgressGraph, type GraphNode, type Resource } from '../../core';
 import { gatewayRouteFor } from '../panels/gateway-route';
 import { DeleteNode } from './DeleteNode';
 import { MeshPolicyForm } from './MeshPolicyForm';
@@ -193,7 +186,7 @@ function GatewayRouteButton({
     <button
       type="button"
       disabled={readOnly}
-      onClick={() => store.getState().addResources(createEgressGatewayRoute(target))}
+      onClick={() => store.getState().routeThroughEgressGateway(target)}
     >
       Route through the egress gateway
     </button>

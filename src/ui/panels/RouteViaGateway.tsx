@@ -1,12 +1,12 @@
 import { useId, useState, type FormEvent } from 'react';
 
-import { createEgressGatewayRoute } from '../../core';
 import { useStudioApi, useView } from '../../store';
 import { gatewayRouteFor } from './gateway-route';
 
 /**
  * The palette's "route through the egress gateway" form: pick an external service called directly;
- * its Gateway, two-hop VirtualService and gateway DestinationRule are added.
+ * its Gateway, two-hop VirtualService and gateway DestinationRule are added, and what the design
+ * already has for it is changed to go through the gateway.
  */
 export function RouteViaGateway({ onDone }: { onDone: () => void }) {
   const { store } = useStudioApi();
@@ -22,7 +22,7 @@ export function RouteViaGateway({ onDone }: { onDone: () => void }) {
     event.preventDefault();
     const target = targets.find((t) => t.host === host);
     if (!target) return;
-    store.getState().addResources(createEgressGatewayRoute(target));
+    store.getState().routeThroughEgressGateway(target);
     onDone();
   };
 

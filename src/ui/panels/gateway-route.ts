@@ -1,11 +1,4 @@
-import type { EgressGraph, GraphNode, Resource } from '../../core';
-
-/** What routing an external service through the egress gateway needs: its host, protocol and port. */
-export interface GatewayRouteTarget {
-  host: string;
-  protocol: 'HTTP' | 'TLS';
-  port: number;
-}
+import type { EgressGraph, GatewayRouteTarget, GraphNode, Resource } from '../../core';
 
 /**
  * For an external service that its clients call directly and that a ServiceEntry with a numbered

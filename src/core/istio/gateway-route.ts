@@ -1,0 +1,74 @@
+/**
+ * Sending an external service's traffic through the egress gateway, as a change that works on the
+ * design it is made in: the Gateway, the gateway's DestinationRule subset and a two-hop
+ * VirtualService are added; a VirtualService a client namespace already applies to the host is
+ * pointed at the gateway (sidecars take one VirtualService per host, so a new one would never
+ * apply there); and a ServiceEntry the gateway's namespace cannot see is exported to it.
+ */
+import type { Bundle, FieldEdit, PathSegment } from '../bundle';
+import { createEgressGatewayRoute, nameForHost, type KubernetesObject } from './factories';
+import { EGRESS_GATEWAY_HOST, ROOT_NAMESPACE } from './kinds';
+import { buildModel } from './model';
+import { strings } from './read';
+import {
+  isMeshBound,
+  isVisibleTo,
+  rulesOf,
+  serviceEntriesForHost,
+  virtualServicesForHost,
+} from './visibility';
+
+/** What to route through the egress gateway: an external host and the port clients call. */
+export interface GatewayRouteTarget {
+  host: string;
+  protocol: 'HTTP' | 'TLS';
+  port: number;
+}
+
+/** One field edit of an existing resource, by its id in the bundle. */
+export interface ResourceEdit {
+  resourceId: string;
+  edit: FieldEdit;
+}
+
+/** A change to a design: field edits of its resources, then new objects appended. */
+export interface DesignChange {
+  edits: ResourceEdit[];
+  objects: KubernetesObject[];
+}
+
+/** The change that routes `target` through the egress gateway in `bundle` (see the module comment). */
+export function planEgressGatewayRoute(bundle: Bundle, target: GatewayRouteTarget): DesignChange {
+  const objects = createEgressGatewayRoute(target);
+  const subset = nameForHost(target.host);
+  const model = buildModel(bundle);
+  const idOf = new Map(model.entries.map((entry, i) => [entry, model.resources[i]!.id]));
+  const edits: ResourceEdit[] = [];
+  for (const match of serviceEntriesForHost(model, target.host)) {
+    const exportTo = strings(match.entry.spec['exportTo']).map(([e]) => e);
+    if (exportTo.length === 0 || isVisibleTo(match.entry, ROOT_NAMESPACE)) continue;
+    edits.push({
+      resourceId: idOf.get(match.entry)!,
+      edit: { kind: 'insert', path: ['spec', 'exportTo'], index: exportTo.length, value: ROOT_NAMESPACE },
+    });
+  }
+  const toGateway = { host: EGRESS_GATEWAY_HOST, subset, port: { number: target.port } };
+  for (const vs of virtualServicesForHost(model, target.host, ROOT_NAMESPACE)) {
+    if (!isMeshBound(vs) || vs.namespace === ROOT_NAMESPACE) continue;
+    for (const rule of rulesOf(vs)) {
+      const here = rule.matches.some(
+        (m) => m.gateways.includes('mesh') && (m.port === undefined || m.port === target.port),
+      );
+      if (!here) continue;
+      for (const destination of rule.destinations) {
+        if (destination.mirror || destination.host.toLowerCase() !== target.host.toLowerCase()) continue;
+        if (destination.port !== undefined && destination.port !== target.port) continue;
+        edits.push({
+          resourceId: idOf.get(vs)!,
+          edit: { kind: 'set', path: destination.path as PathSegment[], value: toGateway },
+        });
+      }
+    }
+  }
+  return { edits, objects };
+}
