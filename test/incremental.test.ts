@@ -10,6 +10,7 @@ import { analyzeBundle } from '../src/core/analysis/analyze';
 import { changeBetween, parseBundle, splitDocuments, type Bundle } from '../src/core/bundle';
 import { createDeriver, type Derivation } from '../src/core/derivation';
 import { deriveGraph } from '../src/core/graph';
+import { LATEST_ISTIO_VERSION } from '../src/core/istio/releases';
 import { syntheticBundle } from '../bench/synthetic';
 
 const corpus = join(import.meta.dirname, 'corpus');
@@ -32,9 +33,13 @@ function shape(bundle: Bundle) {
   };
 }
 
-function fresh(text: string) {
+function fresh(text: string, target = LATEST_ISTIO_VERSION) {
   const bundle = parseBundle(text);
-  return { bundle: shape(bundle), diagnostics: analyzeBundle(bundle), graph: deriveGraph(bundle) };
+  return {
+    bundle: shape(bundle),
+    diagnostics: analyzeBundle(bundle, undefined, target),
+    graph: deriveGraph(bundle, undefined, target),
+  };
 }
 
 function seen(derived: Derivation) {
@@ -100,18 +105,24 @@ describe('incremental derivation', () => {
     fc.assert(
       fc.property(
         fc.array(fc.nat(documents.length - 1), { minLength: 1, maxLength: 25 }),
-        fc.array(fc.tuple(edit, fc.boolean()), { minLength: 1, maxLength: 12 }),
+        fc.array(
+          // Now and then the design's target release changes too (or alone, when the edit is a no-op).
+          fc.tuple(edit, fc.boolean(), fc.option(fc.constantFrom('1.23', '1.30', '1.31'), { freq: 4 })),
+          { minLength: 1, maxLength: 12 },
+        ),
         (start, edits) => {
           const derive = createDeriver();
           let docs = start.map((i) => documents[i]!);
           let previous = docs.join('');
+          let target = LATEST_ISTIO_VERSION;
           expect(seen(derive(previous))).toEqual(fresh(previous));
-          for (const [e, hinted] of edits) {
+          for (const [e, hinted, retarget] of edits) {
             docs = apply(docs, e);
+            target = retarget ?? target;
             const text = docs.join('');
             // Half the edits say where they happened, as the editor does; the rest leave it to comparison.
-            const derived = derive(text, hinted ? changeBetween(previous, text) : undefined);
-            expect(seen(derived)).toEqual(fresh(text));
+            const derived = derive(text, hinted ? changeBetween(previous, text) : undefined, target);
+            expect(seen(derived)).toEqual(fresh(text, target));
             previous = text;
           }
         },
@@ -136,6 +147,18 @@ describe('incremental derivation', () => {
       const edited = text.replace(needle, replacement);
       expect(seen(derive(edited))).toEqual(fresh(edited));
     }
+  });
+
+  it('checks and draws everything again when only the target release changes, parsing nothing', () => {
+    const text = syntheticBundle(60);
+    const derive = createDeriver();
+    derive(text);
+    const retargeted = derive(text, undefined, '1.30');
+    expect(seen(retargeted)).toEqual(fresh(text, '1.30'));
+    expect(retargeted.istioVersion).toBe('1.30');
+    expect(retargeted.work.documentsParsed).toBe(0);
+    expect(retargeted.work.documentsChecked).toBe(retargeted.bundle.documents.length);
+    expect(derive(text, undefined, '1.30').work.documentsChecked).toBe(0);
   });
 
   it('does the same work for one edit whatever the size of the bundle', () => {

@@ -7,6 +7,7 @@ import { list, record, strings } from '../istio/read';
 import type { BundleModel, ModelEntry } from '../istio/model';
 import { modeAllowsUnknown } from '../istio/mesh';
 import { ROOT_NAMESPACE } from '../istio/kinds';
+import type { IstioVersion } from '../istio/releases';
 import { canonicalProtocol, hostCovers, protocolFamily } from '../istio/values';
 import {
   destinationRulesForHost,
@@ -39,12 +40,13 @@ export function connectHost(
   namespace: string,
   host: string,
   mode: string,
+  target: IstioVersion,
 ): void {
   const sidecar = `sidecar:${namespace}`;
   const registered = [...new Set(serviceEntriesForHost(model, host, namespace).map((m) => m.entry))];
   const vs = meshVirtualServiceFor(model, host, namespace);
   const targets = vs ? routesAt(vs, 'mesh') : [];
-  const allowed = modeAllowsUnknown(mode);
+  const allowed = modeAllowsUnknown(mode, target);
   if (registered.length === 0) {
     // A host that exportTo hides is drawn only where it is blocked: under ALLOW_ANY the traffic
     // quietly passes through, and an edge per namespace and hidden host would only add noise.

@@ -2,6 +2,7 @@ import type { Bundle } from '../bundle';
 import { ROOT_NAMESPACE } from '../istio/kinds';
 import { record, strings } from '../istio/read';
 import { buildModel, type BundleModel, type ModelEntry } from '../istio/model';
+import { LATEST_ISTIO_VERSION, type IstioVersion } from '../istio/releases';
 import { trackReads } from '../istio/reads';
 import { changedKeys, stillValid, type SubjectMemo } from '../istio/subjects';
 import {
@@ -27,7 +28,7 @@ import type { EgressGraph } from './types';
 
 /** What one graph derivation keeps for the next, per external host and per egress gateway. */
 export interface GraphMemo {
-  /** Clients, outbound modes and gateways the cached parts were drawn for. */
+  /** Target release, clients, outbound modes and gateways the cached parts were drawn for. */
   context: string;
   hosts: SubjectMemo<GraphRecording, string>;
   gateways: SubjectMemo<GraphRecording, string>;
@@ -43,19 +44,23 @@ export function createGraphMemo(): GraphMemo {
 }
 
 /**
- * Derives the egress graph of a bundle: for every client namespace, what its sidecar reaches
- * directly, what goes through an egress gateway, and what the outbound policy or exportTo blocks.
- * Node ids are built from namespaces and hosts, so they stay stable across edits. Deterministic.
- * With a memo from the previous derivation, only the hosts and gateways an edit can affect are
- * drawn again.
+ * Derives the egress graph of a bundle as the `target` Istio release (default the newest) routes
+ * it: for every client namespace, what its sidecar reaches directly, what goes through an egress
+ * gateway, and what the outbound policy or exportTo blocks. Node ids are built from namespaces and
+ * hosts, so they stay stable across edits. Deterministic. With a memo from the previous
+ * derivation, only the hosts and gateways an edit can affect are drawn again.
  */
-export function deriveGraph(bundle: Bundle, memo: GraphMemo = createGraphMemo()): EgressGraph {
+export function deriveGraph(
+  bundle: Bundle,
+  memo: GraphMemo = createGraphMemo(),
+  target: IstioVersion = LATEST_ISTIO_VERSION,
+): EgressGraph {
   const model = buildModel(bundle);
   const gateways = findEgressGateways(model);
   const clients = clientNamespaces(model);
   const hosts = externalHosts(model);
   const modes = clients.map((namespace) => outboundModeFor(model, namespace));
-  const context = JSON.stringify([clients, modes, gateways]);
+  const context = JSON.stringify([target, clients, modes, gateways]);
   const sameContext = context === memo.context;
 
   // One part per external host: its node, then what each client namespace's sidecar does with it.
@@ -63,7 +68,7 @@ export function deriveGraph(bundle: Bundle, memo: GraphMemo = createGraphMemo())
     const owns = `external:${host}`;
     const part = new GraphRecording(owns);
     part.node(owns, 'external-service', host, resourcesForHost(model, host));
-    clients.forEach((namespace, i) => connectHost(model, part, gateways, namespace, host, modes[i]!));
+    clients.forEach((namespace, i) => connectHost(model, part, gateways, namespace, host, modes[i]!, target));
     return part;
   });
   const gatewayParts = reuseOrDraw(

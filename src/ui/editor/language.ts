@@ -26,7 +26,8 @@ function documentation(info: FieldInfo): string {
   ];
   if (doc?.help) lines.push(doc.help);
   if (doc?.default !== undefined) lines.push(`Default: \`${String(doc.default)}\``);
-  if (doc?.since) lines.push(`Since Istio ${doc.since}`);
+  if (info.since) lines.push(`Since Istio ${info.since}`);
+  if (info.until) lines.push(`Until Istio ${info.until}`);
   if (doc?.deprecated) lines.push(`Deprecated: ${doc.deprecated}`);
   return lines.join('\n\n');
 }
