@@ -18,6 +18,12 @@ function analyzer(
  */
 export const analyzerCodes: CodeInfo[] = [
   analyzer(
+    'MODE-NOT-IMPLEMENTED',
+    'Outbound mode the targeted istiod does not implement',
+    'Istio 1.30 has ALLOW_ANY_DYNAMIC_DNS in its API, but its istiod does not implement it: sidecars drop traffic to unregistered hosts as under REGISTRY_ONLY. It works from Istio 1.31.',
+    'Use ALLOW_ANY (or REGISTRY_ONLY with ServiceEntries) on 1.30, or target Istio 1.31.',
+  ),
+  analyzer(
     'REF-GATEWAY',
     'VirtualService names a Gateway that is not there',
     'A short gateway name means a Gateway in the VirtualService namespace. If no Gateway has that namespace and name, the binding silently does nothing.',

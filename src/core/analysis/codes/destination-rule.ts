@@ -120,4 +120,16 @@ export const destinationRuleCodes: CodeInfo[] = [
     'Locality settings use either distribute or failover; distribute weights are 1..100 and add up to 100; failover goes between two different regions.',
     'Fix the weights or regions; pair failover with outlierDetection so unhealthy endpoints are ejected.',
   ),
+  admissionCode(
+    'DR-20',
+    'HTTP/2 keepalive without interval or timeout',
+    'connectionPool.http.http2KeepAlive (Istio 1.31) needs both the PING interval and the time to wait for its answer.',
+    'Set interval and timeout, e.g. interval: 30s and timeout: 5s.',
+  ),
+  admissionCode(
+    'DR-21',
+    'Invalid zone-aware load balancing',
+    'zoneAwareLbSetting (Istio 1.31) excludes localityLbSetting; Envoy handles regions, zones and subzones itself, so failoverPriority may not name those labels and failover goes between two regions.',
+    'Keep one of localityLbSetting and zoneAwareLbSetting, list only other labels in failoverPriority, and pair failover with outlierDetection.',
+  ),
 ];
