@@ -1,12 +1,18 @@
 /**
- * Autosave: the design (text, node positions, selection) in Web Storage under one versioned key.
- * Reading never throws: unreadable or unknown data is kept aside under a backup key, and the
- * caller gets a notice to show instead of a crash or a silently lost design.
+ * Autosave: the design (text, target release, node positions, selection) in Web Storage under one
+ * versioned key. Reading never throws: unreadable or unknown data is kept aside under a backup
+ * key, and the caller gets a notice to show instead of a crash or a silently lost design.
  */
+import { isIstioVersion, type IstioVersion } from '../core';
 
-/** What is saved: the text is the design; positions and selection sit beside it, never inside it. */
+/**
+ * What is saved: the text is the design; the Istio release it targets, positions and selection sit
+ * beside it, never inside it.
+ */
 export interface SavedDesign {
   text: string;
+  /** The Istio release the design targets; absent in designs saved before there was a choice. */
+  istioVersion?: IstioVersion | undefined;
   positions: Record<string, { x: number; y: number }>;
   selection: string | undefined;
   /** The graph as the canvas last drew it, for the next visit's first paint (see DrawnGraph). */
@@ -107,7 +113,15 @@ export function upgrade(parsed: unknown): SavedDesign | undefined {
     typeof data['positions'] === 'object' && data['positions'] !== null ? data['positions'] : {};
   const selection = typeof data['selection'] === 'string' ? data['selection'] : undefined;
   const drawn = isDrawnGraph(data['drawn']) ? data['drawn'] : undefined;
-  return { text: data['text'], positions: positions as SavedDesign['positions'], selection, drawn };
+  // A release this app does not support (any more) falls back to the newest: no design is lost.
+  const istioVersion = isIstioVersion(data['istioVersion']) ? data['istioVersion'] : undefined;
+  return {
+    text: data['text'],
+    istioVersion,
+    positions: positions as SavedDesign['positions'],
+    selection,
+    drawn,
+  };
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * The one store of the app (zustand, vanilla). The bundle text is the truth; everything shown is
- * derived from it (see derived.ts). Undo and redo are one history over the text (zundo), shared by
- * form edits and typing; a burst of typing is one step. Positions and selection sit beside the text.
+ * derived from it and the Istio release the design targets (see derived.ts). Undo and redo are one
+ * history over the text and that release (zundo), shared by form edits, typing and the release
+ * choice; a burst of typing is one step. Positions and selection sit beside the text.
  */
 import { temporal, type TemporalState } from 'zundo';
 import { createStore, type StoreApi } from 'zustand/vanilla';
@@ -9,9 +10,12 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import {
   appendObject,
   editResource,
+  isIstioVersion,
+  LATEST_ISTIO_VERSION,
   removeResource,
   setOutboundTrafficMode,
   type FieldEdit,
+  type IstioVersion,
   type SourceRange,
   type TextChange,
 } from '../core';
@@ -37,6 +41,8 @@ export interface Point {
 /** The state of the studio and the only actions that change it. */
 export interface StudioState {
   text: string;
+  /** The Istio release the design targets: what it is checked and drawn against. */
+  istioVersion: IstioVersion;
   /** Where the last change of the text came from. */
   origin: ChangeOrigin;
   /** Where the last change happened (when the changer knew), and the text it was made to. */
@@ -60,15 +66,23 @@ export interface StudioState {
    * within a second form one undo step, as typing in the editor does.
    */
   setText(text: string, origin: ChangeOrigin, change?: TextChange, burst?: string): void;
+  /** Targets another Istio release (one undo step); unsupported releases change nothing. */
+  setIstioVersion(version: string): void;
   /** Sets the mesh-wide outbound traffic policy, where the bundle keeps its mesh config. */
   setOutboundMode(mode: 'ALLOW_ANY' | 'REGISTRY_ONLY'): void;
   /** Applies a field edit to one resource (a form edit); refused edits change nothing. */
   editField(resourceId: string, edit: FieldEdit, burst?: string): void;
   /**
    * Opens another design in place of this one (a scenario, an import, a shared link's copy): one
-   * undo step, so Undo brings the previous design back; its own positions replace the old ones.
+   * undo step, so Undo brings the previous design back; its own positions replace the old ones,
+   * and its target release the old one when it names one.
    */
-  openDesign(text: string, origin: ChangeOrigin, positions?: Record<string, Point>): void;
+  openDesign(
+    text: string,
+    origin: ChangeOrigin,
+    positions?: Record<string, Point>,
+    istioVersion?: IstioVersion,
+  ): void;
   /** Appends new resources as documents (one undo step). */
   addResources(objects: unknown[]): void;
   /** Removes the resources with these `Kind/namespace/name` refs (one undo step). */
@@ -97,7 +111,9 @@ export interface FieldRef {
 
 /** The store, its history, and the memoised views of its text. */
 export interface Studio {
-  store: StoreApi<StudioState> & { temporal: StoreApi<TemporalState<{ text: string }>> };
+  store: StoreApi<StudioState> & {
+    temporal: StoreApi<TemporalState<Pick<StudioState, 'text' | 'istioVersion'>>>;
+  };
   derived: Derived;
   /** Writes the design to storage now (autosave otherwise waits for a pause). */
   flush(): void;
@@ -139,12 +155,13 @@ export function createStudio({
   };
 
   const derived = createDerived();
-  // The current bundle, parsed incrementally by the same cache the views use.
-  const bundleOf = (text: string) => derived.of(text).current.bundle;
+  // The current bundle, parsed incrementally by the same cache (and for the release) the views use.
+  const bundleOf = (text: string) => derived.of(text, store.getState().istioVersion).current.bundle;
   const store = createStore<StudioState>()(
     temporal(
       (set, get) => ({
         text: initial.text,
+        istioVersion: initial.istioVersion ?? LATEST_ISTIO_VERSION,
         origin: 'template',
         change: undefined,
         selection: initial.selection,
@@ -165,13 +182,26 @@ export function createStudio({
           const result = editResource(bundleOf(get().text), resourceId, edit);
           if (result.ok) get().setText(result.text, 'form', result.change, burst);
         },
+        setIstioVersion(version) {
+          if (!isIstioVersion(version) || version === get().istioVersion || get().readOnly) return;
+          pending = 'form';
+          pendingBurst = undefined;
+          set({ istioVersion: version });
+        },
         setOutboundMode(mode) {
           const result = setOutboundTrafficMode(bundleOf(get().text), mode);
           if (result.ok) get().setText(result.text, 'form', result.change);
         },
-        openDesign(text, origin, positions = {}) {
+        openDesign(text, origin, positions = {}, istioVersion) {
           if (get().readOnly) return;
-          get().setText(text, origin);
+          if (istioVersion && istioVersion !== get().istioVersion) {
+            // Text and release change together: one step.
+            pending = origin;
+            pendingBurst = undefined;
+            set({ text, istioVersion, origin, change: undefined });
+          } else {
+            get().setText(text, origin);
+          }
           set({ positions, selection: undefined });
         },
         addResources(objects) {
@@ -227,11 +257,11 @@ export function createStudio({
         },
       }),
       {
-        partialize: (state) => ({ text: state.text }),
-        equality: (past, current) => past.text === current.text,
+        partialize: (state) => ({ text: state.text, istioVersion: state.istioVersion }),
+        equality: (past, current) => past.text === current.text && past.istioVersion === current.istioVersion,
         limit: 200,
-        // Called once per change of the text, with the text before it: record it as an undo step
-        // unless it continues a burst of typing (or is itself an undo or redo).
+        // Called once per change of the text or release, with the state before it: record it as an
+        // undo step unless it continues a burst of typing (or is itself an undo or redo).
         handleSet: (record) => (pastState, replace, currentState, deltaState) => {
           if (pending === 'history') return;
           const at = now();
@@ -253,10 +283,10 @@ export function createStudio({
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
     if (readOnly) return;
-    const { text, positions, selection } = store.getState();
+    const { text, istioVersion, positions, selection } = store.getState();
     // The graph as drawn goes with it, for the next visit's first paint.
-    const drawn = drawnGraph(derived.of(text).lastGood, positions);
-    const notice = saveDesign(storage, { text, positions, selection, drawn });
+    const drawn = drawnGraph(derived.of(text, istioVersion).lastGood, positions);
+    const notice = saveDesign(storage, { text, istioVersion, positions, selection, drawn });
     if (notice && notice !== store.getState().notice) store.setState({ notice });
   };
   const unsubscribe = store.subscribe((state, previous) => {
@@ -264,6 +294,7 @@ export function createStudio({
     if (!storage || readOnly) return;
     if (
       state.text === previous.text &&
+      state.istioVersion === previous.istioVersion &&
       state.positions === previous.positions &&
       state.selection === previous.selection
     )
