@@ -111,8 +111,8 @@ export const destinationRuleCodes: CodeInfo[] = [
   admissionCode(
     'DR-18',
     'Invalid warmup',
-    'warmup.minimumPercent is at most 100 and aggression is at least 1.',
-    'Use minimumPercent between 0 and 100 and aggression of 1 or more.',
+    'warmup.minimumPercent is at most 100; aggression is at least 1 up to Istio 1.30 and above 0 from 1.31.',
+    'Use minimumPercent between 0 and 100, and an aggression the targeted release accepts (1 works in all).',
   ),
   admissionCode(
     'DR-19',

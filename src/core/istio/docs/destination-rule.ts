@@ -105,9 +105,8 @@ export const destinationRuleDocs: FieldDocTable = {
     maximum: 100,
   },
   aggression: {
-    help: 'Curve of the warmup ramp; 1 is linear. Must be at least 1.',
+    help: 'Curve of the warmup ramp; 1 is linear. At least 1 up to Istio 1.30, above 0 from 1.31.',
     format: 'double',
-    minimum: 1,
   },
   warmupDurationSecs: {
     help: 'Older slow-start window for new endpoints.',
