@@ -3,7 +3,8 @@
  * versioned key. Reading never throws: unreadable or unknown data is kept aside under a backup
  * key, and the caller gets a notice to show instead of a crash or a silently lost design.
  */
-import { isIstioVersion, type IstioVersion } from '../core';
+// Type-only: the first paint reads this module, and must not pull in the engine.
+import type { IstioVersion } from '../core';
 
 /**
  * What is saved: the text is the design; the Istio release it targets, positions and selection sit
@@ -11,7 +12,10 @@ import { isIstioVersion, type IstioVersion } from '../core';
  */
 export interface SavedDesign {
   text: string;
-  /** The Istio release the design targets; absent in designs saved before there was a choice. */
+  /**
+   * The Istio release the design targets; absent in designs saved before there was a choice. As
+   * read, not yet checked: the studio opens an unsupported release at the newest.
+   */
   istioVersion?: IstioVersion | undefined;
   positions: Record<string, { x: number; y: number }>;
   selection: string | undefined;
@@ -113,8 +117,7 @@ export function upgrade(parsed: unknown): SavedDesign | undefined {
     typeof data['positions'] === 'object' && data['positions'] !== null ? data['positions'] : {};
   const selection = typeof data['selection'] === 'string' ? data['selection'] : undefined;
   const drawn = isDrawnGraph(data['drawn']) ? data['drawn'] : undefined;
-  // A release this app does not support (any more) falls back to the newest: no design is lost.
-  const istioVersion = isIstioVersion(data['istioVersion']) ? data['istioVersion'] : undefined;
+  const istioVersion = typeof data['istioVersion'] === 'string' ? data['istioVersion'] : undefined;
   return {
     text: data['text'],
     istioVersion,

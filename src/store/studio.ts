@@ -161,7 +161,8 @@ export function createStudio({
     temporal(
       (set, get) => ({
         text: initial.text,
-        istioVersion: initial.istioVersion ?? LATEST_ISTIO_VERSION,
+        // A release this app does not support (any more) opens at the newest: no design is lost.
+        istioVersion: isIstioVersion(initial.istioVersion) ? initial.istioVersion : LATEST_ISTIO_VERSION,
         origin: 'template',
         change: undefined,
         selection: initial.selection,
