@@ -1,24 +1,11 @@
-import { expect, expectAccessible, test, type Page } from './fixtures';
+import { expect, expectAccessible, openDesigner, test, typeAtEnd } from './fixtures';
 
 const SLACK = [
   '---',
   '{apiVersion: networking.istio.io/v1, kind: ServiceEntry, metadata: {name: slack, namespace: orders, annotations: {owner: chat}}, spec: {hosts: [hooks.slack.com], ports: [{number: 443, name: tls, protocol: TLS}], resolution: DNS}}',
 ].join('\n');
 
-/** Puts the cursor at the end of the YAML pane and types there. */
-async function typeAtEnd(page: Page, text: string) {
-  const editor = page.getByRole('region', { name: 'YAML editor' }).locator('.monaco-editor');
-  await editor.locator('.view-lines').click();
-  await page.keyboard.press('Control+End');
-  await page.keyboard.press('End');
-  await page.keyboard.insertText(`\n${text}\n`);
-}
-
-async function open(page: Page) {
-  await page.goto('/');
-  await expect(page.getByRole('group', { name: 'External service: api.github.com' })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'YAML editor' }).locator('.monaco-editor')).toBeVisible();
-}
+const open = openDesigner;
 
 // A full-HD window: the YAML pane then shows a whole selected document.
 test.use({ viewport: { width: 1920, height: 1080 } });

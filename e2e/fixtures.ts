@@ -33,3 +33,19 @@ export async function expectAccessible(page: Page, state: string): Promise<void>
     serious.map((v) => `${state}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
   ).toEqual([]);
 }
+
+/** Puts the cursor at the end of the YAML pane and types there. */
+export async function typeAtEnd(page: Page, text: string): Promise<void> {
+  const editor = page.getByRole('region', { name: 'YAML editor' }).locator('.monaco-editor');
+  await editor.locator('.view-lines').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('End');
+  await page.keyboard.insertText(`\n${text}\n`);
+}
+
+/** Opens the app on the sample design, once its graph and YAML pane are on screen. */
+export async function openDesigner(page: Page): Promise<void> {
+  await page.goto('/');
+  await expect(page.getByRole('group', { name: 'External service: api.github.com' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'YAML editor' }).locator('.monaco-editor')).toBeVisible();
+}

@@ -1,142 +1,107 @@
 /**
  * Generates src/core/istio/generated/structure.ts: the field structure (names, nesting, types,
- * enum values, required) of every Istio kind we edit, read from the type declarations that
- * @kubernetes-models/istio generates from Istio's own CRDs. Help text, defaults, limits and
- * release data are ours and live in the hand-written catalogue beside it.
+ * enum values, required fields, size limits) of every Istio kind we edit, and MeshConfig's
+ * top-level fields and outbound policy, across the supported Istio releases, each field and enum
+ * value with the releases that have it. Read from Istio's own files: istio/api's
+ * `kubernetes/customresourcedefinitions.gen.yaml` and `mesh/v1alpha1/config.proto` per release.
+ * Help text, defaults and value formats are ours and live in the hand-written docs beside it.
  *
- * Run with `npm run gen:structure` after upgrading @kubernetes-models/istio.
+ *   npm run gen:structure                  the release branches of the istio/api git repository
+ *                                          at $ISTIO_API_REPO (default: the local mirror)
+ *   npm run gen:structure -- DIR           DIR/<release>/customresourcedefinitions.gen.yaml and
+ *                                          DIR/<release>/config.proto, one folder per release
+ *
+ * Only the generated table is committed, never the CRD files. The oldest supported release is
+ * 1.22: the first to serve networking.istio.io/v1, which every design we write uses.
  */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import ts from 'typescript';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
-import type { Shape } from '../src/core/istio/structure-types';
+import type { StructureTable } from '../src/core/istio/structure-types';
+import { readCrds } from './structure/crd';
+import { mergeMesh } from './structure/mesh';
+import { mergeReleases } from './structure/merge';
 
-const require = createRequire(import.meta.url);
-const pkgDir = dirname(require.resolve('@kubernetes-models/istio/package.json'));
+const KINDS = ['ServiceEntry', 'DestinationRule', 'VirtualService', 'Gateway', 'Sidecar'];
+const OLDEST = [1, 22];
+const CRD_PATH = 'kubernetes/customresourcedefinitions.gen.yaml';
+const MESH_PATH = 'mesh/v1alpha1/config.proto';
+const DEFAULT_REPO = '/work/.mirror/istio+api/repo';
 
-const kinds: Record<string, string> = {
-  ServiceEntry: 'networking.istio.io/v1/ServiceEntry.d.ts',
-  DestinationRule: 'networking.istio.io/v1/DestinationRule.d.ts',
-  VirtualService: 'networking.istio.io/v1/VirtualService.d.ts',
-  Gateway: 'networking.istio.io/v1/Gateway.d.ts',
-  Sidecar: 'networking.istio.io/v1/Sidecar.d.ts',
-};
-
-const files = Object.values(kinds).map((f) => join(pkgDir, f));
-const program = ts.createProgram(files, { strict: true, skipLibCheck: true });
-const checker = program.getTypeChecker();
-
-const shapes = new Map<string, Shape>();
-const ids = new Map<string, string>();
-let counter = 0;
-
-function intern(shape: Shape): string {
-  const key = JSON.stringify(shape);
-  const found = ids.get(key);
-  if (found) return found;
-  const hashPrefix = shape.t === 'object' ? 'o' : shape.t[0];
-  const id = `${hashPrefix}${counter++}`;
-  ids.set(key, id);
-  shapes.set(id, shape);
-  return id;
+interface ReleaseFiles {
+  release: string;
+  /** Where the files came from: a commit or a folder. */
+  source: string;
+  crds: string;
+  proto: string;
 }
 
-function shapeOf(type: ts.Type, depth = 0): string {
-  if (depth > 40) throw new Error('structure too deep');
-  const flags = type.getFlags();
-  if (type.isUnion()) {
-    const parts = type.types.filter((t) => !(t.getFlags() & (ts.TypeFlags.Undefined | ts.TypeFlags.Null)));
-    if (parts.every((p) => p.isStringLiteral())) {
-      return intern({ t: 'string', enum: parts.map((p) => (p as ts.StringLiteralType).value) });
-    }
-    if (parts.every((p) => p.getFlags() & ts.TypeFlags.BooleanLiteral)) return intern({ t: 'boolean' });
-    if (parts.length === 1) return shapeOf(parts[0]!, depth);
-    // A proto oneOf is emitted as a union of object types: merge their fields.
-    const elements = parts.map(arrayElement);
-    if (elements.every((e) => e !== undefined)) {
-      const items = elements as ts.Type[];
-      const itemShape = items.every(isRecordLike)
-        ? objectShape(items, depth + 1)
-        : shapeOf(items[0]!, depth + 1);
-      return intern({ t: 'array', items: itemShape });
-    }
-    if (parts.every(isRecordLike)) {
-      return objectShape(parts, depth);
-    }
-    return intern({ t: 'any' });
-  }
-  if (flags & ts.TypeFlags.StringLike) return intern({ t: 'string' });
-  if (flags & ts.TypeFlags.NumberLike) return intern({ t: 'number' });
-  if (flags & ts.TypeFlags.BooleanLike) return intern({ t: 'boolean' });
-  const element = arrayElement(type);
-  if (element) return intern({ t: 'array', items: shapeOf(element, depth + 1) });
-  if (type.isIntersection()) return objectShape([type], depth);
-  if (flags & ts.TypeFlags.Object) {
-    const index = checker.getIndexInfosOfType(type)[0];
-    if (index && type.getProperties().length === 0) {
-      return intern({ t: 'map', values: shapeOf(index.type, depth + 1) });
-    }
-    return objectShape([type], depth);
-  }
-  return intern({ t: 'any' });
+/** `1.22` → [1, 22]; undefined for anything that is not a minor release name. */
+function releaseNumbers(name: string): [number, number] | undefined {
+  const match = /^(\d+)\.(\d+)$/.exec(name);
+  return match ? [Number(match[1]), Number(match[2])] : undefined;
 }
 
-/** The element type when `type` is an array, or an intersection that contains one. */
-function arrayElement(type: ts.Type): ts.Type | undefined {
-  if (checker.isArrayType(type)) return checker.getTypeArguments(type as ts.TypeReference)[0];
-  if (type.isIntersection()) {
-    const array = type.types.find((t) => checker.isArrayType(t));
-    if (array) return checker.getTypeArguments(array as ts.TypeReference)[0];
-  }
-  return undefined;
+function supported(names: string[]): string[] {
+  return names
+    .map((name) => ({ name, n: releaseNumbers(name) }))
+    .filter((r): r is { name: string; n: [number, number] } => r.n !== undefined)
+    .filter(({ n }) => n[0] > OLDEST[0]! || (n[0] === OLDEST[0] && n[1] >= OLDEST[1]!))
+    .sort((a, b) => a.n[0] - b.n[0] || a.n[1] - b.n[1])
+    .map((r) => r.name);
 }
 
-function isRecordLike(type: ts.Type): boolean {
-  if (arrayElement(type)) return false;
-  if (type.isIntersection()) return true;
-  return (type.getFlags() & ts.TypeFlags.Object) !== 0 && !checker.isArrayType(type);
+function fromDirectory(dir: string): ReleaseFiles[] {
+  return supported(readdirSync(dir)).map((release) => ({
+    release,
+    source: `${dir}/${release}`,
+    crds: readFileSync(join(dir, release, 'customresourcedefinitions.gen.yaml'), 'utf8'),
+    proto: readFileSync(join(dir, release, 'config.proto'), 'utf8'),
+  }));
 }
 
-function objectShape(variants: ts.Type[], depth: number): string {
-  const fields: Record<string, { shape: string; required?: true }> = {};
-  const requiredEverywhere = new Map<string, number>();
-  for (const variant of variants) {
-    for (const prop of variant.getProperties()) {
-      const decl = prop.valueDeclaration ?? prop.declarations?.[0];
-      const propType = checker.getTypeOfSymbolAtLocation(prop, decl!);
-      const optional = (prop.getFlags() & ts.SymbolFlags.Optional) !== 0;
-      fields[prop.name] ??= { shape: shapeOf(propType, depth + 1) };
-      if (!optional) requiredEverywhere.set(prop.name, (requiredEverywhere.get(prop.name) ?? 0) + 1);
-    }
-  }
-  // In a merged oneOf only a field required by every variant is truly required.
-  for (const [name, count] of requiredEverywhere)
-    if (count === variants.length) fields[name]!.required = true;
-  const sorted = Object.fromEntries(Object.entries(fields).sort(([a], [b]) => a.localeCompare(b)));
-  return intern({ t: 'object', fields: sorted });
+function fromGit(repo: string): ReleaseFiles[] {
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-C', repo, ...args], { maxBuffer: 1 << 28, encoding: 'utf8' });
+  const branches = git('for-each-ref', '--format=%(refname:short)', 'refs/heads/release-*')
+    .split('\n')
+    .map((b) => b.replace(/^release-/, ''));
+  return supported(branches).map((release) => {
+    const ref = `release-${release}`;
+    return {
+      release,
+      source: `istio/api ${ref} ${git('rev-parse', ref).trim()}`,
+      crds: git('show', `${ref}:${CRD_PATH}`),
+      proto: git('show', `${ref}:${MESH_PATH}`),
+    };
+  });
 }
 
-const roots: Record<string, string> = {};
-for (const [kind, file] of Object.entries(kinds)) {
-  const source = program.getSourceFile(join(pkgDir, file))!;
-  const iface = source.statements.find(
-    (s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === `I${kind}`,
-  )!;
-  const specProp = checker.getTypeAtLocation(iface).getProperty('spec')!;
-  roots[kind] = shapeOf(checker.getTypeOfSymbolAtLocation(specProp, iface));
-}
+const dir = process.argv[2];
+const files = dir ? fromDirectory(dir) : fromGit(process.env['ISTIO_API_REPO'] ?? DEFAULT_REPO);
+// Every minor release from the oldest on: a gap would make spans wrong.
+files.forEach(({ release }, i) => {
+  const [major, minor] = releaseNumbers(release)!;
+  if (major !== OLDEST[0] || minor !== OLDEST[1]! + i) throw new Error(`release ${release} out of sequence`);
+});
 
-const version = (require('@kubernetes-models/istio/package.json') as { version: string }).version;
-const body = JSON.stringify({ roots, shapes: Object.fromEntries(shapes) });
+const merged = mergeReleases(
+  files.map((f) => ({ release: f.release, kinds: readCrds(f.crds, KINDS) })),
+  KINDS,
+);
+const table: StructureTable = { ...merged, mesh: mergeMesh(files) };
+const body = JSON.stringify(table);
 const digest = createHash('sha256').update(body).digest('hex').slice(0, 12);
-const out = `// Generated by scripts/gen-structure.ts from @kubernetes-models/istio ${version} (Istio CRDs). Do not edit.
+const out = `// Generated by scripts/gen-structure.ts (npm run gen:structure) from Istio's CRDs and MeshConfig proto. Do not edit.
+${files.map((f) => `// ${f.release}: ${f.source}`).join('\n')}
 // digest ${digest}
 import type { StructureTable } from '../structure-types';
 
 export const structure: StructureTable = ${body};
 `;
 writeFileSync(join(import.meta.dirname, '../src/core/istio/generated/structure.ts'), out);
-console.log(`wrote ${shapes.size} shapes for ${Object.keys(roots).join(', ')}`);
+console.log(
+  `wrote ${Object.keys(table.shapes).length} shapes for ${KINDS.join(', ')} (Istio ${table.releases[0]}–${table.releases.at(-1)}), ${out.length} bytes`,
+);

@@ -10,6 +10,7 @@ import { analyzeBundle } from '../src/core/analysis/analyze';
 import { changeBetween, parseBundle, splitDocuments, type Bundle } from '../src/core/bundle';
 import { createDeriver, type Derivation } from '../src/core/derivation';
 import { deriveGraph } from '../src/core/graph';
+import { LATEST_ISTIO_VERSION } from '../src/core/istio/releases';
 import { syntheticBundle } from '../bench/synthetic';
 
 const corpus = join(import.meta.dirname, 'corpus');
@@ -47,9 +48,13 @@ function shape(bundle: Bundle) {
   };
 }
 
-function fresh(text: string) {
+function fresh(text: string, target = LATEST_ISTIO_VERSION) {
   const bundle = parseBundle(text);
-  return { bundle: shape(bundle), diagnostics: analyzeBundle(bundle), graph: deriveGraph(bundle) };
+  return {
+    bundle: shape(bundle),
+    diagnostics: analyzeBundle(bundle, undefined, target),
+    graph: deriveGraph(bundle, undefined, target),
+  };
 }
 
 function seen(derived: Derivation) {
@@ -126,18 +131,24 @@ function checkEdits(pool: readonly string[]): void {
   fc.assert(
     fc.property(
       fc.array(fc.nat(pool.length - 1), { minLength: 1, maxLength: 25 }),
-      fc.array(fc.tuple(edit, fc.boolean()), { minLength: 1, maxLength: 12 }),
+      fc.array(
+        // Now and then the design's target release changes too (or alone, when the edit is a no-op).
+        fc.tuple(edit, fc.boolean(), fc.option(fc.constantFrom('1.23', '1.30', '1.31'), { freq: 4 })),
+        { minLength: 1, maxLength: 12 },
+      ),
       (start, edits) => {
         const derive = createDeriver();
         let docs = start.map((i) => pool[i]!);
         let previous = docs.join('');
+        let target = LATEST_ISTIO_VERSION;
         expect(seen(derive(previous))).toEqual(fresh(previous));
-        for (const [e, hinted] of edits) {
+        for (const [e, hinted, retarget] of edits) {
           docs = apply(docs, e, pool);
+          target = retarget ?? target;
           const text = docs.join('');
           // Half the edits say where they happened, as the editor does; the rest leave it to comparison.
-          const derived = derive(text, hinted ? changeBetween(previous, text) : undefined);
-          expect(seen(derived)).toEqual(fresh(text));
+          const derived = derive(text, hinted ? changeBetween(previous, text) : undefined, target);
+          expect(seen(derived)).toEqual(fresh(text, target));
           previous = text;
         }
       },
@@ -208,6 +219,18 @@ describe('incremental derivation', () => {
       expect(seen(derived)).toEqual(fresh(text));
       expect(refGateway(derived)).toBe(text.includes('name: web-gateway') ? 0 : 1);
     }
+  });
+
+  it('checks and draws everything again when only the target release changes, parsing nothing', () => {
+    const text = syntheticBundle(60);
+    const derive = createDeriver();
+    derive(text);
+    const retargeted = derive(text, undefined, '1.30');
+    expect(seen(retargeted)).toEqual(fresh(text, '1.30'));
+    expect(retargeted.istioVersion).toBe('1.30');
+    expect(retargeted.work.documentsParsed).toBe(0);
+    expect(retargeted.work.documentsChecked).toBe(retargeted.bundle.documents.length);
+    expect(derive(text, undefined, '1.30').work.documentsChecked).toBe(0);
   });
 
   it('does the same work for one edit whatever the size of the bundle', () => {

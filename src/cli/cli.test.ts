@@ -164,6 +164,59 @@ describe('egress-studio graph', () => {
   });
 });
 
+describe('--istio-version', () => {
+  const newFields = corpus('valid/istio-1-31-fields.yaml');
+
+  it('checks against the newest release by default', () => {
+    expect(runCli(['validate', newFields]).status).toBe(0);
+    expect(runCli(['validate', '--istio-version', '1.31', newFields]).status).toBe(0);
+  });
+
+  it('refuses what an older release does not have, naming the release that added it', () => {
+    const result = runCli(['validate', '--format', 'json', '--istio-version=1.30', newFields]);
+    expect(result.status).toBe(1);
+    const items = JSON.parse(result.stdout) as { code: string; path: string; message: string }[];
+    expect(items).toContainEqual(
+      expect.objectContaining({
+        code: 'SCHEMA-RELEASE',
+        path: 'spec.trafficPolicy.connectionPool.http.http2KeepAlive',
+        message:
+          'spec.trafficPolicy.connectionPool.http.http2KeepAlive: field added in Istio 1.31; this design targets Istio 1.30',
+      }),
+    );
+  });
+
+  it('is taken by every command', () => {
+    const file = corpus('valid/e10-egress-gateway-tls-passthrough.yaml');
+    for (const args of [
+      ['validate', file],
+      ['graph', '--format', 'json', file],
+      ['mermaid', file],
+      ['export', file],
+      ['scenarios'],
+    ]) {
+      const [command, ...rest] = args;
+      expect(runCli([command!, '--istio-version', '1.24', ...rest]).status, command).toBe(0);
+    }
+    expect(runCli(['mermaid', '--istio-version', '1.30', newFields]).status).toBe(1);
+    expect(runCli(['export', '--istio-version', '1.30', newFields]).stderr).toContain(
+      'the cluster would refuse it',
+    );
+  });
+
+  it('is a usage error (exit 2) for a release it does not support, listing those it does', () => {
+    for (const command of ['validate', 'graph', 'mermaid', 'export', 'scenarios']) {
+      const result = runCli([command, '--istio-version', '1.21', newFields]);
+      expect(result.status, command).toBe(2);
+      expect(result.stderr).toContain(
+        'unknown Istio version "1.21" (supported: 1.22, 1.23, 1.24, 1.25, 1.26, 1.27, 1.28, 1.29, 1.30, 1.31)',
+      );
+    }
+    expect(runCli(['validate', '--istio-version']).status).toBe(2);
+    expect(runCli(['--help']).stdout).toContain('--istio-version 1.N');
+  });
+});
+
 describe('the CLI as a process', () => {
   it('runs through npm with the documented exit codes', () => {
     const run = (args: string[]) =>

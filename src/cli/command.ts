@@ -1,3 +1,4 @@
+import type { IstioVersion } from '../core/istio/releases';
 import type { LoadedBundle } from './load';
 
 /** What a CLI run printed and how it ended; `runCli` is pure apart from reading and writing files. */
@@ -12,6 +13,8 @@ export interface CommandInput {
   options: ReadonlyMap<string, string>;
   files: string[];
   readStdin: () => string;
+  /** The Istio release the cluster runs (`--istio-version`, every command takes it). */
+  istioVersion: IstioVersion;
 }
 
 /** One CLI command: its usage line, the options it takes (each with a value) and what it does. */
@@ -19,7 +22,10 @@ export interface Command {
   name: string;
   /** The usage line and its explanation, as shown by `--help`. */
   usage: [string, string];
-  /** Options that take a value, with the default when one applies (`--format` → `text`). */
+  /**
+   * Options that take a value, with the default when one applies (`--format` → `text`); every
+   * command also takes `--istio-version` (see {@link CommandInput.istioVersion}).
+   */
   options: Record<string, string | undefined>;
   /** Whether the command needs at least one input file. */
   needsFiles: boolean;

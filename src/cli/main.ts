@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 
+import { ISTIO_VERSIONS, isIstioVersion, LATEST_ISTIO_VERSION } from '../core/istio/releases';
 import { UsageError, type CliResult, type Command } from './command';
 import { COMMANDS } from './commands';
 import { VERSION } from './version';
@@ -12,9 +13,16 @@ const USAGE = `Usage: egress-studio <command> [options] FILE...
 Commands:
 ${COMMANDS.map(({ usage: [line, what] }) => `  ${line.padEnd(46)}${what}`).join('\n')}
 
+Every command takes --istio-version 1.N: the Istio release the cluster runs (${ISTIO_VERSIONS[0]} to
+${LATEST_ISTIO_VERSION}, default ${LATEST_ISTIO_VERSION}). Fields, values and API versions that release does not have are
+errors naming the release that added them, and rules that changed between releases follow it.
+
 FILE may be a YAML or JSON file, a directory (its .yaml, .yml and .json files) or - for stdin.
 Exit status: 0 no errors, 1 errors found, 2 a file could not be read or the command is wrong.
 `;
+
+/** Options every command takes, with their defaults. */
+const COMMON_OPTIONS: Record<string, string> = { '--istio-version': LATEST_ISTIO_VERSION };
 
 /** Runs the CLI with the given arguments (without `node` and the script path). */
 export function runCli(argv: string[], readStdin: () => string = () => readFileSync(0, 'utf8')): CliResult {
@@ -27,8 +35,14 @@ export function runCli(argv: string[], readStdin: () => string = () => readFileS
   if (!command) return usageError(`unknown command "${name}"`);
   try {
     const { options, files } = parseOptions(command, rest);
+    const istioVersion = options.get('--istio-version')!;
+    if (!isIstioVersion(istioVersion)) {
+      throw new UsageError(
+        `unknown Istio version "${istioVersion}" (supported: ${ISTIO_VERSIONS.join(', ')})`,
+      );
+    }
     if (command.needsFiles && files.length === 0) throw new UsageError('no input files');
-    return command.run({ options, files, readStdin });
+    return command.run({ options, files, readStdin, istioVersion });
   } catch (error) {
     if (error instanceof UsageError) return usageError(error.message);
     throw error;
@@ -36,16 +50,16 @@ export function runCli(argv: string[], readStdin: () => string = () => readFileS
 }
 
 function parseOptions(command: Command, args: string[]): { options: Map<string, string>; files: string[] } {
+  const known = { ...COMMON_OPTIONS, ...command.options };
   const options = new Map<string, string>();
-  for (const [option, value] of Object.entries(command.options))
-    if (value !== undefined) options.set(option, value);
+  for (const [option, value] of Object.entries(known)) if (value !== undefined) options.set(option, value);
   const files: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const [flag, inline] =
       arg.startsWith('--') && arg.includes('=') ? arg.split(/=(.*)/s, 2) : [arg, undefined];
     const option = flag === '-f' ? '--format' : flag!;
-    if (option in command.options) {
+    if (option in known) {
       const value = inline ?? args[++i];
       if (value === undefined) throw new UsageError(`${flag} needs a value`);
       options.set(option, value);

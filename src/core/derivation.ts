@@ -4,10 +4,13 @@ import type { Diagnostic } from './analysis/types';
 import { createGraphMemo, deriveGraph, type GraphMemo } from './graph/derive';
 import type { EgressGraph } from './graph/types';
 import { buildModel } from './istio/model';
+import { LATEST_ISTIO_VERSION, type IstioVersion } from './istio/releases';
 
-/** Everything the views show for one bundle text. */
+/** Everything the views show for one bundle text and target release. */
 export interface Derivation {
   bundle: Bundle;
+  /** The Istio release the diagnostics and the graph are for. */
+  istioVersion: IstioVersion;
   diagnostics: Diagnostic[];
   graph: EgressGraph;
   /** Resources of kinds the product does not model: kept as written, and to be listed as such. */
@@ -37,33 +40,42 @@ class CountingCache extends Map<string, ParsedDocument> {
 }
 
 /**
- * Derives a bundle text into its views, re-using the previous derivation's work. An editor that
- * knows where the text changed since the previous call passes `change` (exact, or omitted).
+ * Derives a bundle text into its views for a target Istio release (default the newest), re-using
+ * the previous derivation's work. An editor that knows where the text changed since the previous
+ * call passes `change` (exact, or omitted).
  */
-export type Deriver = (text: string, change?: TextChange) => Derivation;
+export type Deriver = (text: string, change?: TextChange, istioVersion?: IstioVersion) => Derivation;
 
 /**
  * A deriver for a bundle being edited: each call parses, analyses and draws `text`, re-doing only
  * the documents that changed since the previous call and the cross-resource findings and graph
- * parts they can affect. The result equals a fresh derivation of the same text.
+ * parts they can affect. A call for another release than the previous one keeps the parsed
+ * documents but checks and draws everything again. The result equals a fresh derivation.
  */
 export function createDeriver(): Deriver {
   const documents = new CountingCache();
   const analysis: AnalysisCache = createAnalysisCache();
   const graph: GraphMemo = createGraphMemo();
   let previous: Bundle | undefined;
-  return (text, change) => {
+  return (text, change, istioVersion = LATEST_ISTIO_VERSION) => {
     const parsedBefore = documents.added;
     const bundle = parseBundle(text, documents, previous, change);
     previous = bundle;
-    const diagnostics = analyzeBundle(bundle, analysis);
-    const drawn = deriveGraph(bundle, graph);
+    const diagnostics = analyzeBundle(bundle, analysis, istioVersion);
+    const drawn = deriveGraph(bundle, graph, istioVersion);
     const work: DerivationWork = {
       documentsParsed: documents.added - parsedBefore,
       documentsChecked: analysis.documentsChecked,
       resourcesRechecked: analysis.analyzers.recomputed,
       graphPartsDrawn: graph.hosts.recomputed + graph.gateways.recomputed,
     };
-    return { bundle, diagnostics, graph: drawn, unmodelled: buildModel(bundle).unmodelled, work };
+    return {
+      bundle,
+      istioVersion,
+      diagnostics,
+      graph: drawn,
+      unmodelled: buildModel(bundle).unmodelled,
+      work,
+    };
   };
 }

@@ -1,9 +1,10 @@
 /**
- * The views of the text: the engine's derivation, memoised per text (so selectors return the same
- * object until the text changes), and the last derivation whose text parsed, which the canvas and
- * forms keep showing, read-only, while the text is broken.
+ * The views of the text: the engine's derivation for the design's target release, memoised per
+ * text and release (so selectors return the same object until either changes), and the last
+ * derivation whose text parsed, which the canvas and forms keep showing, read-only, while the
+ * text is broken.
  */
-import { createDeriver, type Derivation, type TextChange } from '../core';
+import { createDeriver, type Derivation, type IstioVersion, type TextChange } from '../core';
 
 /** Where the text stops parsing: the first YAML syntax error. */
 export interface Blocked {
@@ -23,19 +24,23 @@ export interface View {
 
 /** Memoised derivation of the studio's text. */
 export interface Derived {
-  /** The view of `text`; `change` says where it differs from the text it was edited from, when known. */
-  of(text: string, change?: { base: string; range: TextChange }): View;
+  /**
+   * The view of `text` for the target release; `change` says where it differs from the text it
+   * was edited from, when known.
+   */
+  of(text: string, istioVersion: IstioVersion, change?: { base: string; range: TextChange }): View;
 }
 
 /** A derivation cache for one studio (it keeps the engine's per-document caches between edits). */
 export function createDerived(): Derived {
   const derive = createDeriver();
-  let last: { text: string; view: View } | undefined;
+  let last: { text: string; istioVersion: IstioVersion; view: View } | undefined;
   return {
-    of(text, change) {
-      if (last?.text === text) return last.view;
+    of(text, istioVersion, change) {
+      if (last?.text === text && last.istioVersion === istioVersion) return last.view;
       // A change range is only meaningful against the text derived just before.
-      const derivation = derive(text, last && change?.base === last.text ? change.range : undefined);
+      const range = last && change?.base === last.text ? change.range : undefined;
+      const derivation = derive(text, range, istioVersion);
       const syntax = derivation.diagnostics.find((d) => d.code === 'YAML-SYNTAX' && d.severity === 'error');
       const blocked = syntax
         ? { line: derivation.bundle.lines.positionAt(syntax.range.start).line, message: syntax.message }
@@ -48,7 +53,7 @@ export function createDerived(): Derived {
           ? { current: last.view.current, lastGood: last.view.lastGood, blocked: last.view.blocked }
           : undefined,
       };
-      last = { text, view };
+      last = { text, istioVersion, view };
       return view;
     },
   };

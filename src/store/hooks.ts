@@ -18,12 +18,13 @@ export function useStudio<T>(selector: (state: StudioState) => T): T {
   return useStore(useStudioInstance().store, selector);
 }
 
-/** The derived view of the current text (the same object until the text changes). */
+/** The derived view of the current text (the same object until the text or target release changes). */
 export function useView(): View {
   const studio = useStudioInstance();
   const text = useStore(studio.store, (s) => s.text);
+  const istioVersion = useStore(studio.store, (s) => s.istioVersion);
   const change = useStore(studio.store, (s) => s.change);
-  return studio.derived.of(text, change);
+  return studio.derived.of(text, istioVersion, change);
 }
 
 /**
@@ -32,7 +33,7 @@ export function useView(): View {
  */
 export function useViewValue<T>(select: (view: View) => T): T {
   const studio = useStudioInstance();
-  return useStore(studio.store, (s) => select(studio.derived.of(s.text, s.change)));
+  return useStore(studio.store, (s) => select(studio.derived.of(s.text, s.istioVersion, s.change)));
 }
 
 /** Whether there is a step to undo and to redo. */

@@ -1,12 +1,22 @@
 /**
- * Autosave: the design (text, node positions, selection) in Web Storage under one versioned key.
- * Reading never throws: unreadable or unknown data is kept aside under a backup key, and the
- * caller gets a notice to show instead of a crash or a silently lost design.
+ * Autosave: the design (text, target release, node positions, selection) in Web Storage under one
+ * versioned key. Reading never throws: unreadable or unknown data is kept aside under a backup
+ * key, and the caller gets a notice to show instead of a crash or a silently lost design.
  */
+// Type-only: the first paint reads this module, and must not pull in the engine.
+import type { IstioVersion } from '../core';
 
-/** What is saved: the text is the design; positions and selection sit beside it, never inside it. */
+/**
+ * What is saved: the text is the design; the Istio release it targets, positions and selection sit
+ * beside it, never inside it.
+ */
 export interface SavedDesign {
   text: string;
+  /**
+   * The Istio release the design targets; absent in designs saved before there was a choice. As
+   * read, not yet checked: the studio opens an unsupported release at the newest.
+   */
+  istioVersion?: IstioVersion | undefined;
   positions: Record<string, { x: number; y: number }>;
   selection: string | undefined;
   /** The graph as the canvas last drew it, for the next visit's first paint (see DrawnGraph). */
@@ -107,7 +117,14 @@ export function upgrade(parsed: unknown): SavedDesign | undefined {
     typeof data['positions'] === 'object' && data['positions'] !== null ? data['positions'] : {};
   const selection = typeof data['selection'] === 'string' ? data['selection'] : undefined;
   const drawn = isDrawnGraph(data['drawn']) ? data['drawn'] : undefined;
-  return { text: data['text'], positions: positions as SavedDesign['positions'], selection, drawn };
+  const istioVersion = typeof data['istioVersion'] === 'string' ? data['istioVersion'] : undefined;
+  return {
+    text: data['text'],
+    istioVersion,
+    positions: positions as SavedDesign['positions'],
+    selection,
+    drawn,
+  };
 }
 
 /**

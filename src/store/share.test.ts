@@ -21,6 +21,14 @@ describe('share links', () => {
     });
   });
 
+  it('carry the target Istio release when the design names one', () => {
+    const link = shareLink('https://studio.example/', { text: sample, positions: {}, istioVersion: '1.30' });
+    expect(link.ok && readShareFragment(fragmentOf(link.url))).toEqual({
+      kind: 'design',
+      design: { text: sample, istioVersion: '1.30', positions: {}, selection: undefined },
+    });
+  });
+
   it('refuse a design too large for a link, saying how large it is', () => {
     // Text that does not compress: pseudo-random host names.
     let seed = 7;

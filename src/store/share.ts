@@ -1,5 +1,5 @@
 /**
- * Share links: the design (text and positions) compressed into the URL fragment, so it never
+ * Share links: the design (text, target release and positions) compressed into the URL fragment, so it never
  * reaches a server. Reading a link is as careful as reading storage: anything that is not a
  * design gives a reason, never a crash.
  */
@@ -24,8 +24,16 @@ export type ShareLink =
   { ok: true; url: string; chars: number } | { ok: false; chars: number; reason: string };
 
 /** Makes a share link to `base` (the app's URL without fragment) carrying the design. */
-export function shareLink(base: string, design: Pick<SavedDesign, 'text' | 'positions'>): ShareLink {
-  const json = JSON.stringify({ version: 1, text: design.text, positions: design.positions });
+export function shareLink(
+  base: string,
+  design: Pick<SavedDesign, 'text' | 'positions' | 'istioVersion'>,
+): ShareLink {
+  const json = JSON.stringify({
+    version: 1,
+    text: design.text,
+    positions: design.positions,
+    ...(design.istioVersion ? { istioVersion: design.istioVersion } : {}),
+  });
   const encoded = toBase64Url(deflateSync(strToU8(json), { level: 9 }));
   const chars = encoded.length;
   if (chars > MAX_SHARE_CHARS) {

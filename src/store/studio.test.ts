@@ -1,6 +1,7 @@
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 
+import { LATEST_ISTIO_VERSION } from '../core';
 import { createStudio } from './studio';
 import { STORAGE_KEY } from './persistence';
 
@@ -23,7 +24,7 @@ describe('the studio store', () => {
     const studio = createStudio({ storage: freshStorage(), sample: SAMPLE });
     expect(studio.store.getState().text).toBe(SAMPLE);
     expect(studio.store.getState().notice).toBeUndefined();
-    const view = studio.derived.of(SAMPLE);
+    const view = studio.derived.of(SAMPLE, LATEST_ISTIO_VERSION);
     expect(view.current.graph.nodes.some((n) => n.id === 'external:api.github.com')).toBe(true);
   });
 
@@ -114,12 +115,12 @@ describe('the studio store', () => {
 
   it('keeps the last good graph while the text does not parse, and names the line', () => {
     const studio = createStudio({ sample: SAMPLE });
-    const good = studio.derived.of(SAMPLE);
+    const good = studio.derived.of(SAMPLE, LATEST_ISTIO_VERSION);
     const broken = SAMPLE.replace('  resolution: DNS', '  resolution: [DNS');
-    const view = studio.derived.of(broken);
+    const view = studio.derived.of(broken, LATEST_ISTIO_VERSION);
     expect(view.blocked?.line).toBeGreaterThanOrEqual(7);
     expect(view.lastGood).toBe(good.current);
-    expect(studio.derived.of(SAMPLE).blocked).toBeUndefined();
+    expect(studio.derived.of(SAMPLE, LATEST_ISTIO_VERSION).blocked).toBeUndefined();
   });
 
   it('adds and removes resources as one undo step each', () => {
@@ -137,7 +138,7 @@ describe('the studio store', () => {
     studio.store.getState().addResources([slack]);
     const added = studio.store.getState().text;
     expect(added.startsWith(SAMPLE)).toBe(true);
-    expect(studio.derived.of(added).current.graph.nodes.map((n) => n.id)).toContain(
+    expect(studio.derived.of(added, LATEST_ISTIO_VERSION).current.graph.nodes.map((n) => n.id)).toContain(
       'external:hooks.slack.com',
     );
     studio.store.getState().removeResources(['ServiceEntry/app/github']);
@@ -175,15 +176,17 @@ describe('the studio store', () => {
     // What is missing is still added.
     studio.store.getState().addResources([github, rule]);
     state = studio.store.getState();
-    expect(studio.derived.of(state.text).current.bundle.resources.map((r) => r.ref)).toEqual([
-      'ServiceEntry/app/github',
-      'DestinationRule/app/github',
-    ]);
+    expect(
+      studio.derived.of(state.text, state.istioVersion).current.bundle.resources.map((r) => r.ref),
+    ).toEqual(['ServiceEntry/app/github', 'DestinationRule/app/github']);
     // The same name in another API group is another object.
     studio.store.getState().dismissNotice();
     studio.store.getState().addResources([{ ...github, apiVersion: 'example.com/v1' }]);
     expect(studio.store.getState().notice).toBeUndefined();
-    expect(studio.derived.of(studio.store.getState().text).current.bundle.resources).toHaveLength(3);
+    expect(
+      studio.derived.of(studio.store.getState().text, studio.store.getState().istioVersion).current.bundle
+        .resources,
+    ).toHaveLength(3);
   });
 
   it('sets the mesh outbound policy as one undoable step, adding a mesh config when there is none', () => {
@@ -191,9 +194,10 @@ describe('the studio store', () => {
     studio.store.getState().setOutboundMode('REGISTRY_ONLY');
     const { text } = studio.store.getState();
     expect(text).toContain('kind: IstioOperator');
-    expect(studio.derived.of(text).current.graph.nodes.find((n) => n.kind === 'mesh-policy')?.label).toBe(
-      'REGISTRY_ONLY',
-    );
+    expect(
+      studio.derived.of(text, LATEST_ISTIO_VERSION).current.graph.nodes.find((n) => n.kind === 'mesh-policy')
+        ?.label,
+    ).toBe('REGISTRY_ONLY');
     studio.store.getState().undo();
     expect(studio.store.getState().text).toBe(SAMPLE);
   });
@@ -214,13 +218,13 @@ describe('the studio store', () => {
   it('gives a form edit its change range, so only the edited document is derived again', () => {
     const studio = createStudio({ sample: `${SAMPLE}---\n${SAMPLE.replace(/github/g, 'gitlab')}` });
     const before = studio.store.getState().text;
-    const first = studio.derived.of(before).current.bundle.resources[0]!;
+    const first = studio.derived.of(before, LATEST_ISTIO_VERSION).current.bundle.resources[0]!;
     studio.store.getState().editField(first.id, { kind: 'set', path: ['spec', 'resolution'], value: 'NONE' });
     const { text, change } = studio.store.getState();
     expect(text).toContain('resolution: NONE');
     expect(change?.base).toBe(before);
     expect(before.slice(change!.range.start, change!.range.end)).not.toContain('gitlab');
-    expect(studio.derived.of(text, change).current.work.documentsParsed).toBe(1);
+    expect(studio.derived.of(text, LATEST_ISTIO_VERSION, change).current.work.documentsParsed).toBe(1);
   });
 
   it('opens another design as one undo step, with its own positions', () => {
@@ -263,5 +267,73 @@ describe('the studio store', () => {
     expect(saved.drawn.nodes).toContainEqual(
       expect.objectContaining({ id: 'external:api.github.com', x: 7, y: 8, label: 'api.github.com' }),
     );
+  });
+
+  describe('the target Istio release', () => {
+    const KEEPALIVE = `apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata: {name: api, namespace: app}
+spec:
+  host: api.example.com
+  trafficPolicy:
+    connectionPool:
+      http:
+        http2KeepAlive: {interval: 30s, timeout: 5s}
+`;
+    const releaseErrors = (studio: ReturnType<typeof createStudio>) => {
+      const { text, istioVersion } = studio.store.getState();
+      return studio.derived
+        .of(text, istioVersion)
+        .current.diagnostics.filter((d) => d.code === 'SCHEMA-RELEASE').length;
+    };
+
+    it('is the newest by default, and each change is one undo step the views follow', () => {
+      const studio = createStudio({ sample: KEEPALIVE });
+      expect(studio.store.getState().istioVersion).toBe(LATEST_ISTIO_VERSION);
+      expect(releaseErrors(studio)).toBe(0);
+      studio.store.getState().setIstioVersion('1.30');
+      expect(studio.store.getState().istioVersion).toBe('1.30');
+      expect(releaseErrors(studio)).toBe(1);
+      studio.store.getState().undo();
+      expect(studio.store.getState().istioVersion).toBe(LATEST_ISTIO_VERSION);
+      expect(releaseErrors(studio)).toBe(0);
+      studio.store.getState().redo();
+      expect(studio.store.getState().istioVersion).toBe('1.30');
+      expect(studio.store.getState().text).toBe(KEEPALIVE);
+    });
+
+    it('refuses releases the app does not support, and changes nothing in a presented design', () => {
+      const studio = createStudio({ sample: KEEPALIVE });
+      studio.store.getState().setIstioVersion('1.21');
+      expect(studio.store.getState().istioVersion).toBe(LATEST_ISTIO_VERSION);
+      expect(studio.store.temporal.getState().pastStates).toHaveLength(0);
+      const presented = createStudio({
+        sample: '',
+        design: { text: KEEPALIVE, istioVersion: '1.29', positions: {}, selection: undefined },
+        readOnly: true,
+      });
+      presented.store.getState().setIstioVersion('1.31');
+      expect(presented.store.getState().istioVersion).toBe('1.29');
+    });
+
+    it('is saved with the design and restored after a reload; older saves open at the newest', () => {
+      const storage = freshStorage();
+      const first = createStudio({ storage, sample: KEEPALIVE });
+      first.store.getState().setIstioVersion('1.27');
+      first.flush();
+      expect(createStudio({ storage, sample: KEEPALIVE }).store.getState().istioVersion).toBe('1.27');
+      storage.setItem(STORAGE_KEY, JSON.stringify({ version: 1, text: KEEPALIVE, positions: {} }));
+      expect(createStudio({ storage, sample: '' }).store.getState().istioVersion).toBe(LATEST_ISTIO_VERSION);
+      storage.setItem(STORAGE_KEY, JSON.stringify({ version: 1, text: KEEPALIVE, istioVersion: '0.8' }));
+      expect(createStudio({ storage, sample: '' }).store.getState().istioVersion).toBe(LATEST_ISTIO_VERSION);
+    });
+
+    it('comes with a design opened in place of this one, in the same undo step', () => {
+      const studio = createStudio({ sample: SAMPLE });
+      studio.store.getState().openDesign(KEEPALIVE, 'import', {}, '1.30');
+      expect(studio.store.getState()).toMatchObject({ text: KEEPALIVE, istioVersion: '1.30' });
+      studio.store.getState().undo();
+      expect(studio.store.getState()).toMatchObject({ text: SAMPLE, istioVersion: LATEST_ISTIO_VERSION });
+    });
   });
 });

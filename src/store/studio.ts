@@ -1,7 +1,8 @@
 /**
  * The one store of the app (zustand, vanilla). The bundle text is the truth; everything shown is
- * derived from it (see derived.ts). Undo and redo are one history over the text (zundo), shared by
- * form edits and typing; a burst of typing is one step. Positions and selection sit beside the text.
+ * derived from it and the Istio release the design targets (see derived.ts). Undo and redo are one
+ * history over the text and that release (zundo), shared by form edits, typing and the release
+ * choice; a burst of typing is one step. Positions and selection sit beside the text.
  */
 import { temporal, type TemporalState } from 'zundo';
 import { createStore, type StoreApi } from 'zustand/vanilla';
@@ -9,6 +10,8 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import {
   appendObject,
   editResource,
+  isIstioVersion,
+  LATEST_ISTIO_VERSION,
   objectName,
   planEgressGatewayRoute,
   resourceKey,
@@ -17,6 +20,7 @@ import {
   type DesignChange,
   type FieldEdit,
   type GatewayRouteTarget,
+  type IstioVersion,
   type KubernetesObject,
   type SourceRange,
   type TextChange,
@@ -43,6 +47,8 @@ export interface Point {
 /** The state of the studio and the only actions that change it. */
 export interface StudioState {
   text: string;
+  /** The Istio release the design targets: what it is checked and drawn against. */
+  istioVersion: IstioVersion;
   /** Where the last change of the text came from. */
   origin: ChangeOrigin;
   /** Where the last change happened (when the changer knew), and the text it was made to. */
@@ -66,15 +72,23 @@ export interface StudioState {
    * within a second form one undo step, as typing in the editor does.
    */
   setText(text: string, origin: ChangeOrigin, change?: TextChange, burst?: string): void;
+  /** Targets another Istio release (one undo step); unsupported releases change nothing. */
+  setIstioVersion(version: string): void;
   /** Sets the mesh-wide outbound traffic policy, where the bundle keeps its mesh config. */
   setOutboundMode(mode: 'ALLOW_ANY' | 'REGISTRY_ONLY'): void;
   /** Applies a field edit to one resource (a form edit); refused edits change nothing. */
   editField(resourceId: string, edit: FieldEdit, burst?: string): void;
   /**
    * Opens another design in place of this one (a scenario, an import, a shared link's copy): one
-   * undo step, so Undo brings the previous design back; its own positions replace the old ones.
+   * undo step, so Undo brings the previous design back; its own positions replace the old ones,
+   * and its target release the old one when it names one.
    */
-  openDesign(text: string, origin: ChangeOrigin, positions?: Record<string, Point>): void;
+  openDesign(
+    text: string,
+    origin: ChangeOrigin,
+    positions?: Record<string, Point>,
+    istioVersion?: IstioVersion,
+  ): void;
   /**
    * Appends new resources as documents (one undo step). An object the design already has (same
    * group, kind, namespace and name) is not added again: its node is selected instead, and a
@@ -114,7 +128,9 @@ export interface FieldRef {
 
 /** The store, its history, and the memoised views of its text. */
 export interface Studio {
-  store: StoreApi<StudioState> & { temporal: StoreApi<TemporalState<{ text: string }>> };
+  store: StoreApi<StudioState> & {
+    temporal: StoreApi<TemporalState<Pick<StudioState, 'text' | 'istioVersion'>>>;
+  };
   derived: Derived;
   /** Writes the design to storage now (autosave otherwise waits for a pause). */
   flush(): void;
@@ -156,12 +172,14 @@ export function createStudio({
   };
 
   const derived = createDerived();
-  // The current bundle, parsed incrementally by the same cache the views use.
-  const bundleOf = (text: string) => derived.of(text).current.bundle;
+  // The current bundle, parsed incrementally by the same cache (and for the release) the views use.
+  const bundleOf = (text: string) => derived.of(text, store.getState().istioVersion).current.bundle;
   const store = createStore<StudioState>()(
     temporal(
       (set, get) => ({
         text: initial.text,
+        // A release this app does not support (any more) opens at the newest: no design is lost.
+        istioVersion: isIstioVersion(initial.istioVersion) ? initial.istioVersion : LATEST_ISTIO_VERSION,
         origin: 'template',
         change: undefined,
         selection: initial.selection,
@@ -182,13 +200,26 @@ export function createStudio({
           const result = editResource(bundleOf(get().text), resourceId, edit);
           if (result.ok) get().setText(result.text, 'form', result.change, burst);
         },
+        setIstioVersion(version) {
+          if (!isIstioVersion(version) || version === get().istioVersion || get().readOnly) return;
+          pending = 'form';
+          pendingBurst = undefined;
+          set({ istioVersion: version });
+        },
         setOutboundMode(mode) {
           const result = setOutboundTrafficMode(bundleOf(get().text), mode);
           if (result.ok) get().setText(result.text, 'form', result.change);
         },
-        openDesign(text, origin, positions = {}) {
+        openDesign(text, origin, positions = {}, istioVersion) {
           if (get().readOnly) return;
-          get().setText(text, origin);
+          if (istioVersion && istioVersion !== get().istioVersion) {
+            // Text and release change together: one step.
+            pending = origin;
+            pendingBurst = undefined;
+            set({ text, istioVersion, origin, change: undefined });
+          } else {
+            get().setText(text, origin);
+          }
           set({ positions, selection: undefined });
         },
         addResources(objects) {
@@ -214,7 +245,7 @@ export function createStudio({
           if (existing.length === 0) return;
           // Open what is already there rather than add a copy that would replace it when applied.
           const ids = new Set(existing.map((r) => r.id));
-          const { graph } = derived.of(get().text).lastGood;
+          const { graph } = derived.of(get().text, get().istioVersion).lastGood;
           const node = graph.nodes.find((n) => n.resources.some((id) => ids.has(id)));
           const refs = existing.map((r) => r.ref).join(', ');
           const one = existing.length === 1;
@@ -273,11 +304,11 @@ export function createStudio({
         },
       }),
       {
-        partialize: (state) => ({ text: state.text }),
-        equality: (past, current) => past.text === current.text,
+        partialize: (state) => ({ text: state.text, istioVersion: state.istioVersion }),
+        equality: (past, current) => past.text === current.text && past.istioVersion === current.istioVersion,
         limit: 200,
-        // Called once per change of the text, with the text before it: record it as an undo step
-        // unless it continues a burst of typing (or is itself an undo or redo).
+        // Called once per change of the text or release, with the state before it: record it as an
+        // undo step unless it continues a burst of typing (or is itself an undo or redo).
         handleSet: (record) => (pastState, replace, currentState, deltaState) => {
           if (pending === 'history') return;
           const at = now();
@@ -299,10 +330,10 @@ export function createStudio({
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
     if (readOnly) return;
-    const { text, positions, selection } = store.getState();
+    const { text, istioVersion, positions, selection } = store.getState();
     // The graph as drawn goes with it, for the next visit's first paint.
-    const drawn = drawnGraph(derived.of(text).lastGood, positions);
-    const notice = saveDesign(storage, { text, positions, selection, drawn });
+    const drawn = drawnGraph(derived.of(text, istioVersion).lastGood, positions);
+    const notice = saveDesign(storage, { text, istioVersion, positions, selection, drawn });
     if (notice && notice !== store.getState().notice) store.setState({ notice });
   };
   const unsubscribe = store.subscribe((state, previous) => {
@@ -310,6 +341,7 @@ export function createStudio({
     if (!storage || readOnly) return;
     if (
       state.text === previous.text &&
+      state.istioVersion === previous.istioVersion &&
       state.positions === previous.positions &&
       state.selection === previous.selection
     )

@@ -9,7 +9,7 @@ import { findingsFor, type RuleCase } from '../../src/core/analysis/testing';
 export function ruleTable(code: string, cases: RuleCase[]): void {
   describe(code, () => {
     it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, testCase) => {
-      const actual = findingsFor(testCase.yaml, [code]);
+      const actual = findingsFor(testCase.yaml, [code], testCase.target);
       expect(actual).toHaveLength(testCase.expect.length);
       testCase.expect.forEach((expected, i) => {
         expect(actual[i]!.line).toBe(expected.line);

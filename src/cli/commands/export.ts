@@ -29,7 +29,7 @@ export const exportCommand: Command = {
   ],
   options: { '--split': undefined, '--api-version': undefined },
   needsFiles: true,
-  run({ options, files, readStdin }) {
+  run({ options, files, readStdin, istioVersion }) {
     const dir = options.get('--split');
     const version = options.get('--api-version');
     if (version !== undefined && !API_VERSIONS.includes(version))
@@ -48,7 +48,9 @@ export const exportCommand: Command = {
             `kept the apiVersion of ${ref}: its kind is not served at networking.istio.io/${version}`,
           );
       }
-      const errors = analyzeBundle(bundle).filter((d) => d.severity === 'error').length;
+      const errors = analyzeBundle(bundle, undefined, istioVersion).filter(
+        (d) => d.severity === 'error',
+      ).length;
       if (errors > 0)
         notes.push(
           `the bundle has ${errors} ${errors === 1 ? 'error' : 'errors'} (the cluster would refuse it); ` +

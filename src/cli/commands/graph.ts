@@ -9,12 +9,14 @@ export const graph: Command = {
   usage: ['graph --format json FILE...', 'print the egress graph {nodes, edges}'],
   options: { '--format': 'json' },
   needsFiles: true,
-  run({ options, files, readStdin }) {
+  run({ options, files, readStdin, istioVersion }) {
     const format = options.get('--format')!;
     if (format !== 'json' && format !== 'text') throw new UsageError(`unknown format "${format}"`);
     return finish(loadInputs(files, readStdin), (loaded) => {
-      const graph = deriveGraph(loaded.bundle);
-      const hasErrors = analyzeBundle(loaded.bundle).some((d) => d.severity === 'error');
+      const graph = deriveGraph(loaded.bundle, undefined, istioVersion);
+      const hasErrors = analyzeBundle(loaded.bundle, undefined, istioVersion).some(
+        (d) => d.severity === 'error',
+      );
       return { stdout: `${JSON.stringify(graph, null, 2)}\n`, status: hasErrors ? 1 : 0 };
     });
   },

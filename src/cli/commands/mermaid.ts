@@ -10,10 +10,15 @@ export const mermaid: Command = {
   usage: ['mermaid FILE...', 'print the egress graph as a Mermaid flowchart'],
   options: {},
   needsFiles: true,
-  run({ files, readStdin }) {
+  run({ files, readStdin, istioVersion }) {
     return finish(loadInputs(files, readStdin), (loaded) => {
-      const hasErrors = analyzeBundle(loaded.bundle).some((d) => d.severity === 'error');
-      return { stdout: graphToMermaid(deriveGraph(loaded.bundle)), status: hasErrors ? 1 : 0 };
+      const hasErrors = analyzeBundle(loaded.bundle, undefined, istioVersion).some(
+        (d) => d.severity === 'error',
+      );
+      return {
+        stdout: graphToMermaid(deriveGraph(loaded.bundle, undefined, istioVersion)),
+        status: hasErrors ? 1 : 0,
+      };
     });
   },
 };

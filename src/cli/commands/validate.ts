@@ -20,11 +20,11 @@ export const validate: Command = {
   usage: ['validate [--format text|json|sarif] FILE...', 'print every diagnostic; exit 1 if any error'],
   options: { '--format': 'text' },
   needsFiles: true,
-  run({ options, files, readStdin }) {
+  run({ options, files, readStdin, istioVersion }) {
     const format = options.get('--format')!;
     if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${format}"`);
     return finish(loadInputs(files, readStdin), (loaded) => {
-      const items = locateDiagnostics(analyzeBundle(loaded.bundle), loaded.files);
+      const items = locateDiagnostics(analyzeBundle(loaded.bundle, undefined, istioVersion), loaded.files);
       const stdout =
         format === 'json'
           ? formatJson(items)

@@ -1,4 +1,5 @@
 import { formatPath, rangeOfPath, type PathSegment, type Resource } from '../bundle';
+import type { IstioVersion } from '../istio/releases';
 import { codeInfo } from './codes';
 import type { Diagnostic, ReportOptions, RuleContext, RuleResource } from './types';
 
@@ -47,10 +48,11 @@ export function diagnosticAt(
   return diagnostic;
 }
 
-/** A rule context that collects document-relative diagnostics for one resource. */
-export function createRuleContext(resource: Resource, sink: Diagnostic[]): RuleContext {
+/** A rule context that collects document-relative diagnostics for one resource, for a target release. */
+export function createRuleContext(resource: Resource, sink: Diagnostic[], target: IstioVersion): RuleContext {
   return {
     resource: ruleResourceOf(resource),
+    target,
     report(code, path, message, options) {
       sink.push(diagnosticAt(resource, code, path, message, options));
     },

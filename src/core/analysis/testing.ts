@@ -1,4 +1,5 @@
 import { parseBundle } from '../bundle';
+import type { IstioVersion } from '../istio/releases';
 import { analyzeBundle } from './analyze';
 import type { Severity } from './types';
 
@@ -32,10 +33,10 @@ export function source(strings: TemplateStringsArray, ...values: unknown[]): str
   return `${filled}\n`;
 }
 
-/** Analyses a YAML text and summarises every diagnostic (for rule tests). */
-export function diagnose(text: string): DiagnosticSummary[] {
+/** Analyses a YAML text for a target release (default the newest) and summarises every diagnostic. */
+export function diagnose(text: string, target?: IstioVersion): DiagnosticSummary[] {
   const bundle = parseBundle(text);
-  return analyzeBundle(bundle).map((d) => ({
+  return analyzeBundle(bundle, undefined, target).map((d) => ({
     code: d.code,
     severity: d.severity,
     line: bundle.lines.positionAt(d.range.start).line,
@@ -48,6 +49,8 @@ export function diagnose(text: string): DiagnosticSummary[] {
 export interface RuleCase {
   name: string;
   yaml: string;
+  /** The Istio release the case targets (default the newest). */
+  target?: IstioVersion;
   /** Expected findings of the code under test: line and optional severity/message fragment. Empty = none. */
   expect: { line: number; severity?: Severity; message?: string }[];
 }
@@ -56,8 +59,9 @@ export interface RuleCase {
 export function findingsFor(
   text: string,
   codes: readonly string[],
+  target?: IstioVersion,
 ): { line: number; severity: Severity; message: string }[] {
-  return diagnose(text)
+  return diagnose(text, target)
     .filter((d) => codes.includes(d.code))
     .map(({ line, severity, message }) => ({ line, severity, message }));
 }

@@ -1,4 +1,5 @@
 import type { FieldEdit, PathSegment, SourceRange } from '../bundle';
+import type { IstioVersion } from '../istio/releases';
 
 /** How bad a finding is: refused by the cluster, accepted but wrong, or best practice. */
 export type Severity = 'error' | 'warning' | 'info';
@@ -69,6 +70,8 @@ export interface RuleResource {
 /** What a per-resource rule receives. */
 export interface RuleContext {
   resource: RuleResource;
+  /** The Istio release the design targets: rules that changed between releases follow it. */
+  target: IstioVersion;
   /** Reports a problem at `path` (relative to the resource, e.g. `['spec', 'hosts', 0]`). */
   report(code: string, path: readonly PathSegment[], message: string, options?: ReportOptions): void;
 }

@@ -8,6 +8,7 @@ import { list, record, strings } from '../istio/read';
 import type { BundleModel, ModelEntry } from '../istio/model';
 import { modeAllowsUnknown } from '../istio/mesh';
 import { ROOT_NAMESPACE } from '../istio/kinds';
+import type { IstioVersion } from '../istio/releases';
 import { canonicalProtocol, hostCovers, protocolFamily } from '../istio/values';
 import {
   destinationRulesForHost,
@@ -33,9 +34,14 @@ export const ANY_NAMESPACE = '*';
  * What a client namespace's sidecar does with traffic for hosts nothing registers: under ALLOW_ANY
  * it leaves through the PassthroughCluster, unmanaged; under REGISTRY_ONLY it ends at BlackHoleCluster.
  */
-export function connectOtherHosts(builder: GraphSink, namespace: string, mode: string): void {
+export function connectOtherHosts(
+  builder: GraphSink,
+  namespace: string,
+  mode: string,
+  release: IstioVersion,
+): void {
   const sidecar = `sidecar:${namespace}`;
-  if (modeAllowsUnknown(mode)) {
+  if (modeAllowsUnknown(mode, release)) {
     builder.edge(sidecar, OTHER_HOSTS_ID, 'passthrough', 'passthrough (unmanaged)', {
       reason: `hosts no ServiceEntry registers for this namespace leave through the PassthroughCluster, with no routing, TLS or policy; outbound policy ${mode}`,
     });
@@ -52,6 +58,7 @@ export function connectHost(
   namespace: string,
   host: string,
   mode: string,
+  release: IstioVersion,
 ): void {
   const sidecar = `sidecar:${namespace}`;
   const vs = meshVirtualServiceFor(model, host, namespace);
@@ -65,7 +72,7 @@ export function connectHost(
     return;
   }
   const registered = [...new Set(serviceEntriesForHost(model, host, namespace).map((m) => m.entry))];
-  const allowed = modeAllowsUnknown(mode);
+  const allowed = modeAllowsUnknown(mode, release);
   if (registered.length === 0) {
     // A host that exportTo hides is drawn only where it is blocked: under ALLOW_ANY the traffic
     // quietly passes through (the edge to the other hosts says so), and an edge per namespace and

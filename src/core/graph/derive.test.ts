@@ -23,6 +23,22 @@ const SE = (host: string, extra = '') => source`
     ${extra}
 `;
 
+/** A mesh route for api.example.com, which no ServiceEntry registers. */
+const routedVs = source`
+  apiVersion: networking.istio.io/v1
+  kind: VirtualService
+  metadata: {name: api, namespace: app}
+  spec:
+    hosts: [api.example.com]
+    http: [{route: [{destination: {host: api.example.com}}], timeout: 5s}]
+`;
+const meshMode = (mode: string) => source`
+  apiVersion: install.istio.io/v1alpha1
+  kind: IstioOperator
+  metadata: {name: mesh, namespace: istio-system}
+  spec: {meshConfig: {outboundTrafficPolicy: {mode: ${mode}}}}
+`;
+
 describe('deriving the egress graph', () => {
   it('draws a ServiceEntry host reached directly from the sidecar, with its protocol and TLS', () => {
     const graph = graphOf(SE('api.github.com'));
@@ -128,20 +144,8 @@ describe('deriving the egress graph', () => {
   });
 
   it('blocks a routed host that nothing registers under REGISTRY_ONLY, and passes it through under ALLOW_ANY', () => {
-    const vs = source`
-      apiVersion: networking.istio.io/v1
-      kind: VirtualService
-      metadata: {name: api, namespace: app}
-      spec:
-        hosts: [api.example.com]
-        http: [{route: [{destination: {host: api.example.com}}], timeout: 5s}]
-    `;
-    const mesh = source`
-      apiVersion: install.istio.io/v1alpha1
-      kind: IstioOperator
-      metadata: {name: mesh, namespace: istio-system}
-      spec: {meshConfig: {outboundTrafficPolicy: {mode: REGISTRY_ONLY}}}
-    `;
+    const vs = routedVs;
+    const mesh = meshMode('REGISTRY_ONLY');
     expect(edgesInto(`${vs}---\n${mesh}`, 'api.example.com')).toEqual([
       { source: 'sidecar:app', kind: 'blocked', label: 'blocked by REGISTRY_ONLY' },
     ]);
@@ -150,6 +154,16 @@ describe('deriving the egress graph', () => {
       label: 'REGISTRY_ONLY',
       resources: ['IstioOperator/istio-system/mesh'],
     });
+  });
+
+  it('passes unregistered hosts under ALLOW_ANY_DYNAMIC_DNS only where istiod implements it (1.31)', () => {
+    const text = `${routedVs}---\n${meshMode('ALLOW_ANY_DYNAMIC_DNS')}`;
+    const kinds = (target: string) =>
+      deriveGraph(parseBundle(text), undefined, target)
+        .edges.filter((e) => e.target === 'external:api.example.com')
+        .map((e) => e.kind);
+    expect(kinds('1.30')).toEqual(['blocked']);
+    expect(kinds('1.31')).toEqual(['passthrough']);
   });
 
   it('blocks namespaces that exportTo leaves out, under REGISTRY_ONLY', () => {

@@ -2,6 +2,7 @@ import type { Bundle } from '../bundle';
 import { ROOT_NAMESPACE } from '../istio/kinds';
 import { record, strings } from '../istio/read';
 import { buildModel, type BundleModel, type ModelEntry } from '../istio/model';
+import { LATEST_ISTIO_VERSION, type IstioVersion } from '../istio/releases';
 import { trackReads } from '../istio/reads';
 import { changedKeys, stillValid, type SubjectMemo } from '../istio/subjects';
 import { gatewayHopsFor, gatewayProxies } from '../istio/gateway-proxies';
@@ -23,7 +24,7 @@ import type { EgressGraph } from './types';
 
 /** What one graph derivation keeps for the next, per external host and per egress gateway. */
 export interface GraphMemo {
-  /** Clients, outbound modes and gateways the cached parts were drawn for. */
+  /** Target release, clients, outbound modes and gateways the cached parts were drawn for. */
   context: string;
   hosts: SubjectMemo<GraphRecording, string>;
   gateways: SubjectMemo<GraphRecording, string>;
@@ -39,20 +40,25 @@ export function createGraphMemo(): GraphMemo {
 }
 
 /**
- * Derives the egress graph of a bundle: for every client namespace, what its sidecar reaches
- * directly, what goes through an egress gateway, and what the outbound policy or exportTo blocks.
- * Node ids are built from namespaces and hosts, so they stay stable across edits. Deterministic.
- * With a memo from the previous derivation, only the hosts and gateways an edit can affect are
- * drawn again.
+ * Derives the egress graph of a bundle as the `target` Istio release (default the newest) routes
+ * it: for every client namespace, what its sidecar reaches directly, what goes through an egress
+ * gateway, and what the outbound policy or exportTo blocks. Node ids are built from namespaces and
+ * hosts, so they stay stable across edits. Deterministic. With a memo from the previous
+ * derivation, only the hosts and gateways an edit can affect are drawn again.
  */
-export function deriveGraph(bundle: Bundle, memo: GraphMemo = createGraphMemo()): EgressGraph {
+export function deriveGraph(
+  bundle: Bundle,
+  memo: GraphMemo = createGraphMemo(),
+  target: IstioVersion = LATEST_ISTIO_VERSION,
+): EgressGraph {
   const model = buildModel(bundle);
   const gateways = gatewayProxies(model);
   const clients = clientNamespaces(model);
   const hosts = externalHosts(model);
   const modes = clients.map((namespace) => outboundModeFor(model, namespace));
-  // Parts are redrawn when the clients, their modes or the gateway deployments change.
+  // Parts are redrawn when the release, the clients, their modes or the gateway deployments change.
   const context = JSON.stringify([
+    target,
     clients,
     modes,
     gateways.map((g) => [g.id, g.serviceHost, g.gateways.map((e) => e.ref)]),
@@ -64,7 +70,7 @@ export function deriveGraph(bundle: Bundle, memo: GraphMemo = createGraphMemo())
     const owns = `external:${host}`;
     const part = new GraphRecording(owns);
     part.node(owns, 'external-service', host, resourcesForHost(model, host));
-    clients.forEach((namespace, i) => connectHost(model, part, namespace, host, modes[i]!));
+    clients.forEach((namespace, i) => connectHost(model, part, namespace, host, modes[i]!, target));
     return part;
   });
   const gatewayParts = reuseOrDraw(
@@ -119,7 +125,7 @@ export function deriveGraph(bundle: Bundle, memo: GraphMemo = createGraphMemo())
     );
     builder.edge(workload, sidecar, 'workload', 'outbound', {});
     builder.edge('mesh-policy', sidecar, 'policy', modes[i]!, {});
-    connectOtherHosts(builder, namespace, modes[i]!);
+    connectOtherHosts(builder, namespace, modes[i]!, target);
   });
   for (const part of hostParts) part.replay(builder);
   for (const part of gatewayParts) part.replay(builder);

@@ -1,5 +1,5 @@
 import type { FieldInfo } from './catalogue';
-import { integerRange, validateDuration } from './values';
+import { durationProblem, integerRange } from './values';
 
 /**
  * What the validator says about one scalar value of a field, checked while a form field is typed
@@ -7,17 +7,18 @@ import { integerRange, validateDuration } from './values';
  * string length, with the same rules and words as the schema check. Undefined when the value is fine.
  */
 export function fieldValueProblem(
-  info: Pick<FieldInfo, 'type' | 'enum' | 'itemType' | 'doc'>,
+  info: Pick<FieldInfo, 'type' | 'enum' | 'itemType' | 'maxLength' | 'doc'>,
   value: unknown,
 ): string | undefined {
   const type = info.type === 'array' ? info.itemType : info.type;
   const doc = info.doc;
   if (typeof value === 'string') {
     if (info.enum && !info.enum.includes(value)) return `must be one of ${info.enum.join(', ')}`;
-    if (doc?.maxLength !== undefined && value.length > doc.maxLength)
-      return `must have at most ${doc.maxLength} characters`;
-    if (doc?.format === 'duration' || doc?.format === 'duration-or-zero')
-      return validateDuration(value, doc.format === 'duration-or-zero');
+    const maxLength = info.maxLength ?? doc?.maxLength;
+    if (maxLength !== undefined && value.length > maxLength)
+      return `must have at most ${maxLength} characters`;
+    const problem = durationProblem(value, doc?.format);
+    if (problem) return problem;
   }
   if (typeof value === 'number' && type === 'number' && doc?.format !== 'double') {
     if (!Number.isInteger(value)) return `must be an integer, got ${value}`;

@@ -120,7 +120,10 @@ export function podsOfGateway(model: BundleModel, gateway: ModelEntry): GatewayP
  */
 export function gatewaySelectsNoPod(model: BundleModel, gateway: ModelEntry): boolean {
   if (podsOfGateway(model, gateway).length > 0) return false;
-  return gatewayProxyNamespaces(model, refOf(gateway)).some((ns) => workloadsIn(model, ns).length > 0);
+  const expected = gatewayProxyNamespaces(model, refOf(gateway));
+  // Gateways Istio installs (selected by an `istio` label) run in its root namespace.
+  if (gatewaySelector(gateway)['istio'] !== undefined) expected.push(ROOT_NAMESPACE);
+  return expected.some((ns) => workloadsIn(model, ns).length > 0);
 }
 
 /**

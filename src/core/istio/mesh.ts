@@ -1,8 +1,13 @@
 import { isRecord, readYamlDocument, type PathSegment, type ResourceData } from '../bundle';
-import { meshConfigFieldNames } from './docs/mesh-config';
+import { structure } from './generated/structure';
+import { inRelease, type IstioVersion } from './releases';
 
-/** The mesh-wide outbound traffic policy modes (ISTIO.md §1.8). */
-export const OUTBOUND_MODES = ['REGISTRY_ONLY', 'ALLOW_ANY', 'ALLOW_ANY_DYNAMIC_DNS'] as const;
+/**
+ * The first release whose istiod implements ALLOW_ANY_DYNAMIC_DNS (istio/istio release-1.31
+ * pilot/pkg/networking/core/listener_builder.go); 1.30 has the mode in its API only, and pilot
+ * 1.30.3 drops unknown hosts under it as under REGISTRY_ONLY (ISTIO.md §1.8).
+ */
+export const DYNAMIC_DNS_MODE_WORKS_SINCE: IstioVersion = '1.31';
 
 /** Istio's default when no mesh config sets a mode. */
 export const DEFAULT_OUTBOUND_MODE = 'ALLOW_ANY';
@@ -59,7 +64,7 @@ export function findMeshConfig(
     const keys = Object.keys(value);
     if (
       isRecord(value['outboundTrafficPolicy']) ||
-      (keys.length > 0 && keys.every((key) => meshConfigFieldNames.includes(key)))
+      (keys.length > 0 && keys.every((key) => Object.hasOwn(structure.mesh.fields, key)))
     )
       return { config: value, path: [], embeddedText: false, form: 'MeshConfig' };
   }
@@ -88,7 +93,11 @@ export function meshAllocatesAddresses(config: Record<string, unknown>): boolean
   );
 }
 
-/** Whether a mode lets unknown destinations through. In 1.30 only ALLOW_ANY does (ISTIO.md §4.1). */
-export function modeAllowsUnknown(mode: string): boolean {
+/**
+ * Whether a mode lets unknown destinations through in the `target` release: ALLOW_ANY always,
+ * ALLOW_ANY_DYNAMIC_DNS once istiod implements it (ISTIO.md §4.1).
+ */
+export function modeAllowsUnknown(mode: string, target: IstioVersion): boolean {
+  if (mode === 'ALLOW_ANY_DYNAMIC_DNS') return inRelease({ since: DYNAMIC_DNS_MODE_WORKS_SINCE }, target);
   return mode === 'ALLOW_ANY';
 }

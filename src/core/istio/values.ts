@@ -179,6 +179,19 @@ export function validateDuration(value: string, allowZero = false): string | und
   return undefined;
 }
 
+/**
+ * What is wrong with a duration written in a field of the given format: `duration` (at least 1ms,
+ * whole milliseconds), `duration-or-zero` (the same, or 0s) or `duration-syntax` (only decoded, so
+ * any Go duration). Undefined when it is fine, and for formats that are not durations.
+ */
+export function durationProblem(value: string, format: string | undefined): string | undefined {
+  if (format === 'duration' || format === 'duration-or-zero')
+    return validateDuration(value, format === 'duration-or-zero');
+  if (format !== 'duration-syntax') return undefined;
+  const problem = validateDuration(value, true);
+  return problem?.startsWith('bad Duration') ? problem : undefined;
+}
+
 /** The range of an integer field of the given format (Istio's int32 unless it says uint32). */
 export function integerRange(format: string | undefined): readonly [number, number] {
   return format === 'uint32' ? [0, 2 ** 32 - 1] : [-(2 ** 31), 2 ** 31 - 1];

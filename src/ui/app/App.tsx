@@ -4,6 +4,7 @@ import { useHistory, useStudio, useStudioApi, useView } from '../../store';
 import { AddNamespace } from '../panels/AddNamespace';
 import { AddService } from '../panels/AddService';
 import { RouteViaGateway } from '../panels/RouteViaGateway';
+import { IstioVersionSelect } from './IstioVersionSelect';
 import { Workspace } from './Workspace';
 
 // The palette: each button opens its form under the toolbar (one at a time).
@@ -105,6 +106,7 @@ export function App() {
               {label}
             </button>
           ))}
+          <IstioVersionSelect />
         </div>
       </header>
       {PaletteForm && <PaletteForm onDone={() => setPalette(undefined)} />}

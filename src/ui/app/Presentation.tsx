@@ -1,4 +1,5 @@
 import { useViewValue } from '../../store';
+import { IstioVersionSelect } from './IstioVersionSelect';
 import { Workspace } from './Workspace';
 
 /**
@@ -18,6 +19,7 @@ export function Presentation({ onEditCopy }: { onEditCopy: () => void }) {
           <button type="button" className="button-primary" onClick={onEditCopy}>
             Edit a copy
           </button>
+          <IstioVersionSelect />
         </div>
       </header>
       <Workspace inspector={false} />

@@ -55,7 +55,7 @@ export function Root({ storage, sample }: RootProps) {
     const shared = studio.store.getState();
     const own = createStudio({ storage, sample });
     // The user's previous design stays one Undo away.
-    own.store.getState().openDesign(shared.text, 'import', shared.positions);
+    own.store.getState().openDesign(shared.text, 'import', shared.positions, shared.istioVersion);
     studio.dispose();
     forgetFragment();
     setStudio(own);

@@ -2,8 +2,8 @@ import { useEffect, useRef } from 'react';
 
 import { changeBetween, type Diagnostic } from '../../core';
 import { useStudio, useStudioApi, useView } from '../../store';
+import { targetModel } from './language';
 import { editorTheme, monaco } from './setup';
-import './language';
 
 const MARKER_OWNER = 'egress-studio';
 const SEVERITY = {
@@ -32,6 +32,8 @@ export default function YamlEditor() {
       'yaml',
       monaco.Uri.parse('file:///bundle.yaml'),
     );
+    // Completion and hover follow the release the design targets, as it is when they are asked for.
+    targetModel(model, () => store.getState().istioVersion);
     const editor = monaco.editor.create(host.current!, {
       model,
       automaticLayout: true,
@@ -95,7 +97,7 @@ export default function YamlEditor() {
     const cursor = editor.onDidChangeCursorPosition((event) => {
       if (event.source !== 'mouse' && event.source !== 'keyboard') return;
       const state = store.getState();
-      const { current } = studio.derived.of(state.text, state.change);
+      const { current } = studio.derived.of(state.text, state.istioVersion, state.change);
       const offset = model.getOffsetAt(event.position);
       const document = current.bundle.documents.find((d) => d.start <= offset && offset < d.end);
       // Graph nodes list the modelled resources they stand for by id (their `Kind/namespace/name`).

@@ -1,6 +1,14 @@
 import { useId } from 'react';
 
-import { childFields, formatPath, type Diagnostic, type FieldInfo, type PathSegment } from '../../core';
+import {
+  childFields,
+  fieldInRelease,
+  formatPath,
+  type Diagnostic,
+  type FieldInfo,
+  type IstioVersion,
+  type PathSegment,
+} from '../../core';
 import { emptyValue, ListButtons, MapEditor, ScalarInput, ScalarList } from './inputs';
 import { fieldLabel } from './labels';
 
@@ -12,6 +20,8 @@ export interface FieldActions {
   /** Problems of the resource by formatted path (`spec.ports[0].name`). */
   problemsAt(path: PathSegment[]): Diagnostic[];
   readOnly: boolean;
+  /** The Istio release the design targets: fields and enum values it lacks are not offered. */
+  istioVersion: IstioVersion;
 }
 
 interface Props {
@@ -39,6 +49,7 @@ export function FieldEditor({ kind, info, path, value, parentName, actions }: Pr
         <small id={`${id}-help`} className="field-help">
           {help}
           {info.doc?.default !== undefined ? ` Default: ${String(info.doc.default)}.` : ''}
+          {info.since ? ` Since Istio ${info.since}.` : ''}
         </small>
       )}
       {problems.length > 0 && (
@@ -124,9 +135,11 @@ export function ObjectFields({
   actions: FieldActions;
 }) {
   const record = typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {};
-  const fields = childFields(kind, specPath);
+  // Enums list the target release's values; a field it lacks is shown when present (with its
+  // problem) but not offered.
+  const fields = childFields(kind, specPath, actions.istioVersion);
   const present = fields.filter((f) => f.name in record);
-  const absent = fields.filter((f) => !(f.name in record));
+  const absent = fields.filter((f) => !(f.name in record) && fieldInRelease(f, actions.istioVersion));
   const parentName =
     typeof path[path.length - 1] === 'string' ? (path[path.length - 1] as string) : undefined;
   return (

@@ -21,10 +21,12 @@ export function ResourceForm({
   readOnly: boolean;
 }) {
   const { store } = useStudioApi();
+  const istioVersion = useStudio((s) => s.istioVersion);
   const actions = useMemo<FieldActions>(() => {
     const own = diagnostics.filter((d) => d.resource === resource.ref);
     return {
       readOnly,
+      istioVersion,
       set: (path, value) =>
         store
           .getState()
@@ -37,7 +39,7 @@ export function ResourceForm({
         return own.filter((d) => d.path === at);
       },
     };
-  }, [store, resource.id, resource.ref, diagnostics, readOnly]);
+  }, [store, resource.id, resource.ref, diagnostics, readOnly, istioVersion]);
 
   // A clicked problem of this resource: focus its field.
   const form = useRef<HTMLFormElement>(null);

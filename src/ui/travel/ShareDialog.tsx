@@ -13,11 +13,12 @@ import { copyText } from '../shared/download';
 export function ShareDialog({ onClose, onExport }: { onClose: () => void; onExport: () => void }) {
   const text = useStudio((s) => s.text);
   const positions = useStudio((s) => s.positions);
+  const istioVersion = useStudio((s) => s.istioVersion);
   const id = useId();
   const [copied, setCopied] = useState<string | undefined>(undefined);
   const link = useMemo(
-    () => shareLink(`${location.origin}${location.pathname}`, { text, positions }),
-    [text, positions],
+    () => shareLink(`${location.origin}${location.pathname}`, { text, positions, istioVersion }),
+    [text, positions, istioVersion],
   );
   return (
     <Modal title="Share" onClose={onClose}>

@@ -140,16 +140,24 @@ function scoreAnalyzer(testCase: AnalyzerCase, diagnostics: Diagnostic[]): Outco
     .filter(
       ({ d, messages }) => messages.length > 0 && analyzer.kinds.includes(d.resource?.split('/')[0] ?? ''),
     );
+  // A finding stands for each IST message its catalogue entry lists (REF-GATEWAY for both IST0101
+  // and IST0132, which istioctl reports together), once per message.
+  const usedFor = new Set<string>();
   const used = new Set<number>();
   const missed: ExpectedMessage[] = [];
   for (const message of testCase.expected) {
     const resource = resourceOf(message.origin);
     const index = ours.findIndex(
       ({ d, messages }, i) =>
-        !used.has(i) && d.resource === resource && messages.some((m) => m.split(':')[0] === message.code),
+        !usedFor.has(`${i}|${message.code}`) &&
+        d.resource === resource &&
+        messages.some((m) => m.split(':')[0] === message.code),
     );
     if (index < 0) missed.push(message);
-    else used.add(index);
+    else {
+      usedFor.add(`${index}|${message.code}`);
+      used.add(index);
+    }
   }
   // The engine marks each offending field (every conflicting host, say) where istioctl reports a
   // message once per resource: more findings of a matched code on the same resource are that message.

@@ -116,7 +116,7 @@ ruleTable('CONFLICT-GATEWAY', [
       marked(gatewayWith('istio-system/a', 'edition.cnn.com')),
       marked(gatewayWith('default/b', 'edition.cnn.com')),
     ),
-    'for the same gateway workload (selector istio=egressgateway)',
+    'for the same gateway pods (selector istio=egressgateway)',
   ),
   at(
     'selectors with the same labels in another order',

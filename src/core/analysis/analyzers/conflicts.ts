@@ -6,7 +6,8 @@
  * each analyzer reports on the resource it checks and names the others.
  */
 import type { PathSegment } from '../../bundle';
-import type { ModelEntry } from '../../istio/model';
+import { podsOfGateway } from '../../istio/gateway-proxies';
+import type { BundleModel, ModelEntry } from '../../istio/model';
 import { certificateKey } from '../../istio/gateway-tls';
 import { has, num, record, records, str, strings } from '../../istio/read';
 import { hostsOverlap } from '../../istio/values';
@@ -80,6 +81,15 @@ function serverHosts(gateway: ModelEntry): ServerHost[] {
   return out;
 }
 
+/**
+ * Whether two Gateways with different selectors configure one of the design's pods (istioctl
+ * compares them when one selector's text holds the other's; any pod both select is the same conflict).
+ */
+function shareAPod(model: BundleModel, a: ModelEntry, b: ModelEntry): boolean {
+  const theirs = podsOfGateway(model, b).flatMap((pod) => (pod.workload ? [pod.workload] : []));
+  return podsOfGateway(model, a).some((pod) => pod.workload !== undefined && theirs.includes(pod.workload));
+}
+
 const checkGateways: Analyzer = (model, report) => {
   for (const gateway of model.gateways) {
     const selector = selectorKey(gateway);
@@ -87,15 +97,15 @@ const checkGateways: Analyzer = (model, report) => {
       const rivals = gatewaysServingHost(model, host.slice(host.indexOf('/') + 1)).filter(
         (other) =>
           other !== gateway &&
-          selectorKey(other) === selector &&
-          serverHosts(other).some((o) => o.port === port && o.bind === bind && o.host === host),
+          serverHosts(other).some((o) => o.port === port && o.bind === bind && o.host === host) &&
+          (selectorKey(other) === selector || shareAPod(model, gateway, other)),
       );
       if (rivals.length === 0) continue;
       report(
         gateway,
         'CONFLICT-GATEWAY',
         path,
-        `${names(rivals)} also ${rivals.length > 1 ? 'serve' : 'serves'} ${host} on port ${port} for the same gateway workload (selector ${selector || 'empty'}): the gateway builds one listener per port, so only one of these servers takes effect. Keep one server per host and port`,
+        `${names(rivals)} also ${rivals.length > 1 ? 'serve' : 'serves'} ${host} on port ${port} for the same gateway pods (selector ${selector || 'empty'}): the gateway builds one listener per port, so only one of these servers takes effect. Keep one server per host and port`,
       );
     }
   }

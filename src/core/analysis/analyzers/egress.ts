@@ -5,6 +5,7 @@
 import type { PathSegment } from '../../bundle';
 import { ROOT_NAMESPACE } from '../../istio/kinds';
 import { modeAllowsUnknown } from '../../istio/mesh';
+import type { IstioVersion } from '../../istio/releases';
 import type { BundleModel, ModelEntry } from '../../istio/model';
 import { canonicalProtocol, hostCovers, protocolFamily, type ProtocolFamily } from '../../istio/values';
 import { has, num, record, records, str, strings } from '../../istio/read';
@@ -218,7 +219,11 @@ const checkSidecarCredentials: Analyzer = (model, report) => {
 };
 
 /** What blocks unregistered hosts for workloads in a namespace, or undefined when they pass. */
-function blockingPolicy(model: BundleModel, sidecars: readonly ModelEntry[]): string | undefined {
+function blockingPolicy(
+  model: BundleModel,
+  sidecars: readonly ModelEntry[],
+  target: IstioVersion,
+): string | undefined {
   const modeOf = (sc: ModelEntry) => {
     const policy = record(sc.spec['outboundTrafficPolicy']);
     // In a Sidecar an omitted mode is the proto default REGISTRY_ONLY.
@@ -226,23 +231,23 @@ function blockingPolicy(model: BundleModel, sidecars: readonly ModelEntry[]): st
   };
   const general = sidecars.find((sc) => !record(sc.spec['workloadSelector']) && modeOf(sc));
   const mode = general ? modeOf(general)! : model.meshMode;
-  if (!modeAllowsUnknown(mode)) {
+  if (!modeAllowsUnknown(mode, target)) {
     return general ? `Sidecar ${general.ref} sets ${mode}` : `the mesh outbound policy is ${mode}`;
   }
   const selective = sidecars.find(
-    (sc) => record(sc.spec['workloadSelector']) && !modeAllowsUnknown(modeOf(sc) ?? 'ALLOW_ANY'),
+    (sc) => record(sc.spec['workloadSelector']) && !modeAllowsUnknown(modeOf(sc) ?? 'ALLOW_ANY', target),
   );
   return selective
     ? `Sidecar ${selective.ref} sets ${modeOf(selective)!} for the workloads it selects`
     : undefined;
 }
 
-const checkRegistryOnly: Analyzer = (model, report) => {
+const checkRegistryOnly: Analyzer = (model, report, target) => {
   const policies = new Map<string, string | undefined>();
   for (const vs of model.virtualServices) {
     if (!isMeshBound(vs)) continue;
     if (!policies.has(vs.namespace)) {
-      policies.set(vs.namespace, blockingPolicy(model, sidecarsIn(model, vs.namespace)));
+      policies.set(vs.namespace, blockingPolicy(model, sidecarsIn(model, vs.namespace), target));
     }
     const policy = policies.get(vs.namespace);
     if (!policy) continue;

@@ -1,5 +1,6 @@
 import type { Bundle, PathSegment, Resource } from '../../bundle';
 import { buildModel, subjectView, type BundleModel, type ModelEntry } from '../../istio/model';
+import { LATEST_ISTIO_VERSION, type IstioVersion } from '../../istio/releases';
 import { trackReads } from '../../istio/reads';
 import { changedKeys, stillValid, type SubjectMemo } from '../../istio/subjects';
 import { diagnosticAt } from '../context';
@@ -10,6 +11,7 @@ import { egressAnalyzers } from './egress';
 import { gatewayPodAnalyzers } from './gateway-pods';
 import { portAnalyzers } from './ports';
 import { meshAnalyzers, practiceAnalyzers } from './practice';
+import { gatewayBindingAnalyzers } from './gateway-bindings';
 import { referenceAnalyzers } from './references';
 import { servicePortAnalyzers } from './service-ports';
 import { sidecarSelectorAnalyzers } from './sidecar-selectors';
@@ -28,17 +30,20 @@ export type AnalyzerReport = (
  * A check across resources (references, conflicts, visibility, egress patterns). It loops over
  * the model's resources of the kinds it checks and reads everything else through the lookups of
  * istio/visibility, so it can run on a view holding one resource and be cached per resource.
+ * `target` is the Istio release the design targets, for behaviour that changed between releases.
  */
-export type Analyzer = (model: BundleModel, report: AnalyzerReport) => void;
+export type Analyzer = (model: BundleModel, report: AnalyzerReport, target: IstioVersion) => void;
 
 /** A check of the mesh config itself, run once per bundle and reporting on the config's resource. */
 export type MeshAnalyzer = (
   model: BundleModel,
   report: (resource: Resource, code: string, path: readonly PathSegment[], message: string) => void,
+  target: IstioVersion,
 ) => void;
 
 const subjectAnalyzers: readonly Analyzer[] = [
   ...referenceAnalyzers,
+  ...gatewayBindingAnalyzers,
   ...conflictAnalyzers,
   ...egressAnalyzers,
   ...portAnalyzers,
@@ -67,11 +72,16 @@ export function createAnalyzerMemo(): AnalyzerMemo {
 }
 
 /**
- * Runs every cross-resource analyzer; ranges are absolute offsets into the bundle text. With a
- * memo from the previous run, only resources whose findings an edit can change are checked again:
- * the edited ones and those that looked up a key the edited ones are indexed under.
+ * Runs every cross-resource analyzer for a target release; ranges are absolute offsets into the
+ * bundle text. With a memo from the previous run (for the same release), only resources whose
+ * findings an edit can change are checked again: the edited ones and those that looked up a key
+ * the edited ones are indexed under.
  */
-export function runAnalyzers(bundle: Bundle, memo?: AnalyzerMemo): Diagnostic[] {
+export function runAnalyzers(
+  bundle: Bundle,
+  memo?: AnalyzerMemo,
+  target: IstioVersion = LATEST_ISTIO_VERSION,
+): Diagnostic[] {
   const model = buildModel(bundle);
   const dirty = memo ? changedKeys(memo.model, model) : 'all';
   const results: AnalyzerMemo['results'] = new Map();
@@ -101,9 +111,9 @@ export function runAnalyzers(bundle: Bundle, memo?: AnalyzerMemo): Diagnostic[] 
     let result = stillValid(cached, dirty) ? cached! : undefined;
     if (!result && !memo) {
       // A one-off analysis (the CLI) keeps nothing, so it need not note what it reads.
-      result = { reads: [], value: checkSubject(model, subject) };
+      result = { reads: [], value: checkSubject(model, subject, target) };
     } else if (!result) {
-      const { value: findings, reads } = trackReads(() => checkSubject(model, subject));
+      const { value: findings, reads } = trackReads(() => checkSubject(model, subject, target));
       result = { reads: [...reads], value: findings };
       recomputed++;
     }
@@ -112,8 +122,11 @@ export function runAnalyzers(bundle: Bundle, memo?: AnalyzerMemo): Diagnostic[] 
   }
   // Mesh analyzers report on model.meshSource, which is this bundle's own resource object.
   for (const analyzer of meshAnalyzers) {
-    analyzer(model, (resource, code, path, message) =>
-      out.push(diagnosticAt(resource, code, path, message, {}, resource.document.start)),
+    analyzer(
+      model,
+      (resource, code, path, message) =>
+        out.push(diagnosticAt(resource, code, path, message, {}, resource.document.start)),
+      target,
     );
   }
   if (memo) {
@@ -124,11 +137,11 @@ export function runAnalyzers(bundle: Bundle, memo?: AnalyzerMemo): Diagnostic[] 
   return out;
 }
 
-function checkSubject(model: BundleModel, subject: ModelEntry): HeldFinding[] {
+function checkSubject(model: BundleModel, subject: ModelEntry, target: IstioVersion): HeldFinding[] {
   const view = subjectView(model, subject);
   const held: HeldFinding[] = [];
   const report: AnalyzerReport = (entry, code, path, message, options) =>
     held.push({ diagnostic: diagnosticAt(entry.resource, code, path, message, options), on: entry });
-  for (const analyzer of subjectAnalyzers) analyzer(view, report);
+  for (const analyzer of subjectAnalyzers) analyzer(view, report, target);
   return held;
 }

@@ -75,6 +75,24 @@ ruleTable('BP-ALLOW-ANY', [
   at('ALLOW_ANY set explicitly', operator('ALLOW_ANY #!'), 'PassthroughCluster'),
 ]);
 
+ruleTable('MODE-NOT-IMPLEMENTED', [
+  {
+    ...markedCase(
+      'warning',
+      'ALLOW_ANY_DYNAMIC_DNS in 1.30',
+      operator('ALLOW_ANY_DYNAMIC_DNS #!'),
+      'as under REGISTRY_ONLY',
+    ),
+    target: '1.30',
+  },
+  at('ALLOW_ANY_DYNAMIC_DNS in 1.31', operator('ALLOW_ANY_DYNAMIC_DNS')),
+  {
+    ...at('ALLOW_ANY_DYNAMIC_DNS in 1.29 (SCHEMA-RELEASE instead)', operator('ALLOW_ANY_DYNAMIC_DNS')),
+    target: '1.29',
+  },
+  { ...at('ALLOW_ANY in 1.30', operator('ALLOW_ANY')), target: '1.30' },
+]);
+
 const noneSe = (hosts: string, ports: string, resolution?: string) =>
   doc(
     'ServiceEntry',

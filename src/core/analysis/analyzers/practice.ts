@@ -1,4 +1,10 @@
-/** Best-practice advice (info): timeouts, ownership, the mesh outbound mode and E3's DNS advice. */
+/**
+ * Best-practice advice (info): timeouts, ownership, the mesh outbound mode and E3's DNS advice;
+ * and a mesh outbound mode the target release's istiod does not act on (a warning).
+ */
+import { structure } from '../../istio/generated/structure';
+import { DYNAMIC_DNS_MODE_WORKS_SINCE, modeAllowsUnknown } from '../../istio/mesh';
+import { inRelease } from '../../istio/releases';
 import { isWildcardHost, protocolFamily } from '../../istio/values';
 import { has, record, records, str, strings } from '../../istio/read';
 import type { Analyzer, MeshAnalyzer } from '.';
@@ -76,5 +82,20 @@ const checkNoneResolution: Analyzer = (model, report) => {
 /** Info-level advice from the seed document, per resource. */
 export const practiceAnalyzers: Analyzer[] = [checkTimeouts, checkOwners, checkNoneResolution];
 
+/** A mode the target release has in its API but whose istiod does not act on it (ISTIO.md §1.8). */
+const checkModeImplemented: MeshAnalyzer = (model, report, target) => {
+  const mode = model.meshMode;
+  // Before the API has the mode, the schema check refuses it (SCHEMA-RELEASE).
+  if (!model.meshSource || mode !== 'ALLOW_ANY_DYNAMIC_DNS' || !inRelease(structure.mesh.modes[mode], target))
+    return;
+  if (modeAllowsUnknown(mode, target)) return;
+  report(
+    model.meshSource.resource,
+    'MODE-NOT-IMPLEMENTED',
+    model.meshSource.path,
+    `istiod ${target} does not implement ${mode}: sidecars drop traffic to hosts no ServiceEntry registers, as under REGISTRY_ONLY (it works from Istio ${DYNAMIC_DNS_MODE_WORKS_SINCE})`,
+  );
+};
+
 /** Advice on the mesh config itself, checked once per bundle. */
-export const meshAnalyzers: MeshAnalyzer[] = [checkAllowAny];
+export const meshAnalyzers: MeshAnalyzer[] = [checkAllowAny, checkModeImplemented];

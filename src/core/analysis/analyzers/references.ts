@@ -1,63 +1,28 @@
 /**
- * Reference analyzers (ISTIO.md §3: IST0101, IST0112, IST0128/0129, IST0132, IST0140, IST0174):
+ * Reference analyzers (ISTIO.md §3: IST0101, IST0112, IST0128/0129, IST0140, IST0174):
  * what a resource names must exist where the proxies that apply it can see it, and apply there.
  */
 import type { PathSegment } from '../../bundle';
 import { gatewayProxyNamespaces } from '../../istio/gateway-proxies';
 import { servicePortNumbers } from '../../istio/kube';
 import type { BundleModel, ModelEntry } from '../../istio/model';
-import { hostsOverlap } from '../../istio/values';
 import { num, record, records, str, strings } from '../../istio/read';
 import type { Analyzer, AnalyzerReport } from '.';
 import {
   destinationRulesForHost,
   destinationRulesOnLookupPath,
   destinationsTo,
-  findGateway,
-  findGatewayApiGateway,
-  gatewaysNamed,
-  gatewaysOf,
   isClusterLocalHost,
   kubeServiceLookup,
   kubeServicesIn,
   kubeServiceVisibleTo,
   mostSpecific,
   qualifyHost,
-  resolveGatewayRef,
   rulesOf,
   serviceEntriesForHost,
   type RouteDestination,
   type RouteRule,
 } from '../../istio/visibility';
-
-const checkGatewayRefs: Analyzer = (model, report) => {
-  for (const vs of model.virtualServices) {
-    const check = (ref: string, path: (string | number)[]) => {
-      if (ref === 'mesh') return;
-      const resolved = resolveGatewayRef(ref, vs.namespace);
-      // A Gateway API Gateway may be bound too (Istio's analyzer accepts one since 1.31).
-      if (findGateway(model, resolved) || findGatewayApiGateway(model, resolved)) return;
-      const name = resolved.slice(resolved.indexOf('/') + 1);
-      const elsewhere = gatewaysNamed(model, name).map((g) => g.namespace);
-      const hint = elsewhere.length
-        ? `; a Gateway ${name} exists in ${elsewhere.join(', ')}: write ${elsewhere[0]}/${name}`
-        : '; unless it exists in the cluster, this binding does nothing';
-      const meaning = ref.includes('/')
-        ? ''
-        : ` (a short name means the VirtualService namespace ${vs.namespace})`;
-      report(vs, 'REF-GATEWAY', path, `Gateway ${resolved} is not in the bundle${meaning}${hint}`);
-    };
-    for (const [ref, i] of strings(vs.spec['gateways'])) check(ref, ['spec', 'gateways', i]);
-    for (const kind of ['http', 'tls', 'tcp']) {
-      for (const [rule, r] of records(vs.spec[kind])) {
-        for (const [match, m] of records(rule['match'])) {
-          for (const [ref, g] of strings(match['gateways']))
-            check(ref, ['spec', kind, r, 'match', m, 'gateways', g]);
-        }
-      }
-    }
-  }
-};
 
 /**
  * Where a rule is applied: the VS namespace for sidecars, and for each gateway the namespace its
@@ -217,33 +182,6 @@ function checkSubset(
   report(vs, 'REF-SUBSET', [...d.path, 'subset'], `subset ${d.subset} of ${d.host} is not defined: ${why}`);
 }
 
-const checkHostsInGateways: Analyzer = (model, report) => {
-  for (const vs of model.virtualServices) {
-    const hosts = strings(vs.spec['hosts']);
-    if (hosts.length === 0) continue;
-    for (const ref of new Set(gatewaysOf(vs))) {
-      const gateway = ref === 'mesh' ? undefined : findGateway(model, ref);
-      if (!gateway) continue;
-      const serverHosts = records(gateway.spec['servers']).flatMap(([s]) =>
-        strings(s['hosts']).map(([h]) => h),
-      );
-      const served = serverHosts.some((raw) => {
-        const slash = raw.indexOf('/');
-        const ns = slash === -1 ? '*' : raw.slice(0, slash);
-        if (ns !== '*' && (ns === '.' ? gateway.namespace : ns) !== vs.namespace) return false;
-        return hosts.some(([h]) => hostsOverlap(raw.slice(slash + 1), h));
-      });
-      if (served) continue;
-      report(
-        vs,
-        'VS-HOST-NOT-IN-GATEWAY',
-        ['spec', 'hosts', hosts[0]![1]],
-        `none of ${hosts.map(([h]) => h).join(', ')} is a host of Gateway ${ref} (its servers list ${serverHosts.join(', ') || 'no hosts'} for this namespace), so the gateway never applies this VirtualService`,
-      );
-    }
-  }
-};
-
 const checkDestinationRuleHosts: Analyzer = (model, report) => {
   for (const dr of model.destinationRules) {
     const host = str(dr.spec['host']);
@@ -390,9 +328,7 @@ const checkSubsetsBypassed: Analyzer = (model, report) => {
 
 /** References and server verification across the bundle. */
 export const referenceAnalyzers: Analyzer[] = [
-  checkGatewayRefs,
   checkDestinations,
-  checkHostsInGateways,
   checkDestinationRuleHosts,
   checkServerVerification,
   checkSubsetsBypassed,

@@ -111,13 +111,25 @@ export const destinationRuleCodes: CodeInfo[] = [
   admissionCode(
     'DR-18',
     'Invalid warmup',
-    'warmup.minimumPercent is at most 100 and aggression is at least 1.',
-    'Use minimumPercent between 0 and 100 and aggression of 1 or more.',
+    'warmup.minimumPercent is at most 100; aggression is at least 1 up to Istio 1.30 and above 0 from 1.31.',
+    'Use minimumPercent between 0 and 100, and an aggression the targeted release accepts (1 works in all).',
   ),
   admissionCode(
     'DR-19',
     'Invalid locality load balancing',
     'Locality settings use either distribute or failover; distribute weights are 1..100 and add up to 100; failover goes between two different regions.',
     'Fix the weights or regions; pair failover with outlierDetection so unhealthy endpoints are ejected.',
+  ),
+  admissionCode(
+    'DR-20',
+    'HTTP/2 keepalive without interval or timeout',
+    'connectionPool.http.http2KeepAlive (Istio 1.31) needs both the PING interval and the time to wait for its answer.',
+    'Set interval and timeout, e.g. interval: 30s and timeout: 5s.',
+  ),
+  admissionCode(
+    'DR-21',
+    'Invalid zone-aware load balancing',
+    'zoneAwareLbSetting (Istio 1.31) excludes localityLbSetting; Envoy handles regions, zones and subzones itself, so failoverPriority may not name those labels and failover goes between two regions.',
+    'Keep one of localityLbSetting and zoneAwareLbSetting, list only other labels in failoverPriority, and pair failover with outlierDetection.',
   ),
 ];

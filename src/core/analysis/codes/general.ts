@@ -37,6 +37,15 @@ export const generalCodes: CodeInfo[] = [
     fix: 'Correct the spelling or move the field to where it belongs.',
   },
   {
+    code: 'SCHEMA-RELEASE',
+    title: 'Not in the targeted Istio release',
+    severity: 'error',
+    layer: 'schema',
+    explanation:
+      "The design targets an Istio release whose CRDs do not have this field, value or API version yet (or no longer): that release's API server refuses it, even though newer releases accept it.",
+    fix: 'Remove it, or target an Istio release that has it (the message names the release that added it).',
+  },
+  {
     code: 'SCHEMA-TYPE',
     title: 'Wrong value type',
     severity: 'error',

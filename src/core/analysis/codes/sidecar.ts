@@ -24,7 +24,7 @@ export const sidecarCodes: CodeInfo[] = [
   admissionCode(
     'SC-04',
     'Invalid egress host namespace',
-    'The part before "/" must be *, . (this namespace), ~ (none) or a namespace name; neither part may be empty.',
+    'The part before "/" must be *, . (this namespace), ~ (none) or a namespace name (from Istio 1.31 also ~name, ~* or ~. to exclude); neither part may be empty.',
     'Use a namespace name such as team-a, or * for any namespace.',
   ),
   admissionCode(

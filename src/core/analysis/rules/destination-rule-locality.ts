@@ -70,37 +70,86 @@ export function checkLocalityLb(
   }
   reportLocalityProblem(report, sources);
 
-  if ((failover.length > 0 || priority.length > 0) && !hasOutlier) {
+  checkFailover(report, 'DR-19', setting, path, hasOutlier, LOCALITY_FAILOVER);
+}
+
+/** How Istio words the problems of a `failover` entry, per setting. */
+interface FailoverWords {
+  sameRegion: string;
+  notRegion: string;
+  wildcard: string;
+}
+
+const LOCALITY_FAILOVER: FailoverWords = {
+  sameRegion: 'locality lb failover settings must specify different regions',
+  notRegion: 'locality lb failover only specify region',
+  wildcard: "locality lb failover region should not contain '*' wildcard",
+};
+
+const ZONE_AWARE_FAILOVER: FailoverWords = {
+  sameRegion: 'zone aware lb failover settings must specify different regions',
+  notRegion:
+    'zone aware lb failover only specifies region; zone and subzone failover are handled automatically',
+  wildcard: "zone aware lb failover region should not contain '*' wildcard",
+};
+
+/**
+ * Failover needs outlier detection at the same policy level to act (a warning), and each
+ * `failover` entry must name two different regions: no zone part, no wildcard.
+ */
+function checkFailover(
+  report: RuleContext['report'],
+  code: string,
+  setting: Record<string, unknown>,
+  path: PathSegment[],
+  hasOutlier: boolean,
+  words: FailoverWords,
+): void {
+  const failover = list(setting['failover']);
+  if ((failover.length > 0 || list(setting['failoverPriority']).length > 0) && !hasOutlier) {
     report(
-      'DR-19',
+      code,
       [...path, failover.length > 0 ? 'failover' : 'failoverPriority'],
       'outlier detection policy must be provided for failover',
       { severity: 'warning', target: 'key' },
     );
   }
-
   for (const [entry, i] of records(setting['failover'])) {
     const entryPath = [...path, 'failover', i];
     const from = str(entry['from']) ?? '';
     const to = str(entry['to']) ?? '';
-    if (from === to) {
-      report('DR-19', entryPath, 'locality lb failover settings must specify different regions');
-    }
+    if (from === to) report(code, entryPath, words.sameRegion);
     if (from.includes('/') || to.includes('/')) {
-      report(
-        'DR-19',
-        [...entryPath, from.includes('/') ? 'from' : 'to'],
-        'locality lb failover only specify region',
-      );
+      report(code, [...entryPath, from.includes('/') ? 'from' : 'to'], words.notRegion);
     }
     if (from.includes('*') || to.includes('*')) {
+      report(code, [...entryPath, from.includes('*') ? 'from' : 'to'], words.wildcard);
+    }
+  }
+}
+
+/**
+ * Istio 1.31's `ValidateZoneAwareLbSetting` (DR-21) for `loadBalancer.zoneAwareLbSetting` at
+ * `path`: Envoy partitions by region, zone and subzone itself, so `failoverPriority` may not name
+ * those topology labels and `failover` orders regions only.
+ */
+export function checkZoneAwareLb(
+  report: RuleContext['report'],
+  setting: Record<string, unknown> | undefined,
+  path: PathSegment[],
+  hasOutlier: boolean,
+): void {
+  if (!setting) return;
+  for (const [label, i] of strings(setting['failoverPriority'])) {
+    if (TOPOLOGY_LABELS.includes(label)) {
       report(
-        'DR-19',
-        [...entryPath, from.includes('*') ? 'from' : 'to'],
-        "locality lb failover region should not contain '*' wildcard",
+        'DR-21',
+        [...path, 'failoverPriority', i],
+        `'failover_priority' for zone aware lb must not use topology label '${label}'; region- and zone-level routing are handled automatically`,
       );
     }
   }
+  checkFailover(report, 'DR-21', setting, path, hasOutlier, ZONE_AWARE_FAILOVER);
 }
 
 /** Istio's `validateLocalities`: reports the first malformed or overlapping locality of a list. */

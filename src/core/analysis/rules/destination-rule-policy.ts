@@ -1,7 +1,8 @@
 import type { PathSegment } from '../../bundle';
+import { releaseAtLeast, type IstioVersion } from '../../istio/releases';
 import { isIP, validateFqdn } from '../../istio/values';
 import type { RuleContext } from '../types';
-import { checkLocalityLb } from './destination-rule-locality';
+import { checkLocalityLb, checkZoneAwareLb } from './destination-rule-locality';
 import { checkClientTls } from './destination-rule-tls';
 import { has, list, num, record, records, str } from '../../istio/read';
 
@@ -36,6 +37,13 @@ const HASH_ALGORITHMS = ['ringHash', 'maglev'];
 /** Maglev's table size limit in Envoy. */
 const MAGLEV_MAX = 5000011;
 
+/**
+ * Istio 1.31's webhook relaxes warmup aggression from at least 1 to above 0 and checks the fields
+ * 1.31 added (istio/istio release-1.31 pkg/config/validation/validation.go validateLoadBalancer and
+ * validateConnectionPool, against tag 1.30.3).
+ */
+const RELEASE_1_31 = '1.31';
+
 /** Whether Go would see the field as set: present, not null, and not an empty list (nil after decoding). */
 function isSet(object: Record<string, unknown>, key: string): boolean {
   const value = object[key];
@@ -47,8 +55,7 @@ function isSet(object: Record<string, unknown>, key: string): boolean {
  * its `portLevelSettings` entries. `namespace` is the DestinationRule's namespace.
  */
 export function checkTrafficPolicy(
-  report: Report,
-  namespace: string,
+  { resource: { namespace }, report, target }: RuleContext,
   policy: Record<string, unknown>,
   path: PathSegment[],
 ): void {
@@ -62,7 +69,7 @@ export function checkTrafficPolicy(
       target: 'key',
     });
   }
-  checkSettings(report, namespace, policy, path);
+  checkSettings(report, namespace, policy, path, target);
   checkTunnel(report, record(policy['tunnel']), [...path, 'tunnel']);
   list(policy['portLevelSettings']).forEach((entry, i) => {
     const entryPath = [...path, 'portLevelSettings', i];
@@ -79,7 +86,7 @@ export function checkTrafficPolicy(
       report('DR-03', entryPath, 'port traffic policy must have at least one field', { target: 'key' });
       return;
     }
-    checkSettings(report, namespace, settings, entryPath);
+    checkSettings(report, namespace, settings, entryPath, target);
   });
 }
 
@@ -89,14 +96,16 @@ function checkSettings(
   namespace: string,
   level: Record<string, unknown>,
   path: PathSegment[],
+  target: IstioVersion,
 ): void {
   checkOutlierDetection(report, record(level['outlierDetection']), [...path, 'outlierDetection']);
-  checkConnectionPool(report, record(level['connectionPool']), [...path, 'connectionPool']);
+  checkConnectionPool(report, record(level['connectionPool']), [...path, 'connectionPool'], target);
   checkLoadBalancer(
     report,
     record(level['loadBalancer']),
     [...path, 'loadBalancer'],
     has(level, 'outlierDetection'),
+    target,
   );
   checkClientTls(report, namespace, record(level['tls']), [...path, 'tls']);
 }
@@ -139,6 +148,7 @@ function checkConnectionPool(
   report: Report,
   pool: Record<string, unknown> | undefined,
   path: PathSegment[],
+  target: IstioVersion,
 ): void {
   if (!pool) return;
   if (!has(pool, 'tcp') && !has(pool, 'http')) {
@@ -158,6 +168,17 @@ function checkConnectionPool(
         'use client protocol must not be true when H2UpgradePolicy is UPGRADE',
       );
     }
+    const keepalive = record(http['http2KeepAlive']);
+    if (keepalive && releaseAtLeast(target, RELEASE_1_31)) {
+      // The durations themselves are checked by the schema layer (DR-06).
+      for (const field of ['interval', 'timeout']) {
+        if (!has(keepalive, field)) {
+          report('DR-20', [...path, 'http', 'http2KeepAlive'], `http2 keepalive ${field} is required`, {
+            target: 'key',
+          });
+        }
+      }
+    }
   }
   const maxConnections = num(record(pool['tcp'])?.['maxConnections']);
   if (maxConnections !== undefined && maxConnections < 0) {
@@ -170,6 +191,7 @@ function checkLoadBalancer(
   lb: Record<string, unknown> | undefined,
   path: PathSegment[],
   hasOutlier: boolean,
+  target: IstioVersion,
 ): void {
   if (!lb) return;
   // The CRD expresses the proto oneofs as OpenAPI oneOf; the API server refuses a second member.
@@ -186,6 +208,17 @@ function checkLoadBalancer(
   const hash = record(lb['consistentHash']);
   if (hash) checkConsistentHash(report, hash, [...path, 'consistentHash']);
   checkLocalityLb(report, record(lb['localityLbSetting']), [...path, 'localityLbSetting'], hasOutlier);
+  if (releaseAtLeast(target, RELEASE_1_31)) {
+    if (has(lb, 'localityLbSetting') && has(lb, 'zoneAwareLbSetting')) {
+      report(
+        'DR-21',
+        [...path, 'zoneAwareLbSetting'],
+        'only one of localityLbSetting and zoneAwareLbSetting can be set',
+        { target: 'key' },
+      );
+    }
+    checkZoneAwareLb(report, record(lb['zoneAwareLbSetting']), [...path, 'zoneAwareLbSetting'], hasOutlier);
+  }
   const warmup = record(lb['warmup']);
   if (warmup) {
     const minimumPercent = num(warmup['minimumPercent']);
@@ -197,7 +230,9 @@ function checkLoadBalancer(
       );
     }
     const aggression = num(warmup['aggression']);
-    if (aggression !== undefined && aggression < 1) {
+    if (aggression !== undefined && releaseAtLeast(target, RELEASE_1_31) && aggression <= 0) {
+      report('DR-18', [...path, 'warmup', 'aggression'], 'aggression should be greater than 0');
+    } else if (aggression !== undefined && !releaseAtLeast(target, RELEASE_1_31) && aggression < 1) {
       report('DR-18', [...path, 'warmup', 'aggression'], 'aggression should be greater than or equal to 1');
     }
   }

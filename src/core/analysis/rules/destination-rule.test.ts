@@ -702,7 +702,8 @@ ruleTable('DR-18', [
     expect: [],
   },
   {
-    name: 'aggression below 1',
+    name: 'aggression below 1 up to 1.30',
+    target: '1.30',
     yaml: policy(
       'loadBalancer:',
       '  simple: LEAST_REQUEST',
@@ -711,6 +712,16 @@ ruleTable('DR-18', [
       '    aggression: 0.5',
     ),
     expect: [{ line: 13, message: 'aggression should be greater than or equal to 1' }],
+  },
+  {
+    name: 'aggression below 1 from 1.31',
+    yaml: policy('loadBalancer:', '  warmup:', '    duration: 60s', '    aggression: 0.5'),
+    expect: [],
+  },
+  {
+    name: 'aggression 0 from 1.31',
+    yaml: policy('loadBalancer:', '  warmup:', '    duration: 60s', '    aggression: 0'),
+    expect: [{ line: 12, message: 'aggression should be greater than 0' }],
   },
   {
     name: 'minimumPercent over 100',
@@ -878,5 +889,81 @@ ruleTable('DR-19', [
       '      failover: [{from: us-east, to: us-west}]',
     ),
     expect: [{ line: 14, severity: 'warning' }],
+  },
+]);
+
+ruleTable('DR-20', [
+  {
+    name: 'interval and timeout',
+    yaml: policy('connectionPool:', '  http:', '    http2KeepAlive: {interval: 30s, timeout: 5s}'),
+    expect: [],
+  },
+  {
+    name: 'no timeout',
+    yaml: policy('connectionPool:', '  http:', '    http2KeepAlive:', '      interval: 30s'),
+    expect: [{ line: 11, message: 'http2 keepalive timeout is required' }],
+  },
+  {
+    name: 'neither',
+    yaml: policy('connectionPool:', '  http:', '    http2KeepAlive: {}'),
+    expect: [
+      { line: 11, message: 'http2 keepalive interval is required' },
+      { line: 11, message: 'http2 keepalive timeout is required' },
+    ],
+  },
+  {
+    name: 'a 1.30 cluster refuses the field itself (SCHEMA-RELEASE), nothing more',
+    target: '1.30',
+    yaml: policy('connectionPool:', '  http:', '    http2KeepAlive: {}'),
+    expect: [],
+  },
+]);
+
+ruleTable('DR-21', [
+  {
+    name: 'zone-aware failover with outlier detection',
+    yaml: policy(
+      'outlierDetection: {consecutive5xxErrors: 5}',
+      'loadBalancer:',
+      '  zoneAwareLbSetting:',
+      '    failover: [{from: us-east1, to: us-west1}]',
+      '    failoverPriority: [topology.istio.io/network]',
+    ),
+    expect: [],
+  },
+  {
+    name: 'with localityLbSetting',
+    yaml: policy(
+      'loadBalancer:',
+      '  localityLbSetting: {enabled: true}',
+      '  zoneAwareLbSetting: {enabled: true}',
+    ),
+    expect: [{ line: 11, message: 'only one of localityLbSetting and zoneAwareLbSetting can be set' }],
+  },
+  {
+    name: 'topology labels, zones and wildcards',
+    yaml: policy(
+      'outlierDetection: {consecutive5xxErrors: 5}',
+      'loadBalancer:',
+      '  zoneAwareLbSetting:',
+      '    failoverPriority: [topology.kubernetes.io/zone]',
+      '    failover:',
+      '    - {from: us-east1/a, to: us-west1}',
+      '    - {from: us-east1, to: us-east1}',
+      '    - {from: us-east1, to: "us-*"}',
+    ),
+    expect: [
+      { line: 12, message: "must not use topology label 'topology.kubernetes.io/zone'" },
+      { line: 14, message: 'zone aware lb failover only specifies region' },
+      { line: 15, message: 'zone aware lb failover settings must specify different regions' },
+      { line: 16, message: "zone aware lb failover region should not contain '*' wildcard" },
+    ],
+  },
+  {
+    name: 'failover without outlier detection warns',
+    yaml: policy('loadBalancer:', '  zoneAwareLbSetting:', '    failover: [{from: us-east1, to: us-west1}]'),
+    expect: [
+      { line: 11, severity: 'warning', message: 'outlier detection policy must be provided for failover' },
+    ],
   },
 ]);

@@ -56,8 +56,8 @@ function checkSubsets({ resource, report }: RuleContext): void {
   });
 }
 
-function checkPolicies({ resource, report }: RuleContext): void {
-  for (const [policy, path] of trafficPolicies(resource.spec)) {
-    checkTrafficPolicy(report, resource.namespace, policy, path);
+function checkPolicies(context: RuleContext): void {
+  for (const [policy, path] of trafficPolicies(context.resource.spec)) {
+    checkTrafficPolicy(context, policy, path);
   }
 }

@@ -69,9 +69,23 @@ ruleTable('SC-04', [
     expect: [{ line: 8, message: 'invalid namespace value "team_a" in sidecar' }],
   },
   {
-    name: 'exclusion is master-only',
-    yaml: hosts('["~team-a/*"]'),
+    name: 'an exclusion before 1.31',
+    target: '1.30',
+    yaml: hosts('["*/*", "~team-a/*"]'),
     expect: [{ line: 8, message: 'invalid namespace value "~team-a"' }],
+  },
+  {
+    name: 'exclusions from 1.31',
+    yaml: hosts('["*/*", "~team-a/*", "~*/x.example.com", "~./*"]'),
+    expect: [],
+  },
+  {
+    name: 'an exclusion of no valid namespace',
+    yaml: hosts('["~team_a/*", "~~/*"]'),
+    expect: [
+      { line: 8, message: 'invalid namespace value "~team_a"' },
+      { line: 8, message: 'invalid namespace value "~~"' },
+    ],
   },
   {
     name: 'empty namespace',
@@ -123,6 +137,17 @@ ruleTable('SC-06', [
     name: 'same host twice',
     yaml: sidecar('egress:', '- hosts:', '  - "./*"', '  - "istio-system/*"', '  - "istio-system/*"'),
     expect: [{ line: 11, severity: 'warning', message: 'duplicated egress host: istio-system/*' }],
+  },
+  {
+    name: 'exclusions are not imports (1.31)',
+    yaml: sidecar('egress:', '- hosts:', '  - "./*"', '  - "~app/*"', '  - "~app/*"'),
+    expect: [],
+  },
+  {
+    name: '"~" twice before 1.31',
+    target: '1.30',
+    yaml: sidecar('egress:', '- hosts:', '  - "~/*"', '  - "~/*"'),
+    expect: [{ line: 10, severity: 'warning', message: 'duplicated egress host: ~/*' }],
   },
   {
     name: '"." is the own namespace',

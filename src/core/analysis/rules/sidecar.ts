@@ -1,4 +1,5 @@
 import type { PathSegment } from '../../bundle';
+import { releaseAtLeast, type IstioVersion } from '../../istio/releases';
 import { canonicalProtocol, isDns1123Label, isIP, validateFqdn } from '../../istio/values';
 import type { ResourceRule, RuleContext } from '../types';
 import { dnsNameProblems, splitNamespacedHost } from './namespaced-host';
@@ -7,6 +8,14 @@ import { has, list, num, record, records, str, strings } from '../../istio/read'
 type Report = RuleContext['report'];
 
 const UNIX_PREFIX = 'unix://';
+
+/**
+ * From Istio 1.31 an egress host's namespace may carry a `~` prefix to exclude it (`~team/*`):
+ * istio/istio release-1.31 pkg/config/validation/agent/validation.go
+ * ValidateNamespaceSlashWildcardHostname, and ValidateSidecar leaves excluded hosts out of the
+ * duplicate checks. In 1.30.3 the namespace is `*`, `.`, `~` or a DNS label.
+ */
+const EXCLUSIONS_SINCE = '1.31';
 
 /** Sidecar admission rules (ISTIO.md §2.6), as istiod's `ValidateSidecar` applies them. */
 export const sidecarRules: ResourceRule[] = [
@@ -103,7 +112,7 @@ function checkIngress({ resource, report }: RuleContext): void {
   }
 }
 
-function checkEgress({ resource, report }: RuleContext): void {
+function checkEgress({ resource, report, target }: RuleContext): void {
   const listeners = records(resource.spec['egress']);
   const last = list(resource.spec['egress']).length - 1;
   const numbers = new Set<number>();
@@ -123,7 +132,7 @@ function checkEgress({ resource, report }: RuleContext): void {
     } else {
       checkEgressPort(listener, port, base, numbers, sockets, report);
     }
-    checkEgressHosts(listener['hosts'], [...base, 'hosts'], resource.namespace, report);
+    checkEgressHosts(listener['hosts'], [...base, 'hosts'], resource.namespace, report, target);
   }
 }
 
@@ -173,7 +182,14 @@ function checkEgressPort(
   numbers.add(number);
 }
 
-function checkEgressHosts(hosts: unknown, path: PathSegment[], namespace: string, report: Report): void {
+function checkEgressHosts(
+  hosts: unknown,
+  path: PathSegment[],
+  namespace: string,
+  report: Report,
+  target: IstioVersion,
+): void {
+  const exclusions = releaseAtLeast(target, EXCLUSIONS_SINCE);
   if (Array.isArray(hosts) && hosts.length === 0) {
     report('SC-02', path, 'sidecar: egress listener must contain at least one host');
     return;
@@ -188,17 +204,21 @@ function checkEgressHosts(hosts: unknown, path: PathSegment[], namespace: string
       report('SC-03', hostPath, 'host must be of form namespace/dnsName');
       continue;
     }
-    const key = ns === '.' ? namespace : ns;
-    const names = imported.get(key) ?? new Set<string>();
-    imported.set(key, names);
-    const duplicated = dnsName === '*' ? names.size > 0 : names.has(dnsName) || names.has('*');
-    if (duplicated) report('SC-06', hostPath, `duplicated egress host: ${host}`);
-    names.add(dnsName);
-    if (ns === '*' && dnsName === '*') everything ??= j;
+    const excluded = exclusions && ns.startsWith('~');
+    if (!excluded) {
+      const key = ns === '.' ? namespace : ns;
+      const names = imported.get(key) ?? new Set<string>();
+      imported.set(key, names);
+      const duplicated = dnsName === '*' ? names.size > 0 : names.has(dnsName) || names.has('*');
+      if (duplicated) report('SC-06', hostPath, `duplicated egress host: ${host}`);
+      names.add(dnsName);
+      if (ns === '*' && dnsName === '*') everything ??= j;
+    }
 
+    const named = excluded ? ns.slice(1) : ns;
     if (ns === '' || dnsName === '') {
       report('SC-04', hostPath, 'config namespace and dnsName in host entry cannot be empty');
-    } else if (ns !== '*' && ns !== '.' && ns !== '~' && !isDns1123Label(ns)) {
+    } else if (named !== '*' && named !== '.' && named !== (excluded ? '' : '~') && !isDns1123Label(named)) {
       report('SC-04', hostPath, `invalid namespace value "${ns}" in sidecar`);
     }
     if (dnsName !== '') {

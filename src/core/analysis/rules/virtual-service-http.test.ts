@@ -222,6 +222,39 @@ ruleTable('VS-17', [
 
 ruleTable('VS-21', [
   {
+    name: 'prefixRewrite with prefix matches (1.31)',
+    yaml: vs('http:', '- match: [{uri: {prefix: /v1/}}]', '  redirect: {prefixRewrite: /v2/}'),
+    expect: [],
+  },
+  {
+    name: 'prefixRewrite beside uri',
+    yaml: vs('http:', '- redirect: {uri: /v2/, prefixRewrite: /v2/}'),
+    expect: [{ line: 9, message: 'redirect may only specify one of uri or prefix_rewrite' }],
+  },
+  {
+    name: 'prefixRewrite with an exact match',
+    yaml: vs(
+      'http:',
+      '- match: [{uri: {prefix: /v1/}}, {uri: {exact: /v1}}]',
+      '  redirect: {prefixRewrite: /v2/}',
+    ),
+    expect: [{ line: 10, message: 'requires all URI matches to use prefix match type' }],
+  },
+  {
+    name: 'prefixRewrite alone is a target (1.31)',
+    yaml: vs('http:', '- redirect: {prefixRewrite: /v2/}'),
+    expect: [],
+  },
+  {
+    name: 'before 1.31 the field itself is refused (SCHEMA-RELEASE), and the redirect has no target',
+    target: '1.30',
+    yaml: vs('http:', '- redirect: {prefixRewrite: /v2/}'),
+    expect: [{ line: 9, message: 'redirect must specify URI, authority, scheme, or port' }],
+  },
+]);
+
+ruleTable('VS-21', [
+  {
     name: 'valid options',
     yaml: rule(
       'mirror: {host: shadow.example.com}',

@@ -1,5 +1,6 @@
+import { releaseAtLeast, type IstioVersion } from '../../istio/releases';
 import type { ResourceRule, RuleContext } from '../types';
-import { has, list, num, record, str } from '../../istio/read';
+import { has, list, num, record, records, str } from '../../istio/read';
 import { regexProblem } from './virtual-service-regex';
 import { byteLength, goQuote, isDelegate, portProblem, rulesOf, type Path } from './virtual-service-shared';
 
@@ -202,13 +203,50 @@ function checkFault(fault: Record<string, unknown>, path: Path, report: Report):
   }
 }
 
-function checkRedirect(redirect: Record<string, unknown>, path: Path, report: Report): void {
+/**
+ * The release whose webhook knows `redirect.prefixRewrite` (istio/istio release-1.31
+ * pkg/config/validation/validation.go validateHTTPRedirect); before it the field does not exist.
+ */
+const PREFIX_REWRITE_SINCE = '1.31';
+
+function checkRedirect(
+  redirect: Record<string, unknown>,
+  matches: unknown,
+  path: Path,
+  report: Report,
+  target: IstioVersion,
+): void {
   const uri = str(redirect['uri']) ?? '';
   const authority = str(redirect['authority']) ?? '';
   const scheme = str(redirect['scheme']) ?? '';
+  const prefixRewrite = releaseAtLeast(target, PREFIX_REWRITE_SINCE)
+    ? (str(redirect['prefixRewrite']) ?? '')
+    : '';
   // Istio stops at the first redirect problem.
+  if (uri !== '' && prefixRewrite !== '') {
+    report('VS-21', [...path, 'prefixRewrite'], 'redirect may only specify one of uri or prefix_rewrite', {
+      target: 'key',
+    });
+    return;
+  }
+  if (prefixRewrite !== '') {
+    const exact = records(matches).find(([match]) => {
+      const uriMatch = record(match['uri']);
+      return uriMatch !== undefined && !has(uriMatch, 'prefix');
+    });
+    if (exact) {
+      report(
+        'VS-21',
+        [...path, 'prefixRewrite'],
+        'redirect prefix_rewrite requires all URI matches to use prefix match type',
+        { target: 'key' },
+      );
+      return;
+    }
+  }
   if (
     uri === '' &&
+    prefixRewrite === '' &&
     authority === '' &&
     scheme === '' &&
     !has(redirect, 'port') &&
@@ -334,13 +372,13 @@ function checkMirrorPercentages(rule: Record<string, unknown>, rulePath: Path, r
   });
 }
 
-function checkOptions({ resource, report }: RuleContext): void {
+function checkOptions({ resource, report, target }: RuleContext): void {
   for (const [rule, rulePath] of rulesOf(resource.spec, 'http')) {
     const fault = record(rule['fault']);
     if (fault) checkFault(fault, [...rulePath, 'fault'], report);
     checkMirrorPercentages(rule, rulePath, report);
     const redirect = record(rule['redirect']);
-    if (redirect) checkRedirect(redirect, [...rulePath, 'redirect'], report);
+    if (redirect) checkRedirect(redirect, rule['match'], [...rulePath, 'redirect'], report, target);
     const response = record(rule['directResponse']);
     if (response) checkDirectResponse(response, [...rulePath, 'directResponse'], report);
     const rewrite = record(rule['rewrite']);

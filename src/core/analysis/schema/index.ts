@@ -9,6 +9,7 @@ import {
   networkingKindOf,
 } from '../../istio/kinds';
 import { findMeshConfig } from '../../istio/mesh';
+import { releaseGap, type IstioVersion } from '../../istio/releases';
 import { diagnosticAt } from '../context';
 import type { Diagnostic, ReportOptions } from '../types';
 import { checkMeshConfig } from './mesh-config';
@@ -18,24 +19,24 @@ import { walkShape, type SchemaReport } from './walk';
 const TOP_LEVEL_FIELDS = ['apiVersion', 'kind', 'metadata', 'spec', 'status'];
 
 /**
- * Checks one resource against the Kubernetes API server's schema layer: apiVersion and kind,
- * object metadata, and for the Istio networking kinds every spec field against the CRD
- * structure. Mesh config (IstioOperator, the `istio` ConfigMap, values) is checked as well.
- * Kinds the product does not model get the basic object shape only: apiVersion, kind and a name.
- * Findings are document-relative.
+ * Checks one resource against the schema layer of the `target` release's API server: apiVersion
+ * and kind, object metadata, and for the Istio networking kinds every spec field against that
+ * release's CRD structure. Mesh config (IstioOperator, the `istio` ConfigMap, values) is checked
+ * as well. Kinds the product does not model get the basic object shape only: apiVersion, kind and
+ * a name. Findings are document-relative.
  */
-export function checkSchema(resource: Resource, sink: Diagnostic[]): void {
+export function checkSchema(resource: Resource, sink: Diagnostic[], target: IstioVersion): void {
   const report: SchemaReport = (code, path, message, options?: ReportOptions) =>
     sink.push(diagnosticAt(resource, code, path, message, options));
   const mesh = findMeshConfig(resource);
-  if (resource.kind === '' && mesh) return checkMeshConfig(mesh, report);
-  if (!checkTypeMeta(resource, report)) return;
+  if (resource.kind === '' && mesh) return checkMeshConfig(mesh, report, target);
+  if (!checkTypeMeta(resource, report, target)) return;
   if (!isModelled(resource)) {
     checkName(resource.value['metadata'], report);
     return;
   }
   checkMetadata(resource.value['metadata'], report);
-  if (mesh) checkMeshConfig(mesh, report);
+  if (mesh) checkMeshConfig(mesh, report, target);
   const kind = networkingKindOf(resource);
   if (!kind) return;
   for (const key of Object.keys(resource.value)) {
@@ -45,10 +46,11 @@ export function checkSchema(resource: Resource, sink: Diagnostic[]): void {
   }
   const spec = resource.value['spec'];
   if (spec === undefined || spec === null) return;
-  walkShape(kind, structure.roots[kind]!, spec, { path: ['spec'], specPath: '' }, report);
+  const walk = { kind, target, report };
+  walkShape(walk, structure.kinds[kind]!.root, spec, { path: ['spec'], specPath: '' });
 }
 
-function checkTypeMeta(resource: Resource, report: SchemaReport): boolean {
+function checkTypeMeta(resource: Resource, report: SchemaReport, target: IstioVersion): boolean {
   const { value } = resource;
   const missing: PathSegment[] = [];
   if (typeof value['apiVersion'] !== 'string' || value['apiVersion'] === '') missing.push('apiVersion');
@@ -69,6 +71,15 @@ function checkTypeMeta(resource: Resource, report: SchemaReport): boolean {
       ['apiVersion'],
       `no matches for kind "${resource.kind}" in version "${resource.apiVersion}" (served: ${served})`,
     );
+  } else if (isNetworkingKind(resource.kind)) {
+    const version = resource.apiVersion.slice(NETWORKING_GROUP.length + 1);
+    const gap = releaseGap(structure.kinds[resource.kind]!.served[version], target);
+    if (gap)
+      report(
+        'SCHEMA-RELEASE',
+        ['apiVersion'],
+        `apiVersion ${resource.apiVersion} of ${resource.kind}: ${gap}`,
+      );
   }
   return isRecord(value);
 }

@@ -153,3 +153,93 @@ ruleTable('SCHEMA-TYPE', [
     expect: [{ line: 8, message: 'quote the value to keep it a string' }],
   },
 ]);
+
+const dr = (policy: string) => source`
+  apiVersion: networking.istio.io/v1
+  kind: DestinationRule
+  metadata: {name: a, namespace: app}
+  spec:
+    host: a.example.com
+    trafficPolicy:
+      ${policy}
+`;
+const keepalive = dr('connectionPool:\n  http:\n    http2KeepAlive: {interval: 30s, timeout: 5s}');
+const hostList = (count: number) =>
+  se(`hosts: [${Array.from({ length: count }, (_, i) => `h${i}.example.com`).join(', ')}]`);
+
+ruleTable('SCHEMA-RELEASE', [
+  { name: 'a 1.31 field in a 1.31 design', yaml: keepalive, expect: [] },
+  {
+    name: 'a 1.31 field in a 1.30 design, named with the release that added it',
+    target: '1.30',
+    yaml: keepalive,
+    expect: [
+      {
+        line: 9,
+        message:
+          'spec.trafficPolicy.connectionPool.http.http2KeepAlive: field added in Istio 1.31; this design targets Istio 1.30',
+      },
+    ],
+  },
+  {
+    name: 'a 1.24 field (warmup) before 1.24',
+    target: '1.23',
+    yaml: dr('loadBalancer: {warmup: {duration: 60s}}'),
+    expect: [{ line: 7, message: 'warmup: field added in Istio 1.24; this design targets Istio 1.23' }],
+  },
+  {
+    name: 'a 1.28 enum value (DYNAMIC_DNS) in 1.27',
+    target: '1.27',
+    yaml: se('hosts: ["*.example.com"]\nresolution: DYNAMIC_DNS'),
+    expect: [
+      {
+        line: 8,
+        message: 'spec.resolution: value "DYNAMIC_DNS" added in Istio 1.28; this design targets Istio 1.27',
+      },
+    ],
+  },
+  {
+    name: 'the same value in 1.28',
+    target: '1.28',
+    yaml: se('hosts: ["*.example.com"]\nresolution: DYNAMIC_DNS'),
+    expect: [],
+  },
+  {
+    name: 'a MeshConfig mode of 1.30 in 1.29',
+    target: '1.29',
+    yaml: mesh('ALLOW_ANY_DYNAMIC_DNS'),
+    expect: [{ line: 6, message: 'value "ALLOW_ANY_DYNAMIC_DNS" added in Istio 1.30' }],
+  },
+  {
+    name: 'MeshConfig fields of 1.30 and 1.31 in 1.29',
+    target: '1.29',
+    yaml: source`
+      apiVersion: install.istio.io/v1alpha1
+      kind: IstioOperator
+      metadata: {name: mesh, namespace: istio-system}
+      spec:
+        meshConfig:
+          outboundTrafficPolicy: {mode: ALLOW_ANY, tls: {mode: SIMPLE}}
+          zoneAwareLbSetting: {enabled: true}
+    `,
+    expect: [
+      { line: 6, message: 'MeshConfig field "outboundTrafficPolicy.tls" added in Istio 1.30' },
+      { line: 7, message: 'MeshConfig field "zoneAwareLbSetting" added in Istio 1.31' },
+    ],
+  },
+]);
+
+ruleTable('SCHEMA-UNKNOWN-FIELD', [
+  {
+    name: 'a suggestion only among the fields of the target release',
+    target: '1.30',
+    yaml: dr('connectionPool:\n  http:\n    http2KeepAlivee: {}'),
+    expect: [{ line: 9, message: 'unknown field "spec.trafficPolicy.connectionPool.http.http2KeepAlivee"' }],
+  },
+]);
+
+ruleTable('SCHEMA-LIMIT', [
+  { name: '256 hosts', yaml: hostList(256), expect: [] },
+  { name: '257 hosts', yaml: hostList(257), expect: [{ line: 7, message: 'must have at most 256 items' }] },
+  { name: '257 hosts before the CRDs limited them (1.24)', target: '1.23', yaml: hostList(257), expect: [] },
+]);

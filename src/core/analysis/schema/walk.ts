@@ -1,8 +1,9 @@
 import type { PathSegment } from '../../bundle';
 import { lookupFieldDoc } from '../../istio/docs';
 import { structure } from '../../istio/generated/structure';
-import type { Shape } from '../../istio/structure-types';
-import { integerRange, validateDuration } from '../../istio/values';
+import { limitsAt, releaseGap, type IstioVersion } from '../../istio/releases';
+import type { Limits, Shape } from '../../istio/structure-types';
+import { durationProblem, integerRange } from '../../istio/values';
 import type { ReportOptions } from '../types';
 import { didYouMean } from './did-you-mean';
 
@@ -14,6 +15,13 @@ export type SchemaReport = (
   options?: ReportOptions,
 ) => void;
 
+/** One walk over a resource's spec: its kind, the Istio release it targets, and where findings go. */
+export interface SchemaWalk {
+  kind: string;
+  target: IstioVersion;
+  report: SchemaReport;
+}
+
 /** Where a value sits: its path from the resource root and its path inside `spec` for doc lookup. */
 interface Place {
   path: PathSegment[];
@@ -21,43 +29,38 @@ interface Place {
 }
 
 /**
- * Checks a value against a generated CRD shape the way the API server's structural schema does:
- * unknown fields (with a did-you-mean), types, integer-ness, enums, required fields, list and
+ * Checks a value against a generated CRD shape the way the target release's API server does:
+ * unknown fields (with a did-you-mean), fields and enum values the release does not have yet
+ * (naming the release that added them), types, integer-ness, enums, required fields, list and
  * string limits, and duration syntax. Ranges and semantic limits are left to the admission rules.
  */
-export function walkShape(
-  kind: string,
-  shapeId: string,
-  value: unknown,
-  place: Place,
-  report: SchemaReport,
-): void {
+export function walkShape(walk: SchemaWalk, shapeId: string, value: unknown, place: Place): void {
   if (value === null || value === undefined) return;
   const shape = structure.shapes[shapeId];
   if (!shape) return;
   switch (shape.t) {
     case 'object':
-      return walkObject(kind, shape, value, place, report);
+      return walkObject(walk, shape, value, place);
     case 'array':
-      if (!Array.isArray(value)) return typeError(place, 'array', value, report);
-      checkCount(kind, place, value.length, 'maxItems', report);
+      if (!Array.isArray(value)) return typeError(walk, place, 'array', value);
+      checkCount(walk, place, value.length, 'maxItems', limitsAt(shape, walk.target));
       value.forEach((item, i) =>
-        walkShape(kind, shape.items, item, { path: [...place.path, i], specPath: place.specPath }, report),
+        walkShape(walk, shape.items, item, { path: [...place.path, i], specPath: place.specPath }),
       );
       return;
     case 'map':
-      if (!isPlainObject(value)) return typeError(place, 'object', value, report);
-      checkCount(kind, place, Object.keys(value).length, 'maxProperties', report);
+      if (!isPlainObject(value)) return typeError(walk, place, 'object', value);
+      checkCount(walk, place, Object.keys(value).length, 'maxProperties', limitsAt(shape, walk.target));
       for (const [key, item] of Object.entries(value)) {
-        walkShape(kind, shape.values, item, { path: [...place.path, key], specPath: place.specPath }, report);
+        walkShape(walk, shape.values, item, { path: [...place.path, key], specPath: place.specPath });
       }
       return;
     case 'string':
-      return checkString(kind, shape, value, place, report);
+      return checkString(walk, shape, value, place);
     case 'number':
-      return checkNumber(kind, value, place, report);
+      return checkNumber(walk, value, place);
     case 'boolean':
-      if (typeof value !== 'boolean') typeError(place, 'boolean', value, report);
+      if (typeof value !== 'boolean') typeError(walk, place, 'boolean', value);
       return;
     case 'any':
       return;
@@ -65,33 +68,33 @@ export function walkShape(
 }
 
 function walkObject(
-  kind: string,
+  walk: SchemaWalk,
   shape: Extract<Shape, { t: 'object' }>,
   value: unknown,
   place: Place,
-  report: SchemaReport,
 ): void {
-  if (!isPlainObject(value)) return typeError(place, 'object', value, report);
-  const known = Object.keys(shape.fields);
+  if (!isPlainObject(value)) return typeError(walk, place, 'object', value);
+  const { report, target } = walk;
   for (const [key, item] of Object.entries(value)) {
-    const field = shape.fields[key];
+    const field = Object.hasOwn(shape.fields, key) ? shape.fields[key] : undefined;
     const path = [...place.path, key];
+    const gap = field && releaseGap(field, target);
+    if (gap) {
+      // The target's API server does not know the field: its contents are not checked further.
+      report('SCHEMA-RELEASE', path, `${formatDotted(path)}: field ${gap}`, { target: 'key' });
+      continue;
+    }
     if (!field) {
+      const known = Object.keys(shape.fields).filter((name) => !releaseGap(shape.fields[name], target));
       const suggestion = didYouMean(key, known);
       const hint = suggestion ? ` (did you mean "${suggestion}"?)` : '';
       report('SCHEMA-UNKNOWN-FIELD', path, `unknown field "${formatDotted(path)}"${hint}`, { target: 'key' });
       continue;
     }
-    walkShape(
-      kind,
-      field.shape,
-      item,
-      { path, specPath: place.specPath ? `${place.specPath}.${key}` : key },
-      report,
-    );
+    walkShape(walk, field.shape, item, { path, specPath: place.specPath ? `${place.specPath}.${key}` : key });
   }
   for (const [key, field] of Object.entries(shape.fields)) {
-    if (field.required && (value[key] === undefined || value[key] === null)) {
+    if (field.required && !releaseGap(field, target) && (value[key] === undefined || value[key] === null)) {
       report('SCHEMA-REQUIRED', place.path, `${formatDotted([...place.path, key])}: Required value`, {
         target: 'key',
       });
@@ -100,26 +103,35 @@ function walkObject(
 }
 
 function checkString(
-  kind: string,
+  walk: SchemaWalk,
   shape: Extract<Shape, { t: 'string' }>,
   value: unknown,
   place: Place,
-  report: SchemaReport,
 ): void {
-  if (typeof value !== 'string') return typeError(place, 'string', value, report);
-  if (shape.enum && !shape.enum.includes(value)) {
-    const supported = shape.enum.map((v) => `"${v}"`).join(', ');
-    report('GEN-02', place.path, `Unsupported value: "${value}": supported values: ${supported}`);
-    return;
+  const { kind, report, target } = walk;
+  if (typeof value !== 'string') return typeError(walk, place, 'string', value);
+  if (shape.enum) {
+    const gap = shape.enum.includes(value) ? releaseGap(shape.enumSpans?.[value], target) : undefined;
+    if (gap) {
+      report('SCHEMA-RELEASE', place.path, `${formatDotted(place.path)}: value "${value}" ${gap}`);
+      return;
+    }
+    if (!shape.enum.includes(value)) {
+      const supported = shape.enum
+        .filter((v) => !releaseGap(shape.enumSpans?.[v], target))
+        .map((v) => `"${v}"`)
+        .join(', ');
+      report('GEN-02', place.path, `Unsupported value: "${value}": supported values: ${supported}`);
+      return;
+    }
   }
   const doc = lookupFieldDoc(kind, place.specPath);
-  if (doc?.maxLength !== undefined && value.length > doc.maxLength) {
-    report('SCHEMA-LIMIT', place.path, `must have at most ${doc.maxLength} characters`);
+  const maxLength = limitsAt(shape, target).maxLength ?? doc?.maxLength;
+  if (maxLength !== undefined && value.length > maxLength) {
+    report('SCHEMA-LIMIT', place.path, `must have at most ${maxLength} characters`);
   }
-  if (doc?.format === 'duration' || doc?.format === 'duration-or-zero') {
-    const problem = validateDuration(value, doc.format === 'duration-or-zero');
-    if (problem) report(durationCode(kind, problem), place.path, problem);
-  }
+  const problem = durationProblem(value, doc?.format);
+  if (problem) report(durationCode(kind, problem), place.path, problem);
 }
 
 function durationCode(kind: string, problem: string): string {
@@ -129,9 +141,10 @@ function durationCode(kind: string, problem: string): string {
   return 'GEN-01';
 }
 
-function checkNumber(kind: string, value: unknown, place: Place, report: SchemaReport): void {
-  if (typeof value !== 'number' || Number.isNaN(value)) return typeError(place, 'number', value, report);
-  const doc = lookupFieldDoc(kind, place.specPath);
+function checkNumber(walk: SchemaWalk, value: unknown, place: Place): void {
+  const { report } = walk;
+  if (typeof value !== 'number' || Number.isNaN(value)) return typeError(walk, place, 'number', value);
+  const doc = lookupFieldDoc(walk.kind, place.specPath);
   if (doc?.format === 'double') return;
   if (!Number.isInteger(value)) {
     report('SCHEMA-TYPE', place.path, `${formatDotted(place.path)} must be an integer, got ${value}`);
@@ -147,17 +160,18 @@ function checkNumber(kind: string, value: unknown, place: Place, report: SchemaR
   }
 }
 
+/** Checks a list's or map's size against the target release's CRD limit (or a webhook limit in our docs). */
 function checkCount(
-  kind: string,
+  walk: SchemaWalk,
   place: Place,
   count: number,
   limit: 'maxItems' | 'maxProperties',
-  report: SchemaReport,
+  limits: Limits,
 ): void {
-  const max = lookupFieldDoc(kind, place.specPath)?.[limit];
+  const max = limits[limit] ?? lookupFieldDoc(walk.kind, place.specPath)?.[limit];
   if (max !== undefined && count > max) {
     const noun = limit === 'maxItems' ? 'items' : 'entries';
-    report(
+    walk.report(
       'SCHEMA-LIMIT',
       place.path,
       `${formatDotted(place.path)} must have at most ${max} ${noun}, has ${count}`,
@@ -168,11 +182,11 @@ function checkCount(
   }
 }
 
-function typeError(place: Place, expected: string, value: unknown, report: SchemaReport): void {
+function typeError(walk: SchemaWalk, place: Place, expected: string, value: unknown): void {
   // Kubernetes reads YAML 1.1: unquoted yes/no/on/off/y/n are booleans and 1.10 is a number.
   const scalar = typeof value === 'boolean' || typeof value === 'number';
   const hint = expected === 'string' && scalar ? ' (quote the value to keep it a string)' : '';
-  report(
+  walk.report(
     'SCHEMA-TYPE',
     place.path,
     `${formatDotted(place.path)} must be of type ${expected}, got ${describeType(value)}${hint}`,

@@ -28,7 +28,6 @@ export const destinationRuleDocs: FieldDocTable = {
   },
   'workloadSelector.matchLabels': {
     help: "Labels the client workloads must carry; values of at most 63 characters, no '*' and no empty key.",
-    maxProperties: 4096,
   },
 
   loadBalancer: {
@@ -83,24 +82,31 @@ export const destinationRuleDocs: FieldDocTable = {
   'failover.to': { help: "Region to send traffic to on failover; must differ from 'from'." },
   failoverPriority: { help: 'Ordered endpoint labels that rank failover candidates by how many they share.' },
   enabled: { help: 'Turn locality load balancing on or off for this destination.' },
-  warmup: { help: 'Ramp traffic up gradually to endpoints that just joined.', since: '1.24' },
+  zoneAwareLbSetting: {
+    help: 'Zone-aware balancing (sidecars only): Envoy prefers the local zone; not together with localityLbSetting.',
+  },
+  'zoneAwareLbSetting.enabled': { help: 'Turn zone-aware load balancing on or off for this destination.' },
+  'zoneAwareLbSetting.failoverPriority': {
+    help: 'Ordered endpoint labels that rank failover candidates; not the region, zone or subzone labels.',
+  },
+  minClusterSize: {
+    help: 'Hosts the local region needs before zone-aware balancing turns on; 6 when unset.',
+    minimum: 1,
+  },
+  warmup: { help: 'Ramp traffic up gradually to endpoints that just joined.' },
   'warmup.duration': {
     help: 'How long a new endpoint takes to reach its full share.',
     format: 'duration',
-    since: '1.24',
   },
   minimumPercent: {
     help: 'Share of normal traffic, in percent, a new endpoint gets when warmup starts.',
     format: 'double',
     minimum: 0,
     maximum: 100,
-    since: '1.24',
   },
   aggression: {
-    help: 'Curve of the warmup ramp; 1 is linear. Must be at least 1.',
+    help: 'Curve of the warmup ramp; 1 is linear. At least 1 up to Istio 1.30, above 0 from 1.31.',
     format: 'double',
-    minimum: 1,
-    since: '1.24',
   },
   warmupDurationSecs: {
     help: 'Older slow-start window for new endpoints.',
@@ -124,6 +130,11 @@ export const destinationRuleDocs: FieldDocTable = {
     help: 'Locally detected failures in a row that eject a host; needs splitExternalLocalOriginErrors.',
     format: 'uint32',
     default: 5,
+  },
+  outlierDetectionHttpErrorCodes: {
+    help: 'HTTP status codes (100 to 599) counted as errors towards ejection, instead of 5xx.',
+    minimum: 100,
+    maximum: 599,
   },
   splitExternalLocalOriginErrors: {
     help: 'Count local failures (timeouts, resets) apart from errors the upstream returns.',
@@ -163,7 +174,6 @@ export const destinationRuleDocs: FieldDocTable = {
 
   portLevelSettings: {
     help: 'Per-port policies; an entry replaces the whole top-level policy for its port, it does not merge.',
-    maxItems: 4096,
   },
   port: { help: 'Service port this entry is for; required.' },
   'port.number': {
@@ -180,13 +190,11 @@ export const destinationRuleDocs: FieldDocTable = {
 
   proxyProtocol: {
     help: 'Send a PROXY protocol header upstream to pass on the client address; not together with tunnel.',
-    since: '1.21',
   },
-  version: { help: 'PROXY protocol version: V1 (text) or V2 (binary).', since: '1.21' },
+  version: { help: 'PROXY protocol version: V1 (text) or V2 (binary).' },
 
   retryBudget: {
     help: 'Cap retries at a share of active requests instead of a fixed number.',
-    since: '1.27',
   },
   'retryBudget.percent': {
     help: 'Retries allowed, as a percent of the requests in flight.',
@@ -194,12 +202,14 @@ export const destinationRuleDocs: FieldDocTable = {
     minimum: 0,
     maximum: 100,
     default: 20,
-    since: '1.27',
+  },
+  budgetInterval: {
+    help: 'Window of recent requests the retry budget counts; 0ms counts only those in flight.',
+    format: 'duration-syntax',
   },
   minRetryConcurrency: {
     help: 'Retries always allowed, whatever the percent budget says.',
     format: 'uint32',
     default: 3,
-    since: '1.27',
   },
 };

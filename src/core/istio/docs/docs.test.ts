@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { structure } from '../generated/structure';
 import type { Shape } from '../structure-types';
-import { fieldDocsByKind, fieldPathSegments, lookupFieldDoc, meshConfigFieldNames } from './index';
+import { fieldDocsByKind, fieldPathSegments, lookupFieldDoc } from './index';
 import type { FieldDoc } from './types';
 
 interface FieldPath {
@@ -37,13 +37,14 @@ function fieldPaths(kind: string): FieldPath[] {
     else if (shape.t === 'array') visitContainer(shapeOf(shape.items), `${path}[]`);
     else if (shape.t === 'map') visitContainer(shapeOf(shape.values), `${path}{}`);
   };
-  const root = structure.roots[kind];
+  const root = structure.kinds[kind]?.root;
   if (!root) throw new Error(`no root for ${kind}`);
   visitFields(shapeOf(root), '');
   return out;
 }
 
-const kinds = Object.keys(structure.roots);
+const kinds = Object.keys(structure.kinds);
+const meshConfigFieldNames = Object.keys(structure.mesh.fields);
 const DURATION_NAMES = new Set([
   'interval',
   'baseEjectionTime',
@@ -114,13 +115,29 @@ describe('field docs overlay', () => {
     expect(bad, bad.join('\n')).toEqual([]);
   });
 
+  it.each(kinds)(
+    'leaves the size limits the CRDs of any release set on %s to the generated table',
+    (kind) => {
+      const twice = fieldPaths(kind)
+        .filter(({ path, shape }) => {
+          if (shape.t !== 'string' && shape.t !== 'array' && shape.t !== 'map') return false;
+          const doc = lookupFieldDoc(kind, path);
+          const crd = [shape, ...(shape.older ?? [])];
+          return (['maxItems', 'maxLength', 'maxProperties'] as const).some(
+            (limit) => doc?.[limit] !== undefined && crd.some((limits) => limits[limit] !== undefined),
+          );
+        })
+        .map(({ path }) => path);
+      expect(twice, `${kind} limits stated in the docs and the CRDs:\n${twice.join('\n')}`).toEqual([]);
+    },
+  );
+
   it('uses consistent limits', () => {
     for (const [kind, key, doc] of allDocs()) {
       const where = `${kind} ${key}`;
       if (doc.minimum !== undefined && doc.maximum !== undefined)
         expect(doc.minimum, where).toBeLessThanOrEqual(doc.maximum);
       if (doc.format === 'port') expect(doc.maximum, where).toBe(65535);
-      if (doc.since !== undefined) expect(doc.since, where).toMatch(/^1\.\d+$/);
       if (doc.deprecated !== undefined) expect(doc.deprecated.length, where).toBeGreaterThan(0);
     }
   });
@@ -136,8 +153,8 @@ describe('lookupFieldDoc', () => {
     expect(lookupFieldDoc('Gateway', 'servers[0].port.number')?.minimum).toBe(0);
     expect(lookupFieldDoc('Sidecar', 'outboundTrafficPolicy.egressProxy.port.number')?.minimum).toBe(1);
     expect(lookupFieldDoc('Sidecar', 'egress[0].port.number')?.minimum).toBe(0);
-    expect(lookupFieldDoc('ServiceEntry', 'endpoints[0].ports')?.maxProperties).toBe(128);
-    expect(lookupFieldDoc('ServiceEntry', 'ports')?.maxItems).toBe(256);
+    expect(lookupFieldDoc('ServiceEntry', 'endpoints[0].ports')?.maximum).toBe(65535);
+    expect(lookupFieldDoc('ServiceEntry', 'ports')?.help).toContain('Ports the service exposes');
   });
 
   it('matches whole segments only', () => {
@@ -150,7 +167,7 @@ describe('lookupFieldDoc', () => {
   });
 
   it('strips map markers, map keys in brackets and a leading spec', () => {
-    expect(lookupFieldDoc('VirtualService', 'http[].match[].headers{}.regex')?.maxLength).toBe(1024);
+    expect(lookupFieldDoc('VirtualService', 'http[].match[].headers{}.regex')?.help).toContain('RE2');
     expect(lookupFieldDoc('VirtualService', 'spec.http[0].match[0].headers["x-env"].prefix')).toBeDefined();
     expect(lookupFieldDoc('ServiceEntry', 'spec.resolution')?.default).toBe('NONE');
   });
@@ -173,8 +190,7 @@ describe('lookupFieldDoc', () => {
 describe('MeshConfig docs', () => {
   it('documents the outbound policy and the egress-relevant settings', () => {
     expect(lookupFieldDoc('MeshConfig', 'outboundTrafficPolicy.mode')?.default).toBe('ALLOW_ANY');
-    expect(lookupFieldDoc('MeshConfig', 'outboundTrafficPolicy.tls')?.since).toBe('1.30');
-    expect(lookupFieldDoc('MeshConfig', 'outboundTrafficPolicy.tls.sni')?.since).toBe('1.30');
+    expect(lookupFieldDoc('MeshConfig', 'outboundTrafficPolicy.tls.sni')?.help).toContain('SNI');
     expect(lookupFieldDoc('MeshConfig', 'connectTimeout')?.format).toBe('duration');
     expect(lookupFieldDoc('MeshConfig', 'rootNamespace')?.default).toBe('istio-system');
   });

@@ -12,7 +12,6 @@ import type { FieldDoc, FieldDocTable } from './types';
 import { virtualServiceDocs } from './virtual-service';
 
 export type { FieldDoc, FieldDocTable } from './types';
-export { meshConfigFieldNames } from './mesh-config';
 
 /**
  * Field docs per kind. The Istio kinds are keyed relative to `spec`, `MeshConfig` relative to the

@@ -6,65 +6,10 @@
 import { clientTlsDocs } from './shared';
 import type { FieldDoc, FieldDocTable } from './types';
 
-/**
- * Top-level MeshConfig field names that Istio 1.29/1.30 accept, for unknown-field checks with
- * did-you-mean. Fields only on master (1.31: serviceEntryVisibility, defaultTrafficPolicy,
- * zoneAwareLbSetting) and long-removed ones (mixer, SDS, thrift settings) are left out.
- */
-export const meshConfigFieldNames: string[] = [
-  'proxyListenPort',
-  'proxyInboundListenPort',
-  'proxyHttpPort',
-  'connectTimeout',
-  'protocolDetectionTimeout',
-  'tcpKeepalive',
-  'ingressClass',
-  'ingressService',
-  'ingressControllerMode',
-  'ingressSelector',
-  'enableTracing',
-  'accessLogFile',
-  'accessLogFormat',
-  'accessLogEncoding',
-  'enableEnvoyAccessLogService',
-  'disableEnvoyListenerLog',
-  'defaultConfig',
-  'outboundTrafficPolicy',
-  'inboundTrafficPolicy',
-  'configSources',
-  'enableAutoMtls',
-  'trustDomain',
-  'trustDomainAliases',
-  'caCertificates',
-  'defaultServiceExportTo',
-  'defaultVirtualServiceExportTo',
-  'defaultDestinationRuleExportTo',
-  'rootNamespace',
-  'localityLbSetting',
-  'dnsRefreshRate',
-  'h2UpgradePolicy',
-  'inboundClusterStatName',
-  'outboundClusterStatName',
-  'certificates',
-  'serviceSettings',
-  'enablePrometheusMerge',
-  'verifyCertificateAtClient',
-  'ca',
-  'extensionProviders',
-  'defaultProviders',
-  'discoverySelectors',
-  'pathNormalization',
-  'defaultHttpRetryPolicy',
-  'meshMTLS',
-  'tlsDefaults',
-  'compliancePolicy',
-  'serviceScopeConfigs',
-];
-
-/** Client TLS entries reused for `outboundTrafficPolicy.tls` (1.30 API), without the DestinationRule default. */
+/** Client TLS entries reused for `outboundTrafficPolicy.tls`, without the DestinationRule default. */
 const outboundTlsDocs: FieldDocTable = {};
 for (const [key, doc] of Object.entries(clientTlsDocs)) {
-  const copy: FieldDoc = { ...doc, since: '1.30' };
+  const copy: FieldDoc = { ...doc };
   delete copy.default;
   outboundTlsDocs[`outboundTrafficPolicy.${key}`] = copy;
 }
@@ -81,15 +26,12 @@ export const meshConfigDocs: FieldDocTable = {
   ...outboundTlsDocs,
   'outboundTrafficPolicy.tls': {
     help: 'Upstream TLS for traffic sent out under ALLOW_ANY_DYNAMIC_DNS.',
-    since: '1.30',
   },
   'outboundTrafficPolicy.tls.mode': {
     help: 'TLS towards unknown hosts under ALLOW_ANY_DYNAMIC_DNS, e.g. SIMPLE to originate TLS.',
-    since: '1.30',
   },
   'outboundTrafficPolicy.tls.credentialName': {
     help: 'Secret (or configmap://name) with the CA or client certificates for that TLS.',
-    since: '1.30',
   },
   inboundTrafficPolicy: {
     help: 'How sidecars hand inbound traffic to the app: to the pod IP or to localhost.',
@@ -138,13 +80,23 @@ export const meshConfigDocs: FieldDocTable = {
   },
   enableAutoMtls: { help: 'Use Istio mTLS automatically where no DestinationRule sets TLS.', default: true },
   localityLbSetting: { help: 'Mesh-wide locality load balancing; a DestinationRule can override it.' },
+  zoneAwareLbSetting: {
+    help: 'Mesh-wide zone-aware load balancing (sidecars only); wins over localityLbSetting when both are set.',
+  },
+  defaultTrafficPolicy: {
+    help: 'Baseline connection pool and outlier detection that DestinationRules inherit block by block.',
+  },
+  serviceEntryVisibility: { help: 'Mesh-wide control over how far ServiceEntries are visible.' },
+  hboneIdleTimeout: {
+    help: 'How long proxies keep idle HBONE connections to ztunnel open.',
+    default: '1h',
+  },
   defaultHttpRetryPolicy: {
     help: 'Mesh default HTTP retry policy; a VirtualService retries block overrides it.',
   },
   serviceSettings: { help: 'Per-host settings, e.g. clusterLocal to keep calls inside the cluster.' },
   serviceScopeConfigs: {
     help: 'Selectors that mark services local or global across clusters (ambient multicluster).',
-    since: '1.27',
   },
   discoverySelectors: { help: 'Label selectors for the namespaces istiod watches; others are ignored.' },
 
@@ -193,7 +145,6 @@ export const meshConfigDocs: FieldDocTable = {
   caCertificates: { help: 'Extra trusted roots (PEM or SPIFFE bundle URL) for workload mTLS.' },
   meshMTLS: { help: 'TLS settings, such as the minimum version, for Istio mTLS between workloads.' },
   tlsDefaults: { help: 'Default ECDH curves and cipher suites for TLS other than Istio mTLS.' },
-  compliancePolicy: { help: 'Compliance policy, e.g. fips-140-2, that restricts TLS versions and ciphers.' },
   ca: { help: 'External CA that istiod forwards workload certificate requests to.' },
   certificates: {
     help: 'Older DNS certificate provisioning.',

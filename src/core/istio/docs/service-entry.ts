@@ -7,17 +7,13 @@ export const serviceEntryDocs: FieldDocTable = {
   hosts: {
     help: "Names this entry adds to the registry, matched against Host and SNI; '*.x' is fine, bare '*' and IPs are not.",
     format: 'hostname',
-    maxItems: 256,
   },
   addresses: {
     help: 'VIPs or CIDRs of the service; TCP ports need one to tell services apart. CIDRs only with NONE/STATIC.',
     format: 'ip-or-cidr',
-    maxItems: 256,
-    maxLength: 64,
   },
   ports: {
     help: 'Ports the service exposes; numbers and names must be unique. Other resources refer to the number.',
-    maxItems: 256,
   },
   number: {
     help: 'Port clients call; VS, DR and Sidecar port fields and cluster names all refer to this number.',
@@ -33,7 +29,6 @@ export const serviceEntryDocs: FieldDocTable = {
   targetPort: {
     help: 'Port on the endpoints that this service port forwards to; unset means the same as number.',
     ...SERVICE_PORT,
-    since: '1.17',
   },
   location: {
     help: 'MESH_EXTERNAL for services outside the mesh (no auto-mTLS), MESH_INTERNAL for mesh workloads.',
@@ -45,30 +40,25 @@ export const serviceEntryDocs: FieldDocTable = {
   },
   endpoints: {
     help: 'Explicit endpoints for STATIC or DNS resolution; not allowed with NONE or with a workloadSelector.',
-    maxItems: 4096,
   },
   address: {
     help: 'Endpoint IP, an FQDN (DNS resolution only) or a unix:// socket (STATIC only); required unless network is set.',
-    maxLength: 256,
   },
   'endpoints.ports': {
     help: 'Per-endpoint port overrides: service port name to the port this endpoint listens on.',
     format: 'port',
     minimum: 1,
     maximum: 65535,
-    maxProperties: 128,
   },
   'endpoints.labels': {
     help: 'Labels of this endpoint, which DestinationRule subsets select on.',
-    maxProperties: 256,
   },
-  network: { help: 'Network the endpoint sits in, for multi-network meshes.', maxLength: 2048 },
+  network: { help: 'Network the endpoint sits in, for multi-network meshes.' },
   locality: {
     help: 'Endpoint locality as region/zone/subzone, used by locality load balancing.',
-    maxLength: 2048,
   },
   weight: { help: 'Relative load-balancing weight of this endpoint.', format: 'uint32' },
-  serviceAccount: { help: 'Service account the workload behind this endpoint runs as.', maxLength: 253 },
+  serviceAccount: { help: 'Service account the workload behind this endpoint runs as.' },
   exportTo: exportToDoc('ServiceEntry', 'defaultServiceExportTo', true),
   subjectAltNames: { help: 'SANs the upstream certificate must carry when the DestinationRule lists none.' },
   workloadSelector: {
@@ -76,6 +66,5 @@ export const serviceEntryDocs: FieldDocTable = {
   },
   'workloadSelector.labels': {
     help: "Labels the selected workloads must carry; values of at most 63 characters, no '*'.",
-    maxProperties: 256,
   },
 };

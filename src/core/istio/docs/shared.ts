@@ -53,7 +53,6 @@ export const connectionPoolDocs: FieldDocTable = {
     help: 'Close a TCP connection that has been idle this long; 0s turns the timeout off.',
     format: 'duration-or-zero',
     default: '1h',
-    since: '1.21',
   },
   http1MaxPendingRequests: {
     help: 'Requests that may wait in the queue for a free connection.',
@@ -80,7 +79,15 @@ export const connectionPoolDocs: FieldDocTable = {
   maxConcurrentStreams: {
     help: 'Cap on concurrent streams on one HTTP/2 connection.',
     ...COUNT,
-    since: '1.21',
+  },
+  http2KeepAlive: { help: 'Send HTTP/2 PING frames on upstream connections; needs interval and timeout.' },
+  'http2KeepAlive.interval': {
+    help: 'Time between two PING frames on an idle connection.',
+    format: 'duration',
+  },
+  'http2KeepAlive.timeout': {
+    help: 'How long to wait for the answer to a PING before closing the connection.',
+    format: 'duration',
   },
 };
 
@@ -107,11 +114,9 @@ export const clientTlsDocs: FieldDocTable = {
   'tls.sni': { help: 'SNI to send; unset takes it from the HTTP Host, so set it explicitly for TCP ports.' },
   'tls.insecureSkipVerify': {
     help: 'Skip CA and SAN checks of the server certificate; clashes with caCertificates and SANs.',
-    since: '1.12',
   },
   'tls.caCrl': {
     help: 'File path of a revocation list checked against the server certificate.',
-    since: '1.22',
   },
 };
 
@@ -133,29 +138,22 @@ export const serverTlsDocs: FieldDocTable = {
   },
   'tls.caCertCredentialName': {
     help: 'Secret holding just the CA bundle used to verify client certificates.',
-    since: '1.28',
   },
   'tls.credentialName': {
     help: 'Secret with the server cert and key (optionally a CA), looked up in the gateway pod namespace.',
   },
   'tls.credentialNames': {
     help: 'One or two Secrets, e.g. an RSA and an ECDSA cert; excludes credentialName and tlsCertificates.',
-    maxItems: 2,
-    since: '1.26',
   },
   'tls.tlsCertificates': {
     help: 'One or two file-path certificate/key pairs; excludes credentialName and credentialNames.',
-    maxItems: 2,
-    since: '1.26',
   },
   'tlsCertificates.serverCertificate': {
     help: 'File path of the server certificate in this pair.',
-    since: '1.26',
   },
-  'tlsCertificates.privateKey': { help: 'File path of the private key in this pair.', since: '1.26' },
+  'tlsCertificates.privateKey': { help: 'File path of the private key in this pair.' },
   'tlsCertificates.caCertificates': {
     help: 'File path of the CA bundle for client certificates, for this pair.',
-    since: '1.26',
   },
   'tls.subjectAltNames': { help: 'SANs a client certificate must carry (MUTUAL).' },
   'tls.verifyCertificateSpki': {
@@ -168,6 +166,9 @@ export const serverTlsDocs: FieldDocTable = {
   'tls.maxProtocolVersion': { help: 'Newest TLS version accepted.' },
   'tls.cipherSuites': {
     help: 'Cipher suites to offer; unknown or repeated names are dropped with a warning.',
+  },
+  'tls.insecureSkipVerify': {
+    help: 'Check the client certificate but let the connection through even when the check fails.',
   },
 };
 

@@ -7,7 +7,7 @@ export const sidecarDocs: FieldDocTable = {
   workloadSelector: {
     help: 'Pods this Sidecar applies to; without it the Sidecar covers the whole namespace (one such per namespace).',
   },
-  labels: { help: "Labels the pods must carry; '*' is not allowed.", maxProperties: 256 },
+  labels: { help: "Labels the pods must carry; '*' is not allowed." },
 
   egress: { help: 'Outbound listeners: which services the sidecar imports, optionally per port.' },
   'egress.port': { help: 'Port this listener handles; leave it out on the last, catch-all listener only.' },
@@ -39,7 +39,6 @@ export const sidecarDocs: FieldDocTable = {
   'tls.mode': { help: 'How TLS is terminated on this inbound port, e.g. SIMPLE or MUTUAL.' },
   inboundConnectionPool: {
     help: 'Default limits from the sidecar to the application, for every inbound port.',
-    since: '1.20',
   },
   ...connectionPoolDocs,
 

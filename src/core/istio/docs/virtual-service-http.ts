@@ -48,6 +48,9 @@ const actionDocs: FieldDocTable = {
     help: 'Reply with a redirect instead of forwarding; set at least one of uri, authority, scheme, port.',
   },
   'redirect.uri': { help: 'Path to put in the redirect location.' },
+  'redirect.prefixRewrite': {
+    help: 'Replace the matched path prefix in the redirect location; every URI match must be a prefix.',
+  },
   'redirect.authority': { help: 'Host to put in the redirect location.' },
   'redirect.scheme': { help: 'Scheme of the redirect location: http or https.' },
   'redirect.port': { help: 'Port to put in the redirect location.', ...SERVICE_PORT },
@@ -95,7 +98,7 @@ const resilienceDocs: FieldDocTable = {
   retryOn: { help: 'Comma-separated conditions with no spaces, e.g. 5xx,connect-failure,503.' },
   retryRemoteLocalities: { help: 'Allow retries to go to endpoints in other localities.' },
   retryIgnorePreviousHosts: { help: 'Prefer a host not tried before on each retry.' },
-  backoff: { help: 'Base wait between retries.', format: 'duration', since: '1.26' },
+  backoff: { help: 'Base wait between retries.', format: 'duration' },
 
   fault: { help: 'Inject delays or errors to test resilience; set abort and/or delay.' },
   delay: { help: 'Hold back a share of requests before forwarding them.' },
@@ -116,14 +119,12 @@ const resilienceDocs: FieldDocTable = {
   mirror: { help: 'Copy requests to another service and ignore its answers; not together with mirrors.' },
   mirrors: {
     help: 'Copy requests to one or more services, ignoring their answers; not with mirror.',
-    since: '1.19',
   },
-  'mirrors.destination': { help: 'Service that receives the copies.', since: '1.19' },
-  'mirrors.percentage': { help: 'Share of requests copied to this mirror; all when omitted.', since: '1.19' },
+  'mirrors.destination': { help: 'Service that receives the copies.' },
+  'mirrors.percentage': { help: 'Share of requests copied to this mirror; all when omitted.' },
   'mirrors.percentage.value': {
     help: 'Percentage from 0 to 100; fractions are allowed.',
     ...PERCENT,
-    since: '1.19',
   },
   mirrorPercentage: { help: 'Share of requests copied to mirror; all when omitted.' },
   'mirrorPercentage.value': { help: 'Percentage from 0 to 100; fractions are allowed.', ...PERCENT },
