@@ -103,10 +103,9 @@ export function buildModel(bundle: Bundle): BundleModel {
   return model;
 }
 
-function groupResources(bundle: Bundle): BundleModel {
-  const model: BundleModel = {
-    entries: [],
-    resources: [],
+/** Every per-kind list of a model, empty. */
+function emptyLists(): Record<EntryList, ModelEntry[]> {
+  return {
     serviceEntries: [],
     destinationRules: [],
     virtualServices: [],
@@ -118,6 +117,14 @@ function groupResources(bundle: Bundle): BundleModel {
     namespaceObjects: [],
     gatewayApiGateways: [],
     nodes: [],
+  };
+}
+
+function groupResources(bundle: Bundle): BundleModel {
+  const model: BundleModel = {
+    entries: [],
+    resources: [],
+    ...emptyLists(),
     meshMode: DEFAULT_OUTBOUND_MODE,
     meshSource: undefined,
     meshDocuments: [],
@@ -207,17 +214,7 @@ export function subjectView(model: BundleModel, subject: ModelEntry): BundleMode
   const view: BundleModel = {
     entries: [subject],
     resources: [],
-    serviceEntries: [],
-    destinationRules: [],
-    virtualServices: [],
-    gateways: [],
-    sidecars: [],
-    workloads: [],
-    services: [],
-    secrets: [],
-    namespaceObjects: [],
-    gatewayApiGateways: [],
-    nodes: [],
+    ...emptyLists(),
     meshMode: model.meshMode,
     // The mesh config is checked once per bundle, not once per resource.
     meshSource: undefined,
