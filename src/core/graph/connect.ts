@@ -72,19 +72,8 @@ export function connectHost(
     return;
   }
   const registered = [...new Set(serviceEntriesForHost(model, host, namespace).map((m) => m.entry))];
-  const allowed = modeAllowsUnknown(mode, release);
   if (registered.length === 0) {
-    // A host that exportTo hides is drawn only where it is blocked: under ALLOW_ANY the traffic
-    // quietly passes through (the edge to the other hosts says so), and an edge per namespace and
-    // hidden host would only add noise.
-    const hidden = serviceEntriesForHost(model, host).length > 0;
-    if (!vs && !(hidden && !allowed && namespace !== ANY_NAMESPACE)) return;
-    const reason = vs
-      ? 'no ServiceEntry registers this host for this namespace'
-      : 'exportTo hides the ServiceEntry from this namespace';
-    const kind: EdgeKind = allowed ? 'passthrough' : 'blocked';
-    const label = allowed ? 'passthrough (unmanaged)' : `blocked by ${mode}`;
-    builder.edge(sidecar, `external:${host}`, kind, label, { reason: `${reason}; outbound policy ${mode}` });
+    connectUnregistered(model, builder, sidecar, namespace, host, vs, mode, release);
     return;
   }
   // Each port of each visible entry is a listener of its own: on it, only the rules Envoy consults
@@ -177,6 +166,59 @@ function connectTarget(
     false,
   );
 }
+
+/**
+ * A host no ServiceEntry visible to the namespace registers. Istio builds the routes of a
+ * VirtualService for such a host on port 80 alone (route.go: "to affect traffic to hosts outside
+ * of the service registry (e.g. google.com) on port 80"), so its HTTP rules there still apply; every
+ * other call to the host is left to the outbound policy. A route back to the host itself names a
+ * cluster that does not exist.
+ */
+function connectUnregistered(
+  model: BundleModel,
+  builder: GraphSink,
+  sidecar: string,
+  namespace: string,
+  host: string,
+  vs: ModelEntry | undefined,
+  mode: string,
+  release: IstioVersion,
+): void {
+  const targets = vs ? routesAt(vs, 'mesh', UNREGISTERED_HOST_PORT, 'http') : [];
+  for (const target of targets) {
+    if (isClusterLocalHost(target.host) || serviceEntriesForHost(model, target.host, namespace).length > 0) {
+      connectTarget(model, builder, sidecar, namespace, vs!, target, UNREGISTERED_HOST_PORT, []);
+      continue;
+    }
+    builder.ensureNode(
+      `external:${target.host}`,
+      'external-service',
+      target.host,
+      resourcesForHost(model, target.host),
+    );
+    builder.edge(sidecar, `external:${target.host}`, 'blocked', 'no cluster', {
+      protocol: 'HTTP',
+      port: UNREGISTERED_HOST_PORT,
+      reason: `no ServiceEntry visible to this namespace registers ${target.host}, so the route's destination has no cluster: HTTP 503 (NC), whatever the outbound policy`,
+    });
+  }
+  if (targets.length > 0) return;
+  // A host that exportTo hides is drawn only where it is blocked: under ALLOW_ANY the traffic
+  // quietly passes through (the edge to the other hosts says so), and an edge per namespace and
+  // hidden host would only add noise.
+  const allowed = modeAllowsUnknown(mode, release);
+  const hidden = serviceEntriesForHost(model, host).length > 0;
+  if (!vs && !(hidden && !allowed && namespace !== ANY_NAMESPACE)) return;
+  const reason = vs
+    ? 'no ServiceEntry registers this host for this namespace'
+    : 'exportTo hides the ServiceEntry from this namespace';
+  const kind: EdgeKind = allowed ? 'passthrough' : 'blocked';
+  const label = allowed ? 'passthrough (unmanaged)' : `blocked by ${mode}`;
+  builder.edge(sidecar, `external:${host}`, kind, label, { reason: `${reason}; outbound policy ${mode}` });
+}
+
+/** The one port on which Istio routes VirtualServices for hosts outside the registry. */
+const UNREGISTERED_HOST_PORT = 80;
 
 /**
  * What an egress gateway forwards where: the routes of VirtualServices bound to the Gateways that

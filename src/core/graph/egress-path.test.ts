@@ -165,4 +165,44 @@ describe('the egress path', () => {
       'sidecar:default -> external:edition.cnn.com direct HTTPS:443 · TLS pass-through',
     );
   });
+
+  it('routes HTTP on port 80 for a host nothing registers, as Istio builds such routes (a dedicated gateway)', () => {
+    // istio.io blog "egress gateway performance"-style: the mesh sends a host outside the registry
+    // to a dedicated egress gateway Service, which forwards it.
+    const text = source`
+      apiVersion: networking.istio.io/v1
+      kind: Gateway
+      metadata: {name: httpbin-egress, namespace: httpbin}
+      spec:
+        selector: {istio: egressgateway, service.istio.io/canonical-name: httpbin-egress}
+        servers: [{port: {number: 80, name: http, protocol: HTTP}, hosts: [api.example.com]}]
+      ---
+      apiVersion: networking.istio.io/v1
+      kind: VirtualService
+      metadata: {name: httpbin-egress, namespace: httpbin}
+      spec:
+        hosts: [api.example.com]
+        gateways: [mesh, httpbin/httpbin-egress]
+        http:
+        - match: [{gateways: [mesh], uri: {prefix: /}}]
+          route: [{destination: {host: httpbin-egress.httpbin.svc.cluster.local, port: {number: 80}}}]
+        - match: [{gateways: [httpbin/httpbin-egress], uri: {prefix: /}}]
+          route: [{destination: {host: httpbin.org, port: {number: 443}}}]
+      ---
+      apiVersion: networking.istio.io/v1
+      kind: ServiceEntry
+      metadata: {name: httpbin-egress, namespace: httpbin}
+      spec:
+        hosts: [httpbin.org]
+        ports: [{number: 443, name: https, protocol: TLS}]
+        resolution: DNS
+    `;
+    expect(edgesOf(text)).toEqual([
+      'sidecar:httpbin -> external:* passthrough passthrough (unmanaged)',
+      'sidecar:httpbin -> egress-gateway:httpbin-egress.httpbin to-gateway HTTP:80',
+      'sidecar:httpbin -> external:httpbin.org direct TLS:443 · TLS pass-through',
+      // Only the dedicated deployment: Istio's default egress gateway pods lack its canonical name.
+      'egress-gateway:httpbin-egress.httpbin -> external:httpbin.org via-gateway TLS:443',
+    ]);
+  });
 });

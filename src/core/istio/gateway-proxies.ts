@@ -76,8 +76,16 @@ export function gatewayProxyNamespaces(model: BundleModel, ref: string): string[
 
 /** The pods Istio's own install runs in its root namespace for its default gateways, by their labels. */
 const INSTALLED_GATEWAY_PODS: readonly Record<string, string>[] = [
-  { app: 'istio-egressgateway', istio: 'egressgateway' },
-  { app: 'istio-ingressgateway', istio: 'ingressgateway' },
+  {
+    app: 'istio-egressgateway',
+    istio: 'egressgateway',
+    'service.istio.io/canonical-name': 'istio-egressgateway',
+  },
+  {
+    app: 'istio-ingressgateway',
+    istio: 'ingressgateway',
+    'service.istio.io/canonical-name': 'istio-ingressgateway',
+  },
 ];
 
 /** A pod a Gateway's selector matches: one of the design's workloads, or one that Istio's install runs. */
@@ -249,7 +257,7 @@ function findProxies(model: BundleModel): GatewayProxy[] {
       if (!kubeServiceForHost(model, host, ROOT_NAMESPACE)) draft.pair(gateway, host);
     }
     if (
-      gatewaySelector(gateway)['istio'] === 'egressgateway' &&
+      selectorMatches(selectors.get(gateway)!, INSTALLED_GATEWAY_PODS[0]!) &&
       !kubeServiceForHost(model, EGRESS_GATEWAY_HOST, ROOT_NAMESPACE)
     )
       draft.pair(gateway, EGRESS_GATEWAY_HOST);

@@ -258,7 +258,7 @@ const checkRegistryOnly: Analyzer = (model, report, target) => {
         vs,
         'REGISTRY-ONLY-UNREGISTERED',
         ['spec', 'hosts', i],
-        `${policy}, and no ServiceEntry visible to ${vs.namespace} registers ${host}: calls end at BlackHoleCluster (HTTP 502, or the connection is closed). A VirtualService does not register a host`,
+        `${policy}, and no ServiceEntry visible to ${vs.namespace} registers ${host}: a VirtualService does not register a host, so only HTTP calls on port 80 follow its routes, and every other call ends at BlackHoleCluster (HTTP 502, or the connection is closed)`,
       );
     }
   }

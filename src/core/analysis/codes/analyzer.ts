@@ -121,7 +121,7 @@ export const analyzerCodes: CodeInfo[] = [
   analyzer(
     'REGISTRY-ONLY-UNREGISTERED',
     'Host blocked by REGISTRY_ONLY',
-    'Under REGISTRY_ONLY sidecars only let out hosts a ServiceEntry visible to them registers; a VirtualService alone does not register a host, so the call ends at BlackHoleCluster (502, or a closed connection).',
+    'Under REGISTRY_ONLY sidecars only let out hosts a ServiceEntry visible to them registers. A VirtualService alone does not register a host: Istio applies its routes for a host outside the registry to HTTP on port 80 only (to destinations that must themselves be registered), and every other call to the host ends at BlackHoleCluster (502, or a closed connection).',
     'Add a ServiceEntry for the host exported to this namespace.',
   ),
   analyzer(
