@@ -4,6 +4,7 @@
  * through the model's lookups, so its result can be cached per host or gateway.
  */
 import { gatewayProxyFor, type GatewayProxy } from '../istio/gateway-proxies';
+import { sidecarSees } from '../istio/sidecar-scope';
 import { list, record, strings } from '../istio/read';
 import type { BundleModel, ModelEntry } from '../istio/model';
 import { modeAllowsUnknown } from '../istio/mesh';
@@ -61,7 +62,7 @@ export function connectHost(
   release: IstioVersion,
 ): void {
   const sidecar = `sidecar:${namespace}`;
-  const vs = meshVirtualServiceFor(model, host, namespace);
+  const vs = meshVirtualServiceFor(model, host, namespace, release);
   if (isClusterLocalHost(host)) {
     // An in-cluster Service the mesh sends through an egress gateway: Kubernetes registers it, and
     // the mesh rules' ports are its listeners (the bundle rarely holds the Service itself).
@@ -71,7 +72,14 @@ export function connectHost(
     }
     return;
   }
-  const registered = [...new Set(serviceEntriesForHost(model, host, namespace).map((m) => m.entry))];
+  // Visible through exportTo, and known to the namespace's sidecars (its Sidecar's egress hosts).
+  const registered = [
+    ...new Set(
+      serviceEntriesForHost(model, host, namespace)
+        .filter((m) => sidecarSees(model, namespace, m.host, m.entry.namespace, release))
+        .map((m) => m.entry),
+    ),
+  ];
   if (registered.length === 0) {
     connectUnregistered(model, builder, sidecar, namespace, host, vs, mode, release);
     return;
@@ -186,7 +194,10 @@ function connectUnregistered(
 ): void {
   const targets = vs ? routesAt(vs, 'mesh', UNREGISTERED_HOST_PORT, 'http') : [];
   for (const target of targets) {
-    if (isClusterLocalHost(target.host) || serviceEntriesForHost(model, target.host, namespace).length > 0) {
+    const known = serviceEntriesForHost(model, target.host, namespace).some((m) =>
+      sidecarSees(model, namespace, m.host, m.entry.namespace, release),
+    );
+    if (isClusterLocalHost(target.host) || known) {
       connectTarget(model, builder, sidecar, namespace, vs!, target, UNREGISTERED_HOST_PORT, []);
       continue;
     }
@@ -211,7 +222,7 @@ function connectUnregistered(
   if (!vs && !(hidden && !allowed && namespace !== ANY_NAMESPACE)) return;
   const reason = vs
     ? 'no ServiceEntry registers this host for this namespace'
-    : 'exportTo hides the ServiceEntry from this namespace';
+    : "exportTo or the namespace's Sidecar (egress hosts) hides the ServiceEntry from this namespace";
   const kind: EdgeKind = allowed ? 'passthrough' : 'blocked';
   const label = allowed ? 'passthrough (unmanaged)' : `blocked by ${mode}`;
   builder.edge(sidecar, `external:${host}`, kind, label, { reason: `${reason}; outbound policy ${mode}` });

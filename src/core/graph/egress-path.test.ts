@@ -205,4 +205,27 @@ describe('the egress path', () => {
       'egress-gateway:httpbin-egress.httpbin -> external:httpbin.org via-gateway TLS:443',
     ]);
   });
+
+  it("applies the namespace's Sidecar egress hosts: what it does not import falls to the outbound policy", () => {
+    const scoped = (...hosts: string[]) => source`
+      apiVersion: networking.istio.io/v1
+      kind: Sidecar
+      metadata: {name: default, namespace: default}
+      spec:
+        egress: [{hosts: [${hosts.map((h) => `"${h}"`).join(', ')}]}]
+        outboundTrafficPolicy: {mode: REGISTRY_ONLY}
+    `;
+    const cnnElsewhere = CNN_SE.replace('namespace: default', 'namespace: news');
+    // The entry lives in news; a Sidecar importing only its own namespace does not see it.
+    expect(edgesOf(`${cnnElsewhere}---\n${scoped('./*')}`)).toContain(
+      'sidecar:default -> external:edition.cnn.com blocked blocked by REGISTRY_ONLY',
+    );
+    expect(edgesOf(`${cnnElsewhere}---\n${scoped('./*', 'news/*')}`)).toContain(
+      'sidecar:default -> external:edition.cnn.com direct HTTP:80',
+    );
+    // A VirtualService it imports brings its destinations in, the egress gateway Service included.
+    expect(edgesOf(`${CNN_SE}---\n${twoHop(DEFAULT_GATEWAY)}---\n${scoped('./*')}`)).toContain(
+      'sidecar:default -> egress-gateway:istio-egressgateway to-gateway HTTP:80',
+    );
+  });
 });

@@ -18,7 +18,6 @@ import {
   hopTargets,
   isEgressGatewayHost,
   meshHopsFor,
-  meshHopsIn,
   kubeServiceForHost,
   kubeServices,
   rulesOf,
@@ -147,11 +146,6 @@ export function gatewayPodNamespaces(model: BundleModel, gateway: ModelEntry): s
 /** Mesh rules that send traffic for `host` (a VS host) to an egress gateway: hop 1 of a two-hop route. */
 export function gatewayHopsFor(model: BundleModel, host: string): GatewayHop[] {
   return meshHopsFor(model, host).filter((hop) => isGatewayHost(model, hop.gatewayHost));
-}
-
-/** Mesh rules of VirtualServices in `namespace` that send traffic to an egress gateway. */
-export function gatewayHopsIn(model: BundleModel, namespace: string): GatewayHop[] {
-  return meshHopsIn(model, namespace).filter((hop) => isGatewayHost(model, hop.gatewayHost));
 }
 
 function isGatewayHost(model: BundleModel, qualifiedHost: string): boolean {

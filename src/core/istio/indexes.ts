@@ -206,8 +206,6 @@ export interface Indexes {
   destinations: HostIndex<IndexedDestination>;
   /** Mesh rules that send a VirtualService's hosts to an in-cluster Service, by VS host. */
   gatewayHops: HostIndex<GatewayHop>;
-  /** The same hops by the namespace of the VirtualService that makes them. */
-  gatewayHopsByNamespace: KeyedIndex<GatewayHop>;
   /** Hops that carry traffic (not mirrors), by the qualified in-cluster host they go to. */
   gatewayHopsByTarget: KeyedIndex<GatewayHop>;
   /** Keys each entry is filed under. */
@@ -350,7 +348,6 @@ function emptyIndexes(): Indexes {
     nodesByName: new KeyedIndex('node', self),
     destinations: new HostIndex<IndexedDestination>('destination', byVs),
     gatewayHops: new HostIndex<GatewayHop>('hop', byVs),
-    gatewayHopsByNamespace: new KeyedIndex<GatewayHop>('hop-ns', byVs),
     gatewayHopsByTarget: new KeyedIndex<GatewayHop>('hop-target', byVs),
     provided: new Map(),
     derived: new Map(),
@@ -448,7 +445,6 @@ function collectVirtualServiceFilings(
           mirror: destination.mirror,
         };
         for (const host of hosts) file('gatewayHops', host, hop);
-        file('gatewayHopsByNamespace', vs.namespace, hop);
         if (!destination.mirror) file('gatewayHopsByTarget', hop.gatewayHost, hop);
       }
     }

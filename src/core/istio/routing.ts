@@ -5,6 +5,8 @@
  * bytes) whose matches allow that port. The graph draws these routes and the simulator walks them.
  */
 import type { BundleModel, ModelEntry } from './model';
+import type { IstioVersion } from './releases';
+import { sidecarImportsVirtualService } from './sidecar-scope';
 import { isMeshBound, rulesOf, type RouteRule } from './routes';
 import type { ProtocolFamily } from './values';
 import { isVisibleTo, virtualServicesForHost } from './visibility';
@@ -25,15 +27,20 @@ export interface RouteTarget {
 
 /**
  * The mesh-bound VirtualService a sidecar in `namespace` applies for `host`: visible through
- * exportTo and, since sidecars do not merge VirtualServices, the first one, own namespace first.
+ * exportTo and imported by the namespace's Sidecar, and, since sidecars do not merge
+ * VirtualServices, the first one, own namespace first.
  */
 export function meshVirtualServiceFor(
   model: BundleModel,
   host: string,
   namespace: string,
+  release: IstioVersion,
 ): ModelEntry | undefined {
   const candidates = virtualServicesForHost(model, host, namespace).filter(
-    (vs) => isMeshBound(vs) && isVisibleTo(vs, namespace),
+    (vs) =>
+      isMeshBound(vs) &&
+      isVisibleTo(vs, namespace) &&
+      sidecarImportsVirtualService(model, namespace, vs, release),
   );
   return candidates.find((vs) => vs.namespace === namespace) ?? candidates[0];
 }

@@ -174,11 +174,6 @@ export function meshHopsFor(model: BundleModel, host: string): GatewayHop[] {
   return indexesOf(model).gatewayHops.lookup(host);
 }
 
-/** Mesh rules of VirtualServices in `namespace` that send traffic to an in-cluster Service. */
-export function meshHopsIn(model: BundleModel, namespace: string): readonly GatewayHop[] {
-  return indexesOf(model).gatewayHopsByNamespace.get(namespace);
-}
-
 /** One `tls` block of a DestinationRule (top level, port level, or in a subset), with its path. */
 export interface TlsBlock {
   tls: Record<string, unknown>;

@@ -17,7 +17,6 @@ import {
   isClusterLocalHost,
   isMeshBound,
   mostSpecific,
-  namespaceOfClusterHost,
   resolveGatewayRef,
   rulesOf,
   serviceEntriesForHost,
@@ -25,7 +24,6 @@ import {
 } from '../../istio/visibility';
 import {
   gatewayHopsFor,
-  gatewayHopsIn,
   gatewayProxies,
   gatewayProxyFor,
   gatewayProxyNamespaces,
@@ -280,7 +278,8 @@ const checkSidecarImports: Analyzer = (model, report) => {
       }
     }
     for (const { ns, host, path } of imports) {
-      if (ns === '*' || ns === '~' || host === '*' || isClusterLocalHost(host)) continue;
+      // `~ns/host` (1.31) excludes rather than imports.
+      if (ns === '*' || ns.startsWith('~') || host === '*' || isClusterLocalHost(host)) continue;
       const defined = serviceEntriesForHost(model, host).filter((m) => hostCovers(host, m.host));
       if (defined.some((m) => m.entry.namespace === ns)) continue;
       const elsewhere = defined[0]?.entry.namespace;
@@ -292,23 +291,6 @@ const checkSidecarImports: Analyzer = (model, report) => {
         'SIDECAR-IMPORT',
         path,
         `no ServiceEntry in namespace ${ns} defines ${host}, so this entry imports nothing${hint}`,
-      );
-    }
-    if (imports.length === 0) continue;
-    // Per egress gateway Service the namespace's mesh rules send to, the last VirtualService that does.
-    const hops = new Map(gatewayHopsIn(model, sc.namespace).map((h) => [h.gatewayHost, h.vs.ref]));
-    for (const [gwHost, vsRef] of hops) {
-      const gwNs = namespaceOfClusterHost(gwHost, sc.namespace);
-      if (
-        imports.some((i) => (i.ns === '*' || i.ns === gwNs) && (i.host === '*' || hostCovers(i.host, gwHost)))
-      )
-        continue;
-      report(
-        sc,
-        'SIDECAR-IMPORT',
-        ['spec', 'egress'],
-        `${vsRef} sends traffic to ${gwHost}, but this Sidecar does not import ${gwNs}/*: its workloads do not know the egress gateway service, so the first hop fails. Add "${gwNs}/*" to egress hosts`,
-        { target: 'key' },
       );
     }
   }
