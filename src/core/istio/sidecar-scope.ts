@@ -70,11 +70,15 @@ export function sidecarImports(
   return entriesImport(entries, namespace, host, definedIn);
 }
 
-function entriesImport(entries: ImportEntry[], namespace: string, host: string, definedIn: string): boolean {
+/** Whether an entry names the namespace `definedIn`, for a proxy in `namespace`. */
+function namesNamespace(e: ImportEntry, namespace: string, definedIn: string): boolean {
   // `.` is the namespace of the proxy the scope is built for (pilot's convertIstioListenerToWrapper).
+  return e.namespace === '*' || (e.namespace === '.' ? namespace : e.namespace) === definedIn;
+}
+
+function entriesImport(entries: ImportEntry[], namespace: string, host: string, definedIn: string): boolean {
   const matches = (e: ImportEntry, name: string) =>
-    (e.namespace === '*' || (e.namespace === '.' ? namespace : e.namespace) === definedIn) &&
-    hostCovers(e.host, name);
+    namesNamespace(e, namespace, definedIn) && hostCovers(e.host, name);
   return (
     entries.some((e) => !e.exclude && matches(e, host)) && !entries.some((e) => e.exclude && matches(e, host))
   );
@@ -94,10 +98,7 @@ export function sidecarImportsVirtualService(
       entriesImport(entries, namespace, host, vs.namespace) ||
       // A wildcard VS host imports the services it covers, and is imported by a name it covers.
       entries.some(
-        (e) =>
-          !e.exclude &&
-          (e.namespace === '*' || (e.namespace === '.' ? namespace : e.namespace) === vs.namespace) &&
-          hostCovers(host, e.host),
+        (e) => !e.exclude && namesNamespace(e, namespace, vs.namespace) && hostCovers(host, e.host),
       ),
   );
 }
