@@ -62,7 +62,7 @@ test('the scenario gallery finds scenarios by words and tags, opens one in place
   await gallery.getByLabel('Search').fill('partner');
   await gallery.getByRole('group', { name: 'Tags' }).getByRole('button', { name: 'mtls' }).click();
   await expect(gallery.getByRole('listitem')).toHaveCount(1);
-  await expect(gallery.getByRole('listitem')).toContainText('Fixed from the seed');
+  await expect(gallery.getByRole('listitem')).toContainText('Corrected from the original');
   await gallery.getByRole('button', { name: 'Open Mutual TLS to a partner' }).click();
   await expect(gallery).toHaveCount(0);
   const partner = page.getByRole('group', { name: 'External service: partner-api.secure.com' });

@@ -17,7 +17,7 @@ export const SCENARIO_TAGS = [
   'policy',
   'visibility',
   'metadata',
-  'seed',
+  'essentials',
   'istio-task',
 ] as const;
 
@@ -39,7 +39,7 @@ export interface Scenario {
   summary: string;
   /** Words from {@link SCENARIO_TAGS}. */
   tags: string[];
-  /** What it covers: `seed: <configuration>` for the seed article, `E<n>` for PEERS.md (c). */
+  /** What it covers: `ServiceEntry guide: <configuration>` for the article the product was born from, `E<n>` for PEERS.md (c). */
   sources: string[];
   /** What the seed article's own example got wrong, when it did; the bundle is the working version. */
   seedFix?: string;
@@ -70,8 +70,8 @@ const ENTRIES: Entry[] = [
     title: 'REGISTRY_ONLY: only registered hosts leave',
     summary:
       'Locks the mesh down so sidecars drop traffic to hosts no ServiceEntry registers, and registers the one host the shop still needs.',
-    tags: ['policy', 'seed', 'istio-task'],
-    sources: ['seed: REGISTRY_ONLY mesh policy', 'E2'],
+    tags: ['policy', 'essentials', 'istio-task'],
+    sources: ['ServiceEntry guide: REGISTRY_ONLY mesh policy', 'E2'],
     seedFix:
       'The IstioOperator had no metadata, and Kubernetes refuses an object without a name. It also came alone: once REGISTRY_ONLY is on, every external call fails until its host is registered, so the working version registers one.',
     expected: NONE,
@@ -81,8 +81,8 @@ const ENTRIES: Entry[] = [
     title: 'HTTP API',
     summary:
       'Registers a plain-HTTP public API with a ServiceEntry so the sidecar can route, retry and measure each request, with DNS resolution rather than NONE.',
-    tags: ['http', 'seed', 'istio-task'],
-    sources: ['seed: HTTP API', 'E3'],
+    tags: ['http', 'essentials', 'istio-task'],
+    sources: ['ServiceEntry guide: HTTP API', 'E3'],
     expected: NONE,
   },
   {
@@ -90,8 +90,8 @@ const ENTRIES: Entry[] = [
     title: 'HTTPS pass-through',
     summary:
       'The app does its own TLS, so the sidecar sees only the SNI: it allows and counts connections to the host but cannot route or retry individual requests.',
-    tags: ['tls', 'seed', 'istio-task'],
-    sources: ['seed: HTTPS pass-through', 'E4'],
+    tags: ['tls', 'essentials', 'istio-task'],
+    sources: ['ServiceEntry guide: HTTPS pass-through', 'E4'],
     expected: NONE,
   },
   {
@@ -99,8 +99,8 @@ const ENTRIES: Entry[] = [
     title: 'Retries and timeouts',
     summary:
       'One VirtualService gives calls to an external API a per-try timeout, retries on transient failures and an overall deadline. These are HTTP features, so the route targets the HTTP port.',
-    tags: ['resilience', 'http', 'seed', 'istio-task'],
-    sources: ['seed: retries and timeouts', 'E5'],
+    tags: ['resilience', 'http', 'essentials', 'istio-task'],
+    sources: ['ServiceEntry guide: retries and timeouts', 'E5'],
     seedFix:
       "The retry route targeted port 443, which the seed's ServiceEntry declares HTTPS: the sidecar sees only TLS there, so the http rule with its retries and timeout never applied. The seed also put retries and the timeout in two VirtualServices for one host; sidecars use only one. Here a single VirtualService routes to HTTP port 80 and the sidecar originates TLS to 443.",
     expected: NONE,
@@ -110,8 +110,8 @@ const ENTRIES: Entry[] = [
     title: 'DNS resolution for a TCP database',
     summary:
       'Envoy resolves the database name itself. Raw TCP carries no name, so the client proxies DNS and each connection is matched by the virtual IP the name resolves to.',
-    tags: ['resolution', 'tcp', 'seed'],
-    sources: ['seed: DNS resolution'],
+    tags: ['resolution', 'tcp', 'essentials'],
+    sources: ['ServiceEntry guide: DNS resolution'],
     seedFix:
       'A TCP port without addresses: unless the sidecar proxies DNS, Istio cannot use the virtual IP it allocates and listens on 0.0.0.0:5432, sending every Postgres connection, to any server, to database.example.com (istioctl analyze reports IST0134). The client here turns on DNS capture; istioctl (and this designer with it) still warns, because it looks for DNS capture in the mesh config only, not in pod annotations.',
     expected: { warnings: ['ADDRESSES-REQUIRED'], info: [] },
@@ -121,8 +121,8 @@ const ENTRIES: Entry[] = [
     title: 'STATIC resolution with fixed endpoints',
     summary:
       'A legacy service reached at fixed IPs under a mesh-only name. The sidecars answer DNS for that name, and Envoy balances over the listed endpoints.',
-    tags: ['resolution', 'tls', 'seed'],
-    sources: ['seed: STATIC resolution'],
+    tags: ['resolution', 'tls', 'essentials'],
+    sources: ['ServiceEntry guide: STATIC resolution'],
     seedFix:
       'The seed said the host name need not resolve. The app resolves it before the sidecar sees anything, so legacy-payment.internal works only when the sidecars proxy DNS; the working version enables that mesh-wide.',
     expected: NONE,
@@ -132,8 +132,8 @@ const ENTRIES: Entry[] = [
     title: 'NONE resolution for a wildcard host',
     summary:
       'Every subdomain on port 443 with one entry: the sidecar checks the SNI against the wildcard and connects to the IP the app dialled, which a misbehaving app can abuse. DNS resolution would be refused for a wildcard.',
-    tags: ['resolution', 'wildcard', 'tls', 'seed', 'istio-task'],
-    sources: ['seed: NONE resolution', 'E14'],
+    tags: ['resolution', 'wildcard', 'tls', 'essentials', 'istio-task'],
+    sources: ['ServiceEntry guide: NONE resolution', 'E14'],
     expected: NONE,
   },
   {
@@ -150,8 +150,8 @@ const ENTRIES: Entry[] = [
     title: 'TLS origination at the sidecar',
     summary:
       'The app sends plain HTTP to port 80 and the sidecar opens verified HTTPS to port 443, so the mesh sees every request while the traffic leaves encrypted. Origination is set for port 80 only.',
-    tags: ['tls', 'http', 'seed', 'istio-task'],
-    sources: ['seed: TLS origination', 'E7'],
+    tags: ['tls', 'http', 'essentials', 'istio-task'],
+    sources: ['ServiceEntry guide: TLS origination', 'E7'],
     seedFix:
       "The DestinationRule set SIMPLE TLS at the top level, so it also applied to port 443, where the app already speaks TLS: that traffic would be wrapped a second time and fail. It also named no CA and set sni without subjectAltNames, so the server's hostname was never checked.",
     expected: NONE,
@@ -161,8 +161,8 @@ const ENTRIES: Entry[] = [
     title: 'Mutual TLS to a partner',
     summary:
       'The sidecar presents a client certificate to a partner API and checks the partner against its own CA. The certificate files come from a Secret mounted into the sidecar.',
-    tags: ['mtls', 'http', 'seed'],
-    sources: ['seed: mutual TLS to a partner'],
+    tags: ['mtls', 'http', 'essentials'],
+    sources: ['ServiceEntry guide: mutual TLS to a partner'],
     seedFix:
       "Port 443 was declared HTTPS (the app encrypts) while the sidecar also originated mutual TLS on it: TLS inside TLS. Here the app speaks plain HTTP to port 80 and the sidecar originates to 443. The seed only said the files must be mounted; the Deployment here mounts them, and subjectAltNames makes the sidecar check the partner's hostname.",
     expected: NONE,
@@ -181,8 +181,8 @@ const ENTRIES: Entry[] = [
     title: 'Connection pool limits',
     summary:
       'Caps connections and queued requests to an external API and keeps idle connections alive. HTTP limits need an HTTP port, so the sidecar originates the TLS.',
-    tags: ['resilience', 'http', 'seed'],
-    sources: ['seed: connection pool'],
+    tags: ['resilience', 'http', 'essentials'],
+    sources: ['ServiceEntry guide: connection pool'],
     seedFix:
       "The seed's comments mislabelled fields (h2UpgradePolicy is no pending-request limit; http1MaxPendingRequests queues requests rather than counting connections), and UPGRADE forced HTTP/2 on a server we do not run, so it is dropped. Its host had no ServiceEntry of its own, and on the HTTPS port it reused the http limits would not apply.",
     expected: NONE,
@@ -192,8 +192,8 @@ const ENTRIES: Entry[] = [
     title: 'Circuit breaker',
     summary:
       'Both halves of circuit breaking: pool limits that fail fast when too much is waiting, and outlier detection that ejects an endpoint that keeps returning errors.',
-    tags: ['resilience', 'http', 'seed'],
-    sources: ['seed: circuit breaker'],
+    tags: ['resilience', 'http', 'essentials'],
+    sources: ['ServiceEntry guide: circuit breaker'],
     seedFix:
       'minHealthPercent was described as a minimum request count; it is the share of healthy endpoints below which ejection stops. The host had no ServiceEntry of its own, and 5xx counting needs HTTP, so the app calls an HTTP port and the sidecar originates TLS.',
     expected: NONE,
@@ -203,8 +203,8 @@ const ENTRIES: Entry[] = [
     title: 'exportTo: who sees an external host',
     summary:
       'An entry exported to two namespaces is invisible to a third. Under REGISTRY_ONLY invisible means blocked; under ALLOW_ANY it would only mean unmanaged.',
-    tags: ['visibility', 'policy', 'seed'],
-    sources: ['seed: exportTo'],
+    tags: ['visibility', 'policy', 'essentials'],
+    sources: ['ServiceEntry guide: exportTo'],
     seedFix:
       'The seed presented exportTo as access control. It only decides which sidecars know the host: with the default ALLOW_ANY, other namespaces still reach it through PassthroughCluster. The working version sets REGISTRY_ONLY, and exports to the defining namespace too.',
     expected: NONE,
@@ -214,8 +214,8 @@ const ENTRIES: Entry[] = [
     title: 'Labels and owner annotations',
     summary:
       'Labels classify external services for selection; annotations record who owns each opening, why it exists and who approved it.',
-    tags: ['metadata', 'seed'],
-    sources: ['seed: labels and owner annotations'],
+    tags: ['metadata', 'essentials'],
+    sources: ['ServiceEntry guide: labels and owner annotations'],
     seedFix:
       'The labelling example named no owner, so nobody was accountable for that opening (the BP-NO-OWNER finding). Each entry here carries labels and an owner or team annotation.',
     expected: NONE,
@@ -252,8 +252,8 @@ const ENTRIES: Entry[] = [
     title: 'Egress gateway with TLS pass-through',
     summary:
       "HTTPS leaves through the egress gateway still encrypted: tls routes match the SNI at the sidecar and again at the gateway, which never holds the app's keys.",
-    tags: ['gateway', 'tls', 'seed', 'istio-task'],
-    sources: ['seed: egress gateway with TLS pass-through', 'E10'],
+    tags: ['gateway', 'tls', 'essentials', 'istio-task'],
+    sources: ['ServiceEntry guide: egress gateway with TLS pass-through', 'E10'],
     expected: NONE,
   },
   {
@@ -299,8 +299,8 @@ const ENTRIES: Entry[] = [
     title: 'Complete payment gateway',
     summary:
       'Everything together for one provider: mutual TLS from the sidecar, pool limits and ejection, careful retries for payments, two namespaces sharing the entry, and a locked-down mesh.',
-    tags: ['mtls', 'resilience', 'visibility', 'policy', 'metadata', 'seed'],
-    sources: ['seed: payment gateway'],
+    tags: ['mtls', 'resilience', 'visibility', 'policy', 'metadata', 'essentials'],
+    sources: ['ServiceEntry guide: payment gateway'],
     seedFix:
       "Port 443 was declared HTTPS while the rule originated mutual TLS on it (TLS inside TLS) and the http routes targeted it (never applied); here the app uses port 80. h2UpgradePolicy UPGRADE is dropped, retries no longer follow a reset that may have charged the customer, the certificates are mounted, and REGISTRY_ONLY makes exportTo a restriction. The seed's diagram showed an egress gateway and PeerAuthentication that its YAML never configured.",
     expected: NONE,

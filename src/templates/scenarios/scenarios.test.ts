@@ -18,21 +18,21 @@ const bundleFiles = readdirSync(directory)
 
 /** Every configuration of the seed article and every egress pattern the catalogue must cover. */
 const REQUIRED_SOURCES = [
-  'seed: HTTP API',
-  'seed: HTTPS pass-through',
-  'seed: DNS resolution',
-  'seed: STATIC resolution',
-  'seed: NONE resolution',
-  'seed: TLS origination',
-  'seed: mutual TLS to a partner',
-  'seed: connection pool',
-  'seed: circuit breaker',
-  'seed: retries and timeouts',
-  'seed: payment gateway',
-  'seed: egress gateway with TLS pass-through',
-  'seed: exportTo',
-  'seed: labels and owner annotations',
-  'seed: REGISTRY_ONLY mesh policy',
+  'ServiceEntry guide: HTTP API',
+  'ServiceEntry guide: HTTPS pass-through',
+  'ServiceEntry guide: DNS resolution',
+  'ServiceEntry guide: STATIC resolution',
+  'ServiceEntry guide: NONE resolution',
+  'ServiceEntry guide: TLS origination',
+  'ServiceEntry guide: mutual TLS to a partner',
+  'ServiceEntry guide: connection pool',
+  'ServiceEntry guide: circuit breaker',
+  'ServiceEntry guide: retries and timeouts',
+  'ServiceEntry guide: payment gateway',
+  'ServiceEntry guide: egress gateway with TLS pass-through',
+  'ServiceEntry guide: exportTo',
+  'ServiceEntry guide: labels and owner annotations',
+  'ServiceEntry guide: REGISTRY_ONLY mesh policy',
   ...Array.from({ length: 15 }, (_, i) => `E${i + 1}`),
   'E17',
   'E19',
@@ -86,8 +86,8 @@ describe('the scenario catalogue', () => {
       ).toEqual([]);
       expect(new Set(tags).size, id).toBe(tags.length);
       expect(sources.length, id).toBeGreaterThan(0);
-      const fromSeed = sources.some((s) => s.startsWith('seed: '));
-      expect(tags.includes('seed'), id).toBe(fromSeed);
+      const fromSeed = sources.some((s) => s.startsWith('ServiceEntry guide: '));
+      expect(tags.includes('essentials'), id).toBe(fromSeed);
       if (seedFix !== undefined) expect(fromSeed, `${id} has a seedFix but no seed source`).toBe(true);
     }
   });

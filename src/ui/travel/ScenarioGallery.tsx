@@ -90,7 +90,7 @@ function ScenarioCard({ scenario, onOpened }: { scenario: Scenario; onOpened: ()
       <p>{scenario.summary}</p>
       {scenario.seedFix && (
         <details className="gallery-fix">
-          <summary>Fixed from the seed</summary>
+          <summary>Corrected from the original</summary>
           {scenario.seedFix}
         </details>
       )}
