@@ -1,32 +1,29 @@
 /**
- * The edges of the egress graph: what a client namespace's sidecar does with traffic for one
- * external host, and what an egress gateway forwards where. Each part reads the bundle only
+ * The sidecar's part of the egress graph: what a client namespace's sidecar does with traffic for
+ * one external host (the gateway's part is in ./connect-gateway). Each part reads the bundle only
  * through the model's lookups, so its result can be cached per host or gateway.
  */
-import { gatewayProxyFor, type GatewayProxy } from '../istio/gateway-proxies';
+import { gatewayProxyFor } from '../istio/gateway-proxies';
 import { sidecarSees } from '../istio/sidecar-scope';
 import { list, record, strings } from '../istio/read';
 import type { BundleModel, ModelEntry } from '../istio/model';
 import { modeAllowsUnknown } from '../istio/mesh';
-import { ROOT_NAMESPACE } from '../istio/kinds';
 import type { IstioVersion } from '../istio/releases';
-import { canonicalProtocol, hostCovers, protocolFamily } from '../istio/values';
-import {
-  destinationRulesForHost,
-  hopsInto,
-  isClusterLocalHost,
-  isVisibleTo,
-  kubeServiceForHost,
-  namespaceOfClusterHost,
-  qualifyHost,
-  serviceEntriesForHost,
-  virtualServicesBoundTo,
-  virtualServicesForHost,
-} from '../istio/visibility';
+import { hostCovers, protocolFamily } from '../istio/values';
+import { isClusterLocalHost, qualifyHost, serviceEntriesForHost } from '../istio/visibility';
 import type { GraphSink } from './builder';
-import { destinationRuleFor, hasCircuitBreaker, policyFor, tlsBehaviour } from './policy';
+import {
+  addInClusterEdge,
+  addServiceEdge,
+  labelFor,
+  protocolOfPort,
+  resourcesForHost,
+  routeExtras,
+  soleServicePort,
+} from './edges';
+import { destinationRuleFor, policyFor, tlsBehaviour } from './policy';
 import { meshVirtualServiceFor, routesAt, type RouteTarget } from '../istio/routing';
-import { OTHER_HOSTS_ID, type EdgeKind, type GraphEdge, type TlsBehaviour } from './types';
+import { OTHER_HOSTS_ID, type EdgeKind } from './types';
 
 /** The client used when a bundle names no namespace other than the mesh root. */
 export const ANY_NAMESPACE = '*';
@@ -230,184 +227,3 @@ function connectUnregistered(
 
 /** The one port on which Istio routes VirtualServices for hosts outside the registry. */
 const UNREGISTERED_HOST_PORT = 80;
-
-/**
- * What an egress gateway forwards where: the routes of VirtualServices bound to the Gateways that
- * configure it and visible from its namespace, to hosts its namespace can see. A route to a host
- * the gateway cannot see, and a host the mesh sends it with no route there, end at the gateway.
- */
-export function connectGateway(model: BundleModel, builder: GraphSink, proxy: GatewayProxy): void {
-  const routed: string[] = [];
-  for (const gateway of proxy.gateways) {
-    const ref = `${gateway.namespace}/${gateway.name}`;
-    for (const vs of virtualServicesBoundTo(model, ref)) {
-      if (!isVisibleTo(vs, proxy.namespace)) continue;
-      const targets = routesAt(vs, ref);
-      if (targets.length > 0) routed.push(...strings(vs.spec['hosts']).map(([h]) => h));
-      for (const target of targets) forwardFromGateway(model, builder, proxy, vs, target);
-    }
-  }
-  // Hosts the mesh sends to this gateway that no route there takes: 404 NR, or a closed connection.
-  for (const hop of hopsInto(model, proxy.serviceHost)) {
-    for (const [host] of strings(hop.vs.spec['hosts'])) {
-      if (isClusterLocalHost(host) || routed.some((r) => hostCovers(r, host))) continue;
-      builder.ensureNode(`external:${host}`, 'external-service', host, resourcesForHost(model, host));
-      builder.edge(proxy.id, `external:${host}`, 'blocked', 'no route at the gateway', {
-        reason: `no VirtualService bound to a Gateway of ${proxy.name}, and visible from ${proxy.namespace}, routes ${host}: requests end at the gateway (HTTP 404 NR, TLS and TCP connections closed)`,
-      });
-    }
-  }
-}
-
-function forwardFromGateway(
-  model: BundleModel,
-  builder: GraphSink,
-  proxy: GatewayProxy,
-  vs: ModelEntry,
-  target: RouteTarget,
-): void {
-  if (isClusterLocalHost(target.host)) {
-    const host = qualifyHost(target.host, vs.namespace);
-    if (host !== proxy.serviceHost)
-      addInClusterEdge(model, builder, proxy.id, proxy.namespace, host, target, target.port, true);
-    return;
-  }
-  builder.ensureNode(
-    `external:${target.host}`,
-    'external-service',
-    target.host,
-    resourcesForHost(model, target.host),
-  );
-  const se = serviceEntriesForHost(model, target.host, proxy.namespace)[0]?.entry;
-  if (!se) {
-    const hidden = serviceEntriesForHost(model, target.host).length > 0;
-    builder.edge(proxy.id, `external:${target.host}`, 'blocked', 'no cluster at the gateway', {
-      reason: hidden
-        ? `exportTo hides the ServiceEntry for ${target.host} from ${proxy.namespace}, where the gateway runs: its route points at a cluster that does not exist there (HTTP 503 NC, connections closed)`
-        : `no ServiceEntry registers ${target.host}: the gateway's route points at a cluster that does not exist (HTTP 503 NC, connections closed)`,
-    });
-    return;
-  }
-  const port = target.port ?? soleServicePort(se);
-  const protocol = protocolOfPort(se, port);
-  addServiceEdge(
-    model,
-    builder,
-    proxy.id,
-    proxy.namespace,
-    target.host,
-    port,
-    protocol,
-    se,
-    'via-gateway',
-    target,
-    true,
-  );
-}
-
-/** An edge to an in-cluster Service a route names (not an egress gateway): drawn as a destination of its own. */
-function addInClusterEdge(
-  model: BundleModel,
-  builder: GraphSink,
-  source: string,
-  proxyNamespace: string,
-  host: string,
-  target: RouteTarget,
-  port: number | undefined,
-  atGateway: boolean,
-): void {
-  builder.ensureNode(
-    `external:${host}`,
-    'external-service',
-    host,
-    inClusterResources(model, host, proxyNamespace),
-  );
-  const dr = destinationRuleFor(model, host, proxyNamespace, namespaceOfClusterHost(host, proxyNamespace));
-  const policy = policyFor(dr, port, target.subset);
-  const shown = target.protocol.toUpperCase();
-  const tls = tlsBehaviour(target.protocol, policy, dr, atGateway);
-  builder.edge(source, `external:${host}`, atGateway ? 'via-gateway' : 'direct', labelFor(shown, port, tls), {
-    protocol: shown,
-    ...(port !== undefined ? { port } : {}),
-    tls,
-    ...(hasCircuitBreaker(policy) ? { circuitBreaker: true } : {}),
-    ...routeExtras(target),
-  });
-}
-
-function inClusterResources(model: BundleModel, host: string, namespace: string): string[] {
-  const service = kubeServiceForHost(model, host, namespace);
-  return [...(service ? [service.ref] : []), ...resourcesForHost(model, host)];
-}
-
-function addServiceEdge(
-  model: BundleModel,
-  builder: GraphSink,
-  source: string,
-  proxyNamespace: string,
-  host: string,
-  port: number | undefined,
-  protocol: string,
-  se: ModelEntry | undefined,
-  kind: EdgeKind,
-  target: RouteTarget | undefined,
-  atGateway: boolean,
-): void {
-  const dr = destinationRuleFor(model, host, proxyNamespace, se?.namespace);
-  const policy = policyFor(dr, port, target?.subset);
-  // What travels is set by the rule that routes it: an http rule sends plain HTTP even to a port
-  // declared HTTPS (the egress gateway hop of TLS origination), and TLS otherwise follows the port.
-  const family = target?.protocol === 'http' ? 'http' : protocolFamily(protocol);
-  const tls = tlsBehaviour(family, policy, dr, atGateway);
-  const shown = canonicalProtocol(protocol) ?? (protocol || 'TCP');
-  builder.edge(source, `external:${host}`, kind, labelFor(shown, port, tls), {
-    protocol: shown,
-    ...(port !== undefined ? { port } : {}),
-    tls,
-    ...(hasCircuitBreaker(policy) ? { circuitBreaker: true } : {}),
-    ...(target ? routeExtras(target) : {}),
-  });
-}
-
-function routeExtras(target: RouteTarget): Partial<GraphEdge> {
-  return {
-    ...(target.timeout !== undefined ? { timeout: target.timeout } : {}),
-    ...(target.retries !== undefined ? { retries: target.retries } : {}),
-  };
-}
-
-const TLS_LABEL: Record<TlsBehaviour, string> = {
-  'pass-through': 'TLS pass-through',
-  origination: 'TLS origination',
-  mutual: 'mTLS origination',
-  'istio-mutual': 'Istio mTLS',
-  double: 'TLS inside TLS (broken)',
-  plaintext: '',
-  none: '',
-};
-
-function labelFor(protocol: string, port: number | undefined, tls: TlsBehaviour): string {
-  const head = port !== undefined ? `${protocol}:${port}` : protocol;
-  return TLS_LABEL[tls] ? `${head} · ${TLS_LABEL[tls]}` : head;
-}
-
-function soleServicePort(se: ModelEntry): number | undefined {
-  const ports = list(se.spec['ports']).map(record);
-  const only = ports.length === 1 ? ports[0]?.['number'] : undefined;
-  return typeof only === 'number' ? only : undefined;
-}
-
-function protocolOfPort(se: ModelEntry | undefined, port: number | undefined): string {
-  const match = list(se?.spec['ports'])
-    .map(record)
-    .find((p) => p?.['number'] === port);
-  return typeof match?.['protocol'] === 'string' ? match['protocol'] : '';
-}
-
-export function resourcesForHost(model: BundleModel, host: string): string[] {
-  return [
-    ...serviceEntriesForHost(model, host).map((m) => m.entry.ref),
-    ...destinationRulesForHost(model, host, ROOT_NAMESPACE).map((e) => e.ref),
-    ...virtualServicesForHost(model, host, ROOT_NAMESPACE).map((e) => e.ref),
-  ];
-}

@@ -17,7 +17,9 @@ import {
   sidecarsIn,
 } from '../istio/visibility';
 import { GraphBuilder, GraphRecording } from './builder';
-import { ANY_NAMESPACE, connectGateway, connectHost, connectOtherHosts, resourcesForHost } from './connect';
+import { ANY_NAMESPACE, connectHost, connectOtherHosts } from './connect';
+import { connectGateway } from './connect-gateway';
+import { resourcesForHost } from './edges';
 import { OTHER_HOSTS_ID } from './types';
 import { layoutGraph } from './layout';
 import type { EgressGraph } from './types';
