@@ -2,6 +2,9 @@ import { defineConfig, devices } from '@playwright/test';
 
 import { chromiumLaunchOptions } from './e2e/chromium';
 
+// Several checkouts may run their suites on one machine: PW_PORT moves the preview server.
+const port = Number(process.env['PW_PORT'] ?? 4173);
+
 export default defineConfig({
   testDir: './e2e',
   workers: 1,
@@ -10,14 +13,14 @@ export default defineConfig({
     ? [['list'], ['json', { outputFile: process.env['PW_JSON_REPORT'] }]]
     : 'list',
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${port}`,
     ...devices['Desktop Chrome'],
     headless: true,
     launchOptions: chromiumLaunchOptions,
   },
   webServer: {
-    command: 'npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173',
+    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: false,
     timeout: 60_000,
   },
