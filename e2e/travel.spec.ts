@@ -345,6 +345,36 @@ test('a share link opens read-only in a fresh browser, and "Edit a copy" makes i
   await context.close();
 });
 
+test('a share link pasted into a tab already open on the app opens read-only, as a fresh load would', async ({
+  page,
+}) => {
+  await open(page);
+  await mergePartner(page);
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  const link = await page.getByRole('dialog', { name: 'Share' }).getByLabel('Link').inputValue();
+  await page.keyboard.press('Escape');
+  // The user's own design moves on without the partner service...
+  await page.getByRole('button', { name: 'Undo' }).click();
+  const partner = page.getByRole('group', { name: 'External service: api.partner.example' });
+  await expect(partner).toHaveCount(0);
+  // ...then the link is pasted into this tab's address bar: only the fragment changes, no reload.
+  await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+  await page.goto(link);
+  await expect(partner).toBeVisible();
+  await expect(page.getByText(/A shared design \(\d+ resources\), read-only/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Undo' })).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(
+    true,
+  );
+  await page.getByRole('button', { name: 'Edit a copy' }).click();
+  await expect(partner).toBeVisible();
+  expect(page.url()).not.toContain('#design=');
+  // The user's own design, as it was before the link, is one Undo away.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(partner).toHaveCount(0);
+  await expect(page.getByRole('group', { name: GITHUB })).toBeVisible();
+});
+
 test("a damaged share link says so and opens the user's own design", async ({ page }) => {
   await page.goto('/#design=this-is-not-a-design');
   await expect(page.getByRole('status').filter({ hasText: 'shared link' })).toContainText(

@@ -14,7 +14,8 @@ const SHARED = '#design=';
 /**
  * Opens the app: the user's own design, or — when the URL carries a shared design — that design
  * presented read-only until the user chooses to edit a copy of it. (The link reader loads only for
- * such URLs: everyone else's first graph does not wait for it.)
+ * such URLs: everyone else's first graph does not wait for it.) A link pasted into a tab already
+ * open on the app opens the same way.
  */
 export function Root({ storage, sample }: RootProps) {
   const [studio, setStudio] = useState<Studio | undefined>(() =>
@@ -42,6 +43,19 @@ export function Root({ storage, sample }: RootProps) {
       live = false;
     };
   }, [studio, storage, sample]);
+  // A share link pasted into the address bar of this tab changes only the fragment: the page does
+  // not reload, so open it here as a fresh load would (read-only, "Edit a copy").
+  useEffect(() => {
+    if (!studio) return;
+    const open = () => {
+      if (!location.hash.startsWith(SHARED)) return;
+      studio.flush();
+      studio.dispose();
+      setStudio(undefined);
+    };
+    window.addEventListener('hashchange', open);
+    return () => window.removeEventListener('hashchange', open);
+  }, [studio]);
   // Save what was typed in the last moments before the page goes away.
   useEffect(() => {
     if (!studio) return;
