@@ -278,7 +278,14 @@ test('the zip export holds one file per resource and a kustomization that round-
     resources: string[];
   };
   const listed = [...kustomization.resources].sort();
-  expect(listed).toEqual(names.filter((n) => n !== 'kustomization.yaml').sort());
+  // Every file but the sample's mesh-wide settings, which sit beside the kustomization, outside it.
+  const meshFiles = names.filter((n) => n.startsWith('mesh-config.'));
+  expect(meshFiles.sort()).toEqual([
+    'mesh-config.README.md',
+    'mesh-config.helm-values.yaml',
+    'mesh-config.istioctl.yaml',
+  ]);
+  expect(listed).toEqual(names.filter((n) => n !== 'kustomization.yaml' && !meshFiles.includes(n)).sort());
   // Grouped by namespace: every file sits in a folder.
   for (const name of listed) expect(name).toMatch(/^[a-z0-9.-]+\/[a-z0-9.-]+\.yaml$/);
   const joined = listed.map((name) => strFromU8(files[name]!)).join('\n---\n');
@@ -291,8 +298,8 @@ test('the zip export holds one file per resource and a kustomization that round-
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text);
 });
 
-test('the graph exports as SVG, PNG and Mermaid, and the API version can be chosen', async ({ page }) => {
-  await open(page);
+/** Opens the Export dialog; `save` clicks a download button and reads what it saved. */
+async function openExport(page: Page) {
   await page.getByRole('button', { name: 'Export', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Export' });
   const save = async (button: string) => {
@@ -302,6 +309,92 @@ test('the graph exports as SVG, PNG and Mermaid, and the API version can be chos
     ]);
     return readFileSync(await file.path());
   };
+  return { dialog, save };
+}
+
+/** Everything an export gives kubectl: the file, the zip's files its kustomization lists, the clipboard. */
+async function exportForKubectl(page: Page) {
+  const { dialog, save } = await openExport(page);
+  const file = (await save('Download egress-bundle.yaml')).toString('utf8');
+  const zip = unzipSync(new Uint8Array(await save('Download egress-bundle.zip')));
+  const kustomization = parseBundle(strFromU8(zip['kustomization.yaml']!)).resources[0]!.value as {
+    resources: string[];
+  };
+  const applied = kustomization.resources.map((name) => strFromU8(zip[name]!)).join('\n---\n');
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await dialog.getByRole('button', { name: 'Copy YAML' }).click();
+  await expect(dialog.getByRole('status')).toHaveText('The YAML is copied to the clipboard.');
+  const clipboard = await page.evaluate(() => navigator.clipboard.readText());
+  return { dialog, save, zip, kinds: [file, applied, clipboard].map((t) => kindsOf(t)) };
+}
+
+const kindsOf = (text: string) => parseBundle(text).resources.map((r) => r.kind);
+
+test('setting the mesh policy on a blank design exports the policy for the installation, never for kubectl', async ({
+  page,
+}) => {
+  await open(page);
+  // A blank design, by keyboard in the YAML pane.
+  const yaml = page.getByRole('region', { name: 'YAML editor' });
+  await yaml.locator('.view-lines').click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await expect(page.getByRole('group', { name: GITHUB })).toHaveCount(0);
+  await page.getByRole('group', { name: /^Mesh policy: / }).click();
+  await page
+    .getByRole('region', { name: 'Inspector' })
+    .getByLabel('Outbound traffic policy')
+    .selectOption('REGISTRY_ONLY');
+  await expect(page.getByRole('group', { name: 'Mesh policy: REGISTRY_ONLY' })).toBeVisible();
+
+  const { dialog, save, zip, kinds } = await exportForKubectl(page);
+  for (const applied of kinds) expect(applied).not.toContain('IstioOperator');
+  await expect(
+    dialog.getByRole('heading', { name: 'Mesh-wide settings, for your Istio installation' }),
+  ).toBeVisible();
+  await expect(dialog).toContainText('are not in the kubectl bundle: they belong to your Istio installation');
+  await expect(dialog).toContainText('an IstioOperator is refused wherever its CRD is absent');
+  await expect(
+    dialog.getByText('istioctl install --set meshConfig.outboundTrafficPolicy.mode=REGISTRY_ONLY'),
+  ).toBeVisible();
+  // The overlay is in the zip beside the kustomization, and on its own.
+  const overlay = strFromU8(zip['mesh-config.istioctl.yaml']!);
+  expect(parseBundle(overlay).resources[0]!.value).toMatchObject({
+    kind: 'IstioOperator',
+    spec: { meshConfig: { outboundTrafficPolicy: { mode: 'REGISTRY_ONLY' } } },
+  });
+  expect((await save('Download mesh-config.helm-values.yaml')).toString('utf8')).toBe(
+    'meshConfig:\n  outboundTrafficPolicy:\n    mode: REGISTRY_ONLY\n',
+  );
+  await expectAccessible(page, 'export with mesh-wide settings');
+});
+
+test('the ALLOW_ANY scenario never exports an istio ConfigMap that would replace the mesh config', async ({
+  page,
+}) => {
+  await open(page);
+  await page.getByRole('button', { name: 'Scenarios', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Scenarios' }).getByLabel('Search').fill('ALLOW_ANY');
+  await page.getByRole('button', { name: 'Open ALLOW_ANY: unknown hosts pass through' }).click();
+  await expect(page.getByRole('group', { name: 'Mesh policy: ALLOW_ANY' })).toBeVisible();
+
+  const { dialog, zip, kinds } = await exportForKubectl(page);
+  for (const applied of kinds) {
+    expect(applied).not.toContain('ConfigMap');
+    expect(applied).toContain('ServiceEntry');
+  }
+  expect(Object.keys(zip).filter((name) => /config-map/.test(name))).toEqual([]);
+  await expect(dialog).toContainText('(from ConfigMap/istio-system/istio) are not in the kubectl bundle');
+  await expect(dialog).toContainText('would replace the whole live mesh config');
+  await dialog.getByRole('button', { name: 'Copy Helm values' }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+    'meshConfig:\n  outboundTrafficPolicy:\n    mode: ALLOW_ANY\n',
+  );
+});
+
+test('the graph exports as SVG, PNG and Mermaid, and the API version can be chosen', async ({ page }) => {
+  await open(page);
+  const { dialog, save } = await openExport(page);
   const svg = (await save('Download SVG')).toString('utf8');
   expect(svg).toMatch(/^(<\?xml[^>]*>\s*)?<svg/);
   expect(svg).toContain('api.github.com');

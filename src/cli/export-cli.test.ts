@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { parseBundle } from '../core/bundle';
-import { splitBundle } from '../core/export';
+import { exportFiles, separateMeshSettings } from '../core/export';
 import { runCli } from './main';
 
 const sample = join(import.meta.dirname, '../templates/sample-payments.yaml');
@@ -16,8 +16,8 @@ describe('egress-studio export --split', () => {
   it('writes the zip layout to DIR, creating folders, and prints each path written', () => {
     const out = join(tempDir(), 'out');
     const result = runCli(['export', '--split', out, sample]);
-    expect(result).toMatchObject({ status: 0, stderr: '' });
-    const expected = splitBundle(parseBundle(sampleText));
+    expect(result.status).toBe(0);
+    const expected = exportFiles(separateMeshSettings(parseBundle(sampleText)));
     expect(result.stdout).toBe(expected.map((f) => `${join(out, f.path)}\n`).join(''));
     for (const file of expected) expect(readFileSync(join(out, file.path), 'utf8')).toBe(file.text);
     expect(readFileSync(join(out, 'kustomization.yaml'), 'utf8')).toContain(
@@ -32,8 +32,44 @@ describe('egress-studio export --split', () => {
     const serviceEntry = readFileSync(join(out, 'payments/service-entry-payment-gateway.yaml'), 'utf8');
     expect(serviceEntry).toContain('apiVersion: networking.istio.io/v1beta1\n');
     expect(serviceEntry).toContain('# originates mutual TLS to port 443');
-    const operator = readFileSync(join(out, 'istio-system/istio-operator-mesh-egress-policy.yaml'), 'utf8');
+    const operator = readFileSync(join(out, 'mesh-config.istioctl.yaml'), 'utf8');
     expect(operator).toContain('apiVersion: install.istio.io/v1alpha1\n');
+  });
+
+  it('writes the mesh-wide settings apart, outside the kustomization, and says so on stderr', () => {
+    const out = join(tempDir(), 'out');
+    const result = runCli(['export', '--split', out, sample]);
+    expect(existsSync(join(out, 'istio-system/istio-operator-mesh-egress-policy.yaml'))).toBe(false);
+    const kustomization = readFileSync(join(out, 'kustomization.yaml'), 'utf8');
+    expect(kustomization).not.toMatch(/istio-operator|mesh-config/);
+    expect(readFileSync(join(out, 'mesh-config.istioctl.yaml'), 'utf8')).toContain(
+      'kind: IstioOperator\nspec:\n  meshConfig:\n    outboundTrafficPolicy:\n      mode: REGISTRY_ONLY\n',
+    );
+    expect(readFileSync(join(out, 'mesh-config.helm-values.yaml'), 'utf8')).toContain(
+      'meshConfig:\n  outboundTrafficPolicy:\n    mode: REGISTRY_ONLY\n',
+    );
+    expect(result.stdout).toContain(`${join(out, 'mesh-config.istioctl.yaml')}\n`);
+    expect(result.stderr).toContain(
+      'egress-studio: left the mesh-wide settings of IstioOperator/istio-system/mesh-egress-policy out of the kubectl bundle',
+    );
+    expect(result.stderr).toContain(
+      `wrote them apart, outside kustomization.yaml: ${join(out, 'mesh-config.istioctl.yaml')} and ${join(out, 'mesh-config.helm-values.yaml')}`,
+    );
+    expect(result.stderr).toContain(
+      `helm upgrade istiod istio/istiod -n istio-system --reuse-values -f ${join(out, 'mesh-config.helm-values.yaml')}`,
+    );
+  });
+
+  it('never exports the istio ConfigMap of the ALLOW_ANY scenario to stdout either', () => {
+    const allowAny = join(import.meta.dirname, '../templates/scenarios/allow-any.yaml');
+    const result = runCli(['export', allowAny]);
+    expect(result.status).toBe(0);
+    expect(parseBundle(result.stdout).resources.map((r) => r.kind)).not.toContain('ConfigMap');
+    expect(result.stdout).not.toContain('outboundTrafficPolicy');
+    expect(result.stderr).toContain('left the mesh-wide settings of ConfigMap/istio-system/istio out');
+    expect(result.stderr).toContain(
+      'or run: istioctl install --set meshConfig.outboundTrafficPolicy.mode=ALLOW_ANY',
+    );
   });
 
   it('says which resources keep their version', () => {
@@ -92,8 +128,9 @@ describe('egress-studio export --split', () => {
   it('prints the bundle as one YAML without --split', () => {
     const result = runCli(['export', '--api-version', 'v1beta1', sample]);
     expect(result.status).toBe(0);
+    const withoutMesh = separateMeshSettings(parseBundle(sampleText)).bundle.text;
     expect(result.stdout).toBe(
-      sampleText.replaceAll('networking.istio.io/v1\n', 'networking.istio.io/v1beta1\n'),
+      withoutMesh.replaceAll('networking.istio.io/v1\n', 'networking.istio.io/v1beta1\n'),
     );
   });
 });

@@ -4,10 +4,16 @@ import { dirname, join, resolve, sep } from 'node:path';
 import { analyzeBundle } from '../../core/analysis/analyze';
 import { parseBundle } from '../../core/bundle';
 import {
-  splitBundle,
+  exportFiles,
+  MESH_HELM_COMMAND,
+  MESH_HELM_VALUES_PATH,
+  MESH_OVERLAY_COMMAND,
+  MESH_OVERLAY_PATH,
+  separateMeshSettings,
   withNetworkingVersion,
   type ExportApiVersion,
   type ExportFile,
+  type MeshSettings,
 } from '../../core/export';
 import { finish, STATUS_UNREADABLE, UsageError, type Command } from '../command';
 import { loadInputs } from '../load';
@@ -15,17 +21,20 @@ import { loadInputs } from '../load';
 const API_VERSIONS: readonly string[] = ['v1', 'v1beta1'] satisfies ExportApiVersion[];
 
 /**
- * `export`: the bundle as files. With `--split DIR`, one file per resource under DIR plus a
- * kustomization.yaml (the layout of the app's zip), printing each path written; without it, the
- * bundle as one multi-document YAML on stdout. `--api-version` moves networking.istio.io
- * resources to v1 or v1beta1 first. Exit 1 if the bundle has errors (written all the same, with a
- * note on stderr), 2 if an input cannot be read (nothing is written) or a file cannot be written.
+ * `export`: the bundle as files for `kubectl apply`. With `--split DIR`, one file per resource
+ * under DIR plus a kustomization.yaml (the layout of the app's zip), printing each path written;
+ * without it, the bundle as one multi-document YAML on stdout. Mesh-wide settings (IstioOperator,
+ * the istio ConfigMap, Helm values) never go in: with `--split` they are written beside the
+ * kustomization, outside it, as an istioctl overlay and Helm values; stderr says so and how to
+ * apply them. `--api-version` moves networking.istio.io resources to v1 or v1beta1 first. Exit 1
+ * if the bundle has errors (written all the same, with a note on stderr), 2 if an input cannot be
+ * read (nothing is written) or a file cannot be written.
  */
 export const exportCommand: Command = {
   name: 'export',
   usage: [
     'export --split DIR [--api-version V] FILE...',
-    'write one file per resource + kustomization.yaml to DIR (V: v1|v1beta1)',
+    'write one file per resource + kustomization.yaml to DIR, mesh-wide settings apart (V: v1|v1beta1)',
   ],
   options: { '--split': undefined, '--api-version': undefined },
   needsFiles: true,
@@ -58,8 +67,14 @@ export const exportCommand: Command = {
         );
       const status = errors > 0 ? 1 : 0;
       const stderr = (lines: string[]) => lines.map((line) => `egress-studio: ${line}\n`).join('');
-      if (dir === undefined) return { stdout: bundle.text, status, stderr: stderr(notes) };
-      const written = writeFiles(dir, splitBundle(bundle));
+      const separated = separateMeshSettings(bundle);
+      const { mesh } = separated;
+      if (dir === undefined) {
+        if (mesh) notes.push(...meshNotes(mesh, undefined));
+        return { stdout: separated.bundle.text, status, stderr: stderr(notes) };
+      }
+      if (mesh) notes.push(...meshNotes(mesh, dir));
+      const written = writeFiles(dir, exportFiles(separated));
       return {
         stdout: written.paths.map((path) => `${path}\n`).join(''),
         status: written.failures.length > 0 ? STATUS_UNREADABLE : status,
@@ -68,6 +83,24 @@ export const exportCommand: Command = {
     });
   },
 };
+
+/** What stderr says about mesh-wide settings left out of the bundle (written to `dir` when split). */
+function meshNotes(mesh: MeshSettings, dir: string | undefined): string[] {
+  const left = `left the mesh-wide settings of ${mesh.sources.join(', ')} out of the kubectl bundle: they belong to the Istio installation (a partial istio ConfigMap would replace the whole mesh config; kubectl refuses an IstioOperator where its CRD is absent)`;
+  if (dir === undefined)
+    return [
+      left,
+      `export with --split DIR for them as an istioctl overlay and Helm values${mesh.setCommand ? `, or run: ${mesh.setCommand} (with the flags you installed Istio with)` : ''}`,
+    ];
+  // The commands name the files as they stand in DIR.
+  const [overlay, values] = [MESH_OVERLAY_PATH, MESH_HELM_VALUES_PATH].map((path) => join(dir, path));
+  return [
+    left,
+    `wrote them apart, outside kustomization.yaml: ${overlay} and ${values}; apply them with ` +
+      `"${MESH_OVERLAY_COMMAND.replace(MESH_OVERLAY_PATH, overlay!)}" or ` +
+      `"${MESH_HELM_COMMAND.replace(MESH_HELM_VALUES_PATH, values!)}"`,
+  ];
+}
 
 /** Writes each file under `dir`, creating folders; returns the paths written and what failed. */
 function writeFiles(dir: string, files: readonly ExportFile[]): { paths: string[]; failures: string[] } {

@@ -11,3 +11,13 @@ export type { NodePositions, SvgOptions } from './svg';
 export { SVG_PALETTES } from './svg-palette';
 export type { SvgPalette } from './svg-palette';
 export { zipFiles } from './zip';
+export {
+  exportFiles,
+  MESH_HELM_COMMAND,
+  MESH_HELM_VALUES_PATH,
+  MESH_OVERLAY_COMMAND,
+  MESH_OVERLAY_PATH,
+  MESH_README_PATH,
+  separateMeshSettings,
+} from './mesh-settings';
+export type { MeshSettings, SeparatedExport } from './mesh-settings';

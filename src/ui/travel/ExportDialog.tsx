@@ -4,15 +4,18 @@ import { parseBundle } from '../../core';
 // From the export folder itself, so its code loads with this dialog and not before the first graph.
 import {
   applyCommand,
+  exportFiles,
   graphToMermaid,
   graphToSvg,
-  splitBundle,
+  separateMeshSettings,
   withNetworkingVersion,
   zipFiles,
 } from '../../core/export';
 import { useStudio, useView } from '../../store';
 import { Modal } from '../shared/Modal';
 import { copyText, download } from '../shared/download';
+import { ExportCommand as Command } from './ExportCommand';
+import { MeshSettingsExport } from './MeshSettingsExport';
 import { svgToPng } from './png';
 
 const BUNDLE_FILE = 'egress-bundle.yaml';
@@ -23,7 +26,8 @@ type Version = 'as-written' | 'v1' | 'v1beta1';
 
 /**
  * Export: the bundle as one YAML file, as a zip with one file per resource and a
- * kustomization.yaml, or on the clipboard, with the kubectl command that applies it; the graph as
+ * kustomization.yaml, or on the clipboard, with the kubectl command that applies it; the design's
+ * mesh-wide settings apart from all three, in the forms an installation takes them; the graph as
  * SVG, PNG and a Mermaid flowchart. Optionally with the Istio API version rewritten.
  */
 export function ExportDialog({ onClose }: { onClose: () => void }) {
@@ -38,6 +42,9 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
       version === 'as-written' ? { text, unchanged: [] as string[] } : withNetworkingVersion(text, version),
     [text, version],
   );
+  // What kubectl may apply, and the mesh-wide settings that must go through the installation.
+  const separated = useMemo(() => separateMeshSettings(parseBundle(exported.text)), [exported.text]);
+  const bundleText = separated.bundle.text;
   const errors = view.current.diagnostics.filter((d) => d.severity === 'error').length;
   const graph = view.lastGood.graph;
   const nodePositions = useMemo(
@@ -51,7 +58,6 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
         ? `${what} copied to the clipboard.`
         : `The browser refused the clipboard: select and copy it by hand.`,
     );
-  const files = () => splitBundle(parseBundle(exported.text));
   const fileCommand = applyCommand({ kind: 'file', fileName: BUNDLE_FILE });
   const zipCommand = `unzip ${ZIP_FILE} -d ${ZIP_DIR} && ${applyCommand({ kind: 'kustomize', dir: ZIP_DIR })}`;
   const dark = matchMedia('(prefers-color-scheme: dark)').matches;
@@ -79,13 +85,16 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
       <section aria-labelledby={`${id}-yaml`} className="export-section">
         <h3 id={`${id}-yaml`}>YAML for kubectl or GitOps</h3>
         <div className="palette-actions">
-          <button type="button" onClick={() => download(BUNDLE_FILE, exported.text, 'application/yaml')}>
+          <button type="button" onClick={() => download(BUNDLE_FILE, bundleText, 'application/yaml')}>
             Download {BUNDLE_FILE}
           </button>
-          <button type="button" onClick={() => download(ZIP_FILE, zipFiles(files()), 'application/zip')}>
+          <button
+            type="button"
+            onClick={() => download(ZIP_FILE, zipFiles(exportFiles(separated)), 'application/zip')}
+          >
             Download {ZIP_FILE}
           </button>
-          <button type="button" onClick={() => void copy('The YAML is', exported.text)}>
+          <button type="button" onClick={() => void copy('The YAML is', bundleText)}>
             Copy YAML
           </button>
         </div>
@@ -96,6 +105,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           onCopy={copy}
         />
       </section>
+      {separated.mesh && <MeshSettingsExport mesh={separated.mesh} headingId={`${id}-mesh`} onCopy={copy} />}
       <section aria-labelledby={`${id}-graph`} className="export-section">
         <h3 id={`${id}-graph`}>The graph</h3>
         <div className="palette-actions">
@@ -136,29 +146,5 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
         {copied}
       </p>
     </Modal>
-  );
-}
-
-function Command({
-  label,
-  command,
-  onCopy,
-}: {
-  label: string;
-  command: string;
-  onCopy: (what: string, value: string) => Promise<void>;
-}) {
-  return (
-    <div className="export-command">
-      <span>{label}:</span>
-      <code>{command}</code>
-      <button
-        type="button"
-        aria-label={`Copy the command: ${label}`}
-        onClick={() => void onCopy('The command is', command)}
-      >
-        Copy
-      </button>
-    </div>
   );
 }
