@@ -1,4 +1,4 @@
-import { expect, expectAccessible, openDesigner, test, typeAtEnd } from './fixtures';
+import { expect, expectAccessible, openDesigner, test, typeAtEnd, type Page } from './fixtures';
 
 const SLACK = [
   '---',
@@ -45,6 +45,75 @@ test('the design survives a reload', async ({ page }) => {
   await page.waitForTimeout(600); // autosave waits for a pause in typing
   await page.reload();
   await expect(page.getByRole('group', { name: 'External service: hooks.slack.com' })).toBeVisible();
+});
+
+/** Waits until autosave has written `pattern` into the storage entry `key` (it waits for a pause). */
+async function saved(page: Page, key: string, pattern: RegExp) {
+  await expect.poll(() => page.evaluate((k) => localStorage.getItem(k) ?? '', key)).toMatch(pattern);
+}
+
+test('a reload while the YAML does not parse shows the same last good graph, read-only', async ({ page }) => {
+  await open(page);
+  await typeAtEnd(page, SLACK);
+  const slack = page.getByRole('group', { name: 'External service: hooks.slack.com' });
+  await expect(slack).toBeVisible();
+  // Break the document that holds it: its service stays on the graph from the last good state.
+  await page.keyboard.type('[oops');
+  const alert = page.getByRole('alert').filter({ hasText: 'does not parse' });
+  await expect(alert).toBeVisible();
+  await expect(slack).toBeVisible();
+  await saved(page, 'egress-studio:design', /"lastGood":/);
+  await page.reload();
+  await expect(alert).toContainText(/does not parse at line \d+/);
+  await expect(slack).toBeVisible();
+  await expect(page.getByRole('group', { name: 'External service: api.github.com' })).toBeVisible();
+  // Its forms are there, read-only, until the text parses again.
+  await slack.click();
+  const inspector = page.getByRole('region', { name: 'Inspector' });
+  await expect(inspector.getByRole('button', { name: 'Delete' })).toBeDisabled();
+  await expect(inspector.getByLabel('Resolution').first()).toBeDisabled();
+  // Fixing the text (by keyboard: the broken last line goes) takes over from the saved last good state.
+  await page.getByRole('region', { name: 'YAML editor' }).locator('.view-lines').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Shift+Home');
+  await page.keyboard.press('Delete');
+  await expect(alert).toHaveCount(0);
+  await expect(slack).toBeVisible();
+});
+
+test('undo and redo work after a reload', async ({ page }) => {
+  await open(page);
+  await page.getByRole('group', { name: 'Mesh policy: REGISTRY_ONLY' }).click();
+  await page
+    .getByRole('region', { name: 'Inspector' })
+    .getByLabel('Outbound traffic policy')
+    .selectOption('ALLOW_ANY');
+  await expect(page.getByRole('group', { name: 'Mesh policy: ALLOW_ANY' })).toBeVisible();
+  await typeAtEnd(page, SLACK);
+  const slack = page.getByRole('group', { name: 'External service: hooks.slack.com' });
+  await expect(slack).toBeVisible();
+  // Saved as steps back from the design: the second step back restores REGISTRY_ONLY.
+  await saved(page, 'egress-studio:design:history', /REGISTRY_ONL/);
+  await page.reload();
+  await expect(slack).toBeVisible();
+  const undo = page.getByRole('button', { name: 'Undo' });
+  const redo = page.getByRole('button', { name: 'Redo' });
+  await expect(redo).toBeDisabled();
+  await undo.click();
+  await expect(slack).toHaveCount(0);
+  await undo.click();
+  await expect(page.getByRole('group', { name: 'Mesh policy: REGISTRY_ONLY' })).toBeVisible();
+  await expect(undo).toBeDisabled();
+  await redo.click();
+  await expect(page.getByRole('group', { name: 'Mesh policy: ALLOW_ANY' })).toBeVisible();
+  // What is left to redo survives a reload too.
+  await saved(page, 'egress-studio:design', /mode: ALLOW_ANY/);
+  await page.reload();
+  await expect(page.getByRole('group', { name: 'Mesh policy: ALLOW_ANY' })).toBeVisible();
+  await expect(slack).toHaveCount(0);
+  await redo.click();
+  await expect(slack).toBeVisible();
+  await expect(redo).toBeDisabled();
 });
 
 test('selecting a node shows its resources, and a problem leads to its line', async ({ page }) => {

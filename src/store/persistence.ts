@@ -21,6 +21,11 @@ export interface SavedDesign {
   selection: string | undefined;
   /** The graph as the canvas last drew it, for the next visit's first paint (see DrawnGraph). */
   drawn?: DrawnGraph | undefined;
+  /**
+   * While the text does not parse: the last text that did, so the views show the same last good
+   * graph and forms (read-only) after a reload as before it.
+   */
+  lastGood?: string | undefined;
 }
 
 /**
@@ -118,12 +123,14 @@ export function upgrade(parsed: unknown): SavedDesign | undefined {
   const selection = typeof data['selection'] === 'string' ? data['selection'] : undefined;
   const drawn = isDrawnGraph(data['drawn']) ? data['drawn'] : undefined;
   const istioVersion = typeof data['istioVersion'] === 'string' ? data['istioVersion'] : undefined;
+  const lastGood = typeof data['lastGood'] === 'string' ? data['lastGood'] : undefined;
   return {
     text: data['text'],
     istioVersion,
     positions: positions as SavedDesign['positions'],
     selection,
     drawn,
+    ...(lastGood !== undefined ? { lastGood } : {}),
   };
 }
 

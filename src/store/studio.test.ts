@@ -1,23 +1,9 @@
-import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 
 import { LATEST_ISTIO_VERSION } from '../core';
 import { createStudio } from './studio';
 import { STORAGE_KEY } from './persistence';
-
-const SAMPLE = `apiVersion: networking.istio.io/v1
-kind: ServiceEntry
-metadata: {name: github, namespace: app}
-spec:
-  hosts: [api.github.com]
-  ports: [{number: 443, name: https, protocol: TLS}]
-  resolution: DNS
-`;
-
-/** A browser-grade Storage (happy-dom's), empty. */
-function freshStorage(): Storage {
-  return new Window().localStorage;
-}
+import { freshStorage, limitedStorage, SAMPLE } from './testing';
 
 describe('the studio store', () => {
   it('opens the sample design on first run', () => {
@@ -93,20 +79,8 @@ describe('the studio store', () => {
   });
 
   it('says when autosave fails instead of failing silently', () => {
-    const storage = freshStorage();
     // A storage that is full: reads work, every write is refused as browsers refuse it.
-    const full: Storage = {
-      get length() {
-        return storage.length;
-      },
-      key: (index) => storage.key(index),
-      getItem: (key) => storage.getItem(key),
-      removeItem: (key) => storage.removeItem(key),
-      clear: () => storage.clear(),
-      setItem: () => {
-        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      },
-    };
+    const full = limitedStorage(0);
     const studio = createStudio({ storage: full, sample: SAMPLE });
     studio.store.getState().setText(SAMPLE + '# more\n', 'form');
     studio.flush();

@@ -27,7 +27,8 @@ import {
 } from '../core';
 import { createDerived, type Derived } from './derived';
 import { drawnGraph } from './drawn';
-import { loadDesign, saveDesign, type SavedDesign } from './persistence';
+import { loadDesign, type SavedDesign } from './persistence';
+import { loadHistory, saveDesignAndHistory, type HistoryState } from './saved-history';
 
 /** Where a change of the text came from. */
 export type ChangeOrigin = 'editor' | 'form' | 'history' | 'import' | 'template';
@@ -162,6 +163,15 @@ export function createStudio({
 }: StudioOptions): Studio {
   const loaded = design ? { design, notice: undefined } : loadDesign(storage);
   const initial: SavedDesign = loaded.design ?? { text: sample, positions: {}, selection: undefined };
+  // A release this app does not support (any more) opens at the newest: no design is lost.
+  const supported = (version: string | undefined) =>
+    isIstioVersion(version) ? version : LATEST_ISTIO_VERSION;
+  const initialVersion = supported(initial.istioVersion);
+  // The user's own design comes back with its undo history (a presented one has none).
+  const restored = design
+    ? { past: [], future: [] }
+    : loadHistory(storage, { text: initial.text, istioVersion: initialVersion });
+  const asStep = (state: HistoryState) => ({ text: state.text, istioVersion: supported(state.istioVersion) });
   // The origin of the change being set, read by the history to merge typing bursts.
   let pending: ChangeOrigin = 'template';
   let pendingBurst: string | undefined;
@@ -172,14 +182,16 @@ export function createStudio({
   };
 
   const derived = createDerived();
+  // Saved while the text did not parse: derived first, it is the last good state the views show.
+  if (initial.lastGood !== undefined && initial.lastGood !== initial.text)
+    derived.of(initial.lastGood, initialVersion);
   // The current bundle, parsed incrementally by the same cache (and for the release) the views use.
   const bundleOf = (text: string) => derived.of(text, store.getState().istioVersion).current.bundle;
   const store = createStore<StudioState>()(
     temporal(
       (set, get) => ({
         text: initial.text,
-        // A release this app does not support (any more) opens at the newest: no design is lost.
-        istioVersion: isIstioVersion(initial.istioVersion) ? initial.istioVersion : LATEST_ISTIO_VERSION,
+        istioVersion: initialVersion,
         origin: 'template',
         change: undefined,
         selection: initial.selection,
@@ -307,6 +319,8 @@ export function createStudio({
         partialize: (state) => ({ text: state.text, istioVersion: state.istioVersion }),
         equality: (past, current) => past.text === current.text && past.istioVersion === current.istioVersion,
         limit: 200,
+        pastStates: restored.past.map(asStep),
+        futureStates: restored.future.map(asStep),
         // Called once per change of the text or release, with the state before it: record it as an
         // undo step unless it continues a burst of typing (or is itself an undo or redo).
         handleSet: (record) => (pastState, replace, currentState, deltaState) => {
@@ -331,9 +345,21 @@ export function createStudio({
     timer = undefined;
     if (readOnly) return;
     const { text, istioVersion, positions, selection } = store.getState();
-    // The graph as drawn goes with it, for the next visit's first paint.
-    const drawn = drawnGraph(derived.of(text, istioVersion).lastGood, positions);
-    const notice = saveDesign(storage, { text, istioVersion, positions, selection, drawn });
+    const view = derived.of(text, istioVersion);
+    // The graph as drawn goes with it, for the next visit's first paint, and while the text does
+    // not parse, the last text that did, for the views; then the undo history.
+    const drawn = drawnGraph(view.lastGood, positions);
+    const lastGood = view.blocked ? view.lastGood.bundle.text : undefined;
+    // zundo types steps as partial (for its diff option, unused here): each is a whole state.
+    const { pastStates, futureStates } = store.temporal.getState() as unknown as {
+      pastStates: HistoryState[];
+      futureStates: HistoryState[];
+    };
+    const notice = saveDesignAndHistory(
+      storage,
+      { text, istioVersion, positions, selection, drawn, lastGood },
+      { past: pastStates, future: futureStates },
+    );
     if (notice && notice !== store.getState().notice) store.setState({ notice });
   };
   const unsubscribe = store.subscribe((state, previous) => {

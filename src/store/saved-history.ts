@@ -1,0 +1,197 @@
+/**
+ * The undo history saved beside the design, so Undo and Redo work after a reload. Each step is
+ * saved as the difference from its neighbour towards the current state (one replaced range, and
+ * the release when it differs), so a hundred steps of a large design cost little more than the
+ * edits themselves. Bounded by steps and by size, nearest steps kept first; it is written after
+ * the design and never costs the design its place in a full storage. Kept under a key of its own
+ * (read only when the app opens, never by the first paint) with the fingerprint of the state it
+ * leads to: a history that does not lead to the saved design is not used.
+ */
+import { saveDesign, STORAGE_KEY, type SavedDesign } from './persistence';
+
+/** One state of the history: what the store's undo records. */
+export interface HistoryState {
+  text: string;
+  istioVersion: string;
+}
+
+/** The states before and after the current one, in the store's order: `past` oldest first, `future` next redo last. */
+export interface History {
+  past: HistoryState[];
+  future: HistoryState[];
+}
+
+/** The key of the saved history, beside the design's. */
+export const HISTORY_KEY = `${STORAGE_KEY}:history`;
+const VERSION = 1;
+
+/** At most this many steps are saved on each side of the current state. */
+export const MAX_SAVED_STEPS = 100;
+/** At most this many characters of saved history (about 2 MB of browser storage). */
+export const MAX_SAVED_HISTORY_CHARS = 1_000_000;
+
+/** A step: `[at, removed, inserted]`, plus the release when it differs from the neighbour's. */
+type Patch = [number, number, string] | [number, number, string, string];
+
+interface SavedHistory {
+  version: number;
+  head: string;
+  /** Nearest first. */
+  past: Patch[];
+  /** Nearest first. */
+  future: Patch[];
+}
+
+// Patches by state: a state's patch stays valid while its neighbour is the same, so each save
+// only works out the steps that are new.
+const patches = new WeakMap<HistoryState, { from: HistoryState; patch: Patch }>();
+
+/**
+ * Saves the design, then its history. When storage is full the history goes first: it never costs
+ * the design its place. Returns a notice when the design itself could not be saved.
+ */
+export function saveDesignAndHistory(
+  storage: Storage | undefined,
+  design: SavedDesign & HistoryState,
+  history: History,
+): string | undefined {
+  let notice = saveDesign(storage, design);
+  if (notice) {
+    forgetHistory(storage);
+    notice = saveDesign(storage, design);
+  }
+  if (notice) return notice;
+  saveHistory(storage, { text: design.text, istioVersion: design.istioVersion }, history);
+  return undefined;
+}
+
+/**
+ * Saves the history leading to `current`, within the bounds; the nearer half, and so on, when
+ * storage refuses it, none when it refuses even one step. Returns how many steps were saved.
+ */
+export function saveHistory(storage: Storage | undefined, current: HistoryState, history: History): number {
+  let limit = MAX_SAVED_STEPS;
+  while (limit > 0) {
+    const saved = encode(current, history, limit);
+    try {
+      storage?.setItem(HISTORY_KEY, JSON.stringify(saved));
+      return saved.past.length + saved.future.length;
+    } catch {
+      // full: try again with the nearer half
+      limit = Math.floor(Math.max(saved.past.length, saved.future.length) / 2);
+    }
+  }
+  forgetHistory(storage);
+  return 0;
+}
+
+/** Drops the saved history (to make room for the design, or because it no longer leads to it). */
+export function forgetHistory(storage: Storage | undefined): void {
+  try {
+    storage?.removeItem(HISTORY_KEY);
+  } catch {
+    // storage disabled: nothing was saved
+  }
+}
+
+/** The saved history that leads to `current`; empty when there is none, or it leads elsewhere. */
+export function loadHistory(storage: Storage | undefined, current: HistoryState): History {
+  try {
+    const saved = JSON.parse(storage?.getItem(HISTORY_KEY) ?? 'null') as unknown;
+    if (!isSavedHistory(saved) || saved.head !== fingerprint(current)) return { past: [], future: [] };
+    return { past: unroll(current, saved.past).reverse(), future: unroll(current, saved.future).reverse() };
+  } catch {
+    return { past: [], future: [] };
+  }
+}
+
+/** The nearest `limit` steps on each side, within the size bound. */
+function encode(current: HistoryState, history: History, limit: number): SavedHistory {
+  let chars = 0;
+  const side = (states: readonly HistoryState[]) => {
+    const out: Patch[] = [];
+    let neighbour = current;
+    // Nearest first: the store keeps both sides with the nearest state last.
+    for (let i = states.length - 1; i >= 0 && out.length < limit; i--) {
+      const state = states[i]!;
+      const patch = patchOf(neighbour, state);
+      chars += patch[2].length + 24;
+      if (chars > MAX_SAVED_HISTORY_CHARS) break;
+      out.push(patch);
+      neighbour = state;
+    }
+    return out;
+  };
+  return {
+    version: VERSION,
+    head: fingerprint(current),
+    past: side(history.past),
+    future: side(history.future),
+  };
+}
+
+/** The patch that turns `from` into `to`: the one range between their common prefix and suffix. */
+function patchOf(from: HistoryState, to: HistoryState): Patch {
+  const cached = patches.get(to);
+  if (cached?.from === from) return cached.patch;
+  const a = from.text;
+  const b = to.text;
+  let start = 0;
+  const shorter = Math.min(a.length, b.length);
+  while (start < shorter && a.charCodeAt(start) === b.charCodeAt(start)) start++;
+  let end = 0;
+  while (end < shorter - start && a.charCodeAt(a.length - 1 - end) === b.charCodeAt(b.length - 1 - end))
+    end++;
+  const inserted = b.slice(start, b.length - end);
+  const removed = a.length - end - start;
+  const patch: Patch =
+    to.istioVersion === from.istioVersion
+      ? [start, removed, inserted]
+      : [start, removed, inserted, to.istioVersion];
+  patches.set(to, { from, patch });
+  return patch;
+}
+
+/** The states the patches lead to from `current`, nearest first. */
+function unroll(current: HistoryState, steps: readonly Patch[]): HistoryState[] {
+  const states: HistoryState[] = [];
+  let at = current;
+  for (const [start, removed, inserted, version] of steps) {
+    if (start + removed > at.text.length) throw new Error('the history does not fit the design');
+    at = {
+      text: at.text.slice(0, start) + inserted + at.text.slice(start + removed),
+      istioVersion: version ?? at.istioVersion,
+    };
+    states.push(at);
+  }
+  return states;
+}
+
+/** A short fingerprint of a state (FNV-1a over the text and release, with the length). */
+function fingerprint({ text, istioVersion }: HistoryState): string {
+  let hash = 0x811c9dc5;
+  const all = `${istioVersion}\u0000${text}`;
+  for (let i = 0; i < all.length; i++) hash = Math.imul(hash ^ all.charCodeAt(i), 0x01000193);
+  return `${all.length}:${(hash >>> 0).toString(36)}`;
+}
+
+function isSavedHistory(value: unknown): value is SavedHistory {
+  if (typeof value !== 'object' || value === null) return false;
+  const { version, head, past, future } = value as Partial<SavedHistory>;
+  const isPatch = (p: unknown) =>
+    Array.isArray(p) &&
+    Number.isInteger(p[0]) &&
+    p[0] >= 0 &&
+    Number.isInteger(p[1]) &&
+    p[1] >= 0 &&
+    typeof p[2] === 'string' &&
+    (p.length === 3 || (p.length === 4 && typeof p[3] === 'string'));
+  return (
+    version === VERSION &&
+    typeof head === 'string' &&
+    Array.isArray(past) &&
+    Array.isArray(future) &&
+    past.every(isPatch) &&
+    future.every(isPatch)
+  );
+}
