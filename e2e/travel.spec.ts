@@ -38,6 +38,12 @@ async function mergePartner(page: Page) {
   await expect(dialog).toHaveCount(0);
 }
 
+/** The link the Share dialog offers for the design (the dialog stays open). */
+async function shareLink(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  return page.getByRole('dialog', { name: 'Share' }).getByLabel('Link').inputValue();
+}
+
 async function paste(page: Page, text: string) {
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Import' });
@@ -415,8 +421,7 @@ test('a share link opens read-only in a fresh browser, and "Edit a copy" makes i
 }) => {
   await open(page);
   await mergePartner(page);
-  await page.getByRole('button', { name: 'Share', exact: true }).click();
-  const link = await page.getByRole('dialog', { name: 'Share' }).getByLabel('Link').inputValue();
+  const link = await shareLink(page);
   expect(link).toMatch(/#design=/);
 
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
@@ -443,8 +448,7 @@ test('a share link pasted into a tab already open on the app opens read-only, as
 }) => {
   await open(page);
   await mergePartner(page);
-  await page.getByRole('button', { name: 'Share', exact: true }).click();
-  const link = await page.getByRole('dialog', { name: 'Share' }).getByLabel('Link').inputValue();
+  const link = await shareLink(page);
   await page.keyboard.press('Escape');
   // The user's own design moves on without the partner service...
   await page.getByRole('button', { name: 'Undo' }).click();
@@ -546,8 +550,7 @@ test('the dialogs and the shared view have no serious or critical accessibility 
     await check(page, `share, ${scheme}`);
     await page.keyboard.press('Escape');
   }
-  await page.getByRole('button', { name: 'Share', exact: true }).click();
-  const link = await page.getByRole('dialog', { name: 'Share' }).getByLabel('Link').inputValue();
+  const link = await shareLink(page);
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const shared = await context.newPage();
   await shared.goto(link);
