@@ -132,4 +132,12 @@ describe('separateMeshSettings', () => {
     const spaced = separateMeshSettings(parseBundle('meshConfig:\n  accessLogEncoding: "TEXT $HOME"\n'));
     expect(spaced.mesh?.setCommand).toBe(`istioctl install --set 'meshConfig.accessLogEncoding=TEXT $HOME'`);
   });
+
+  it('keeps a key named __proto__ a key when merging', () => {
+    const text = 'meshConfig:\n  __proto__: {polluted: true}\n---\nmeshConfig:\n  __proto__: {also: 1}\n';
+    const { mesh } = separateMeshSettings(parseBundle(text));
+    expect(mesh?.helmValues).toContain('__proto__');
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    expect(Object.getPrototypeOf(mesh!.meshConfig)).toBe(Object.prototype);
+  });
 });

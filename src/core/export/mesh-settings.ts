@@ -127,8 +127,10 @@ function isIstioOperator(resource: Resource): boolean {
 function merge(earlier: Record<string, unknown>, later: Record<string, unknown>): Record<string, unknown> {
   const merged: Record<string, unknown> = { ...earlier };
   for (const [key, value] of Object.entries(later)) {
-    const before = merged[key];
-    merged[key] = isRecord(before) && isRecord(value) ? merge(before, value) : value;
+    const before = Object.hasOwn(merged, key) ? merged[key] : undefined;
+    const next = isRecord(before) && isRecord(value) ? merge(before, value) : value;
+    // Defined, not assigned: a key named `__proto__` stays a key.
+    Object.defineProperty(merged, key, { value: next, enumerable: true, writable: true, configurable: true });
   }
   return merged;
 }
