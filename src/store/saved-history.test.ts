@@ -47,6 +47,25 @@ describe('the undo history across reloads', () => {
     expect(textOf(third)).toBe(SAMPLE);
   });
 
+  it('opens a step whose release the app no longer supports at the newest', () => {
+    const storage = storageOf();
+    const first = createStudio({ storage, sample: SAMPLE });
+    first.store.getState().setIstioVersion(OLDEST_ISTIO_VERSION);
+    first.store.getState().setText(`${SAMPLE}# later\n`, 'form');
+    first.store.getState().undo();
+    first.store.getState().undo();
+    first.flush();
+    // The release of the step to redo, as an older app saved it.
+    const saved = storage.getItem(HISTORY_KEY)!;
+    expect(saved).toContain(`"${OLDEST_ISTIO_VERSION}"`);
+    storage.setItem(HISTORY_KEY, saved.replace(`"${OLDEST_ISTIO_VERSION}"`, '"1.2"'));
+    const second = createStudio({ storage, sample: 'unused' });
+    second.store.getState().redo();
+    expect(second.store.getState().istioVersion).toBe(LATEST_ISTIO_VERSION);
+    second.store.getState().redo();
+    expect(textOf(second)).toBe(`${SAMPLE}# later\n`);
+  });
+
   it(`keeps the last ${MAX_SAVED_STEPS} steps`, () => {
     const storage = storageOf();
     const first = createStudio({ storage, sample: SAMPLE });

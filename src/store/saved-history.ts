@@ -94,18 +94,29 @@ export function forgetHistory(storage: Storage | undefined): void {
   }
 }
 
-/** The saved history that leads to `current`; empty when there is none, or it leads elsewhere. */
-export function loadHistory(storage: Storage | undefined, current: HistoryState): History {
+/**
+ * The saved history that leads to `current`; empty when there is none, or it leads elsewhere.
+ * `release` maps each step's saved release to one the app opens (an unsupported one to the newest).
+ * The steps' texts are worked out when first read (an undo), not all at once here: opening the app
+ * with a hundred steps of a large design costs next to nothing.
+ */
+export function loadHistory(
+  storage: Storage | undefined,
+  current: HistoryState,
+  release: (saved: string) => string = (saved) => saved,
+): History {
   try {
     const saved = JSON.parse(storage?.getItem(HISTORY_KEY) ?? 'null') as unknown;
     if (!isSavedHistory(saved) || saved.head !== fingerprint(current)) return { past: [], future: [] };
-    return { past: unroll(current, saved.past).reverse(), future: unroll(current, saved.future).reverse() };
+    return {
+      past: unroll(current, saved.past, release).reverse(),
+      future: unroll(current, saved.future, release).reverse(),
+    };
   } catch {
     return { past: [], future: [] };
   }
 }
 
-/** The nearest `limit` steps on each side, within the size bound. */
 function encode(current: HistoryState, history: History, limit: number): SavedHistory {
   let chars = 0;
   const side = (states: readonly HistoryState[]) => {
@@ -152,19 +163,44 @@ function patchOf(from: HistoryState, to: HistoryState): Patch {
   return patch;
 }
 
-/** The states the patches lead to from `current`, nearest first. */
-function unroll(current: HistoryState, steps: readonly Patch[]): HistoryState[] {
+/**
+ * The states the patches lead to from `current`, nearest first, each text worked out when first
+ * read. Patches that do not fit the texts they apply to (checked by length) are refused here.
+ */
+function unroll(
+  current: HistoryState,
+  steps: readonly Patch[],
+  release: (saved: string) => string,
+): HistoryState[] {
   const states: HistoryState[] = [];
-  let at = current;
-  for (const [start, removed, inserted, version] of steps) {
-    if (start + removed > at.text.length) throw new Error('the history does not fit the design');
-    at = {
-      text: at.text.slice(0, start) + inserted + at.text.slice(start + removed),
-      istioVersion: version ?? at.istioVersion,
-    };
-    states.push(at);
+  let from = current;
+  let length = current.text.length;
+  for (const patch of steps) {
+    const [start, removed, inserted, version] = patch;
+    if (start + removed > length) throw new Error('the history does not fit the design');
+    length += inserted.length - removed;
+    const state = lazyState(from, patch, version === undefined ? from.istioVersion : release(version));
+    // Saving again needs no text: the patch to its neighbour is known.
+    patches.set(state, { from, patch });
+    states.push(state);
+    from = state;
   }
   return states;
+}
+
+function lazyState(
+  from: HistoryState,
+  [start, removed, inserted]: Patch,
+  istioVersion: string,
+): HistoryState {
+  let text: string | undefined;
+  return {
+    get text() {
+      text ??= from.text.slice(0, start) + inserted + from.text.slice(start + removed);
+      return text;
+    },
+    istioVersion,
+  };
 }
 
 /** A short fingerprint of a state (FNV-1a over the text and release, with the length). */

@@ -170,8 +170,7 @@ export function createStudio({
   // The user's own design comes back with its undo history (a presented one has none).
   const restored = design
     ? { past: [], future: [] }
-    : loadHistory(storage, { text: initial.text, istioVersion: initialVersion });
-  const asStep = (state: HistoryState) => ({ text: state.text, istioVersion: supported(state.istioVersion) });
+    : loadHistory(storage, { text: initial.text, istioVersion: initialVersion }, supported);
   // The origin of the change being set, read by the history to merge typing bursts.
   let pending: ChangeOrigin = 'template';
   let pendingBurst: string | undefined;
@@ -319,8 +318,8 @@ export function createStudio({
         partialize: (state) => ({ text: state.text, istioVersion: state.istioVersion }),
         equality: (past, current) => past.text === current.text && past.istioVersion === current.istioVersion,
         limit: 200,
-        pastStates: restored.past.map(asStep),
-        futureStates: restored.future.map(asStep),
+        pastStates: restored.past,
+        futureStates: restored.future,
         // Called once per change of the text or release, with the state before it: record it as an
         // undo step unless it continues a burst of typing (or is itself an undo or redo).
         handleSet: (record) => (pastState, replace, currentState, deltaState) => {
