@@ -13,6 +13,7 @@ import {
 import { useStudio, useView } from '../../store';
 import { Modal } from '../shared/Modal';
 import { copyText, download } from '../shared/download';
+import { isDark } from '../shared/theme';
 import { svgToPng } from './png';
 
 const BUNDLE_FILE = 'egress-bundle.yaml';
@@ -54,7 +55,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const files = () => splitBundle(parseBundle(exported.text));
   const fileCommand = applyCommand({ kind: 'file', fileName: BUNDLE_FILE });
   const zipCommand = `unzip ${ZIP_FILE} -d ${ZIP_DIR} && ${applyCommand({ kind: 'kustomize', dir: ZIP_DIR })}`;
-  const dark = matchMedia('(prefers-color-scheme: dark)').matches;
+  const dark = isDark();
 
   return (
     <Modal title="Export" onClose={onClose} className="modal-wide">

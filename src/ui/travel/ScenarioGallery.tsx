@@ -106,7 +106,8 @@ function ScenarioCard({ scenario, onOpened }: { scenario: Scenario; onOpened: ()
           type="button"
           aria-label={`Open ${scenario.title}`}
           onClick={() => {
-            store.getState().openDesign(scenario.text, 'template');
+            const { title, summary, text } = scenario;
+            store.getState().openDesign(text, 'template', {}, undefined, { title, summary });
             onOpened();
           }}
         >
