@@ -202,6 +202,17 @@ const ENTRIES: Entry[] = [
     expected: NONE,
   },
   {
+    id: 'h2-upgrade',
+    title: 'HTTP/2 to an external API (h2UpgradePolicy)',
+    summary:
+      'With h2UpgradePolicy: UPGRADE the sidecar speaks HTTP/2 to the API while the app keeps sending HTTP/1.1, so many requests share a few multiplexed connections. The TLS it originates then offers only h2, so the server must support HTTP/2.',
+    tags: ['resilience', 'http', 'essentials'],
+    sources: ['ServiceEntry guide: connection pool'],
+    seedFix:
+      'The original commented h2UpgradePolicy: UPGRADE as "Maximum pending HTTP requests". It limits nothing: it chooses the protocol the sidecar speaks to the destination (UPGRADE: HTTP/2 even when the app sends HTTP/1.1; DEFAULT: the mesh-wide setting, which does not upgrade unless changed). Pending requests are http1MaxPendingRequests. The working version also originates the TLS, so the http settings apply at all.',
+    expected: NONE,
+  },
+  {
     id: 'circuit-breaker',
     title: 'Circuit breaker',
     summary:
@@ -221,6 +232,15 @@ const ENTRIES: Entry[] = [
     sources: ['ServiceEntry guide: exportTo'],
     seedFix:
       'The seed presented exportTo as access control. It only decides which sidecars know the host: with the default ALLOW_ANY, other namespaces still reach it through PassthroughCluster. The working version sets REGISTRY_ONLY, and exports to the defining namespace too.',
+    expected: NONE,
+  },
+  {
+    id: 'sidecar-egress-hosts',
+    title: 'Sidecar egress hosts: what a namespace can see',
+    summary:
+      "A namespace's Sidecar lists the namespaces (and hosts) its workloads import. Orders imports its own namespace, where the payment API is registered, and reaches it; reports does not import it, so for its sidecars the API is an unknown host and REGISTRY_ONLY drops the call.",
+    tags: ['visibility', 'policy'],
+    sources: ['Istio reference: Sidecar'],
     expected: NONE,
   },
   {

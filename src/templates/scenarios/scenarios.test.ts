@@ -35,7 +35,7 @@ const REQUIRED_SOURCES = [
   'ServiceEntry guide: REGISTRY_ONLY mesh policy',
 ];
 
-/** The istio.io egress tasks (and blog post) the scenarios name as their sources. */
+/** The istio.io egress tasks (and blog post, and reference page) the scenarios name as their sources. */
 const ISTIO_SOURCES = [
   'Istio task: Accessing External Services',
   'Istio task: Egress TLS Origination',
@@ -44,6 +44,7 @@ const ISTIO_SOURCES = [
   'Istio task: Egress using Wildcard Hosts',
   'Istio task: Using an External HTTPS Proxy',
   'Istio blog: wildcard egress with DYNAMIC_DNS',
+  'Istio reference: Sidecar',
 ];
 
 /** The egress patterns of PEERS.md (c) the catalogue must cover. */
@@ -159,5 +160,38 @@ describe.each(SCENARIOS.map((s) => [s.id, s] as const))('scenario %s', (_id, sce
 
   it('draws at least one external service', () => {
     expect(graph.nodes.filter((n) => n.kind === 'external-service').length).toBeGreaterThan(0);
+  });
+});
+
+describe('scenarios whose graph is the point', () => {
+  const edgesOf = (id: string) =>
+    createDeriver()(scenarioById(id)!.text).graph.edges.map((e) => `${e.source} -> ${e.target} ${e.kind}`);
+
+  it("sidecar-egress-hosts: orders imports the payment API and reaches it, reports' Sidecar does not and is blocked", () => {
+    const edges = edgesOf('sidecar-egress-hosts');
+    expect(edges).toContain('sidecar:orders -> external:api.payments-provider.com direct');
+    expect(edges).toContain('sidecar:reports -> external:api.payments-provider.com blocked');
+    // The Sidecar is the cause: importing orders/* lets reports through.
+    const { graph } = createDeriver()(
+      scenarioById('sidecar-egress-hosts')!.text.replace(
+        'namespace: reports\nspec:\n  egress:\n    - hosts:\n',
+        '$&        - orders/*\n',
+      ),
+    );
+    expect(
+      graph.edges.find(
+        (e) => e.source === 'sidecar:reports' && e.target === 'external:api.payments-provider.com',
+      )?.kind,
+    ).toBe('direct');
+  });
+
+  it('h2-upgrade: the sidecar sends HTTP to the API, upgraded to HTTP/2 over the TLS it originates', () => {
+    const { graph, bundle } = createDeriver()(scenarioById('h2-upgrade')!.text);
+    const edge = graph.edges.find((e) => e.target === 'external:events.metrics-vendor.com');
+    expect(edge).toMatchObject({ kind: 'direct', protocol: 'HTTP' });
+    const rule = bundle.resources.find((r) => r.kind === 'DestinationRule')!.value as {
+      spec: { trafficPolicy: { connectionPool: { http: Record<string, unknown> } } };
+    };
+    expect(rule.spec.trafficPolicy.connectionPool.http['h2UpgradePolicy']).toBe('UPGRADE');
   });
 });
