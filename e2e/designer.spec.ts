@@ -1,4 +1,4 @@
-import { expect, expectAccessible, openDesigner, test, typeAtEnd, type Page } from './fixtures';
+import { expect, expectAccessible, openDesigner, openPalette, test, typeAtEnd, type Page } from './fixtures';
 
 const SLACK = [
   '---',
@@ -149,7 +149,7 @@ test('the palette adds an external service, and deleting its node asks first and
   page,
 }) => {
   await open(page);
-  await page.getByRole('button', { name: 'Add external service' }).click();
+  await openPalette(page, 'Add external service');
   const form = page.getByRole('form', { name: 'Add external service' });
   await form.getByLabel('Host').fill('api.stripe.com');
   await form.getByLabel('Protocol').selectOption('TLS');
@@ -183,7 +183,7 @@ test('the palette adds an external service, and deleting its node asks first and
   await expect(stripe).toBeVisible();
 
   // Adding the same service again opens the one there is: a copy would replace it when applied.
-  await page.getByRole('button', { name: 'Add external service' }).click();
+  await openPalette(page, 'Add external service');
   await form.getByLabel('Host').fill('api.stripe.com');
   await form.getByLabel('Protocol').selectOption('TLS');
   await form.getByLabel('Namespace').fill('payments');
@@ -290,7 +290,7 @@ test('the palette adds a client namespace and routes a service through the egres
   page,
 }) => {
   await open(page);
-  await page.getByRole('button', { name: 'Add client namespace' }).click();
+  await openPalette(page, 'Add client namespace');
   const addNamespace = page.getByRole('form', { name: 'Add client namespace' });
   await addNamespace.getByLabel('Namespace').fill('Checkout');
   await expect(addNamespace).toContainText('A namespace is a DNS label');
@@ -316,7 +316,7 @@ test('the palette adds a client namespace and routes a service through the egres
   );
   await expect(page.getByRole('group', { name: 'Sidecar: checkout' })).toBeVisible();
 
-  await page.getByRole('button', { name: 'Route through egress gateway' }).click();
+  await openPalette(page, 'Route through egress gateway');
   const route = page.getByRole('form', { name: 'Route through the egress gateway' });
   await route.getByLabel('External service').selectOption('api.payment-gateway.com');
   await route.getByRole('button', { name: 'Route' }).click();
@@ -367,7 +367,7 @@ test('has no serious or critical accessibility violations', async ({ page }) => 
     .getByLabel('Timeout', { exact: true })
     .first()
     .fill('90');
-  await page.getByRole('button', { name: 'Add client namespace' }).click();
+  await openPalette(page, 'Add client namespace');
   await page.getByRole('form', { name: 'Add client namespace' }).getByLabel('Namespace').fill('Bad');
   await check('while editing');
   await page.emulateMedia({ colorScheme: 'dark' });

@@ -49,3 +49,15 @@ export async function openDesigner(page: Page): Promise<void> {
   await expect(page.getByRole('group', { name: 'External service: api.github.com' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'YAML editor' }).locator('.monaco-editor')).toBeVisible();
 }
+
+/** Opens one of the palette's forms from the toolbar's Add menu, as a person does. */
+export async function openPalette(
+  page: Page,
+  name: 'Add external service' | 'Add client namespace' | 'Route through egress gateway',
+): Promise<void> {
+  await page
+    .getByRole('toolbar', { name: 'Design' })
+    .getByRole('button', { name: 'Add', exact: true })
+    .click();
+  await page.getByRole('menu', { name: 'Add' }).getByRole('menuitem', { name }).click();
+}

@@ -2,9 +2,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 
 import { drawnAtStart } from './store/persistence';
+import { loadPreferences } from './store/preferences';
 import sampleDrawn from './templates/sample-payments.drawn.json';
 import sample from './templates/sample-payments.yaml?raw';
 import { FirstPaint } from './ui/first-paint/FirstPaint';
+import { applyTheme } from './ui/shared/theme';
 import './ui/app/app.css';
 
 function browserStorage(): Storage | undefined {
@@ -16,12 +18,15 @@ function browserStorage(): Storage | undefined {
 }
 
 const storage = browserStorage();
+// The user's theme and pane sizes, before anything is painted: the first frame is laid out as the app.
+const preferences = loadPreferences(storage);
+applyTheme(preferences.theme);
 const root = createRoot(document.getElementById('root')!);
 // First the graph as it was last drawn (the engine, React Flow and the rest are still loading)...
 const drawn = location.hash.startsWith('#design=') ? undefined : drawnAtStart(storage, sampleDrawn);
 root.render(
   <StrictMode>
-    <FirstPaint drawn={drawn} />
+    <FirstPaint drawn={drawn} preferences={preferences} />
   </StrictMode>,
 );
 // ...then, once that frame is on screen, the app, which draws the same graph in the same place.
@@ -32,7 +37,7 @@ afterFirstPaint(drawn !== undefined, () =>
     () =>
       root.render(
         <StrictMode>
-          <FirstPaint drawn={drawn} failed />
+          <FirstPaint drawn={drawn} preferences={preferences} failed />
         </StrictMode>,
       ),
   ),

@@ -1,16 +1,22 @@
-import { createContext, useContext } from 'react';
+import { createContext, useContext, type Context } from 'react';
 import { useStore } from 'zustand';
 
 import type { View } from './derived';
+import type { PreferencesState, PreferencesStore } from './preferences';
 import type { Studio, StudioState } from './studio';
 
 /** The studio the app runs on (provided once at the root). */
 export const StudioContext = createContext<Studio | undefined>(undefined);
 
+/** The value a root provider gives; a component outside it is a programming error. */
+function useProvided<T>(context: Context<T | undefined>, name: string): T {
+  const value = useContext(context);
+  if (!value) throw new Error(`${name} is read outside its provider`);
+  return value;
+}
+
 function useStudioInstance(): Studio {
-  const studio = useContext(StudioContext);
-  if (!studio) throw new Error('useStudio needs a <StudioContext.Provider>');
-  return studio;
+  return useProvided(StudioContext, 'The studio');
 }
 
 /** Reads the store through a selector; it must return a primitive or an existing reference. */
@@ -47,4 +53,21 @@ export function useHistory(): { canUndo: boolean; canRedo: boolean } {
 /** The studio itself, for actions and one-off reads (e.g. the editor's own synchronisation). */
 export function useStudioApi(): Studio {
   return useStudioInstance();
+}
+
+/** The user's preferences for the app (theme, panes), provided once at the root. */
+export const PreferencesContext = createContext<PreferencesStore | undefined>(undefined);
+
+function usePreferencesInstance(): PreferencesStore {
+  return useProvided(PreferencesContext, 'The preferences');
+}
+
+/** Reads the preferences through a selector (a primitive or an existing reference). */
+export function usePreferences<T>(selector: (state: PreferencesState) => T): T {
+  return useStore(usePreferencesInstance(), selector);
+}
+
+/** The preferences store, for its actions. */
+export function usePreferencesApi(): PreferencesStore {
+  return usePreferencesInstance();
 }

@@ -1,7 +1,36 @@
 export { createStudio } from './studio';
-export type { ChangeOrigin, FieldRef, Point, Studio, StudioOptions, StudioState, TextEdit } from './studio';
+export type {
+  ChangeOrigin,
+  FieldRef,
+  Lesson,
+  Point,
+  Studio,
+  StudioOptions,
+  StudioState,
+  TextEdit,
+} from './studio';
 export type { Blocked, Derived, View } from './derived';
-export { StudioContext, useHistory, useStudio, useStudioApi, useView, useViewValue } from './hooks';
+export {
+  PreferencesContext,
+  StudioContext,
+  useHistory,
+  usePreferences,
+  usePreferencesApi,
+  useStudio,
+  useStudioApi,
+  useView,
+  useViewValue,
+} from './hooks';
+export { createPreferences, SPLITTERS, THEMES } from './preferences';
+export type {
+  PaneId,
+  PaneSizes,
+  Preferences,
+  PreferencesState,
+  PreferencesStore,
+  Splitter,
+  Theme,
+} from './preferences';
 export { STORAGE_KEY } from './persistence';
 export type { DrawnGraph } from './persistence';
 export { problemCounts } from './problem-counts';

@@ -216,6 +216,41 @@ describe('the studio store', () => {
     expect(studio.store.getState().text).toBe(SAMPLE);
   });
 
+  it('opens a new, empty design as one undo step', () => {
+    const studio = createStudio({ sample: SAMPLE });
+    studio.store.getState().openDesign('', 'template');
+    expect(studio.store.getState().text).toBe('');
+    expect(studio.store.temporal.getState().pastStates).toHaveLength(1);
+    studio.store.getState().undo();
+    expect(studio.store.getState().text).toBe(SAMPLE);
+  });
+
+  it("keeps an opened scenario's lesson through edits, until dismissed (no step) or undone past", () => {
+    const studio = createStudio({ sample: SAMPLE });
+    const other = SAMPLE.replace('api.github.com', 'api.stripe.com');
+    const lesson = { title: 'Stripe', summary: 'Registers the Stripe API.' };
+    const opened = studio.store.getState().opened;
+    studio.store.getState().openDesign(other, 'template', {}, undefined, lesson);
+    expect(studio.store.getState()).toMatchObject({ text: other, lesson, opened: opened + 1 });
+    studio.store.getState().setText(other.replace('DNS', 'NONE'), 'form');
+    expect(studio.store.getState().lesson).toEqual(lesson);
+    // Undo of the edit keeps it; undo of the opening takes it away with the design, redo brings both.
+    studio.store.getState().undo();
+    expect(studio.store.getState().lesson).toEqual(lesson);
+    studio.store.getState().undo();
+    expect(studio.store.getState()).toMatchObject({ text: SAMPLE, lesson: undefined });
+    studio.store.getState().redo();
+    expect(studio.store.getState()).toMatchObject({ text: other, lesson });
+    const steps = studio.store.temporal.getState().pastStates.length;
+    studio.store.getState().dismissLesson();
+    expect(studio.store.getState().lesson).toBeUndefined();
+    expect(studio.store.temporal.getState().pastStates).toHaveLength(steps);
+    // Opening another design puts the lesson away.
+    studio.store.getState().openDesign(other, 'template', {}, undefined, lesson);
+    studio.store.getState().openDesign(SAMPLE, 'import');
+    expect(studio.store.getState().lesson).toBeUndefined();
+  });
+
   it('presents a shared design read-only: nothing changes its text, and it is not saved', () => {
     const storage = freshStorage();
     const shared = { text: SAMPLE.replace('DNS', 'NONE'), positions: {}, selection: undefined };

@@ -69,6 +69,13 @@ export interface StudioState {
   /** A form field to focus (a clicked problem's): taken by the form that shows it. */
   focusRequest: FieldRef | undefined;
   /**
+   * The scenario the design was opened from, with what it teaches, until dismissed or another
+   * design is opened; part of the history, so Undo past the opening takes it away too.
+   */
+  lesson: Lesson | undefined;
+  /** Counts the designs opened in place of another (scenario, import, new design, a link's copy). */
+  opened: number;
+  /**
    * Replaces the text. Consecutive changes with the same `burst` key (typing in one form field)
    * within a second form one undo step, as typing in the editor does.
    */
@@ -82,14 +89,17 @@ export interface StudioState {
   /**
    * Opens another design in place of this one (a scenario, an import, a shared link's copy): one
    * undo step, so Undo brings the previous design back; its own positions replace the old ones,
-   * and its target release the old one when it names one.
+   * and its target release the old one when it names one. A scenario's lesson replaces the last one.
    */
   openDesign(
     text: string,
     origin: ChangeOrigin,
     positions?: Record<string, Point>,
     istioVersion?: IstioVersion,
+    lesson?: Lesson,
   ): void;
+  /** Puts the scenario's lesson away (not an undo step). */
+  dismissLesson(): void;
   /**
    * Appends new resources as documents (one undo step). An object the design already has (same
    * group, kind, namespace and name) is not added again: its node is selected instead, and a
@@ -121,6 +131,12 @@ export interface StudioState {
   redo(): void;
 }
 
+/** What an opened scenario teaches: its title and summary. */
+export interface Lesson {
+  title: string;
+  summary: string;
+}
+
 /** A field of one resource: its `Kind/namespace/name` ref and its path (`spec.ports[0].name`). */
 export interface FieldRef {
   resource: string;
@@ -130,7 +146,7 @@ export interface FieldRef {
 /** The store, its history, and the memoised views of its text. */
 export interface Studio {
   store: StoreApi<StudioState> & {
-    temporal: StoreApi<TemporalState<Pick<StudioState, 'text' | 'istioVersion'>>>;
+    temporal: StoreApi<TemporalState<Pick<StudioState, 'text' | 'istioVersion' | 'lesson'>>>;
   };
   derived: Derived;
   /** Writes the design to storage now (autosave otherwise waits for a pause). */
@@ -200,6 +216,8 @@ export function createStudio({
         revealed: undefined,
         focusRequest: undefined,
         deleting: undefined,
+        lesson: undefined,
+        opened: 0,
         setText(text, origin, range, burst) {
           const base = get().text;
           if (text === base || get().readOnly) return;
@@ -221,17 +239,25 @@ export function createStudio({
           const result = setOutboundTrafficMode(bundleOf(get().text), mode);
           if (result.ok) get().setText(result.text, 'form', result.change);
         },
-        openDesign(text, origin, positions = {}, istioVersion) {
+        openDesign(text, origin, positions = {}, istioVersion, lesson) {
           if (get().readOnly) return;
-          if (istioVersion && istioVersion !== get().istioVersion) {
-            // Text and release change together: one step.
-            pending = origin;
-            pendingBurst = undefined;
-            set({ text, istioVersion, origin, change: undefined });
-          } else {
-            get().setText(text, origin);
-          }
-          set({ positions, selection: undefined });
+          // Text, release and lesson change together: one step.
+          pending = origin;
+          pendingBurst = undefined;
+          set({
+            text,
+            origin,
+            change: undefined,
+            lesson,
+            ...(istioVersion ? { istioVersion } : {}),
+          });
+          set({ positions, selection: undefined, opened: get().opened + 1 });
+        },
+        dismissLesson() {
+          if (!get().lesson) return;
+          // Not a step of its own: the history is the design's.
+          pending = 'history';
+          set({ lesson: undefined });
         },
         addResources(objects) {
           get().applyChange({ edits: [], objects: objects as KubernetesObject[] });
@@ -315,8 +341,11 @@ export function createStudio({
         },
       }),
       {
-        partialize: (state) => ({ text: state.text, istioVersion: state.istioVersion }),
-        equality: (past, current) => past.text === current.text && past.istioVersion === current.istioVersion,
+        partialize: (state) => ({ text: state.text, istioVersion: state.istioVersion, lesson: state.lesson }),
+        equality: (past, current) =>
+          past.text === current.text &&
+          past.istioVersion === current.istioVersion &&
+          past.lesson === current.lesson,
         limit: 200,
         pastStates: restored.past,
         futureStates: restored.future,

@@ -39,8 +39,13 @@ export interface Scenario {
   summary: string;
   /** Words from {@link SCENARIO_TAGS}. */
   tags: string[];
-  /** What it covers: `ServiceEntry guide: <configuration>` for the article the product was born from, `E<n>` for PEERS.md (c). */
+  /**
+   * Where it comes from, as a reader would name it: `ServiceEntry guide: <configuration>` for the
+   * article the product was born from, `Istio task: <title>` for an istio.io egress task.
+   */
   sources: string[];
+  /** The egress patterns of PEERS.md (c) it covers (`E<n>`): checked for coverage, never shown. */
+  patterns?: string[];
   /** What the seed article's own example got wrong, when it did; the bundle is the working version. */
   seedFix?: string;
   expected: ScenarioExpectation;
@@ -62,7 +67,8 @@ const ENTRIES: Entry[] = [
     summary:
       "Istio's default outbound mode lets every host out; unregistered ones leave through PassthroughCluster without routing, policy or TLS control. The info finding on the mode is the point.",
     tags: ['policy', 'istio-task'],
-    sources: ['E1'],
+    sources: ['Istio task: Accessing External Services'],
+    patterns: ['E1'],
     expected: { warnings: [], info: ['BP-ALLOW-ANY'] },
   },
   {
@@ -71,7 +77,8 @@ const ENTRIES: Entry[] = [
     summary:
       'Locks the mesh down so sidecars drop traffic to hosts no ServiceEntry registers, and registers the one host the shop still needs.',
     tags: ['policy', 'essentials', 'istio-task'],
-    sources: ['ServiceEntry guide: REGISTRY_ONLY mesh policy', 'E2'],
+    sources: ['ServiceEntry guide: REGISTRY_ONLY mesh policy', 'Istio task: Accessing External Services'],
+    patterns: ['E2'],
     seedFix:
       'The IstioOperator had no metadata, and Kubernetes refuses an object without a name. It also came alone: once REGISTRY_ONLY is on, every external call fails until its host is registered, so the working version registers one.',
     expected: NONE,
@@ -82,7 +89,8 @@ const ENTRIES: Entry[] = [
     summary:
       'Registers a plain-HTTP public API with a ServiceEntry so the sidecar can route, retry and measure each request, with DNS resolution rather than NONE.',
     tags: ['http', 'essentials', 'istio-task'],
-    sources: ['ServiceEntry guide: HTTP API', 'E3'],
+    sources: ['ServiceEntry guide: HTTP API', 'Istio task: Accessing External Services'],
+    patterns: ['E3'],
     expected: NONE,
   },
   {
@@ -91,7 +99,8 @@ const ENTRIES: Entry[] = [
     summary:
       'The app does its own TLS, so the sidecar sees only the SNI: it allows and counts connections to the host but cannot route or retry individual requests.',
     tags: ['tls', 'essentials', 'istio-task'],
-    sources: ['ServiceEntry guide: HTTPS pass-through', 'E4'],
+    sources: ['ServiceEntry guide: HTTPS pass-through', 'Istio task: Accessing External Services'],
+    patterns: ['E4'],
     expected: NONE,
   },
   {
@@ -100,7 +109,8 @@ const ENTRIES: Entry[] = [
     summary:
       'One VirtualService gives calls to an external API a per-try timeout, retries on transient failures and an overall deadline. These are HTTP features, so the route targets the HTTP port.',
     tags: ['resilience', 'http', 'essentials', 'istio-task'],
-    sources: ['ServiceEntry guide: retries and timeouts', 'E5'],
+    sources: ['ServiceEntry guide: retries and timeouts', 'Istio task: Accessing External Services'],
+    patterns: ['E5'],
     seedFix:
       "The retry route targeted port 443, which the seed's ServiceEntry declares HTTPS: the sidecar sees only TLS there, so the http rule with its retries and timeout never applied. The seed also put retries and the timeout in two VirtualServices for one host; sidecars use only one. Here a single VirtualService routes to HTTP port 80 and the sidecar originates TLS to 443.",
     expected: NONE,
@@ -133,7 +143,8 @@ const ENTRIES: Entry[] = [
     summary:
       'Every subdomain on port 443 with one entry: the sidecar checks the SNI against the wildcard and connects to the IP the app dialled, which a misbehaving app can abuse. DNS resolution would be refused for a wildcard.',
     tags: ['resolution', 'wildcard', 'tls', 'essentials', 'istio-task'],
-    sources: ['ServiceEntry guide: NONE resolution', 'E14'],
+    sources: ['ServiceEntry guide: NONE resolution', 'Istio task: Egress using Wildcard Hosts'],
+    patterns: ['E14'],
     expected: NONE,
   },
   {
@@ -142,7 +153,8 @@ const ENTRIES: Entry[] = [
     summary:
       'Since Istio 1.28 a wildcard entry can resolve the requested name per connection, so a whole domain of APIs is allowed under REGISTRY_ONLY without an egress gateway and without trusting the IP the app chose.',
     tags: ['wildcard', 'resolution', 'policy', 'istio-task'],
-    sources: ['E17'],
+    sources: ['Istio blog: wildcard egress with DYNAMIC_DNS'],
+    patterns: ['E17'],
     expected: NONE,
   },
   {
@@ -151,7 +163,8 @@ const ENTRIES: Entry[] = [
     summary:
       'The app sends plain HTTP to port 80 and the sidecar opens verified HTTPS to port 443, so the mesh sees every request while the traffic leaves encrypted. Origination is set for port 80 only.',
     tags: ['tls', 'http', 'essentials', 'istio-task'],
-    sources: ['ServiceEntry guide: TLS origination', 'E7'],
+    sources: ['ServiceEntry guide: TLS origination', 'Istio task: Egress TLS Origination'],
+    patterns: ['E7'],
     seedFix:
       "The DestinationRule set SIMPLE TLS at the top level, so it also applied to port 443, where the app already speaks TLS: that traffic would be wrapped a second time and fail. It also named no CA and set sni without subjectAltNames, so the server's hostname was never checked.",
     expected: NONE,
@@ -173,7 +186,8 @@ const ENTRIES: Entry[] = [
     summary:
       'The client certificate comes from a Secret via credentialName. Sidecars load it only for DestinationRules that select their workload, from their own namespace, and when their service account may read it.',
     tags: ['mtls', 'http', 'istio-task'],
-    sources: ['E8'],
+    sources: ['Istio task: Egress TLS Origination'],
+    patterns: ['E8'],
     expected: NONE,
   },
   {
@@ -185,6 +199,17 @@ const ENTRIES: Entry[] = [
     sources: ['ServiceEntry guide: connection pool'],
     seedFix:
       "The seed's comments mislabelled fields (h2UpgradePolicy is no pending-request limit; http1MaxPendingRequests queues requests rather than counting connections), and UPGRADE forced HTTP/2 on a server we do not run, so it is dropped. Its host had no ServiceEntry of its own, and on the HTTPS port it reused the http limits would not apply.",
+    expected: NONE,
+  },
+  {
+    id: 'h2-upgrade',
+    title: 'HTTP/2 to an external API (h2UpgradePolicy)',
+    summary:
+      'With h2UpgradePolicy: UPGRADE the sidecar speaks HTTP/2 to the API while the app keeps sending HTTP/1.1, so many requests share a few multiplexed connections. The TLS it originates then offers only h2, so the server must support HTTP/2.',
+    tags: ['resilience', 'http', 'essentials'],
+    sources: ['ServiceEntry guide: connection pool'],
+    seedFix:
+      'The original commented h2UpgradePolicy: UPGRADE as "Maximum pending HTTP requests". It limits nothing: it chooses the protocol the sidecar speaks to the destination (UPGRADE: HTTP/2 even when the app sends HTTP/1.1; DEFAULT: the mesh-wide setting, which does not upgrade unless changed). Pending requests are http1MaxPendingRequests. The working version also originates the TLS, so the http settings apply at all.',
     expected: NONE,
   },
   {
@@ -210,6 +235,15 @@ const ENTRIES: Entry[] = [
     expected: NONE,
   },
   {
+    id: 'sidecar-egress-hosts',
+    title: 'Sidecar egress hosts: what a namespace can see',
+    summary:
+      "A namespace's Sidecar lists the namespaces (and hosts) its workloads import. Orders imports its own namespace, where the payment API is registered, and reaches it; reports does not import it, so for its sidecars the API is an unknown host and REGISTRY_ONLY drops the call.",
+    tags: ['visibility', 'policy'],
+    sources: ['Istio reference: Sidecar'],
+    expected: NONE,
+  },
+  {
     id: 'owner-labels-annotations',
     title: 'Labels and owner annotations',
     summary:
@@ -226,7 +260,8 @@ const ENTRIES: Entry[] = [
     summary:
       'A pod annotation sends one network straight out, skipping the sidecar and with it every Istio control, REGISTRY_ONLY included. A last resort.',
     tags: ['policy', 'istio-task'],
-    sources: ['E6'],
+    sources: ['Istio task: Accessing External Services'],
+    patterns: ['E6'],
     expected: NONE,
   },
   {
@@ -235,7 +270,8 @@ const ENTRIES: Entry[] = [
     summary:
       "When apps tunnel through a corporate proxy, the mesh sees only TCP to the proxy's address; that is what gets registered, never the sites behind it.",
     tags: ['tcp', 'policy', 'istio-task'],
-    sources: ['E19'],
+    sources: ['Istio task: Using an External HTTPS Proxy'],
+    patterns: ['E19'],
     expected: NONE,
   },
   {
@@ -244,7 +280,8 @@ const ENTRIES: Entry[] = [
     summary:
       'Five cooperating objects send plain HTTP through a dedicated egress gateway: the entry, the Gateway, a subset rule on the client lookup path, and a two-hop VirtualService bound to mesh and the gateway.',
     tags: ['gateway', 'http', 'istio-task'],
-    sources: ['E9'],
+    sources: ['Istio task: Egress Gateways'],
+    patterns: ['E9'],
     expected: NONE,
   },
   {
@@ -253,7 +290,8 @@ const ENTRIES: Entry[] = [
     summary:
       "HTTPS leaves through the egress gateway still encrypted: tls routes match the SNI at the sidecar and again at the gateway, which never holds the app's keys.",
     tags: ['gateway', 'tls', 'essentials', 'istio-task'],
-    sources: ['ServiceEntry guide: egress gateway with TLS pass-through', 'E10'],
+    sources: ['ServiceEntry guide: egress gateway with TLS pass-through', 'Istio task: Egress Gateways'],
+    patterns: ['E10'],
     expected: NONE,
   },
   {
@@ -262,7 +300,8 @@ const ENTRIES: Entry[] = [
     summary:
       'Istio cannot stop a pod from going around the gateway; a Kubernetes NetworkPolicy that allows only DNS and istio-system can.',
     tags: ['gateway', 'policy', 'tls', 'istio-task'],
-    sources: ['E11'],
+    sources: ['Istio task: Egress Gateways'],
+    patterns: ['E11'],
     expected: NONE,
   },
   {
@@ -271,7 +310,8 @@ const ENTRIES: Entry[] = [
     summary:
       'Plain HTTP from the app, Istio mutual TLS to the gateway, verified HTTPS from the gateway: three hops, three protocols, every one encrypted outside the pod.',
     tags: ['gateway', 'tls', 'http', 'istio-task'],
-    sources: ['E12'],
+    sources: ['Istio task: Egress Gateways with TLS Origination'],
+    patterns: ['E12'],
     expected: NONE,
   },
   {
@@ -280,7 +320,8 @@ const ENTRIES: Entry[] = [
     summary:
       "Only the gateway holds the client certificate, in a Secret in its own namespace; apps send plain HTTP. The NO-CA-PORT note is istioctl's blind spot: the CA is inside the Secret.",
     tags: ['gateway', 'mtls', 'istio-task'],
-    sources: ['E13'],
+    sources: ['Istio task: Egress Gateways with TLS Origination'],
+    patterns: ['E13'],
     // The rule's CA is the Secret's ca.crt, which gateways always load; NO-CA-PORT (like
     // istioctl's IST0129) cannot see it. Kept visible and explained rather than worked around.
     expected: { warnings: [], info: ['NO-CA-PORT'] },
@@ -291,7 +332,8 @@ const ENTRIES: Entry[] = [
     summary:
       'Any subdomain leaves through the gateway to the one server that hosts them all: the route sends the wildcard to a concrete host, and the SNI passes through unchanged.',
     tags: ['gateway', 'wildcard', 'tls', 'istio-task'],
-    sources: ['E15'],
+    sources: ['Istio task: Egress using Wildcard Hosts'],
+    patterns: ['E15'],
     expected: NONE,
   },
   {

@@ -4,15 +4,18 @@ import { useHistory, useStudio, useStudioApi, useView } from '../../store';
 import { AddNamespace } from '../panels/AddNamespace';
 import { AddService } from '../panels/AddService';
 import { RouteViaGateway } from '../panels/RouteViaGateway';
+import { AddMenu } from './AddMenu';
 import { IstioVersionSelect } from './IstioVersionSelect';
+import { ThemeSelect } from './ThemeSelect';
 import { Workspace } from './Workspace';
 
-// The palette: each button opens its form under the toolbar (one at a time).
+// The palette, under the toolbar's Add menu: each item opens its form under the toolbar (one at a time).
 const PALETTE = [
   { id: 'service', label: 'Add external service', Form: AddService },
   { id: 'namespace', label: 'Add client namespace', Form: AddNamespace },
   { id: 'route', label: 'Route through egress gateway', Form: RouteViaGateway },
 ] as const;
+type PaletteId = (typeof PALETTE)[number]['id'];
 
 // The dialogs that move a design in and out load when first opened: not needed for the first graph.
 const ScenarioGallery = lazy(() =>
@@ -31,7 +34,7 @@ export function App() {
   const { canUndo, canRedo } = useHistory();
   const view = useView();
   const notice = useStudio((s) => s.notice);
-  const [palette, setPalette] = useState<(typeof PALETTE)[number]['id'] | undefined>(undefined);
+  const [palette, setPalette] = useState<PaletteId | undefined>(undefined);
   const PaletteForm = PALETTE.find((p) => p.id === palette)?.Form;
   const [travel, setTravel] = useState<Travel | undefined>(undefined);
   const [dropped, setDropped] = useState<File[] | undefined>(undefined);
@@ -73,6 +76,9 @@ export function App() {
       <header className="shell-header">
         <h1>Egress Studio</h1>
         <div className="toolbar" role="toolbar" aria-label="Design">
+          <button type="button" onClick={() => store.getState().openDesign('', 'template')}>
+            New design
+          </button>
           <button type="button" onClick={() => setTravel('scenarios')}>
             Scenarios
           </button>
@@ -95,18 +101,10 @@ export function App() {
           <button type="button" onClick={() => store.getState().resetLayout()}>
             Auto-layout
           </button>
-          {PALETTE.map(({ id, label }) => (
-            <button
-              key={id}
-              type="button"
-              onClick={() => setPalette(palette === id ? undefined : id)}
-              aria-expanded={palette === id}
-              disabled={!!view.blocked}
-            >
-              {label}
-            </button>
-          ))}
+          <AddMenu items={PALETTE} open={palette} onChoose={setPalette} disabled={!!view.blocked} />
+          <span className="toolbar-gap" aria-hidden="true" />
           <IstioVersionSelect />
+          <ThemeSelect />
         </div>
       </header>
       {PaletteForm && <PaletteForm onDone={() => setPalette(undefined)} />}

@@ -1,5 +1,6 @@
 import { useViewValue } from '../../store';
 import { IstioVersionSelect } from './IstioVersionSelect';
+import { ThemeSelect } from './ThemeSelect';
 import { Workspace } from './Workspace';
 
 /**
@@ -20,6 +21,7 @@ export function Presentation({ onEditCopy }: { onEditCopy: () => void }) {
             Edit a copy
           </button>
           <IstioVersionSelect />
+          <ThemeSelect />
         </div>
       </header>
       <Workspace inspector={false} />

@@ -1,12 +1,20 @@
 import { useEffect, useState } from 'react';
 
-import { createStudio, StudioContext, type Studio } from '../../store';
+import {
+  createStudio,
+  PreferencesContext,
+  StudioContext,
+  type PreferencesStore,
+  type Studio,
+} from '../../store';
+import { applyTheme } from '../shared/theme';
 import { App } from './App';
 import { Presentation } from './Presentation';
 
 interface RootProps {
   storage: Storage | undefined;
   sample: string;
+  preferences: PreferencesStore;
 }
 
 const SHARED = '#design=';
@@ -17,7 +25,9 @@ const SHARED = '#design=';
  * such URLs: everyone else's first graph does not wait for it.) A link pasted into a tab already
  * open on the app opens the same way.
  */
-export function Root({ storage, sample }: RootProps) {
+export function Root({ storage, sample, preferences }: RootProps) {
+  // The theme the user chooses applies at once, to the whole page.
+  useEffect(() => preferences.subscribe((p) => applyTheme(p.theme)), [preferences]);
   const [studio, setStudio] = useState<Studio | undefined>(() =>
     location.hash.startsWith(SHARED) ? undefined : createStudio({ storage, sample }),
   );
@@ -75,9 +85,11 @@ export function Root({ storage, sample }: RootProps) {
     setStudio(own);
   };
   return (
-    <StudioContext.Provider value={studio}>
-      {studio.store.getState().readOnly ? <Presentation onEditCopy={editCopy} /> : <App />}
-    </StudioContext.Provider>
+    <PreferencesContext.Provider value={preferences}>
+      <StudioContext.Provider value={studio}>
+        {studio.store.getState().readOnly ? <Presentation onEditCopy={editCopy} /> : <App />}
+      </StudioContext.Provider>
+    </PreferencesContext.Provider>
   );
 }
 

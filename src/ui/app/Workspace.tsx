@@ -1,38 +1,46 @@
 import { lazy, Suspense, useCallback, useState } from 'react';
 
+import { usePreferences, usePreferencesApi } from '../../store';
 import { Canvas } from '../canvas/Canvas';
 import { Inspector } from '../inspector/Inspector';
 import { Problems } from '../panels/Problems';
+import { EmptyDesignHint } from './EmptyDesignHint';
+import { LessonPanel } from './LessonPanel';
+import { PaneLayout } from './panes/PaneLayout';
 
 // Monaco is large: it starts loading only once the graph is on screen (DESIGN.md §4).
 const YamlEditor = lazy(() => import('../editor/YamlEditor'));
 
 /**
  * The regions of a design: graph, inspector (left out when the design is only presented), YAML
- * editor and problems.
+ * editor and problems, in panes the user sizes and collapses.
  */
 export function Workspace({ inspector }: { inspector: boolean }) {
   const [graphShown, setGraphShown] = useState(false);
   const onGraphShown = useCallback(() => setGraphShown(true), []);
+  const preferences = usePreferencesApi();
+  const sizes = usePreferences((p) => p.sizes);
+  const collapsed = usePreferences((p) => p.collapsed);
+  const { resize, setCollapsed } = preferences.getState();
   return (
-    <main className={inspector ? 'workspace' : 'workspace workspace-presentation'}>
-      <section aria-label="Egress graph" className="panel panel-graph">
-        <Canvas onShown={graphShown ? undefined : onGraphShown} />
-      </section>
-      {inspector && (
-        <section aria-label="Inspector" className="panel panel-inspector">
-          <h2>Inspector</h2>
-          <Inspector />
-        </section>
-      )}
-      <section aria-label="YAML editor" className="panel panel-editor">
+    <PaneLayout
+      sizes={sizes}
+      collapsed={collapsed}
+      onResize={resize}
+      onCollapse={setCollapsed}
+      graph={
+        <>
+          <Canvas onShown={graphShown ? undefined : onGraphShown} />
+          {inspector && <EmptyDesignHint />}
+        </>
+      }
+      aside={inspector ? <LessonPanel /> : undefined}
+      inspector={inspector ? <Inspector /> : undefined}
+      editor={
         <Suspense fallback={<EditorLoading />}>{graphShown ? <YamlEditor /> : <EditorLoading />}</Suspense>
-      </section>
-      <section aria-label="Problems" className="panel panel-problems">
-        <h2>Problems</h2>
-        <Problems />
-      </section>
-    </main>
+      }
+      problems={<Problems />}
+    />
   );
 }
 

@@ -13,7 +13,7 @@ import {
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 
-import { useStudio, useStudioApi, useView } from '../../store';
+import { usePreferences, useStudio, useStudioApi, useView } from '../../store';
 import { useHiddenSet } from '../shared/useHiddenSet';
 import { FIT_PADDING, MAX_ZOOM, MIN_ZOOM } from './drawing';
 import { EdgeLayer } from './EdgeLayer';
@@ -63,6 +63,7 @@ export function Canvas({ onShown }: CanvasProps) {
   const { store } = useStudioApi();
   // A presented design, or a text that does not parse (the last good graph is shown): nothing moves.
   const presented = useStudio((s) => s.readOnly);
+  const theme = usePreferences((p) => p.theme);
   const readOnly = view.blocked !== undefined || presented;
   const shown = view.lastGood;
   const [cache] = useState(createFlowCache);
@@ -125,7 +126,7 @@ export function Canvas({ onShown }: CanvasProps) {
       maxZoom={MAX_ZOOM}
       proOptions={{ hideAttribution: true }}
       className={drawn.length > DASHED_EDGE_LIMIT ? 'graph-large' : undefined}
-      colorMode="system"
+      colorMode={theme}
     >
       <Background gap={24} />
       <EdgeLayer nodes={nodes} edges={drawn} />

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 
 import { changeBetween, type Diagnostic } from '../../core';
 import { useStudio, useStudioApi, useView } from '../../store';
+import { followDark, isDark } from '../shared/theme';
 import { targetModel } from './language';
 import { editorTheme, monaco } from './setup';
 
@@ -43,15 +44,13 @@ export default function YamlEditor() {
       scrollBeyondLastLine: false,
       // YAML's plain scalars (keys and values) tokenize as strings: complete there too.
       quickSuggestions: { other: true, strings: true, comments: false },
-      theme: editorTheme(matchMedia('(prefers-color-scheme: dark)').matches),
+      theme: editorTheme(isDark()),
       ariaLabel: 'Bundle YAML',
       readOnly: store.getState().readOnly,
     });
     editorRef.current = editor;
-    // Follow the system's light or dark theme as it changes, like the rest of the app.
-    const scheme = matchMedia('(prefers-color-scheme: dark)');
-    const followScheme = () => monaco.editor.setTheme(editorTheme(scheme.matches));
-    scheme.addEventListener('change', followScheme);
+    // Follow the app's theme (the user's choice, or the system's) as it changes.
+    const unfollow = followDark((dark) => monaco.editor.setTheme(editorTheme(dark)));
     let applying = false;
     // The text the model holds, kept without asking Monaco (getValue joins every line: slow in
     // large bundles).
@@ -73,7 +72,12 @@ export default function YamlEditor() {
         : model.getValue();
       store.getState().setText(known, 'editor', change);
     });
-    const synced = store.subscribe((state) => {
+    const synced = store.subscribe((state, previous) => {
+      // Another design opened (a scenario, an import, a new design): it is read from its top.
+      if (state.opened !== previous.opened) {
+        editor.setPosition({ lineNumber: 1, column: 1 });
+        editor.setScrollTop(0);
+      }
       if (state.text === known) return;
       // The changer may say where the change is: then only that range is compared.
       const within = state.change?.base === known ? state.change.range : undefined;
@@ -111,7 +115,7 @@ export default function YamlEditor() {
     );
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyY, () => store.getState().redo());
     return () => {
-      scheme.removeEventListener('change', followScheme);
+      unfollow();
       cursor.dispose();
       typed.dispose();
       synced();

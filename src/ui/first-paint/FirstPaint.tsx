@@ -2,6 +2,8 @@ import { useLayoutEffect, useRef, useState } from 'react';
 
 import type { NodeKind } from '../../core';
 import type { DrawnGraph } from '../../store/persistence';
+import type { Preferences } from '../../store/preferences';
+import { PaneLayout } from '../app/panes/PaneLayout';
 import {
   edgeClassName,
   edgeCurve,
@@ -12,6 +14,13 @@ import {
 } from '../canvas/drawing';
 import { NodeCard } from '../canvas/NodeCard';
 
+interface FirstPaintProps {
+  drawn: DrawnGraph | undefined;
+  /** The saved pane sizes: the shell is laid out as the app will lay it out. */
+  preferences: Preferences;
+  failed?: boolean;
+}
+
 /**
  * The app's first frame, painted before the app itself has loaded: the shell's layout and the
  * graph as it was last drawn (or the sample's, on a first visit), still and silent (aria-hidden
@@ -19,7 +28,7 @@ import { NodeCard } from '../canvas/NodeCard';
  * the same graph in the same place. It imports neither the engine nor React Flow, on purpose. If
  * the app cannot load, it says so here.
  */
-export function FirstPaint({ drawn, failed = false }: { drawn: DrawnGraph | undefined; failed?: boolean }) {
+export function FirstPaint({ drawn, preferences, failed = false }: FirstPaintProps) {
   return (
     <div className="shell" aria-busy={!failed}>
       <header className="shell-header">
@@ -31,21 +40,14 @@ export function FirstPaint({ drawn, failed = false }: { drawn: DrawnGraph | unde
           design is saved in this browser.
         </div>
       )}
-      <main className="workspace">
-        <section aria-label="Egress graph" className="panel panel-graph">
-          {drawn && <StillGraph drawn={drawn} />}
-        </section>
-        <section aria-label="Inspector" className="panel panel-inspector">
-          <h2>Inspector</h2>
-          <p className="muted">Select a node in the graph to see the resources behind it.</p>
-        </section>
-        <section aria-label="YAML editor" className="panel panel-editor">
-          <p className="muted">Loading the editor…</p>
-        </section>
-        <section aria-label="Problems" className="panel panel-problems">
-          <h2>Problems</h2>
-        </section>
-      </main>
+      <PaneLayout
+        sizes={preferences.sizes}
+        collapsed={preferences.collapsed}
+        graph={drawn && <StillGraph drawn={drawn} />}
+        inspector={<p className="muted">Select a node in the graph to see the resources behind it.</p>}
+        editor={<p className="muted">Loading the editor…</p>}
+        problems={null}
+      />
     </div>
   );
 }

@@ -14,6 +14,7 @@ import {
 import { useStudio, useView } from '../../store';
 import { Modal } from '../shared/Modal';
 import { copyText, download } from '../shared/download';
+import { isDark } from '../shared/theme';
 import { ExportCommand as Command } from './ExportCommand';
 import { MeshSettingsExport } from './MeshSettingsExport';
 import { svgToPng } from './png';
@@ -60,7 +61,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
     );
   const fileCommand = applyCommand({ kind: 'file', fileName: BUNDLE_FILE });
   const zipCommand = `unzip ${ZIP_FILE} -d ${ZIP_DIR} && ${applyCommand({ kind: 'kustomize', dir: ZIP_DIR })}`;
-  const dark = matchMedia('(prefers-color-scheme: dark)').matches;
+  const dark = isDark();
 
   return (
     <Modal title="Export" onClose={onClose} className="modal-wide">

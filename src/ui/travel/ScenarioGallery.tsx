@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 
+import { codeInfo } from '../../core';
 import { useStudioApi } from '../../store';
 import type { Scenario } from '../../templates/scenarios';
 import { Modal } from '../shared/Modal';
@@ -51,7 +52,7 @@ export function ScenarioGallery({ onClose }: { onClose: () => void }) {
           type="search"
           value={query}
           onChange={(e) => setQuery(e.target.value)}
-          placeholder="mutual TLS, circuit breaker, E7…"
+          placeholder="mutual TLS, circuit breaker, wildcard…"
           autoFocus
         />
         <div role="group" aria-label="Tags" className="gallery-tags">
@@ -94,16 +95,19 @@ function ScenarioCard({ scenario, onOpened }: { scenario: Scenario; onOpened: ()
           {scenario.seedFix}
         </details>
       )}
-      <p className="muted gallery-meta">
-        {scenario.sources.join(' · ')}
-        {warnings.length + info.length > 0 && ` · shows ${[...warnings, ...info].join(', ')}`}
-      </p>
+      <p className="muted gallery-meta">{scenario.sources.join(' · ')}</p>
+      {warnings.length + info.length > 0 && (
+        <p className="muted gallery-meta">
+          Shows: {[...warnings, ...info].map((code) => codeInfo(code).title).join('; ')}
+        </p>
+      )}
       <div className="palette-actions">
         <button
           type="button"
           aria-label={`Open ${scenario.title}`}
           onClick={() => {
-            store.getState().openDesign(scenario.text, 'template');
+            const { title, summary, text } = scenario;
+            store.getState().openDesign(text, 'template', {}, undefined, { title, summary });
             onOpened();
           }}
         >
