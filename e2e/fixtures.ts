@@ -49,3 +49,14 @@ export async function openDesigner(page: Page): Promise<void> {
   await expect(page.getByRole('group', { name: 'External service: api.github.com' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'YAML editor' }).locator('.monaco-editor')).toBeVisible();
 }
+
+/**
+ * The whole design text as last autosaved (the YAML pane shows only a window of it): poll it with
+ * `expect.poll`, since autosave waits for a pause.
+ */
+export async function savedText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const raw = localStorage.getItem('egress-studio:design');
+    return raw ? (JSON.parse(raw) as { text: string }).text : '';
+  });
+}

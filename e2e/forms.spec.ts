@@ -1,0 +1,98 @@
+// The inspector's forms, used as a person would: adding fields and items by keyboard and mouse,
+// typing into them, and reading the YAML they write.
+import { expect, openDesigner as open, savedText, test, type Page } from './fixtures';
+
+const problems = (page: Page) => page.getByRole('region', { name: 'Problems' });
+
+test('adding to a list focuses its new input and writes nothing until a value is typed', async ({ page }) => {
+  await open(page);
+  await page.getByRole('group', { name: 'External service: api.payment-gateway.com' }).click();
+  const form = page.getByRole('form', { name: 'Edit ServiceEntry/payments/payment-gateway' });
+  await expect(problems(page)).toContainText('0 errors · 0 warnings');
+  const undo = page.getByRole('button', { name: 'Undo' });
+  await expect(undo).toBeDisabled();
+
+  await form.getByRole('button', { name: 'Add to Export to' }).click();
+  const added = form.getByLabel('Export to 3', { exact: true });
+  await expect(added).toBeFocused();
+  await expect(added).toHaveValue('');
+  // Nothing written: no empty namespace, no problem, no nameless client in the graph.
+  await expect(undo).toBeDisabled();
+  await expect(problems(page)).toContainText('0 errors · 0 warnings');
+  await expect(page.getByRole('group', { name: /^(Workload|Sidecar): ?$/ })).toHaveCount(0);
+
+  await page.keyboard.type('billing');
+  await expect.poll(() => savedText(page)).toContain('    - orders\n    - billing\n');
+  await expect(problems(page)).toContainText('0 errors');
+  await expect(page.getByRole('group', { name: 'Workload: billing' })).toBeVisible();
+  // The new item and the typing in it are one undo step.
+  await undo.click();
+  await expect.poll(() => savedText(page)).not.toContain('billing');
+  await expect(undo).toBeDisabled();
+});
+
+test('an added field starts empty and focused: no port 0, no TLS mode DISABLE, block YAML once chosen', async ({
+  page,
+}) => {
+  await open(page);
+  await page.getByRole('group', { name: 'External service: api.payment-gateway.com' }).click();
+  const undo = page.getByRole('button', { name: 'Undo' });
+
+  // A new port shows its required fields, the first one focused; a number is written as typed.
+  const se = page.getByRole('form', { name: 'Edit ServiceEntry/payments/payment-gateway' });
+  await se.getByRole('button', { name: 'Add to Ports' }).click();
+  const port = se.locator('[data-path="spec.ports[1]"]');
+  await expect(port.getByLabel('Name', { exact: true })).toBeFocused();
+  await expect(port.getByLabel('Number', { exact: true })).toHaveValue('');
+  await expect(undo).toBeDisabled();
+  await page.keyboard.type('https');
+  await page.keyboard.press('Tab'); // past the name's remove button
+  await page.keyboard.press('Tab');
+  await expect(port.getByLabel('Number', { exact: true })).toBeFocused();
+  await page.keyboard.type('8443');
+  await expect.poll(() => savedText(page)).toContain('    - name: https\n      number: 8443\n');
+
+  // Adding the target port by keyboard: the arrow keys only choose, Enter adds it, empty.
+  const addToPort = port.getByRole('combobox', { name: 'Add a field to Ports' });
+  await addToPort.focus();
+  const before = await savedText(page);
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown');
+  await expect(port.getByLabel('Target port', { exact: true })).toHaveCount(0);
+  await addToPort.selectOption({ label: 'Target port' });
+  await expect(port.getByLabel('Target port', { exact: true })).toHaveCount(0);
+  await addToPort.press('Enter');
+  const targetPort = port.getByLabel('Target port', { exact: true });
+  await expect(targetPort).toBeFocused();
+  await expect(targetPort).toHaveValue('');
+  await page.waitForTimeout(600); // autosave waits for a pause
+  expect(await savedText(page)).toBe(before);
+  await page.keyboard.type('443');
+  await expect
+    .poll(() => savedText(page))
+    .toContain('    - name: https\n      number: 8443\n      targetPort: 443\n');
+
+  // TLS added to the rule's traffic policy: nothing until a mode is chosen, then block style.
+  const dr = page.getByRole('form', { name: 'Edit DestinationRule/payments/payment-gateway' });
+  await dr
+    .getByRole('combobox', { name: 'Add a field to Traffic policy' })
+    .first()
+    .selectOption({ label: 'TLS' });
+  await dr.getByRole('button', { name: 'Add TLS' }).click();
+  const addToTls = dr.getByRole('combobox', { name: 'Add a field to TLS' });
+  await expect(addToTls).toBeFocused();
+  await addToTls.selectOption({ label: 'TLS mode' });
+  await addToTls.press('Enter');
+  const mode = dr
+    .locator('[data-path="spec.trafficPolicy.tls.mode"]')
+    .getByLabel('TLS mode', { exact: true });
+  await expect(mode).toBeFocused();
+  await expect(mode).toHaveValue('');
+  await page.waitForTimeout(600);
+  expect(await savedText(page)).not.toContain('mode: DISABLE');
+  await mode.selectOption('SIMPLE');
+  // Block style, in the document's indentation, right under the policy's other fields.
+  await expect
+    .poll(() => savedText(page))
+    .toContain('          sni: api.payment-gateway.com\n    tls:\n      mode: SIMPLE\n---');
+  expect(await savedText(page)).not.toContain('{');
+});
