@@ -96,3 +96,52 @@ test('an added field starts empty and focused: no port 0, no TLS mode DISABLE, b
     .toContain('          sni: api.payment-gateway.com\n    tls:\n      mode: SIMPLE\n---');
   expect(await savedText(page)).not.toContain('{');
 });
+
+test('Ctrl+Z and Ctrl+Shift+Z in a form field undo and redo the design, not just the input', async ({
+  page,
+}) => {
+  await open(page);
+  await page.getByRole('group', { name: 'External service: api.payment-gateway.com' }).click();
+  const form = page.getByRole('form', { name: 'Edit ServiceEntry/payments/payment-gateway' });
+  const host = form.getByLabel('Hosts 1', { exact: true });
+  await host.click();
+  await page.keyboard.press('End');
+  await page.keyboard.type('.example');
+  await expect.poll(() => savedText(page)).toContain('- api.payment-gateway.com.example\n');
+  await page.keyboard.press('Control+z');
+  await expect(host).toHaveValue('api.payment-gateway.com');
+  await expect(host).toBeFocused();
+  await expect.poll(() => savedText(page)).not.toContain('api.payment-gateway.com.example');
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
+  await page.keyboard.press('Control+Shift+z');
+  await expect(host).toHaveValue('api.payment-gateway.com.example');
+  await expect.poll(() => savedText(page)).toContain('- api.payment-gateway.com.example\n');
+});
+
+test('a node added from the palette is selected and has the focus', async ({ page }) => {
+  await open(page);
+  await page.getByRole('button', { name: 'Add external service' }).click();
+  const form = page.getByRole('form', { name: 'Add external service' });
+  await form.getByLabel('Host').fill('api.stripe.com');
+  await form.getByLabel('Namespace').fill('payments');
+  await form.getByLabel('Namespace').press('Enter');
+  const stripe = page.getByRole('group', { name: 'External service: api.stripe.com' });
+  await expect(stripe).toBeFocused();
+  await expect(page.getByRole('region', { name: 'Inspector' })).toContainText(
+    'ServiceEntry/payments/api-stripe-com',
+  );
+  // From there the keyboard carries on: Delete asks to delete it.
+  await page.keyboard.press('Delete');
+  await expect(page.getByRole('dialog', { name: 'Delete External service: api.stripe.com' })).toBeVisible();
+});
+
+test('Delete on a node that no resource defines says there is nothing to delete', async ({ page }) => {
+  await open(page);
+  const other = page.getByRole('group', { name: 'External service: any other host' });
+  await other.focus();
+  await page.keyboard.press('Delete');
+  await expect(page.getByRole('status').filter({ hasText: 'Nothing to delete' })).toContainText(
+    'no resource in the design defines',
+  );
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+});

@@ -16,6 +16,7 @@ import {
   planEgressGatewayRoute,
   resourceKey,
   removeResource,
+  roleAndLabel,
   setOutboundTrafficMode,
   type DesignChange,
   type FieldEdit,
@@ -90,9 +91,9 @@ export interface StudioState {
     istioVersion?: IstioVersion,
   ): void;
   /**
-   * Appends new resources as documents (one undo step). An object the design already has (same
-   * group, kind, namespace and name) is not added again: its node is selected instead, and a
-   * notice says so.
+   * Appends new resources as documents (one undo step) and selects the node of the first one. An
+   * object the design already has (same group, kind, namespace and name) is not added again: its
+   * node is selected instead, and a notice says so.
    */
   addResources(objects: Record<string, unknown>[]): void;
   /**
@@ -114,7 +115,10 @@ export interface StudioState {
   reveal(range: SourceRange, field?: FieldRef): void;
   /** The focus request was handled. */
   focusTaken(): void;
-  /** Selects a node and asks to confirm deleting it (undefined: stop asking). */
+  /**
+   * Selects a node and asks to confirm deleting it (undefined: stop asking). A node no resource
+   * defines (drawn because others name it) has nothing to delete: a notice says so.
+   */
   askToDelete(nodeId: string | undefined): void;
   undo(): void;
   redo(): void;
@@ -223,7 +227,13 @@ export function createStudio({
           set({ positions, selection: undefined });
         },
         addResources(objects) {
+          const before = bundleOf(get().text).resources.map((r) => r.key);
           get().applyChange({ edits: [], objects: objects as KubernetesObject[] });
+          const first = objects.map((o) => resourceKey(objectName(o))).find((key) => !before.includes(key));
+          const added = first && bundleOf(get().text).resources.find((r) => r.key === first);
+          const { graph } = derived.of(get().text, get().istioVersion).lastGood;
+          const node = added && graph.nodes.find((n) => n.resources.includes(added.id));
+          if (node) set({ selection: node.id });
         },
         routeThroughEgressGateway(target) {
           get().applyChange(planEgressGatewayRoute(bundleOf(get().text), target));
@@ -283,7 +293,17 @@ export function createStudio({
           set({ notice: undefined });
         },
         askToDelete(nodeId) {
-          set(nodeId ? { deleting: nodeId, selection: nodeId } : { deleting: undefined });
+          if (!nodeId) return set({ deleting: undefined });
+          const { graph } = derived.of(get().text, get().istioVersion).lastGood;
+          const node = graph.nodes.find((n) => n.id === nodeId);
+          if (node?.resources.length === 0) {
+            return set({
+              deleting: undefined,
+              selection: nodeId,
+              notice: `Nothing to delete: no resource in the design defines ${roleAndLabel(node)}.`,
+            });
+          }
+          set({ deleting: nodeId, selection: nodeId });
         },
         reveal(range, field) {
           const seq = (get().revealed?.seq ?? 0) + 1;

@@ -16,7 +16,7 @@ const PROTOCOLS: Protocol[] = ['HTTPS', 'TLS', 'HTTP', 'TCP'];
  * The palette's "add an external service" form: a ServiceEntry for the host and, on demand, a
  * DestinationRule with a circuit breaker and a VirtualService with a timeout (and retries for HTTP).
  */
-export function AddService({ onDone }: { onDone: () => void }) {
+export function AddService({ onDone }: { onDone: (added?: boolean) => void }) {
   const { store } = useStudioApi();
   const id = useId();
   const [host, setHost] = useState('');
@@ -69,7 +69,7 @@ export function AddService({ onDone }: { onDone: () => void }) {
           ]
         : []),
     ]);
-    onDone();
+    onDone(true);
   };
 
   return (
@@ -125,7 +125,7 @@ export function AddService({ onDone }: { onDone: () => void }) {
       </label>
       <div className="palette-actions">
         <button type="submit">Add</button>
-        <button type="button" onClick={onDone}>
+        <button type="button" onClick={() => onDone()}>
           Cancel
         </button>
       </div>
