@@ -145,3 +145,94 @@ test('Delete on a node that no resource defines says there is nothing to delete'
   );
   await expect(page.getByRole('dialog')).toHaveCount(0);
 });
+
+test('retries, timeout, connection pool and circuit breaker set on an existing service through forms alone', async ({
+  page,
+}) => {
+  await open(page);
+  // A service registered bare: a ServiceEntry, no rule, no route.
+  await page.getByRole('button', { name: 'Add external service' }).click();
+  const add = page.getByRole('form', { name: 'Add external service' });
+  await add.getByLabel('Host').fill('api.stripe.com');
+  await add.getByLabel('Protocol').selectOption('HTTP');
+  await add.getByLabel('Port').fill('80');
+  await add.getByLabel('Namespace').fill('payments');
+  await add.getByRole('button', { name: 'Add' }).click();
+  const inspector = page.getByRole('region', { name: 'Inspector' });
+  await expect(inspector).toContainText('ServiceEntry/payments/api-stripe-com');
+
+  await inspector.getByRole('button', { name: 'Add VirtualService' }).click();
+  await inspector.getByRole('button', { name: 'Add DestinationRule' }).click();
+  await expect(inspector.getByRole('button', { name: /^Add (VirtualService|DestinationRule)$/ })).toHaveCount(
+    0,
+  );
+  await expect(problems(page)).toContainText('0 errors · 0 warnings');
+
+  // Retries: added to the route by keyboard, field by field, each written once it has a value.
+  const vs = page.getByRole('form', { name: 'Edit VirtualService/payments/api-stripe-com' });
+  const addToRoute = vs.getByRole('combobox', { name: 'Add a field to HTTP' });
+  await addToRoute.selectOption({ label: 'Retries' });
+  await addToRoute.press('Enter');
+  const addToRetries = vs.getByRole('combobox', { name: 'Add a field to Retries' });
+  await expect(addToRetries).toBeFocused();
+  await addToRetries.selectOption({ label: 'Attempts' });
+  await addToRetries.press('Enter');
+  await expect(vs.getByLabel('Attempts', { exact: true })).toBeFocused();
+  await page.keyboard.type('2');
+  await addToRetries.selectOption({ label: 'Per try timeout' });
+  await addToRetries.press('Enter');
+  await page.keyboard.type('5s');
+  const timeout = vs.getByLabel('Timeout', { exact: true });
+  await timeout.fill('12s');
+
+  const dr = page.getByRole('form', { name: 'Edit DestinationRule/payments/api-stripe-com' });
+  // The connection pool and the circuit breaker (outlier detection) are groups to open.
+  await dr.locator('summary', { hasText: /^Connection pool$/ }).click();
+  await dr.locator('summary', { hasText: /^TCP$/ }).click();
+  await dr.getByLabel('Max connections', { exact: true }).fill('20');
+  await dr.locator('summary', { hasText: /^Outlier detection$/ }).click();
+  await dr.getByLabel('Consecutive 5xx errors', { exact: true }).fill('3');
+
+  await expect
+    .poll(() => savedText(page))
+    .toMatch(/\n {6}timeout: 12s\n {6}retries:\n {8}attempts: 2\n {8}perTryTimeout: 5s\n/);
+  const text = await savedText(page);
+  expect(text).toMatch(/ {6}tcp:\n {8}maxConnections: 20\n/);
+  expect(text).toMatch(/ {6}consecutive5xxErrors: 3\n/);
+  await expect(problems(page)).toContainText('0 errors · 0 warnings');
+  await inspector.getByText(/^Connections \(\d+\)$/).click();
+  await expect(inspector.getByRole('listitem').filter({ hasText: 'From Sidecar: payments' })).toContainText(
+    'timeout 12s, 2 retries, circuit breaker',
+  );
+
+  // The route can go again, and come back with Undo.
+  await inspector.getByRole('button', { name: 'Remove VirtualService/payments/api-stripe-com' }).click();
+  await expect(vs).toHaveCount(0);
+  await expect(inspector.getByRole('button', { name: 'Add VirtualService' })).toBeVisible();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(vs.getByLabel('Attempts', { exact: true })).toHaveValue('2');
+});
+
+test('a service routed through the egress gateway goes back to direct in one step', async ({ page }) => {
+  await open(page);
+  await page.getByRole('group', { name: 'External service: api.payment-gateway.com' }).click();
+  const inspector = page.getByRole('region', { name: 'Inspector' });
+  const original = await page
+    .evaluate(() => new Promise<void>((done) => setTimeout(done, 600)))
+    .then(() => savedText(page));
+  await inspector.getByRole('button', { name: 'Route through the egress gateway' }).click();
+  await expect(inspector).toContainText('VirtualService/istio-system/api-payment-gateway-com-via-egress');
+  await inspector.getByText(/^Connections \(\d+\)$/).click();
+  await expect(inspector.getByRole('listitem').filter({ hasText: 'From Egress gateway' })).toHaveCount(1);
+
+  await inspector.getByRole('button', { name: 'Route directly, not through the egress gateway' }).click();
+  await expect(inspector).not.toContainText('api-payment-gateway-com-via-egress');
+  await expect(inspector.getByRole('button', { name: 'Route through the egress gateway' })).toBeVisible();
+  await expect(inspector.getByRole('listitem').filter({ hasText: 'From Egress gateway' })).toHaveCount(0);
+  // Exactly the design it was, and each way is one undo step.
+  await expect.poll(() => savedText(page)).toBe(original);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(inspector).toContainText('VirtualService/istio-system/api-payment-gateway-com-via-egress');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(() => savedText(page)).toBe(original);
+});

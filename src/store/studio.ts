@@ -13,6 +13,7 @@ import {
   isIstioVersion,
   LATEST_ISTIO_VERSION,
   objectName,
+  planDirectRoute,
   planEgressGatewayRoute,
   resourceKey,
   removeResource,
@@ -97,12 +98,15 @@ export interface StudioState {
    */
   addResources(objects: Record<string, unknown>[]): void;
   /**
-   * Makes a change of several edits and new objects as one undo step: the field edits first (an
-   * edit the text refuses is skipped), then the objects, as {@link addResources} adds them.
+   * Makes a change of several edits, removals and new objects as one undo step: the field edits
+   * first (an edit the text refuses is skipped), then the removals, then the objects, as
+   * {@link addResources} adds them.
    */
   applyChange(change: DesignChange): void;
   /** Sends an external service's traffic through the egress gateway, in a way that works here (one undo step). */
   routeThroughEgressGateway(target: GatewayRouteTarget): void;
+  /** Undoes such a route: the service's clients call it directly again (one undo step). */
+  routeDirect(target: GatewayRouteTarget): void;
   /** Removes the resources a graph node lists, by their `Kind/namespace/name` ids (one undo step). */
   removeResources(refs: string[]): void;
   select(nodeId: string | undefined): void;
@@ -176,6 +180,15 @@ export function createStudio({
   };
 
   const derived = createDerived();
+  // The text without the resources of these ids (those it has).
+  const withoutResources = (text: string, ids: readonly string[]) => {
+    for (const id of ids) {
+      const bundle = bundleOf(text);
+      const removed = bundle.resources.some((r) => r.id === id) ? removeResource(bundle, id) : undefined;
+      if (removed?.ok) text = removed.text;
+    }
+    return text;
+  };
   // The current bundle, parsed incrementally by the same cache (and for the release) the views use.
   const bundleOf = (text: string) => derived.of(text, store.getState().istioVersion).current.bundle;
   const store = createStore<StudioState>()(
@@ -238,13 +251,17 @@ export function createStudio({
         routeThroughEgressGateway(target) {
           get().applyChange(planEgressGatewayRoute(bundleOf(get().text), target));
         },
-        applyChange({ edits, objects }) {
+        routeDirect(target) {
+          get().applyChange(planDirectRoute(bundleOf(get().text), target));
+        },
+        applyChange({ edits, removals = [], objects }) {
           if (get().readOnly) return;
           let text = get().text;
           for (const { resourceId, edit } of edits) {
             const result = editResource(bundleOf(text), resourceId, edit);
             if (result.ok) text = result.text;
           }
+          text = withoutResources(text, removals);
           const present = new Map(bundleOf(text).resources.map((r) => [r.key, r]));
           const existing = objects.flatMap((o) => present.get(resourceKey(objectName(o))) ?? []);
           const fresh = objects.filter((o) => !present.has(resourceKey(objectName(o))));
@@ -268,14 +285,7 @@ export function createStudio({
           });
         },
         removeResources(refs) {
-          let text = get().text;
-          for (const ref of refs) {
-            const bundle = bundleOf(text);
-            const resource = bundle.resources.find((r) => r.id === ref);
-            const removed = resource ? removeResource(bundle, resource.id) : undefined;
-            if (removed?.ok) text = removed.text;
-          }
-          get().setText(text, 'form');
+          get().setText(withoutResources(get().text, refs), 'form');
         },
         select(selection) {
           if (selection !== get().selection) set({ selection });

@@ -1,8 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 
 import {
-  createDestinationRule,
   createServiceEntry,
+  createServiceRule,
   createVirtualService,
   defaultPort,
   nameForHost,
@@ -43,18 +43,7 @@ export function AddService({ onDone }: { onDone: (added?: boolean) => void }) {
         ports: [portSpec],
         ...(owner.trim() ? { owner: owner.trim() } : {}),
       }),
-      ...(withRule
-        ? [
-            createDestinationRule({
-              ...named,
-              host: name,
-              trafficPolicy: {
-                connectionPool: { tcp: { maxConnections: 100, connectTimeout: '5s' } },
-                outlierDetection: { consecutive5xxErrors: 5, interval: '30s', baseEjectionTime: '60s' },
-              },
-            }),
-          ]
-        : []),
+      ...(withRule ? [createServiceRule({ ...named, host: name })] : []),
       ...(withRoute && routable
         ? [
             createVirtualService({
