@@ -10,6 +10,7 @@ import {
   type PathSegment,
 } from '../../core';
 import { ListButtons, MapEditor, ScalarInput, ScalarList, useFocusAdded } from './inputs';
+import { draftActions } from './draft';
 import { fieldLabel } from './labels';
 
 /** How a field editor reports an edit: set (undefined deletes) or list changes, at a spec path. */
@@ -94,7 +95,14 @@ export function FieldEditor({ kind, info, path, value, parentName, actions, disc
         <details className="field-group" open={path.length <= 2} data-path={formatPath(path)}>
           <summary>{label}</summary>
           {info.type === 'object' && (
-            <ObjectFields kind={kind} specPath={path.slice(1)} path={path} value={value} actions={actions} />
+            <ObjectFields
+              kind={kind}
+              specPath={path.slice(1)}
+              path={path}
+              value={value}
+              actions={actions}
+              write={value === undefined ? (whole) => actions.set(path, whole) : undefined}
+            />
           )}
           {info.type === 'map' && <MapEditor label={label} path={path} value={value} actions={actions} />}
           {info.type === 'array' && (
@@ -138,17 +146,26 @@ export function ObjectFields({
   specPath,
   path,
   value,
-  actions,
+  actions: given,
+  write,
 }: {
   kind: string;
   specPath: PathSegment[];
   path: PathSegment[];
   value: unknown;
   actions: FieldActions;
+  /** For an object not in the YAML yet: writes it whole, once its required fields have values. */
+  write?: ((value: Record<string, unknown>) => void) | undefined;
 }) {
-  const record = (
-    typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {}
-  ) as Record<string, unknown>;
+  // The same component before and after the object is written: the input being typed in stays.
+  const [draft, setDraft] = useState<Record<string, unknown>>({});
+  const actions = write ? draftActions(given, kind, specPath, path, draft, setDraft, write) : given;
+  const record = write
+    ? draft
+    : ((typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {}) as Record<
+        string,
+        unknown
+      >);
   const [adding, setAdding] = useState<string[]>([]);
   const [added, setAdded] = useState<string | undefined>(undefined);
   const list = useRef<HTMLDivElement>(null);
@@ -250,7 +267,7 @@ function AddField({
 
 /**
  * A list of objects (ports, routes, servers): each item's fields, with add, remove, reorder. An
- * added item shows its required fields empty, and is written with the first valid value typed.
+ * added item shows its required fields empty, and is written once they all have valid values.
  */
 function ObjectList({
   kind,
@@ -279,9 +296,14 @@ function ObjectList({
         <fieldset key={i} className="list-item" data-path={formatPath([...path, i])}>
           <legend>
             {label} {i + 1}
-            {i < items.length && (
-              <ListButtons label={label} path={path} index={i} items={items} actions={actions} />
-            )}
+            <ListButtons
+              label={label}
+              path={path}
+              index={i}
+              items={items}
+              actions={actions}
+              onDiscard={() => setAdded(undefined)}
+            />
           </legend>
           <ObjectFields
             kind={kind}
@@ -289,6 +311,7 @@ function ObjectList({
             path={[...path, i]}
             value={item}
             actions={actions}
+            write={i < items.length ? undefined : (whole) => actions.insert(path, i, whole)}
           />
         </fieldset>
       ))}

@@ -168,9 +168,14 @@ export function ScalarList({
               i < items.length ? actions.set([...path, i], next) : actions.insert(path, i, next)
             }
           />
-          {i < items.length && (
-            <ListButtons label={label} path={path} index={i} items={items} actions={actions} />
-          )}
+          <ListButtons
+            label={label}
+            path={path}
+            index={i}
+            items={items}
+            actions={actions}
+            onDiscard={() => setAdded(undefined)}
+          />
         </div>
       ))}
       {!pending && (
@@ -193,19 +198,32 @@ export function useFocusAdded(container: RefObject<HTMLElement | null>, added: s
   }, [container, added]);
 }
 
+/**
+ * Move and remove buttons of a list item; an item being added (past the list's end) has only a
+ * remove button that drops it from the form, and none when it is all the list shows.
+ */
 export function ListButtons({
   label,
   path,
   index,
   items,
   actions,
+  onDiscard,
 }: {
   label: string;
   path: PathSegment[];
   index: number;
   items: unknown[];
   actions: FieldActions;
+  onDiscard: () => void;
 }) {
+  if (index >= items.length) {
+    return items.length === 0 ? null : (
+      <button type="button" aria-label={`Remove ${label} ${index + 1}`} onClick={onDiscard}>
+        ×
+      </button>
+    );
+  }
   const move = (to: number) => {
     const next = [...items];
     const [item] = next.splice(index, 1);
