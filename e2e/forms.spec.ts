@@ -1,6 +1,6 @@
 // The inspector's forms, used as a person would: adding fields and items by keyboard and mouse,
 // typing into them, and reading the YAML they write.
-import { expect, openDesigner as open, savedText, test, type Page } from './fixtures';
+import { expect, expectAccessible, openDesigner as open, savedText, test, type Page } from './fixtures';
 
 const problems = (page: Page) => page.getByRole('region', { name: 'Problems' });
 
@@ -20,6 +20,9 @@ test('adding to a list focuses its new input and writes nothing until a value is
   await expect(undo).toBeDisabled();
   await expect(problems(page)).toContainText('0 errors · 0 warnings');
   await expect(page.getByRole('group', { name: /^(Workload|Sidecar): ?$/ })).toHaveCount(0);
+  // The node's actions and an item being added pass axe too (a slow check on a busy machine).
+  test.setTimeout(90_000);
+  await expectAccessible(page, 'adding to a list');
 
   await page.keyboard.type('billing');
   await expect.poll(() => savedText(page)).toContain('    - orders\n    - billing\n');
