@@ -54,7 +54,7 @@ export {
   nameForHost,
 } from './istio/factories';
 export type { KubernetesObject, PortSpec } from './istio/factories';
-export { planDirectRoute, planEgressGatewayRoute } from './istio/gateway-route';
+export { gatewayRouteResources, planDirectRoute, planEgressGatewayRoute } from './istio/gateway-route';
 export type { DesignChange, GatewayRouteTarget, ResourceEdit } from './istio/gateway-route';
 export { changeBetween, cursorContext } from './bundle';
 export type { CursorContext } from './bundle';

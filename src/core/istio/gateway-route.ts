@@ -75,8 +75,7 @@ export function planEgressGatewayRoute(bundle: Bundle, target: GatewayRouteTarge
  * design has no such route.
  */
 export function planDirectRoute(bundle: Bundle, target: GatewayRouteTarget): DesignChange {
-  const added = new Set(createEgressGatewayRoute(target).map((o) => resourceKey(objectName(o))));
-  const removals = bundle.resources.filter((r) => added.has(r.key)).map((r) => r.id);
+  const removals = gatewayRouteResources(bundle, target);
   if (removals.length === 0) return { edits: [], objects: [] };
   const subset = nameForHost(target.host);
   const model = buildModel(bundle);
@@ -99,6 +98,16 @@ export function planDirectRoute(bundle: Bundle, target: GatewayRouteTarget): Des
     });
   }
   return { edits, removals, objects: [] };
+}
+
+/**
+ * The ids of the resources {@link planEgressGatewayRoute} adds for `target` that the design has:
+ * none when it has no such route to undo. A scan of the resource keys, without the model, so a
+ * view may ask on every edit.
+ */
+export function gatewayRouteResources(bundle: Bundle, target: GatewayRouteTarget): string[] {
+  const added = new Set(createEgressGatewayRoute(target).map((o) => resourceKey(objectName(o))));
+  return bundle.resources.filter((r) => added.has(r.key)).map((r) => r.id);
 }
 
 /**

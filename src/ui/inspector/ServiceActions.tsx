@@ -2,7 +2,7 @@ import {
   createServiceRule,
   createVirtualService,
   nameForHost,
-  planDirectRoute,
+  gatewayRouteResources,
   type Bundle,
   type EgressGraph,
   type GraphNode,
@@ -31,8 +31,8 @@ export function ServiceActions({
   const routed = routedViaGateway(node, graph);
   if (!service) return null;
   const { entry, target, protocol } = service;
-  // The model behind the plan is built once per bundle (and shared with the graph).
-  const back = routed ? planDirectRoute(bundle, target) : undefined;
+  // Only a route this app made can be taken back (the plan itself is made on click).
+  const reversible = routed && gatewayRouteResources(bundle, target).length > 0;
   const own = bundle.resources.filter((r) => node.resources.includes(r.id));
   const hasRule = own.some((r) => r.kind === 'DestinationRule');
   const hasRoute = own.some((r) => r.kind === 'VirtualService');
@@ -77,11 +77,11 @@ export function ServiceActions({
           Route through the egress gateway
         </button>
       )}
-      {back?.removals?.length ? (
+      {reversible && (
         <button type="button" disabled={readOnly} onClick={() => store.getState().routeDirect(target)}>
           Route directly, not through the egress gateway
         </button>
-      ) : null}
+      )}
     </div>
   );
 }
