@@ -61,3 +61,14 @@ export async function openPalette(
     .click();
   await page.getByRole('menu', { name: 'Add' }).getByRole('menuitem', { name }).click();
 }
+
+/**
+ * The whole design text as last autosaved (the YAML pane shows only a window of it): poll it with
+ * `expect.poll`, since autosave waits for a pause.
+ */
+export async function savedText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const raw = localStorage.getItem('egress-studio:design');
+    return raw ? (JSON.parse(raw) as { text: string }).text : '';
+  });
+}

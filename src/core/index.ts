@@ -47,13 +47,14 @@ export {
   createMeshConfig,
   createNamespace,
   createServiceEntry,
+  createServiceRule,
   createSidecar,
   createVirtualService,
   defaultPort,
   nameForHost,
 } from './istio/factories';
 export type { KubernetesObject, PortSpec } from './istio/factories';
-export { planEgressGatewayRoute } from './istio/gateway-route';
+export { gatewayRouteResources, planDirectRoute, planEgressGatewayRoute } from './istio/gateway-route';
 export type { DesignChange, GatewayRouteTarget, ResourceEdit } from './istio/gateway-route';
 export { changeBetween, cursorContext } from './bundle';
 export type { CursorContext } from './bundle';

@@ -163,6 +163,34 @@ describe('the studio store', () => {
     ).toHaveLength(3);
   });
 
+  it('selects the node of what the palette added', () => {
+    const studio = createStudio({ sample: SAMPLE });
+    studio.store.getState().addResources([
+      {
+        apiVersion: 'networking.istio.io/v1',
+        kind: 'ServiceEntry',
+        metadata: { name: 'stripe', namespace: 'app' },
+        spec: { hosts: ['api.stripe.com'], ports: [{ number: 443, name: 'tls', protocol: 'TLS' }] },
+      },
+    ]);
+    expect(studio.store.getState().selection).toBe('external:api.stripe.com');
+    expect(studio.store.getState().notice).toBeUndefined();
+  });
+
+  it('asks to delete a node only when resources define it, and says so otherwise', () => {
+    const studio = createStudio({ sample: SAMPLE });
+    const { graph } = studio.derived.of(SAMPLE, LATEST_ISTIO_VERSION).lastGood;
+    const bare = graph.nodes.find((n) => n.resources.length === 0)!;
+    studio.store.getState().askToDelete(bare.id);
+    let state = studio.store.getState();
+    expect(state.deleting).toBeUndefined();
+    expect(state.selection).toBe(bare.id);
+    expect(state.notice).toMatch(/^Nothing to delete: no resource in the design defines /);
+    studio.store.getState().askToDelete('external:api.github.com');
+    state = studio.store.getState();
+    expect(state.deleting).toBe('external:api.github.com');
+  });
+
   it('sets the mesh outbound policy as one undoable step, adding a mesh config when there is none', () => {
     const studio = createStudio({ sample: SAMPLE });
     studio.store.getState().setOutboundMode('REGISTRY_ONLY');

@@ -13,9 +13,11 @@ import {
   isIstioVersion,
   LATEST_ISTIO_VERSION,
   objectName,
+  planDirectRoute,
   planEgressGatewayRoute,
   resourceKey,
   removeResource,
+  roleAndLabel,
   setOutboundTrafficMode,
   type DesignChange,
   type FieldEdit,
@@ -101,18 +103,21 @@ export interface StudioState {
   /** Puts the scenario's lesson away (not an undo step). */
   dismissLesson(): void;
   /**
-   * Appends new resources as documents (one undo step). An object the design already has (same
-   * group, kind, namespace and name) is not added again: its node is selected instead, and a
-   * notice says so.
+   * Appends new resources as documents (one undo step) and selects the node of the first one. An
+   * object the design already has (same group, kind, namespace and name) is not added again: its
+   * node is selected instead, and a notice says so.
    */
   addResources(objects: Record<string, unknown>[]): void;
   /**
-   * Makes a change of several edits and new objects as one undo step: the field edits first (an
-   * edit the text refuses is skipped), then the objects, as {@link addResources} adds them.
+   * Makes a change of several edits, removals and new objects as one undo step: the field edits
+   * first (an edit the text refuses is skipped), then the removals, then the objects, as
+   * {@link addResources} adds them.
    */
   applyChange(change: DesignChange): void;
   /** Sends an external service's traffic through the egress gateway, in a way that works here (one undo step). */
   routeThroughEgressGateway(target: GatewayRouteTarget): void;
+  /** Undoes such a route: the service's clients call it directly again (one undo step). */
+  routeDirect(target: GatewayRouteTarget): void;
   /** Removes the resources a graph node lists, by their `Kind/namespace/name` ids (one undo step). */
   removeResources(refs: string[]): void;
   select(nodeId: string | undefined): void;
@@ -125,7 +130,10 @@ export interface StudioState {
   reveal(range: SourceRange, field?: FieldRef): void;
   /** The focus request was handled. */
   focusTaken(): void;
-  /** Selects a node and asks to confirm deleting it (undefined: stop asking). */
+  /**
+   * Selects a node and asks to confirm deleting it (undefined: stop asking). A node no resource
+   * defines (drawn because others name it) has nothing to delete: a notice says so.
+   */
   askToDelete(nodeId: string | undefined): void;
   undo(): void;
   redo(): void;
@@ -200,6 +208,15 @@ export function createStudio({
   // Saved while the text did not parse: derived first, it is the last good state the views show.
   if (initial.lastGood !== undefined && initial.lastGood !== initial.text)
     derived.of(initial.lastGood, initialVersion);
+  // The text without the resources of these ids (those it has).
+  const withoutResources = (text: string, ids: readonly string[]) => {
+    for (const id of ids) {
+      const bundle = bundleOf(text);
+      const removed = bundle.resources.some((r) => r.id === id) ? removeResource(bundle, id) : undefined;
+      if (removed?.ok) text = removed.text;
+    }
+    return text;
+  };
   // The current bundle, parsed incrementally by the same cache (and for the release) the views use.
   const bundleOf = (text: string) => derived.of(text, store.getState().istioVersion).current.bundle;
   const store = createStore<StudioState>()(
@@ -260,18 +277,28 @@ export function createStudio({
           set({ lesson: undefined });
         },
         addResources(objects) {
+          const before = bundleOf(get().text).resources.map((r) => r.key);
           get().applyChange({ edits: [], objects: objects as KubernetesObject[] });
+          const first = objects.map((o) => resourceKey(objectName(o))).find((key) => !before.includes(key));
+          const added = first && bundleOf(get().text).resources.find((r) => r.key === first);
+          const { graph } = derived.of(get().text, get().istioVersion).lastGood;
+          const node = added && graph.nodes.find((n) => n.resources.includes(added.id));
+          if (node) set({ selection: node.id });
         },
         routeThroughEgressGateway(target) {
           get().applyChange(planEgressGatewayRoute(bundleOf(get().text), target));
         },
-        applyChange({ edits, objects }) {
+        routeDirect(target) {
+          get().applyChange(planDirectRoute(bundleOf(get().text), target));
+        },
+        applyChange({ edits, removals = [], objects }) {
           if (get().readOnly) return;
           let text = get().text;
           for (const { resourceId, edit } of edits) {
             const result = editResource(bundleOf(text), resourceId, edit);
             if (result.ok) text = result.text;
           }
+          text = withoutResources(text, removals);
           const present = new Map(bundleOf(text).resources.map((r) => [r.key, r]));
           const existing = objects.flatMap((o) => present.get(resourceKey(objectName(o))) ?? []);
           const fresh = objects.filter((o) => !present.has(resourceKey(objectName(o))));
@@ -295,14 +322,7 @@ export function createStudio({
           });
         },
         removeResources(refs) {
-          let text = get().text;
-          for (const ref of refs) {
-            const bundle = bundleOf(text);
-            const resource = bundle.resources.find((r) => r.id === ref);
-            const removed = resource ? removeResource(bundle, resource.id) : undefined;
-            if (removed?.ok) text = removed.text;
-          }
-          get().setText(text, 'form');
+          get().setText(withoutResources(get().text, refs), 'form');
         },
         select(selection) {
           if (selection !== get().selection) set({ selection });
@@ -320,7 +340,17 @@ export function createStudio({
           set({ notice: undefined });
         },
         askToDelete(nodeId) {
-          set(nodeId ? { deleting: nodeId, selection: nodeId } : { deleting: undefined });
+          if (!nodeId) return set({ deleting: undefined });
+          const { graph } = derived.of(get().text, get().istioVersion).lastGood;
+          const node = graph.nodes.find((n) => n.id === nodeId);
+          if (node?.resources.length === 0) {
+            return set({
+              deleting: undefined,
+              selection: nodeId,
+              notice: `Nothing to delete: no resource in the design defines ${roleAndLabel(node)}.`,
+            });
+          }
+          set({ deleting: nodeId, selection: nodeId });
         },
         reveal(range, field) {
           const seq = (get().revealed?.seq ?? 0) + 1;

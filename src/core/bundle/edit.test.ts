@@ -136,3 +136,56 @@ describe('editing a field', () => {
     expect(result.ok).toBe(false);
   });
 });
+
+describe('writing new YAML as a person would', () => {
+  it('fills an empty {} or [] in block context in block style', () => {
+    const dr = 'spec:\n  host: a\n  trafficPolicy:\n    tls: {}\n';
+    expect(apply(dr, { kind: 'set', path: ['spec', 'trafficPolicy', 'tls', 'mode'], value: 'SIMPLE' })).toBe(
+      'spec:\n  host: a\n  trafficPolicy:\n    tls:\n      mode: SIMPLE\n',
+    );
+    const se = 'spec:\n  hosts: []\n  resolution: DNS\n';
+    expect(apply(se, { kind: 'insert', path: ['spec', 'hosts'], index: 0, value: 'a.com' })).toBe(
+      'spec:\n  hosts:\n    - a.com\n  resolution: DNS\n',
+    );
+  });
+
+  it("creates missing parents in the document's own indentation, lists level with their keys", () => {
+    const text = 'spec:\n    hosts:\n    - a.com\n';
+    expect(apply(text, { kind: 'set', path: ['spec', 'http', 0, 'retries', 'attempts'], value: 3 })).toBe(
+      'spec:\n    hosts:\n    - a.com\n    http:\n    - retries:\n          attempts: 3\n',
+    );
+    const indented = 'spec:\n    hosts:\n        - a.com\n';
+    expect(apply(indented, { kind: 'set', path: ['spec', 'http', 0, 'timeout'], value: '5s' })).toBe(
+      'spec:\n    hosts:\n        - a.com\n    http:\n        - timeout: 5s\n',
+    );
+  });
+
+  it('keeps a list or map written in flow style in flow style', () => {
+    const text = 'spec:\n  exportTo: [".", orders]\n  labels: {a: b}\n';
+    expect(apply(text, { kind: 'set', path: ['spec', 'exportTo'], value: ['orders', '.'] })).toBe(
+      'spec:\n  exportTo: [orders, .]\n  labels: {a: b}\n',
+    );
+    expect(apply(text, { kind: 'set', path: ['spec', 'labels', 'c'], value: 'd' })).toBe(
+      'spec:\n  exportTo: [".", orders]\n  labels: {a: b, c: d}\n',
+    );
+    expect(apply('spec: {x: 1}\n', { kind: 'set', path: ['spec', 'tls', 'mode'], value: 'SIMPLE' })).toBe(
+      'spec: {x: 1, tls: {mode: SIMPLE}}\n',
+    );
+  });
+
+  it("writes a list item's fields under its dash, and multi-line strings as block scalars", () => {
+    const text = 'spec:\n  ports:\n    - number: 80\n';
+    const out = apply(text, {
+      kind: 'insert',
+      path: ['spec', 'ports'],
+      index: 1,
+      value: { number: 443, name: 'https', tls: { mode: 'SIMPLE' } },
+    });
+    expect(out).toBe(
+      'spec:\n  ports:\n    - number: 80\n    - number: 443\n      name: https\n      tls:\n        mode: SIMPLE\n',
+    );
+    expect(apply('data:\n    k: v\n', { kind: 'set', path: ['data', 'mesh'], value: 'a: 1\nb: 2\n' })).toBe(
+      'data:\n    k: v\n    mesh: |\n        a: 1\n        b: 2\n',
+    );
+  });
+});

@@ -76,6 +76,10 @@ function setField(s: Session, path: readonly PathSegment[], value: unknown): str
     if (found.depth === 0) throw new EditError('The document is empty');
     return replaceValue(s, container, parent.pair, wrap([head], nested), inFlowAt(s.root, parentPath));
   }
+  // An empty `{}` or `[]` in block context is a placeholder: what fills it is written in block style.
+  if (isEmptyFlow(container) && !inFlowAt(s.root, parentPath)) {
+    return replaceValue(s, container, parent.pair, wrap([head], nested), false);
+  }
   if (isMap(container) && typeof head === 'string') return insertPair(s, container, head, nested);
   if (isSeq(container) && typeof head === 'number' && head >= container.items.length) {
     return insertSeqItem(s, container, container.items.length, nested);
@@ -102,11 +106,17 @@ function deleteField(s: Session, path: readonly PathSegment[], prune: boolean): 
 
 function insertItem(s: Session, path: readonly PathSegment[], index: number, value: unknown): string {
   const found = locate(s.root, path);
-  if (found.depth < path.length || (isScalar(found.node) && found.node.value === null)) {
+  const empty = isScalar(found.node) && found.node.value === null;
+  if (found.depth < path.length || empty || (isEmptyFlow(found.node) && !inFlowAt(s.root, path))) {
     return setField(s, path, [value]);
   }
   if (!isSeq(found.node)) throw new EditError('Items can only be inserted into a list');
   return insertSeqItem(s, found.node, Math.max(0, Math.min(index, found.node.items.length)), value);
+}
+
+/** True for `{}` and `[]`. */
+function isEmptyFlow(node: Node | null): boolean {
+  return (isMap(node) || isSeq(node)) && node.flow === true && node.items.length === 0;
 }
 
 /** True when the value at `path` stands inside a flow collection (`[ ]` or `{ }`). */
@@ -133,8 +143,8 @@ function replaceValue(
     const needsSpace = start === end && pair !== null && s.text[start - 1] === ':';
     return splice(s.text, start, end, (needsSpace ? ' ' : '') + rendered);
   }
-  if (inFlow) {
-    // Inside [ ] or { } the new value is written in flow style too.
+  // Inside [ ] or { }, or in place of a non-empty one, the new value is written in flow style too.
+  if (inFlow || ((isMap(node) || isSeq(node)) && node.flow && node.items.length > 0)) {
     const start = pair ? colonEnd(s.text, pair) : node?.range?.[0];
     if (start === undefined) throw new EditError('Cannot locate the value to replace');
     const end = node ? contentEnd(node, start) : start;
@@ -167,11 +177,8 @@ function replaceValue(
 function insertPair(s: Session, map: YAMLMap, key: string, value: unknown): string {
   if (map.flow) {
     const close = map.range![1] - 1;
-    const entry = renderYaml({ [key]: value }, s.layout).replace(/^\{|\}$/g, '');
-    const flowEntry = renderFlow({ [key]: value })
-      .slice(1, -1)
-      .trim();
-    return splice(s.text, close, close, `${map.items.length ? ', ' : ''}${flowEntry || entry}`);
+    const entry = renderFlow({ [key]: value }).slice(1, -1);
+    return splice(s.text, close, close, `${map.items.length ? ', ' : ''}${entry}`);
   }
   const firstKey = map.items[0]?.key as Node | undefined;
   const column = firstKey?.range ? columnOf(s.text, firstKey.range[0]) : 0;

@@ -1,4 +1,4 @@
-import { Document, isAlias, isMap, isScalar, isSeq, Scalar, visit, type Node } from 'yaml';
+import { Document, isAlias, isMap, isScalar, isSeq, Scalar, type Node } from 'yaml';
 
 import { KUBECTL_YAML_OPTIONS } from './kubectl-yaml/schema';
 
@@ -28,24 +28,80 @@ export function detectLayout(text: string): LayoutStyle {
 }
 
 /**
- * Prints a plain value as YAML in the given layout. Strings that kubectl (go-yaml v2) would read
- * as a boolean, number or null are quoted, so `"yes"` and `"0o17"` stay strings, and a key named
- * `<<` stays a key.
+ * Prints a plain value as block YAML in the given layout, as a person writes it: maps and lists one
+ * entry a line, nested `indent` spaces deeper, list dashes level with their key or deeper as the
+ * layout says, and an item's fields lined up after its dash. Only empty maps and lists are `{}` and
+ * `[]`. Strings that kubectl (go-yaml v2) would read as a boolean, number or null are quoted, so
+ * `"yes"` and `"0o17"` stay strings, and a key named `<<` stays a key.
  */
 export function renderYaml(value: unknown, layout: LayoutStyle): string {
-  const document = new Document(value, KUBECTL_YAML_OPTIONS);
-  // A key named `<<` printed plain is YAML 1.1's merge key: it must stay an ordinary string key.
-  visit(document, {
-    Pair(_, pair) {
-      if (isScalar(pair.key) && pair.key.value === '<<') {
-        pair.key.tag = 'tag:yaml.org,2002:str';
-        pair.key.type = Scalar.QUOTE_DOUBLE;
+  return isCollection(value) ? blockLines(value, layout, 0).join('\n') : renderScalar(value, layout, 0);
+}
+
+type Collection = Record<string, unknown> | unknown[];
+
+/** A map or list with entries: printed over lines (empty ones print inline as `{}` and `[]`). */
+function isCollection(value: unknown): value is Collection {
+  if (value === null || typeof value !== 'object') return false;
+  return Array.isArray(value) ? value.length > 0 : Object.keys(value).length > 0;
+}
+
+/** The lines of a map's keys or a list's dashes, starting at `column`. */
+function blockLines(value: Collection, layout: LayoutStyle, column: number): string[] {
+  const pad = ' '.repeat(column);
+  const out: string[] = [];
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      if (!isCollection(item)) {
+        out.push(`${pad}- ${renderScalar(item, layout, column + 2)}`);
+        continue;
       }
-    },
-  });
-  return document
-    .toString({ indent: layout.indent, indentSeq: layout.indentSequences, lineWidth: 0, minContentWidth: 0 })
+      // The item's first entry shares the dash's line; the others line up under it.
+      const [first, ...rest] = blockLines(item, layout, column + 2);
+      out.push(`${pad}- ${first!.slice(column + 2)}`, ...rest);
+    }
+    return out;
+  }
+  for (const [key, item] of Object.entries(value)) {
+    const head = `${pad}${renderKey(key, layout)}:`;
+    if (!isCollection(item)) {
+      out.push(`${head} ${renderScalar(item, layout, column + layout.indent)}`);
+      continue;
+    }
+    const nested = Array.isArray(item) && !layout.indentSequences ? column : column + layout.indent;
+    out.push(head, ...blockLines(item, layout, nested));
+  }
+  return out;
+}
+
+/** A map key; `<<` printed plain would be YAML 1.1's merge key, so it is tagged a string. */
+function renderKey(key: string, layout: LayoutStyle): string {
+  if (key === '<<') return '!!str "<<"';
+  // A key is one line: a multi-line one is double-quoted, with its line breaks escaped.
+  return key.includes('\n') ? doubleQuoted(key) : renderScalar(key, layout, 0);
+}
+
+function doubleQuoted(text: string): string {
+  const document = new Document(text, KUBECTL_YAML_OPTIONS);
+  (document.contents as Scalar).type = Scalar.QUOTE_DOUBLE;
+  return document.toString({ lineWidth: 0 }).replace(/\n$/, '');
+}
+
+/**
+ * A scalar (or an empty map or list) on the rest of a line; a multi-line string as a block scalar
+ * whose lines sit at `bodyColumn`.
+ */
+function renderScalar(value: unknown, layout: LayoutStyle, bodyColumn: number): string {
+  const printed = new Document(value, KUBECTL_YAML_OPTIONS)
+    .toString({ indent: layout.indent, lineWidth: 0, minContentWidth: 0 })
     .replace(/\n$/, '');
+  const [header, ...body] = printed.split('\n');
+  if (body.length === 0) return printed;
+  // An indentation indicator (`|2-`: the text starts with spaces) counts from the parent's column:
+  // double quotes say the same without depending on where the scalar lands.
+  if (!/^[|>][-+]?$/.test(header!)) return doubleQuoted(value as string);
+  const pad = ' '.repeat(bodyColumn);
+  return [header, ...body.map((line) => (line ? pad + line : line))].join('\n');
 }
 
 /** True when a value prints on one line (scalars and empty collections). */

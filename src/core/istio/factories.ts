@@ -78,6 +78,20 @@ export function createDestinationRule(
 }
 
 /**
+ * The DestinationRule an external service starts with: a connection pool and a circuit breaker
+ * (outlier detection) to tune; Istio's defaults otherwise (no TLS origination).
+ */
+export function createServiceRule(options: Named & { host: string }): KubernetesObject {
+  return createDestinationRule({
+    ...options,
+    trafficPolicy: {
+      connectionPool: { tcp: { maxConnections: 100, connectTimeout: '5s' } },
+      outlierDetection: { consecutive5xxErrors: 5, interval: '30s', baseEjectionTime: '60s' },
+    },
+  });
+}
+
+/**
  * A mesh VirtualService for a host on one port. HTTP gets an http rule with a timeout (and retries
  * when given); TLS/HTTPS gets a tls rule matched by SNI, since sidecars cannot read HTTP there.
  */

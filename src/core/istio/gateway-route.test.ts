@@ -4,15 +4,20 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { analyzeBundle } from '../analysis/analyze';
-import { appendObject, editResource, parseBundle } from '../bundle';
+import { appendObject, editResource, parseBundle, removeResource } from '../bundle';
 import { deriveGraph } from '../graph';
-import { planEgressGatewayRoute, type DesignChange } from './gateway-route';
+import { planDirectRoute, planEgressGatewayRoute, type DesignChange } from './gateway-route';
 
 const sample = readFileSync(join(import.meta.dirname, '../../templates/sample-payments.yaml'), 'utf8');
 
 function apply(text: string, change: DesignChange): string {
   for (const { resourceId, edit } of change.edits) {
     const result = editResource(parseBundle(text), resourceId, edit);
+    if (!result.ok) throw new Error(result.error);
+    text = result.text;
+  }
+  for (const id of change.removals ?? []) {
+    const result = removeResource(parseBundle(text), id);
     if (!result.ok) throw new Error(result.error);
     text = result.text;
   }
@@ -67,5 +72,43 @@ spec:
       'sidecar:news -> egress-gateway:istio-egressgateway to-gateway',
       'egress-gateway:istio-egressgateway -> external:edition.cnn.com via-gateway',
     ]);
+  });
+
+  it('is undone by the direct route: what it added goes, the clients call the host again', () => {
+    const target = { host: 'api.payment-gateway.com', protocol: 'HTTP' as const, port: 80 };
+    expect(planDirectRoute(parseBundle(sample), target)).toEqual({ edits: [], objects: [] });
+    const routed = apply(sample, planEgressGatewayRoute(parseBundle(sample), target));
+    const back = planDirectRoute(parseBundle(routed), target);
+    expect(back.removals).toEqual([
+      'Gateway/istio-system/egress-api-payment-gateway-com',
+      'DestinationRule/istio-system/egressgateway-for-api-payment-gateway-com',
+      'VirtualService/istio-system/api-payment-gateway-com-via-egress',
+    ]);
+    expect(apply(routed, back)).toBe(sample);
+  });
+
+  it('takes a TLS service back to direct, where only the new resources were added', () => {
+    const text = `apiVersion: networking.istio.io/v1
+kind: ServiceEntry
+metadata:
+  name: github
+  namespace: dev
+spec:
+  hosts:
+    - api.github.com
+  ports:
+    - number: 443
+      name: tls
+      protocol: TLS
+  resolution: DNS
+`;
+    const target = { host: 'api.github.com', protocol: 'TLS' as const, port: 443 };
+    const routed = apply(text, planEgressGatewayRoute(parseBundle(text), target));
+    expect(edgesInto(routed, target.host)).toContain(
+      'sidecar:dev -> egress-gateway:istio-egressgateway to-gateway',
+    );
+    const back = apply(routed, planDirectRoute(parseBundle(routed), target));
+    expect(back).toBe(text);
+    expect(edgesInto(back, target.host)).toEqual(['sidecar:dev -> external:api.github.com direct']);
   });
 });

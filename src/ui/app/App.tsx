@@ -43,11 +43,14 @@ export function App() {
     setDropped(undefined);
   }, []);
 
-  // Undo and redo everywhere outside the YAML pane (which binds the same keys to the same actions).
+  // Undo and redo everywhere outside the YAML pane (which binds the same keys to the same actions),
+  // form fields of the design included: their edits are steps of the one history. Only the palette's
+  // inputs, not yet part of the design, keep the browser's own undo.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
-      if (target?.closest('.monaco-editor') || target?.closest('input, textarea, select')) return;
+      if (target?.closest('.monaco-editor')) return;
+      if (target?.closest('input, textarea, select') && !target.closest('.resource-form')) return;
       if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
       const key = event.key.toLowerCase();
       if (key === 'z' && !event.shiftKey) store.getState().undo();
@@ -107,7 +110,14 @@ export function App() {
           <ThemeSelect />
         </div>
       </header>
-      {PaletteForm && <PaletteForm onDone={() => setPalette(undefined)} />}
+      {PaletteForm && (
+        <PaletteForm
+          onDone={(added) => {
+            setPalette(undefined);
+            if (added) focusSelectedNode(store.getState().selection);
+          }}
+        />
+      )}
       <Suspense fallback={null}>
         {travel === 'scenarios' && <ScenarioGallery onClose={closeTravel} />}
         {travel === 'import' && <ImportDialog onClose={closeTravel} dropped={dropped} />}
@@ -131,4 +141,15 @@ export function App() {
       <Workspace inspector />
     </div>
   );
+}
+
+/**
+ * Moves the keyboard focus to a node of the graph once it is drawn (a node just added): the user
+ * carries on from it (Enter, Delete, Tab to the inspector).
+ */
+function focusSelectedNode(nodeId: string | undefined, framesLeft = 30): void {
+  if (!nodeId) return;
+  const node = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(nodeId)}"]`);
+  if (node) node.focus();
+  else if (framesLeft > 0) requestAnimationFrame(() => focusSelectedNode(nodeId, framesLeft - 1));
 }

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useRef, useState } from 'react';
 
 import {
   childFields,
@@ -9,7 +9,8 @@ import {
   type IstioVersion,
   type PathSegment,
 } from '../../core';
-import { emptyValue, ListButtons, MapEditor, ScalarInput, ScalarList } from './inputs';
+import { ListButtons, MapEditor, ScalarInput, ScalarList, useFocusAdded } from './inputs';
+import { draftActions } from './draft';
 import { fieldLabel } from './labels';
 
 /** How a field editor reports an edit: set (undefined deletes) or list changes, at a spec path. */
@@ -32,10 +33,18 @@ interface Props {
   value: unknown;
   parentName?: string;
   actions: FieldActions;
+  /**
+   * For a field not in the YAML yet (added, or required): drops it from the form, or null when it
+   * cannot be dropped (a required field). Present fields are removed from the YAML instead.
+   */
+  discard?: (() => void) | null;
 }
 
-/** One field of a resource, edited according to its catalogue type; objects and lists nest. */
-export function FieldEditor({ kind, info, path, value, parentName, actions }: Props) {
+/**
+ * One field of a resource, edited according to its catalogue type; objects and lists nest. A field
+ * not in the YAML yet shows empty inputs: nothing is written until a valid value is typed or chosen.
+ */
+export function FieldEditor({ kind, info, path, value, parentName, actions, discard }: Props) {
   const id = useId();
   const label = fieldLabel(info.name, parentName);
   const help = info.doc?.help;
@@ -63,13 +72,13 @@ export function FieldEditor({ kind, info, path, value, parentName, actions }: Pr
       )}
     </>
   );
-  const removeButton = (
+  const removeButton = discard !== null && (
     <button
       type="button"
       className="field-remove"
       aria-label={`Remove ${label}`}
       disabled={actions.readOnly}
-      onClick={() => actions.remove(path)}
+      onClick={() => (discard ? discard() : actions.remove(path))}
     >
       ×
     </button>
@@ -86,7 +95,14 @@ export function FieldEditor({ kind, info, path, value, parentName, actions }: Pr
         <details className="field-group" open={path.length <= 2} data-path={formatPath(path)}>
           <summary>{label}</summary>
           {info.type === 'object' && (
-            <ObjectFields kind={kind} specPath={path.slice(1)} path={path} value={value} actions={actions} />
+            <ObjectFields
+              kind={kind}
+              specPath={path.slice(1)}
+              path={path}
+              value={value}
+              actions={actions}
+              write={value === undefined ? (whole) => actions.set(path, whole) : undefined}
+            />
           )}
           {info.type === 'map' && <MapEditor label={label} path={path} value={value} actions={actions} />}
           {info.type === 'array' && (
@@ -120,63 +136,139 @@ export function FieldEditor({ kind, info, path, value, parentName, actions }: Pr
   );
 }
 
-/** The fields of an object value: those present, and a chooser to add any other the catalogue knows. */
+/**
+ * The fields of an object value: those present, those required, those being added, and a chooser
+ * to add any other the catalogue knows. Choosing (arrow keys included) only picks: Enter or the
+ * Add button adds the field, empty and focused, written once it has a valid value.
+ */
 export function ObjectFields({
   kind,
   specPath,
   path,
   value,
-  actions,
+  actions: given,
+  write,
 }: {
   kind: string;
   specPath: PathSegment[];
   path: PathSegment[];
   value: unknown;
   actions: FieldActions;
+  /** For an object not in the YAML yet: writes it whole, once its required fields have values. */
+  write?: ((value: Record<string, unknown>) => void) | undefined;
 }) {
-  const record = typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {};
+  // The same component before and after the object is written: the input being typed in stays.
+  const [draft, setDraft] = useState<Record<string, unknown>>({});
+  const actions = write ? draftActions(given, kind, specPath, path, draft, setDraft, write) : given;
+  const record = write
+    ? draft
+    : ((typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {}) as Record<
+        string,
+        unknown
+      >);
+  const [adding, setAdding] = useState<string[]>([]);
+  const [added, setAdded] = useState<string | undefined>(undefined);
+  const list = useRef<HTMLDivElement>(null);
+  useFocusAdded(list, added === undefined ? undefined : formatPath([...path, added]));
+  // A field being added leaves the list once it is written (so removing it later removes it).
+  const stillAdding = adding.filter((name) => !(name in record));
+  if (stillAdding.length !== adding.length) setAdding(stillAdding);
   // Enums list the target release's values; a field it lacks is shown when present (with its
   // problem) but not offered.
   const fields = childFields(kind, specPath, actions.istioVersion);
-  const present = fields.filter((f) => f.name in record);
-  const absent = fields.filter((f) => !(f.name in record) && fieldInRelease(f, actions.istioVersion));
-  const parentName =
-    typeof path[path.length - 1] === 'string' ? (path[path.length - 1] as string) : undefined;
+  const shown = fields.filter((f) => f.name in record || f.required || stillAdding.includes(f.name));
+  const absent = fields.filter((f) => !shown.includes(f) && fieldInRelease(f, actions.istioVersion));
+  // A list item's fields are named after the list (`Add a field to Ports`).
+  const parentName = path.findLast((segment): segment is string => typeof segment === 'string');
+  const discard = (info: FieldInfo) =>
+    info.name in record
+      ? undefined
+      : stillAdding.includes(info.name)
+        ? () => setAdding(stillAdding.filter((name) => name !== info.name))
+        : null;
   return (
-    <div className="field-list">
-      {present.map((info) => (
+    <div className="field-list" ref={list}>
+      {shown.map((info) => (
         <FieldEditor
           key={info.name}
           kind={kind}
           info={info}
           path={[...path, info.name]}
-          value={(record as Record<string, unknown>)[info.name]}
+          value={record[info.name]}
           parentName={parentName}
           actions={actions}
+          discard={discard(info)}
         />
       ))}
       {absent.length > 0 && !actions.readOnly && (
-        <select
-          aria-label={`Add a field to ${parentName ? fieldLabel(parentName) : 'the resource'}`}
-          value=""
-          onChange={(e) => {
-            const info = absent.find((f) => f.name === e.target.value);
-            if (info) actions.set([...path, info.name], emptyValue(info));
+        <AddField
+          label={`Add a field to ${parentName ? fieldLabel(parentName) : 'the resource'}`}
+          fields={absent}
+          parentName={parentName}
+          onAdd={(name) => {
+            setAdding([...stillAdding, name]);
+            setAdded(name);
           }}
-        >
-          <option value="">Add field…</option>
-          {absent.map((f) => (
-            <option key={f.name} value={f.name} title={f.doc?.help}>
-              {fieldLabel(f.name, parentName)}
-            </option>
-          ))}
-        </select>
+        />
       )}
     </div>
   );
 }
 
-/** A list of objects (ports, routes, servers): each item's fields, with add, remove, reorder. */
+/** The "Add field…" chooser: picking a field (by mouse or arrow keys) adds nothing until Enter or Add. */
+function AddField({
+  label,
+  fields,
+  parentName,
+  onAdd,
+}: {
+  label: string;
+  fields: FieldInfo[];
+  parentName: string | undefined;
+  onAdd: (name: string) => void;
+}) {
+  const [choice, setChoice] = useState('');
+  const chosen = fields.find((f) => f.name === choice);
+  const add = () => {
+    if (!chosen) return;
+    setChoice('');
+    onAdd(chosen.name);
+  };
+  return (
+    <div className="add-field">
+      <select
+        aria-label={label}
+        value={chosen ? choice : ''}
+        onChange={(e) => setChoice(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key !== 'Enter' || !chosen) return;
+          e.preventDefault();
+          add();
+        }}
+      >
+        <option value="">Add field…</option>
+        {fields.map((f) => (
+          <option key={f.name} value={f.name} title={f.doc?.help}>
+            {fieldLabel(f.name, parentName)}
+          </option>
+        ))}
+      </select>
+      <button
+        type="button"
+        disabled={!chosen}
+        aria-label={chosen ? `Add ${fieldLabel(chosen.name, parentName)}` : 'Add the chosen field'}
+        onClick={add}
+      >
+        Add
+      </button>
+    </div>
+  );
+}
+
+/**
+ * A list of objects (ports, routes, servers): each item's fields, with add, remove, reorder. An
+ * added item shows its required fields empty, and is written once they all have valid values.
+ */
 function ObjectList({
   kind,
   label,
@@ -192,13 +284,26 @@ function ObjectList({
   actions: FieldActions;
 }) {
   const items = Array.isArray(value) ? value : [];
+  const list = useRef<HTMLDivElement>(null);
+  const [added, setAdded] = useState<number | undefined>(undefined);
+  const pending = items.length === 0 || added === items.length;
+  useFocusAdded(list, added === undefined ? undefined : formatPath([...path, added]));
+  // The item being added is the next one: once written it keeps its inputs (and the focus).
+  const rows: unknown[] = pending ? [...items, undefined] : items;
   return (
-    <div className="field-list">
-      {items.map((item, i) => (
+    <div className="field-list" ref={list}>
+      {rows.map((item, i) => (
         <fieldset key={i} className="list-item" data-path={formatPath([...path, i])}>
           <legend>
             {label} {i + 1}
-            <ListButtons label={label} path={path} index={i} items={items} actions={actions} />
+            <ListButtons
+              label={label}
+              path={path}
+              index={i}
+              items={items}
+              actions={actions}
+              onDiscard={() => setAdded(undefined)}
+            />
           </legend>
           <ObjectFields
             kind={kind}
@@ -206,16 +311,15 @@ function ObjectList({
             path={[...path, i]}
             value={item}
             actions={actions}
+            write={i < items.length ? undefined : (whole) => actions.insert(path, i, whole)}
           />
         </fieldset>
       ))}
-      <button
-        type="button"
-        disabled={actions.readOnly}
-        onClick={() => actions.insert(path, items.length, {})}
-      >
-        Add to {label}
-      </button>
+      {!pending && (
+        <button type="button" disabled={actions.readOnly} onClick={() => setAdded(items.length)}>
+          Add to {label}
+        </button>
+      )}
     </div>
   );
 }

@@ -2,11 +2,13 @@ import { useEffect, useState } from 'react';
 
 import { useStudio, useStudioApi, useView } from '../../store';
 import { describeEdge } from '../canvas/roles';
-import { OTHER_HOSTS_ID, roleAndLabel, type EgressGraph, type GraphNode, type Resource } from '../../core';
-import { gatewayRouteFor } from '../panels/gateway-route';
+import { OTHER_HOSTS_ID, roleAndLabel, type EgressGraph, type GraphNode } from '../../core';
 import { DeleteNode } from './DeleteNode';
 import { MeshPolicyForm } from './MeshPolicyForm';
 import { ResourceForm } from './ResourceForm';
+import { ServiceActions } from './ServiceActions';
+
+const ROUTING_KINDS = new Set(['DestinationRule', 'VirtualService']);
 
 /** The selected node: the resources it stands for and their problems, each one click from its YAML. */
 export function Inspector() {
@@ -65,7 +67,7 @@ export function Inspector() {
           </button>
         )}
       </div>
-      <GatewayRouteButton node={node} graph={graph} resources={bundle.resources} readOnly={!!view.blocked} />
+      <ServiceActions node={node} graph={graph} bundle={bundle} readOnly={!!view.blocked} />
       {node.kind === 'mesh-policy' && <MeshPolicyForm mode={node.label} readOnly={!!view.blocked} />}
       <Connections node={node} graph={graph} />
       {deleting === node.id && !view.blocked && node.resources.length > 0 && (
@@ -96,6 +98,17 @@ export function Inspector() {
                     }
                   >
                     Show YAML
+                  </button>
+                )}
+                {/* A service's rule and route can go on their own (its ServiceEntry goes with the node). */}
+                {resource && node.kind === 'external-service' && ROUTING_KINDS.has(resource.kind) && (
+                  <button
+                    type="button"
+                    aria-label={`Remove ${ref}`}
+                    disabled={!!view.blocked}
+                    onClick={() => store.getState().removeResources([ref])}
+                  >
+                    Remove
                   </button>
                 )}
               </div>
@@ -164,31 +177,5 @@ function Connections({ node, graph }: { node: GraphNode; graph: EgressGraph }) {
         <p className="muted">…and {edges.length - CONNECTIONS_SHOWN} more.</p>
       )}
     </details>
-  );
-}
-
-/** For an external service reached directly: send it through the egress gateway (two-hop route). */
-function GatewayRouteButton({
-  node,
-  graph,
-  resources,
-  readOnly,
-}: {
-  node: GraphNode;
-  graph: EgressGraph;
-  resources: Resource[];
-  readOnly: boolean;
-}) {
-  const { store } = useStudioApi();
-  const target = gatewayRouteFor(node, graph, resources);
-  if (!target) return null;
-  return (
-    <button
-      type="button"
-      disabled={readOnly}
-      onClick={() => store.getState().routeThroughEgressGateway(target)}
-    >
-      Route through the egress gateway
-    </button>
   );
 }

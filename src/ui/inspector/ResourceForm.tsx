@@ -31,8 +31,15 @@ export function ResourceForm({
         store
           .getState()
           .editField(resource.id, { kind: 'set', path, value }, `${resource.id}:${formatPath(path)}`),
+      // An item typed into a new row: inserting it and typing on in it are one undo step.
       insert: (path, index, value) =>
-        store.getState().editField(resource.id, { kind: 'insert', path, index, value }),
+        store
+          .getState()
+          .editField(
+            resource.id,
+            { kind: 'insert', path, index, value },
+            `${resource.id}:${formatPath([...path, index])}`,
+          ),
       remove: (path) => store.getState().editField(resource.id, { kind: 'delete', path, prune: true }),
       problemsAt: (path: PathSegment[]) => {
         const at = formatPath(path);

@@ -1,7 +1,8 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 
 import { fieldValueProblem, formatPath, type FieldInfo, type PathSegment } from '../../core';
 import type { FieldActions } from './FieldEditor';
+import { focusAddedField } from './focus-field';
 
 /** A scalar input: select for enums, checkbox for booleans, number or text otherwise. */
 export function ScalarInput({
@@ -65,6 +66,7 @@ export function ScalarInput({
 /**
  * A text or number field that keeps what the user types even while it is not a valid value: such
  * a draft is checked as it is typed, its problem shown beside it, and written only once it is valid.
+ * A change from elsewhere (undo, the YAML pane) replaces the draft.
  */
 function TextValue({
   id,
@@ -84,29 +86,32 @@ function TextValue({
   onChange: (value: unknown) => void;
 }) {
   const shown = value === undefined || value === null ? '' : String(value);
-  const [draft, setDraft] = useState<string | undefined>(undefined);
-  const [problem, setProblem] = useState<string | undefined>(undefined);
+  // `over` is the value the draft stands over: once the field shows another, the draft is stale.
+  const [typed, setTyped] = useState<{ text: string; over: string; problem?: string } | undefined>();
+  const draft = typed?.over === shown ? typed : undefined;
+  const problem = draft?.problem;
   const problemId = `${id}-invalid`;
   return (
     <>
       <input
         id={id}
         type={numeric ? 'number' : 'text'}
-        value={draft ?? shown}
+        value={draft?.text ?? shown}
         aria-describedby={[problem ? problemId : '', described].filter(Boolean).join(' ') || undefined}
         aria-invalid={problem ? true : undefined}
         readOnly={readOnly}
         onChange={(e) => {
           const text = e.target.value;
-          setDraft(text);
-          const typed = numeric ? (text.trim() === '' ? undefined : Number(text)) : text;
-          const found = typed === undefined ? 'enter a number' : check(typed);
-          setProblem(found);
-          if (!found) onChange(typed);
+          const next = numeric ? (text.trim() === '' ? undefined : Number(text)) : text;
+          // An empty string is no value: it is never written (remove the field with its × instead).
+          const found = next === undefined ? 'enter a number' : next === '' ? 'enter a value' : check(next);
+          if (found) return setTyped({ text, over: shown, problem: found });
+          setTyped({ text, over: String(next) });
+          onChange(next);
         }}
         // An invalid draft stays (with its problem) until it is fixed; a valid one gives way to the YAML.
         onBlur={() => {
-          if (!problem) setDraft(undefined);
+          if (!problem) setTyped(undefined);
         }}
       />
       {problem && (
@@ -118,7 +123,10 @@ function TextValue({
   );
 }
 
-/** A list of scalars (hosts, exportTo, …): edit, add, remove, reorder. */
+/**
+ * A list of scalars (hosts, exportTo, …): edit, add, remove, reorder. An added item is an empty
+ * input, focused and written once a valid value is typed; an empty list shows one.
+ */
 export function ScalarList({
   label,
   info,
@@ -136,10 +144,16 @@ export function ScalarList({
 }) {
   const items = Array.isArray(value) ? value : [];
   const id = useId();
+  const list = useRef<HTMLFieldSetElement>(null);
+  const [added, setAdded] = useState<number | undefined>(undefined);
+  const pending = items.length === 0 || added === items.length;
+  useFocusAdded(list, added === undefined ? undefined : formatPath([...path, added]));
+  // The item being added is the next row: once written it keeps its input (and the focus).
+  const rows = pending ? [...items, undefined] : items;
   return (
-    <fieldset className="field-list-scalar" data-path={formatPath(path)}>
+    <fieldset className="field-list-scalar" data-path={formatPath(path)} ref={list}>
       <legend>{label}</legend>
-      {items.map((item, i) => (
+      {rows.map((item, i) => (
         <div className="list-row" key={i} data-path={formatPath([...path, i])}>
           <label className="visually-hidden" htmlFor={`${id}-${i}`}>
             {`${label} ${i + 1}`}
@@ -150,36 +164,66 @@ export function ScalarList({
             value={item}
             described=""
             readOnly={actions.readOnly}
-            onChange={(next) => actions.set([...path, i], next)}
+            onChange={(next) =>
+              i < items.length ? actions.set([...path, i], next) : actions.insert(path, i, next)
+            }
           />
-          <ListButtons label={label} path={path} index={i} items={items} actions={actions} />
+          <ListButtons
+            label={label}
+            path={path}
+            index={i}
+            items={items}
+            actions={actions}
+            onDiscard={() => setAdded(undefined)}
+          />
         </div>
       ))}
-      <button
-        type="button"
-        disabled={actions.readOnly}
-        onClick={() => actions.insert(path, items.length, info.itemType === 'number' ? 0 : '')}
-      >
-        Add to {label}
-      </button>
+      {!pending && (
+        <button type="button" disabled={actions.readOnly} onClick={() => setAdded(items.length)}>
+          Add to {label}
+        </button>
+      )}
       {footer}
     </fieldset>
   );
 }
 
+/**
+ * Once a field or item is added (its formatted path), moves the focus to its first input: the
+ * keyboard user types on where they added it.
+ */
+export function useFocusAdded(container: RefObject<HTMLElement | null>, added: string | undefined): void {
+  useEffect(() => {
+    if (added !== undefined && container.current) focusAddedField(container.current, added);
+  }, [container, added]);
+}
+
+/**
+ * Move and remove buttons of a list item; an item being added (past the list's end) has only a
+ * remove button that drops it from the form, and none when it is all the list shows.
+ */
 export function ListButtons({
   label,
   path,
   index,
   items,
   actions,
+  onDiscard,
 }: {
   label: string;
   path: PathSegment[];
   index: number;
   items: unknown[];
   actions: FieldActions;
+  onDiscard: () => void;
 }) {
+  if (index >= items.length) {
+    return items.length === 0 ? null : (
+      <button type="button" aria-label={`Remove ${label} ${index + 1}`} onClick={onDiscard}>
+        ×
+      </button>
+    );
+  }
   const move = (to: number) => {
     const next = [...items];
     const [item] = next.splice(index, 1);
@@ -231,10 +275,13 @@ export function MapEditor({
   const record = typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {};
   const [key, setKey] = useState('');
   const id = useId();
+  const list = useRef<HTMLDivElement>(null);
+  const [added, setAdded] = useState<string | undefined>(undefined);
+  useFocusAdded(list, added === undefined ? undefined : formatPath([...path, added]));
   return (
-    <div className="field-list">
+    <div className="field-list" ref={list}>
       {Object.entries(record).map(([k, v]) => (
-        <div className="field" key={k}>
+        <div className="field" key={k} data-path={formatPath([...path, k])}>
           <label htmlFor={`${id}-${k}`}>{k}</label>
           <input
             id={`${id}-${k}`}
@@ -260,7 +307,9 @@ export function MapEditor({
             type="button"
             disabled={!key.trim()}
             onClick={() => {
+              // A label's or annotation's value may be empty: the new key is written, its value focused.
               actions.set([...path, key.trim()], '');
+              setAdded(key.trim());
               setKey('');
             }}
           >
@@ -270,22 +319,4 @@ export function MapEditor({
       )}
     </div>
   );
-}
-
-/** The value a newly added field starts with. */
-export function emptyValue(info: FieldInfo): unknown {
-  if (info.enum) return info.enum[0];
-  switch (info.type) {
-    case 'array':
-      return [];
-    case 'map':
-    case 'object':
-      return {};
-    case 'boolean':
-      return false;
-    case 'number':
-      return 0;
-    default:
-      return '';
-  }
 }

@@ -20,6 +20,8 @@ const ACRONYMS: Record<string, string> = {
 export function fieldLabel(name: string, parent?: string): string {
   const words = name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    // A status class is a word of its own: `consecutive5xxErrors` → `Consecutive 5xx errors`.
+    .replace(/([a-z])(\dxx)/g, '$1 $2')
     .split(/[\s_]+/)
     .map((w) => ACRONYMS[w.toLowerCase()] ?? w.toLowerCase());
   const text = words.join(' ');

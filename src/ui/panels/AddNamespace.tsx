@@ -9,7 +9,7 @@ const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
  * The palette's "add a client namespace" form: a Namespace labelled for sidecar injection and,
  * optionally, a Sidecar that limits what its workloads may reach to registered hosts.
  */
-export function AddNamespace({ onDone }: { onDone: () => void }) {
+export function AddNamespace({ onDone }: { onDone: (added?: boolean) => void }) {
   const { store } = useStudioApi();
   const id = useId();
   const [name, setName] = useState('');
@@ -33,7 +33,7 @@ export function AddNamespace({ onDone }: { onDone: () => void }) {
           ]
         : []),
     ]);
-    onDone();
+    onDone(true);
   };
 
   return (
@@ -62,7 +62,7 @@ export function AddNamespace({ onDone }: { onDone: () => void }) {
         <button type="submit" disabled={!trimmed || invalid}>
           Add
         </button>
-        <button type="button" onClick={onDone}>
+        <button type="button" onClick={() => onDone()}>
           Cancel
         </button>
       </div>

@@ -1,8 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 
 import {
-  createDestinationRule,
   createServiceEntry,
+  createServiceRule,
   createVirtualService,
   defaultPort,
   nameForHost,
@@ -16,7 +16,7 @@ const PROTOCOLS: Protocol[] = ['HTTPS', 'TLS', 'HTTP', 'TCP'];
  * The palette's "add an external service" form: a ServiceEntry for the host and, on demand, a
  * DestinationRule with a circuit breaker and a VirtualService with a timeout (and retries for HTTP).
  */
-export function AddService({ onDone }: { onDone: () => void }) {
+export function AddService({ onDone }: { onDone: (added?: boolean) => void }) {
   const { store } = useStudioApi();
   const id = useId();
   const [host, setHost] = useState('');
@@ -43,18 +43,7 @@ export function AddService({ onDone }: { onDone: () => void }) {
         ports: [portSpec],
         ...(owner.trim() ? { owner: owner.trim() } : {}),
       }),
-      ...(withRule
-        ? [
-            createDestinationRule({
-              ...named,
-              host: name,
-              trafficPolicy: {
-                connectionPool: { tcp: { maxConnections: 100, connectTimeout: '5s' } },
-                outlierDetection: { consecutive5xxErrors: 5, interval: '30s', baseEjectionTime: '60s' },
-              },
-            }),
-          ]
-        : []),
+      ...(withRule ? [createServiceRule({ ...named, host: name })] : []),
       ...(withRoute && routable
         ? [
             createVirtualService({
@@ -69,7 +58,7 @@ export function AddService({ onDone }: { onDone: () => void }) {
           ]
         : []),
     ]);
-    onDone();
+    onDone(true);
   };
 
   return (
@@ -125,7 +114,7 @@ export function AddService({ onDone }: { onDone: () => void }) {
       </label>
       <div className="palette-actions">
         <button type="submit">Add</button>
-        <button type="button" onClick={onDone}>
+        <button type="button" onClick={() => onDone()}>
           Cancel
         </button>
       </div>

@@ -8,7 +8,7 @@ import { gatewayRouteFor } from './gateway-route';
  * its Gateway, two-hop VirtualService and gateway DestinationRule are added, and what the design
  * already has for it is changed to go through the gateway.
  */
-export function RouteViaGateway({ onDone }: { onDone: () => void }) {
+export function RouteViaGateway({ onDone }: { onDone: (added?: boolean) => void }) {
   const { store } = useStudioApi();
   const { graph, bundle } = useView().lastGood;
   const id = useId();
@@ -44,7 +44,7 @@ export function RouteViaGateway({ onDone }: { onDone: () => void }) {
       )}
       <div className="palette-actions">
         {targets.length > 0 && <button type="submit">Route</button>}
-        <button type="button" onClick={onDone}>
+        <button type="button" onClick={() => onDone()}>
           Cancel
         </button>
       </div>
