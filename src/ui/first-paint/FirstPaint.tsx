@@ -11,6 +11,7 @@ import {
   type Viewport,
 } from '../canvas/drawing';
 import { NodeCard } from '../canvas/NodeCard';
+import { MINIMAP_KEY, savedToggle } from '../canvas/useSavedToggle';
 
 /**
  * The app's first frame, painted before the app itself has loaded: the shell's layout and the
@@ -56,7 +57,10 @@ function StillGraph({ drawn }: { drawn: DrawnGraph }) {
   // Fitted before the browser paints (a layout effect), as the canvas fits its view.
   useLayoutEffect(() => {
     const element = pane.current;
-    if (element) setViewport(fitViewport(drawn.nodes, element.clientWidth, element.clientHeight));
+    if (element)
+      setViewport(
+        fitViewport(drawn.nodes, element.clientWidth, element.clientHeight, savedToggle(MINIMAP_KEY, false)),
+      );
   }, [drawn]);
   const at = new Map(drawn.nodes.map((n) => [n.id, n]));
   return (

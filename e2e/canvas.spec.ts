@@ -1,0 +1,110 @@
+import { expect, openDesigner, test, type Page } from './fixtures';
+
+// The window issue 11 was measured in: the smallest the canvas has to stay readable in.
+test.use({ viewport: { width: 1280, height: 800 } });
+
+/** What a person sees of the graph: on-screen font sizes, and labels drawn over each other or over nodes. */
+interface GraphReading {
+  nodeFonts: number[];
+  labelFonts: number[];
+  labelOverLabel: string[];
+  labelOverNode: string[];
+}
+
+/** Reads the graph as drawn on screen, with getBoundingClientRect (font sizes scaled by the zoom). */
+async function readGraph(page: Page): Promise<GraphReading> {
+  return page.evaluate(() => {
+    const pane = document.querySelector('.panel-graph')!;
+    // Font size × the zoom, read from the on-screen width of an element of whole-pixel width.
+    const onScreen = (el: HTMLElement, sized: HTMLElement) =>
+      parseFloat(getComputedStyle(el).fontSize) * (sized.getBoundingClientRect().width / sized.offsetWidth);
+    const names = [...pane.querySelectorAll<HTMLElement>('.egress-node-label')];
+    const labels = [...pane.querySelectorAll<HTMLElement>('.edge-label')];
+    const nodes = [...pane.querySelectorAll<HTMLElement>('.react-flow__node')];
+    const overlap = (a: DOMRect, b: DOMRect) =>
+      Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5 &&
+      Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5;
+    const labelOverLabel: string[] = [];
+    const labelOverNode: string[] = [];
+    labels.forEach((label, i) => {
+      const box = label.getBoundingClientRect();
+      labels.slice(i + 1).forEach((other) => {
+        if (overlap(box, other.getBoundingClientRect()))
+          labelOverLabel.push(`${label.textContent} × ${other.textContent}`);
+      });
+      for (const node of nodes)
+        if (overlap(box, node.getBoundingClientRect()))
+          labelOverNode.push(`${label.textContent} × ${node.getAttribute('aria-label')}`);
+    });
+    return {
+      nodeFonts: names.map((name) => onScreen(name, name.closest<HTMLElement>('.react-flow__node')!)),
+      labelFonts: labels.map((label) => onScreen(label, label)),
+      labelOverLabel,
+      labelOverNode,
+    };
+  });
+}
+
+/** Checks that the graph on screen is readable: big enough, and nothing drawn over anything else. */
+async function expectReadable(page: Page, design: string): Promise<void> {
+  const reading = await readGraph(page);
+  expect(reading.nodeFonts.length, design).toBeGreaterThan(0);
+  // Soft: one run lists every design that is not readable.
+  expect.soft(Math.min(...reading.nodeFonts), `${design}: node names`).toBeGreaterThanOrEqual(12);
+  if (reading.labelFonts.length > 0)
+    expect.soft(Math.min(...reading.labelFonts), `${design}: edge labels`).toBeGreaterThanOrEqual(11);
+  expect.soft(reading.labelOverLabel, `${design}: labels over labels`).toEqual([]);
+  expect.soft(reading.labelOverNode, `${design}: labels over nodes`).toEqual([]);
+}
+
+/** Waits until the viewport stops moving (a fit animates). */
+async function settled(page: Page): Promise<void> {
+  const viewport = page.locator('.panel-graph .react-flow__viewport');
+  let last = '';
+  await expect
+    .poll(async () => {
+      const now = await viewport.getAttribute('style');
+      const same = now === last;
+      last = now ?? '';
+      return same;
+    })
+    .toBe(true);
+}
+
+test('the sample is readable at the first fit of a 1280×800 window', async ({ page }) => {
+  await openDesigner(page);
+  await settled(page);
+  await expectReadable(page, 'sample');
+});
+
+test('every scenario of the gallery opens readable: no label over another label or a node', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await openDesigner(page);
+  await page.getByRole('button', { name: 'Scenarios', exact: true }).click();
+  const opens = page.getByRole('dialog', { name: 'Scenarios' }).getByRole('button', { name: /^Open / });
+  await expect(opens.first()).toBeVisible();
+  const names = await opens.evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label') ?? ''));
+  expect(names.length).toBeGreaterThanOrEqual(25);
+  await page.keyboard.press('Escape');
+  for (const name of names) {
+    await page.getByRole('button', { name: 'Scenarios', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Scenarios' }).getByRole('button', { name, exact: true }).click();
+    await expect(page.getByRole('dialog', { name: 'Scenarios' })).toHaveCount(0);
+    await settled(page);
+    await expectReadable(page, name);
+  }
+});
+
+test('a long host name is cut with an ellipsis, and shown whole on hover and in the accessible name', async ({
+  page,
+}) => {
+  await openDesigner(page);
+  await page.getByRole('button', { name: 'Scenarios', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Scenarios' }).getByLabel('Search').fill('partner');
+  await page.getByRole('button', { name: 'Open Mutual TLS to a partner' }).click();
+  const node = page.getByRole('group', { name: 'External service: partner-api.secure.com' });
+  await expect(node).toBeVisible();
+  await expect(node.locator('.egress-node-label')).toHaveAttribute('title', 'partner-api.secure.com');
+});
