@@ -1,4 +1,4 @@
-import { expect, openDesigner, test, type Page } from './fixtures';
+import { expect, expectAccessible, openDesigner, test, type Page } from './fixtures';
 
 // The window issue 11 was measured in: the smallest the canvas has to stay readable in.
 test.use({ viewport: { width: 1280, height: 800 } });
@@ -107,4 +107,51 @@ test('a long host name is cut with an ellipsis, and shown whole on hover and in 
   const node = page.getByRole('group', { name: 'External service: partner-api.secure.com' });
   await expect(node).toBeVisible();
   await expect(node.locator('.egress-node-label')).toHaveAttribute('title', 'partner-api.secure.com');
+});
+
+test('clicking an edge label shows in the inspector what that hop does and the resources behind it', async ({
+  page,
+}) => {
+  await openDesigner(page);
+  const hop = page.getByRole('button', { name: /hop direct: HTTP:80/ }).first();
+  await hop.click();
+  await expect(hop).toHaveAttribute('aria-pressed', 'true');
+  const inspector = page.getByRole('region', { name: 'Inspector' });
+  await expect(
+    inspector.getByRole('heading', { name: 'Sidecar: orders → External service: api.payment-gateway.com' }),
+  ).toBeVisible();
+  await expect(inspector).toContainText('Timeout60s');
+  await expect(inspector).toContainText('Retries2 attempts');
+  await expect(inspector).toContainText('outlierDetection.consecutive5xxErrors: 3');
+  await expect(inspector).toContainText('connectionPool.tcp.maxConnections: 50');
+  await expect(
+    inspector.getByRole('button', { name: 'Show YAML of DestinationRule/payments/payment-gateway' }),
+  ).toBeVisible();
+  await expect(
+    inspector.getByRole('button', { name: 'Show YAML of VirtualService/payments/payment-gateway' }),
+  ).toBeVisible();
+  await expectAccessible(page, 'a hop selected');
+  // Its ends lead to the nodes.
+  await inspector.getByRole('button', { name: 'Select External service: api.payment-gateway.com' }).click();
+  await expect(
+    inspector.getByRole('heading', { name: 'External service: api.payment-gateway.com' }),
+  ).toBeVisible();
+  await expect(hop).toHaveAttribute('aria-pressed', 'false');
+});
+
+test('a keyboard user reaches an edge label with Tab and selects it with Enter; a blocked hop says why', async ({
+  page,
+}) => {
+  await openDesigner(page);
+  // Edge labels come before the nodes in the graph's tab order: back from the first node.
+  await page.getByRole('group', { name: 'Mesh policy: REGISTRY_ONLY' }).click();
+  const blocked = page.getByRole('button', { name: /hop blocked: blocked by REGISTRY_ONLY/ }).last();
+  for (let i = 0; i < 40 && !(await blocked.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press('Shift+Tab');
+  await expect(blocked).toBeFocused();
+  await page.keyboard.press('Enter');
+  const inspector = page.getByRole('region', { name: 'Inspector' });
+  await expect(inspector.getByRole('heading', { name: /→ External service: any other host$/ })).toBeVisible();
+  await expect(inspector).toContainText('BlackHoleCluster');
+  await expect(inspector).toContainText('No resource in the bundle configures this hop.');
 });

@@ -112,7 +112,6 @@ const EdgeLabelButton = memo(function EdgeLabelButton({ bundle, box, selected, o
       className={`edge-label edge-label-${kind}${selected ? ' selected' : ''}`}
       style={{ transform: `translate(${box.x}px, ${box.y}px)`, width: box.width, height: box.height }}
       title={words}
-      aria-label={`Hop ${words}`}
       aria-pressed={selected}
       onClick={() => onSelect(bundle.id)}
     >
@@ -122,6 +121,8 @@ const EdgeLabelButton = memo(function EdgeLabelButton({ bundle, box, selected, o
           <EdgeLabel edge={edge} />
         </Fragment>
       ))}
+      {/* The name reads what is shown, then the hop in words (the icons are pictures). */}
+      <span className="visually-hidden"> — hop {words}</span>
     </button>
   );
 });

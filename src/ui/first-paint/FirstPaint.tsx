@@ -38,7 +38,10 @@ export function FirstPaint({ drawn, failed = false }: { drawn: DrawnGraph | unde
         </section>
         <section aria-label="Inspector" className="panel panel-inspector">
           <h2>Inspector</h2>
-          <p className="muted">Select a node in the graph to see the resources behind it.</p>
+          <p className="muted">
+            Select a node in the graph to see the resources behind it, or the label of an edge to see what
+            that hop does.
+          </p>
         </section>
         <section aria-label="YAML editor" className="panel panel-editor">
           <p className="muted">Loading the editor…</p>

@@ -5,13 +5,16 @@ import { describeEdge } from '../canvas/roles';
 import { OTHER_HOSTS_ID, roleAndLabel, type EgressGraph, type GraphNode, type Resource } from '../../core';
 import { gatewayRouteFor } from '../panels/gateway-route';
 import { DeleteNode } from './DeleteNode';
+import { EdgeDetails } from './EdgeDetails';
 import { MeshPolicyForm } from './MeshPolicyForm';
 import { ResourceForm } from './ResourceForm';
+import { ResourceHead } from './ResourceHead';
 
 /** The selected node: the resources it stands for and their problems, each one click from its YAML. */
 export function Inspector() {
   const view = useView();
   const selection = useStudio((s) => s.selection);
+  const edgeSelection = useStudio((s) => s.edgeSelection);
   const { store } = useStudioApi();
   const deleting = useStudio((s) => s.deleting);
   const { graph, bundle, diagnostics } = view.lastGood;
@@ -43,8 +46,18 @@ export function Inspector() {
     ]),
   ];
   if (kept.selection !== selection || refs.join('\n') !== kept.refs.join('\n')) setKept({ selection, refs });
+  const edge = edgeSelection === undefined ? undefined : graph.edges.find((e) => e.id === edgeSelection);
+  if (edge) {
+    const parallel = graph.edges.filter((e) => e.source === edge.source && e.target === edge.target);
+    return <EdgeDetails edges={parallel} graph={graph} resources={bundle.resources} />;
+  }
   if (!node) {
-    return <p className="muted">Select a node in the graph to see the resources behind it.</p>;
+    return (
+      <p className="muted">
+        Select a node in the graph to see the resources behind it, or the label of an edge to see what that
+        hop does.
+      </p>
+    );
   }
   const resources = refs.map((ref) => ({
     ref,
@@ -83,22 +96,7 @@ export function Inspector() {
         <ul className="resource-list">
           {resources.map(({ ref, resource, problems }) => (
             <li key={ref}>
-              <div className="resource-head">
-                <span className="resource-ref">{ref}</span>
-                {resource && (
-                  <button
-                    type="button"
-                    aria-label={`Show YAML of ${ref}`}
-                    onClick={() =>
-                      store
-                        .getState()
-                        .reveal({ start: resource.document.start, end: resource.document.start })
-                    }
-                  >
-                    Show YAML
-                  </button>
-                )}
-              </div>
+              <ResourceHead resourceRef={ref} resource={resource} />
               {resource && (
                 <ResourceForm resource={resource} diagnostics={diagnostics} readOnly={!!view.blocked} />
               )}
