@@ -155,3 +155,77 @@ test('a keyboard user reaches an edge label with Tab and selects it with Enter; 
   await expect(inspector).toContainText('BlackHoleCluster');
   await expect(inspector).toContainText('No resource in the bundle configures this hop.');
 });
+
+test('the legend explains the edge styles and icons, and closes back to its button', async ({ page }) => {
+  await openDesigner(page);
+  const button = page.getByRole('button', { name: 'Legend', exact: true });
+  await button.click();
+  const legend = page.getByRole('dialog', { name: 'Legend' });
+  await expect(legend).toContainText('Blocked: the request does not leave');
+  await expect(legend).toContainText('Lock: TLS origination');
+  await expect(legend).toContainText('Bolt: a circuit breaker');
+  await expect(legend).toContainText('To or via the egress gateway');
+  await expectAccessible(page, 'legend open');
+  await page.keyboard.press('Escape');
+  await expect(legend).toHaveCount(0);
+  await expect(button).toBeFocused();
+});
+
+/** The on-screen boxes of the nodes and of the canvas's controls and minimap. */
+async function coverings(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const pane = document.querySelector('.panel-graph')!;
+    const overlaps = (a: DOMRect, b: DOMRect) =>
+      Math.min(a.right, b.right) > Math.max(a.left, b.left) &&
+      Math.min(a.bottom, b.bottom) > Math.max(a.top, b.top);
+    const covers = [...pane.querySelectorAll<HTMLElement>('.react-flow__panel')];
+    return [...pane.querySelectorAll<HTMLElement>('.react-flow__node')].flatMap((node) =>
+      covers
+        .filter((cover) => overlaps(node.getBoundingClientRect(), cover.getBoundingClientRect()))
+        .map((cover) => `${cover.className} over ${node.getAttribute('aria-label')}`),
+    );
+  });
+}
+
+test('adding a service re-fits the graph; the controls and the minimap cover no node, and the minimap choice is kept', async ({
+  page,
+}) => {
+  await openDesigner(page);
+  await page.getByRole('button', { name: 'Scenarios', exact: true }).click();
+  await page.getByRole('button', { name: 'Open HTTP API', exact: true }).click();
+  await settled(page);
+  expect(await coverings(page)).toEqual([]);
+  // Zoomed in far, the next node would land out of sight without a re-fit.
+  for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Zoom In' }).click();
+  await page.getByRole('button', { name: 'Add external service' }).click();
+  const form = page.getByRole('form', { name: 'Add external service' });
+  await form.getByLabel('Host').click();
+  await page.keyboard.type('api.stripe.com');
+  await form.getByRole('button', { name: 'Add' }).click();
+  const stripe = page.getByRole('group', { name: 'External service: api.stripe.com' });
+  await expect(stripe).toBeVisible();
+  await settled(page);
+  const [node, pane] = await Promise.all([
+    stripe.boundingBox(),
+    page.getByRole('region', { name: 'Egress graph' }).boundingBox(),
+  ]);
+  expect(node!.x).toBeGreaterThanOrEqual(pane!.x);
+  expect(node!.y).toBeGreaterThanOrEqual(pane!.y);
+  expect(node!.x + node!.width).toBeLessThanOrEqual(pane!.x + pane!.width);
+  expect(node!.y + node!.height).toBeLessThanOrEqual(pane!.y + pane!.height);
+  await expectReadable(page, 'after an add');
+
+  const minimap = page.getByRole('button', { name: 'Minimap' });
+  await expect(minimap).toHaveAttribute('aria-pressed', 'false');
+  await minimap.click();
+  await expect(page.locator('.react-flow__minimap')).toBeVisible();
+  await settled(page);
+  expect(await coverings(page)).toEqual([]);
+  await page.waitForTimeout(600); // autosave waits for a pause
+  await page.reload();
+  await expect(page.locator('.react-flow__minimap')).toBeVisible();
+  await settled(page);
+  expect(await coverings(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Minimap' }).click();
+  await expect(page.locator('.react-flow__minimap')).toHaveCount(0);
+});

@@ -18,6 +18,7 @@ import { CanvasControls } from './CanvasControls';
 import { MAX_ZOOM, MIN_ZOOM } from './drawing';
 import { EdgeLayer } from './EdgeLayer';
 import { EgressNode } from './EgressNode';
+import { LegendButton } from './Legend';
 import { createFlowCache, type EgressFlowNode } from './toFlow';
 import { MINIMAP_KEY, useSavedToggle } from './useSavedToggle';
 
@@ -133,6 +134,7 @@ export function Canvas({ onShown }: CanvasProps) {
       <Background gap={24} />
       <EdgeLayer nodes={nodes} edges={drawn} selected={edgeSelection} onSelect={onSelectEdge} />
       <Panel position="top-left" className="edge-filter">
+        <LegendButton />
         <fieldset>
           <legend>Show traffic</legend>
           {HIDEABLE.map(({ kind, label }) => (
