@@ -69,8 +69,17 @@ export {
 export type { NetworkingKind, NetworkingVersion } from './istio/kinds';
 export { buildModel } from './istio/model';
 export type { BundleModel } from './istio/model';
-export { createGraphMemo, deriveGraph, layoutGraph, NODE_ROLES, OTHER_HOSTS_ID, roleAndLabel } from './graph';
-export type { GraphMemo } from './graph';
+export {
+  BoxGrid,
+  createGraphMemo,
+  deriveGraph,
+  layoutGraph,
+  NODE_ROLES,
+  NODE_SIZE,
+  OTHER_HOSTS_ID,
+  roleAndLabel,
+} from './graph';
+export type { Box, GraphMemo } from './graph';
 export { createDeriver } from './derivation';
 export type { Derivation, DerivationWork, Deriver } from './derivation';
 export type { EdgeKind, EgressGraph, GraphEdge, GraphNode, NodeKind, TlsBehaviour } from './graph';

@@ -295,6 +295,21 @@ describe('the studio store', () => {
     expect(storage.getItem(STORAGE_KEY)).toBeNull();
   });
 
+  it('holds one selection, a node or an edge: selecting one clears the other', () => {
+    const { store } = createStudio({ sample: SAMPLE });
+    store.getState().select('external:api.github.com');
+    store.getState().selectEdge('sidecar:default->external:api.github.com');
+    expect(store.getState()).toMatchObject({
+      selection: undefined,
+      edgeSelection: 'sidecar:default->external:api.github.com',
+    });
+    store.getState().select('sidecar:default');
+    expect(store.getState()).toMatchObject({ selection: 'sidecar:default', edgeSelection: undefined });
+    store.getState().selectEdge('e');
+    store.getState().select(undefined);
+    expect(store.getState()).toMatchObject({ selection: undefined, edgeSelection: undefined });
+  });
+
   it('saves the graph as drawn with the design, for the next first paint', () => {
     const storage = freshStorage();
     const studio = createStudio({ storage, sample: SAMPLE });

@@ -58,6 +58,11 @@ export interface StudioState {
   change: TextEdit | undefined;
   /** The selected graph node id. */
   selection: string | undefined;
+  /**
+   * The selected graph edge id (a hop between two nodes), when an edge rather than a node is
+   * selected: selecting one clears the other.
+   */
+  edgeSelection: string | undefined;
   /** Positions the user gave nodes; the others come from the engine's layout. */
   positions: Record<string, Point>;
   /** Something the user should know (storage trouble, what an import did), until dismissed. */
@@ -121,6 +126,8 @@ export interface StudioState {
   /** Removes the resources a graph node lists, by their `Kind/namespace/name` ids (one undo step). */
   removeResources(refs: string[]): void;
   select(nodeId: string | undefined): void;
+  /** Selects an edge (undefined: none); the node selection is cleared. */
+  selectEdge(edgeId: string | undefined): void;
   moveNode(nodeId: string, position: Point): void;
   resetLayout(): void;
   /** Tells the user something (what an import did), until dismissed. */
@@ -227,6 +234,7 @@ export function createStudio({
         origin: 'template',
         change: undefined,
         selection: initial.selection,
+        edgeSelection: undefined,
         positions: initial.positions,
         notice: loaded.notice,
         readOnly,
@@ -325,7 +333,11 @@ export function createStudio({
           get().setText(withoutResources(get().text, refs), 'form');
         },
         select(selection) {
-          if (selection !== get().selection) set({ selection });
+          if (selection !== get().selection || get().edgeSelection !== undefined)
+            set({ selection, edgeSelection: undefined });
+        },
+        selectEdge(edgeSelection) {
+          if (edgeSelection !== get().edgeSelection) set({ edgeSelection, selection: undefined });
         },
         moveNode(nodeId, position) {
           set({ positions: { ...get().positions, [nodeId]: position } });

@@ -1,6 +1,8 @@
-// Edge labels sit at the middle of their curve. Between two columns of the layout there are only
-// 130 px, and edges that meet at a node have nearby midpoints, so labels are broken at their
-// ` · ` separators into short lines and moved up or down past labels already placed.
+// Edge labels sit at the middle of their curve. Between two columns of the layout there is room
+// for a label or two across, and edges that meet at a node have nearby midpoints, so labels are
+// broken at their ` · ` separators into short lines and moved up or down past labels already placed.
+
+import { BoxGrid } from '../graph/box-grid';
 
 /** Font size of edge labels, and the height of one of their lines. */
 export const EDGE_FONT = 11;
@@ -20,13 +22,9 @@ export interface LabelBox {
   lines: string[];
 }
 
-// Placed labels are filed in a grid of this cell size, so a new label is checked only against the
-// labels near it: a graph of thousands of edges would otherwise cost a check per pair.
-const CELL = 64;
-
 /** Places labels centred on given points, each clear of the ones placed before where it can be. */
 export class LabelPlacer {
-  private readonly grid = new Map<string, LabelBox[]>();
+  private readonly placed = new BoxGrid();
 
   /** The box for `label` centred on (`cx`, `cy`), or as near above or below it as is free. */
   place(label: string, cx: number, cy: number): LabelBox {
@@ -41,41 +39,13 @@ export class LabelPlacer {
       lines,
     });
     let box = at(0);
-    for (let shift = 1; this.collides(box) && shift <= MAX_SHIFT; shift++) {
+    for (let shift = 1; this.placed.collides(box) && shift <= MAX_SHIFT; shift++) {
       box = at(shift);
-      if (this.collides(box)) box = at(-shift);
+      if (this.placed.collides(box)) box = at(-shift);
     }
-    if (this.collides(box)) box = at(0);
-    for (const key of this.cells(box)) {
-      const cell = this.grid.get(key);
-      if (cell) cell.push(box);
-      else this.grid.set(key, [box]);
-    }
+    if (this.placed.collides(box)) box = at(0);
+    this.placed.take(box);
     return box;
-  }
-
-  private collides(box: LabelBox): boolean {
-    for (const key of this.cells(box)) {
-      for (const other of this.grid.get(key) ?? []) {
-        if (
-          box.x < other.x + other.width &&
-          other.x < box.x + box.width &&
-          box.y < other.y + other.height &&
-          other.y < box.y + box.height
-        )
-          return true;
-      }
-    }
-    return false;
-  }
-
-  /** Keys of the grid cells a box touches. */
-  private cells(box: LabelBox): string[] {
-    const keys: string[] = [];
-    for (let x = Math.floor(box.x / CELL); x <= Math.floor((box.x + box.width) / CELL); x++)
-      for (let y = Math.floor(box.y / CELL); y <= Math.floor((box.y + box.height) / CELL); y++)
-        keys.push(`${x},${y}`);
-    return keys;
   }
 }
 

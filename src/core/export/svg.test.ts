@@ -44,7 +44,7 @@ describe('graphToSvg', () => {
     );
     expect(svg).toContain('<title id="egress-graph-title">Egress graph</title>');
     expect(count(svg, /<g class="node /g)).toBe(graph.nodes.length);
-    expect(count(svg, /<rect width="190" height="48" rx="8"/g)).toBe(graph.nodes.length);
+    expect(count(svg, /<rect width="210" height="52" rx="8"/g)).toBe(graph.nodes.length);
     expect(count(svg, /<path class="edge /g)).toBe(graph.edges.length);
     for (const n of graph.nodes) expect(svg).toContain(`>${n.label}</text>`);
     expect(svg).toContain('<title>Egress gateway: istio-egressgateway</title>');
@@ -58,8 +58,8 @@ describe('graphToSvg', () => {
     expect(path('blocked')).toContain('marker-end="url(#cross-blocked)"');
     expect(path('passthrough')).toContain('stroke="#8c959f" stroke-dasharray="6 4"');
     expect(path('to-gateway')).not.toContain('dasharray');
-    // The sidecar (second column, x 320) sends from its right side (x 510) to the gateway's left (640).
-    expect(path('to-gateway')).toMatch(/ d="M510 \d+ C\S+ \S+ \S+ \S+ 640 \d+"/);
+    // The sidecar (second column, x 260) sends from its right side (x 470) to the gateway's left (670).
+    expect(path('to-gateway')).toMatch(/ d="M470 \d+ C\S+ \S+ \S+ \S+ 670 \d+"/);
     expect(svg).toContain('>blocked by REGISTRY_ONLY</tspan>');
     expect(svg).toContain('>TLS:443</tspan>');
     expect(svg).toContain('>TLS pass-through</tspan>');
@@ -70,10 +70,10 @@ describe('graphToSvg', () => {
     const svg = graphToSvg(graph, { a: { x: -100, y: 50 }, b: { x: 400, y: 300 } });
     expect(svg).toContain('transform="translate(-100 50)"');
     expect(svg).toContain('transform="translate(400 300)"');
-    // From (-100, 50) to (400 + 190, 300 + 48), 24 around.
-    expect(svg).toContain('width="738" height="346" viewBox="-124 26 738 346"');
+    // From (-100, 50) to (400 + 210, 300 + 52), 24 around.
+    expect(svg).toContain('width="758" height="350" viewBox="-124 26 758 350"');
     const laidOut = graphToSvg(graph, { a: { x: -100, y: 50 } });
-    expect(laidOut).toContain('transform="translate(320 0)"');
+    expect(laidOut).toContain('transform="translate(260 0)"');
   });
 
   it('escapes hostile labels and cuts long ones, keeping the full text in the title', () => {

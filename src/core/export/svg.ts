@@ -1,4 +1,11 @@
-import { layoutGraph, type EdgeKind, type EgressGraph, type GraphEdge, type GraphNode } from '../graph';
+import {
+  layoutGraph,
+  NODE_SIZE,
+  type EdgeKind,
+  type EgressGraph,
+  type GraphEdge,
+  type GraphNode,
+} from '../graph';
 import { NODE_ROLES, roleAndLabel } from '../graph/roles';
 import { EDGE_FONT, LabelPlacer, lineBaseline, type LabelBox } from './svg-labels';
 import { SVG_PALETTES, type SvgPalette } from './svg-palette';
@@ -15,9 +22,9 @@ export interface SvgOptions {
 }
 
 /** Width of a node, the same as the canvas draws. */
-export const SVG_NODE_WIDTH = 190;
+export const SVG_NODE_WIDTH = NODE_SIZE.width;
 /** Height of a node, the same as the canvas draws. */
-export const SVG_NODE_HEIGHT = 48;
+export const SVG_NODE_HEIGHT = NODE_SIZE.height;
 
 const MARGIN = 24;
 // Node labels are cut to what fits in the box at 13 px (the full text is in the node's <title>).
@@ -34,7 +41,7 @@ const UNLABELLED: ReadonlySet<EdgeKind> = new Set(['policy']);
 type Point = { x: number; y: number };
 
 /**
- * The graph as a standalone SVG document: nodes as 190×48 rounded boxes with their role and label
+ * The graph as a standalone SVG document: nodes as rounded boxes of the canvas's size with their role and label
  * in the colour of their kind, edges as curves from the right side of the source to the left side
  * of the target with their labels, blocked edges red and dashed, passthrough edges grey and
  * dashed. Positions given win; the others come from `layoutGraph`. The `viewBox` fits the content

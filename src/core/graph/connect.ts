@@ -19,6 +19,8 @@ import {
   protocolOfPort,
   resourcesForHost,
   routeExtras,
+  policyExtras,
+  deciders,
   soleServicePort,
 } from './edges';
 import { destinationRuleFor, policyFor, tlsBehaviour } from './policy';
@@ -131,7 +133,9 @@ function connectTarget(
       protocol: target.protocol.toUpperCase(),
       ...(port !== undefined ? { port } : {}),
       tls,
+      ...policyExtras(policy),
       ...routeExtras(target),
+      ...deciders(undefined, dr, target),
     });
     return;
   }

@@ -40,8 +40,9 @@ export function addInClusterEdge(
     protocol: shown,
     ...(port !== undefined ? { port } : {}),
     tls,
-    ...(hasCircuitBreaker(policy) ? { circuitBreaker: true } : {}),
+    ...policyExtras(policy),
     ...routeExtras(target),
+    ...deciders(undefined, dr, target),
   });
 }
 
@@ -74,9 +75,34 @@ export function addServiceEdge(
     protocol: shown,
     ...(port !== undefined ? { port } : {}),
     tls,
-    ...(hasCircuitBreaker(policy) ? { circuitBreaker: true } : {}),
+    ...policyExtras(policy),
     ...(target ? routeExtras(target) : {}),
+    ...deciders(se, dr, target),
   });
+}
+
+/** The circuit breaker of a DestinationRule policy: whether it is on, and its limits as written. */
+export function policyExtras(policy: Record<string, unknown> | undefined): Partial<GraphEdge> {
+  const connectionPool = record(policy?.['connectionPool']);
+  const outlierDetection = record(policy?.['outlierDetection']);
+  if (!connectionPool && !outlierDetection) return {};
+  return {
+    ...(hasCircuitBreaker(policy) ? { circuitBreaker: true } : {}),
+    limits: {
+      ...(connectionPool ? { connectionPool } : {}),
+      ...(outlierDetection ? { outlierDetection } : {}),
+    },
+  };
+}
+
+/** The resources that decide a hop, in the order a request meets them. */
+export function deciders(
+  se: ModelEntry | undefined,
+  dr: ModelEntry | undefined,
+  target: RouteTarget | undefined,
+): Partial<GraphEdge> {
+  const refs = [target?.route, se?.ref, dr?.ref].filter((ref): ref is string => ref !== undefined);
+  return refs.length > 0 ? { resources: refs } : {};
 }
 
 export function routeExtras(target: RouteTarget): Partial<GraphEdge> {

@@ -1,6 +1,8 @@
 export { createGraphMemo, deriveGraph } from './derive';
 export type { GraphMemo } from './derive';
-export { layoutGraph } from './layout';
+export { layoutGraph, NODE_SIZE } from './layout';
 export type * from './types';
 export { OTHER_HOSTS_ID } from './types';
 export { NODE_ROLES, roleAndLabel } from './roles';
+export { BoxGrid } from './box-grid';
+export type { Box } from './box-grid';

@@ -8,14 +8,22 @@ const COLUMN: Record<NodeKind, number> = {
   'egress-gateway': 2,
   'external-service': 3,
 };
-const COLUMN_WIDTH = 320;
+
+/** The size of every node on the canvas (and in the SVG export): the layout leaves room around it. */
+export const NODE_SIZE = { width: 210, height: 52 } as const;
+
+// Workloads hand traffic to their sidecar on unlabelled edges: a narrow gap will do. The later gaps
+// carry edge labels (protocol, port, TLS, retries…), which need room between the columns.
+const HANDOFF_GAP = 50;
+const LABEL_GAP = 200;
+const ROW_HEIGHT = 96;
 // localeCompare's order, without building a collator on every comparison.
 const byLabel = new Intl.Collator().compare;
-const ROW_HEIGHT = 110;
 
 /**
  * Places nodes in columns along the request path (workload → sidecar → egress gateway → external
- * service), the mesh policy at the top of the first. Workloads and sidecars are sorted by label (so
+ * service), the mesh policy at the top of the first; a column no node needs (no gateway) takes no
+ * room. Workloads and sidecars are sorted by label (so
  * each sidecar sits beside its workload); gateways and external services are sorted by the mean
  * height of the nodes that send to them (the barycentre heuristic), which uncrosses most edges.
  * Pure and deterministic.
@@ -28,7 +36,9 @@ export function layoutGraph(graph: EgressGraph): EgressGraph {
   for (const node of graph.nodes) columns[COLUMN[node.kind]]!.push(node);
   const y = new Map<string, number>();
   const placed: GraphNode[] = [];
+  let x = 0;
   columns.forEach((column, index) => {
+    if (column.length === 0) return;
     const weight = index >= 2 ? barycentres(graph.edges, y) : undefined;
     const weightOf = (id: string) => weight?.get(id) ?? Number.MAX_SAFE_INTEGER;
     column.sort(
@@ -44,8 +54,9 @@ export function layoutGraph(graph: EgressGraph): EgressGraph {
     column.forEach((node, row) => {
       const height = (first + row) * ROW_HEIGHT;
       y.set(node.id, height);
-      placed.push({ ...node, position: { x: index * COLUMN_WIDTH, y: height } });
+      placed.push({ ...node, position: { x, y: height } });
     });
+    x += NODE_SIZE.width + (index === 0 ? HANDOFF_GAP : LABEL_GAP);
   });
   return { nodes: placed, edges: graph.edges };
 }

@@ -40,6 +40,13 @@ export interface GraphEdge {
   circuitBreaker?: boolean;
   /** Why the traffic is blocked or passed through unmanaged. */
   reason?: string;
+  /**
+   * The limits the DestinationRule sets on this hop, as written: `connectionPool` (the circuit
+   * breaker's thresholds) and `outlierDetection` (its ejection of failing hosts).
+   */
+  limits?: { connectionPool?: Record<string, unknown>; outlierDetection?: Record<string, unknown> };
+  /** `Kind/namespace/name` of the resources that decide this hop: ServiceEntry, DestinationRule, VirtualService. */
+  resources?: string[];
 }
 
 /** The egress graph of a bundle. */

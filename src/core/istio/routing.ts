@@ -23,6 +23,8 @@ export interface RouteTarget {
   retries: number | undefined;
   /** The rule it came from. */
   rule: RouteRule;
+  /** The VirtualService it came from, as `Kind/namespace/name`. */
+  route: string;
 }
 
 /**
@@ -90,6 +92,7 @@ export function routesAt(
           timeout,
           retries: typeof retries?.attempts === 'number' ? retries.attempts : undefined,
           rule,
+          route: vs.ref,
         }));
     });
 }

@@ -2,7 +2,6 @@ import '@xyflow/react/dist/style.css';
 
 import {
   Background,
-  Controls,
   MiniMap,
   Panel,
   ReactFlow,
@@ -15,14 +14,18 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 
 import { usePreferences, useStudio, useStudioApi, useView } from '../../store';
 import { useHiddenSet } from '../shared/useHiddenSet';
-import { FIT_PADDING, MAX_ZOOM, MIN_ZOOM } from './drawing';
+import { CanvasControls } from './CanvasControls';
+import { MAX_ZOOM, MIN_ZOOM } from './drawing';
 import { EdgeLayer } from './EdgeLayer';
 import { EgressNode } from './EgressNode';
+import { LegendButton } from './Legend';
 import { createFlowCache, type EgressFlowNode } from './toFlow';
+import { MINIMAP_KEY, useSavedToggle } from './useSavedToggle';
 
+// Small enough for the band the fit keeps free along the pane's bottom (MINIMAP_BAND).
+const MINIMAP_SIZE = { width: 160, height: 90 };
 const nodeTypes = { egress: EgressNode } satisfies NodeTypes;
 const NO_EDGES: [] = [];
-const FIT_VIEW = { padding: FIT_PADDING };
 const HIDEABLE = [
   { kind: 'passthrough', label: 'Unmanaged' },
   { kind: 'blocked', label: 'Blocked' },
@@ -60,6 +63,7 @@ export function Canvas({ onShown }: CanvasProps) {
   const view = useView();
   const positions = useStudio((s) => s.positions);
   const selection = useStudio((s) => s.selection);
+  const edgeSelection = useStudio((s) => s.edgeSelection);
   const { store } = useStudioApi();
   // A presented design, or a text that does not parse (the last good graph is shown): nothing moves.
   const presented = useStudio((s) => s.readOnly);
@@ -67,6 +71,7 @@ export function Canvas({ onShown }: CanvasProps) {
   const readOnly = view.blocked !== undefined || presented;
   const shown = view.lastGood;
   const [cache] = useState(createFlowCache);
+  const [minimap, setMinimap] = useSavedToggle(MINIMAP_KEY, false);
   const nodes = useMemo(
     () => cache.nodes(shown.graph, positions, selection, readOnly),
     [cache, shown, positions, selection, readOnly],
@@ -96,6 +101,7 @@ export function Canvas({ onShown }: CanvasProps) {
     [store, readOnly],
   );
   const onPaneClick = useCallback(() => store.getState().select(undefined), [store]);
+  const onSelectEdge = useCallback((id: string) => store.getState().selectEdge(id), [store]);
   // Enter on a focused node selects it (its details open in the inspector); Delete asks to delete it.
   const onKeyDown = useCallback(
     (event: React.KeyboardEvent) => {
@@ -120,8 +126,6 @@ export function Canvas({ onShown }: CanvasProps) {
       deleteKeyCode={null}
       onKeyDown={onKeyDown}
       edgesFocusable={false}
-      fitView
-      fitViewOptions={FIT_VIEW}
       minZoom={MIN_ZOOM}
       maxZoom={MAX_ZOOM}
       proOptions={{ hideAttribution: true }}
@@ -129,8 +133,9 @@ export function Canvas({ onShown }: CanvasProps) {
       colorMode={theme}
     >
       <Background gap={24} />
-      <EdgeLayer nodes={nodes} edges={drawn} />
+      <EdgeLayer nodes={nodes} edges={drawn} selected={edgeSelection} onSelect={onSelectEdge} />
       <Panel position="top-left" className="edge-filter">
+        <LegendButton />
         <fieldset>
           <legend>Show traffic</legend>
           {HIDEABLE.map(({ kind, label }) => (
@@ -145,8 +150,16 @@ export function Canvas({ onShown }: CanvasProps) {
           ))}
         </fieldset>
       </Panel>
-      <MiniMap pannable zoomable ariaLabel="Overview of the egress graph" nodeClassName={minimapClass} />
-      <Controls showInteractive={false} />
+      {minimap && (
+        <MiniMap
+          style={MINIMAP_SIZE}
+          pannable
+          zoomable
+          ariaLabel="Overview of the egress graph"
+          nodeClassName={minimapClass}
+        />
+      )}
+      <CanvasControls nodes={nodes} minimap={minimap} onMinimap={setMinimap} />
       {onShown && <FirstPaint onShown={onShown} />}
     </ReactFlow>
   );

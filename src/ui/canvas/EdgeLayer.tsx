@@ -1,9 +1,11 @@
 import { EdgeLabelRenderer, useStore, ViewportPortal, type ReactFlowState } from '@xyflow/react';
-import { memo } from 'react';
+import { Fragment, memo, useMemo } from 'react';
 
-import type { GraphEdge } from '../../core';
-import { BreakerIcon, RetriesIcon, TimeoutIcon, TlsIcon } from './icons';
+import type { Box, GraphEdge } from '../../core';
 import { edgeCurve, NODE_HEIGHT, NODE_WIDTH } from './drawing';
+import { labelHead, placeEdgeLabels, type EdgeBundle } from './edge-labels';
+import { BreakerIcon, RetriesIcon, TimeoutIcon, TlsIcon } from './icons';
+import { describeEdge } from './roles';
 import type { EgressFlowEdge, EgressFlowNode } from './toFlow';
 
 // Below this zoom labels are too small to read: they are left out, which also keeps large graphs
@@ -14,12 +16,24 @@ const zoomedIn = (s: ReactFlowState) => s.transform[2] >= LABEL_ZOOM;
 /**
  * Every edge of the graph in one SVG, in the viewport's coordinates. React Flow draws each edge as
  * its own SVG element, and the browser composites each separately: with thousands of edges that
- * cost tens of milliseconds a frame, for any change anywhere on the page. Edges here are not
- * interactive (the graph is edited through its nodes), so one layer draws them all.
+ * cost tens of milliseconds a frame, for any change anywhere on the page. The curves here are not
+ * interactive; each bundle of parallel edges has one label (see edge-labels.ts), a button that
+ * selects the hop, so its details open in the inspector.
  */
-export function EdgeLayer({ nodes, edges }: { nodes: EgressFlowNode[]; edges: EgressFlowEdge[] }) {
+export function EdgeLayer({
+  nodes,
+  edges,
+  selected,
+  onSelect,
+}: {
+  nodes: EgressFlowNode[];
+  edges: EgressFlowEdge[];
+  /** The selected edge's id. */
+  selected: string | undefined;
+  onSelect: (edgeId: string) => void;
+}) {
   const detailed = useStore(zoomedIn);
-  const at = new Map(nodes.map((n) => [n.id, n.position]));
+  const at = useMemo(() => new Map(nodes.map((n) => [n.id, n.position])), [nodes]);
   // Each edge from its source's right handle to its target's left one (nodes have one size).
   const drawn = edges.flatMap((edge): Ends[] => {
     const source = at.get(edge.source);
@@ -28,20 +42,40 @@ export function EdgeLayer({ nodes, edges }: { nodes: EgressFlowNode[]; edges: Eg
     const [sx, sy] = [source.x + NODE_WIDTH, source.y + NODE_HEIGHT / 2];
     return [{ edge, sx, sy, tx: target.x, ty: target.y + NODE_HEIGHT / 2 }];
   });
+  const bundles = useMemo(
+    () =>
+      detailed
+        ? placeEdgeLabels(
+            edges.map((e) => e.data.edge),
+            at,
+          )
+        : [],
+    [detailed, edges, at],
+  );
+  // A bundle is selected when any of its edges is.
+  const selectedBundle = bundles.find((b) => b.edges.some((e) => e.id === selected))?.id;
   return (
     <>
       <ViewportPortal>
         <svg className="egress-edges" aria-hidden="true">
           {drawn.map((ends) => (
-            <EdgePath key={ends.edge.id} {...ends} />
+            <EdgePath key={ends.edge.id} {...ends} selected={ends.edge.id === selected} />
           ))}
         </svg>
       </ViewportPortal>
       {detailed && (
         <EdgeLabelRenderer>
-          {drawn.map((ends) => (
-            <EdgeLabelAt key={ends.edge.id} {...ends} />
-          ))}
+          {bundles.map((bundle) =>
+            bundle.box ? (
+              <EdgeLabelButton
+                key={bundle.id}
+                bundle={bundle}
+                box={bundle.box}
+                selected={bundle.id === selectedBundle}
+                onSelect={onSelect}
+              />
+            ) : null,
+          )}
         </EdgeLabelRenderer>
       )}
     </>
@@ -56,38 +90,47 @@ interface Ends {
   ty: number;
 }
 
-function bezier({ sx, sy, tx, ty }: Omit<Ends, 'edge'>): [string, number, number] {
-  const { path, x, y } = edgeCurve(sx, sy, tx, ty);
-  return [path, x, y];
-}
-
 // Memoised per edge: moving one node redraws only the edges that touch it.
-const EdgePath = memo(function EdgePath({ edge, ...ends }: Ends) {
-  const [path] = bezier(ends);
-  return <path className={edge.className} d={path} />;
+const EdgePath = memo(function EdgePath({ edge, selected, ...ends }: Ends & { selected: boolean }) {
+  const { path } = edgeCurve(ends.sx, ends.sy, ends.tx, ends.ty);
+  return <path className={`${edge.className}${selected ? ' edge-selected' : ''}`} d={path} />;
 });
 
-const EdgeLabelAt = memo(function EdgeLabelAt({ edge, ...ends }: Ends) {
-  const graphEdge = edge.data!.edge;
-  // The policy node already shows the mode; workload hand-offs need no words.
-  if (graphEdge.kind === 'workload' || graphEdge.kind === 'policy') return null;
-  const [, x, y] = bezier(ends);
+interface LabelProps {
+  bundle: EdgeBundle;
+  box: Box;
+  selected: boolean;
+  onSelect: (edgeId: string) => void;
+}
+
+const EdgeLabelButton = memo(function EdgeLabelButton({ bundle, box, selected, onSelect }: LabelProps) {
+  const kind = bundle.edges[0]!.kind;
+  const words = bundle.edges.map(describeEdge).join('; ');
   return (
-    <div
-      className={`edge-label edge-label-${graphEdge.kind}`}
-      style={{ transform: `translate(-50%, -50%) translate(${x}px, ${y}px)` }}
+    <button
+      type="button"
+      className={`edge-label edge-label-${kind}${selected ? ' selected' : ''}`}
+      style={{ transform: `translate(${box.x}px, ${box.y}px)`, width: box.width, height: box.height }}
+      title={words}
+      aria-pressed={selected}
+      onClick={() => onSelect(bundle.id)}
     >
-      <EdgeLabel edge={graphEdge} />
-    </div>
+      {bundle.edges.map((edge, i) => (
+        <Fragment key={edge.id}>
+          {i > 0 && <span className="edge-label-separator" aria-hidden="true" />}
+          <EdgeLabel edge={edge} />
+        </Fragment>
+      ))}
+      {/* The name reads what is shown, then the hop in words (the icons are pictures). */}
+      <span className="visually-hidden"> — hop {words}</span>
+    </button>
   );
 });
 
 /** protocol:port and icons for TLS, timeout, retries and breaker; blocked and unmanaged traffic in words. */
 function EdgeLabel({ edge }: { edge: GraphEdge }) {
-  if (edge.kind === 'blocked' || edge.kind === 'passthrough') return <span>{edge.label}</span>;
-  const head = edge.protocol
-    ? `${edge.protocol}${edge.port !== undefined ? `:${edge.port}` : ''}`
-    : edge.label;
+  const head = labelHead(edge);
+  if (edge.kind === 'blocked' || edge.kind === 'passthrough') return <span>{head}</span>;
   return (
     <>
       <span>{head}</span>

@@ -29,7 +29,8 @@ export function NodeCard({ kind, role, label, errors, warnings, children }: Node
       </span>
       <span className="egress-node-text">
         <span className="egress-node-role">{role}</span>
-        <span className="egress-node-label" elementtiming="egress-node">
+        {/* Long hosts are cut with an ellipsis: the whole name on hover (and in the node's accessible name). */}
+        <span className="egress-node-label" elementtiming="egress-node" title={label}>
           {label}
         </span>
       </span>

@@ -1,41 +1,74 @@
-import { getBezierPath, getViewportForBounds, Position } from '@xyflow/react';
+import { getBezierPath, Position } from '@xyflow/react';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { edgeCurve, fitViewport, MAX_ZOOM, MIN_ZOOM, NODE_HEIGHT, NODE_WIDTH } from './drawing';
+import {
+  edgeCurve,
+  edgePoint,
+  FIT_MARGIN,
+  FIT_MAX_ZOOM,
+  fitViewport,
+  MINIMAP_BAND,
+  NODE_HEIGHT,
+  NODE_WIDTH,
+  PANEL_BAND,
+  READABLE_ZOOM,
+} from './drawing';
 
-describe('the first paint draws what React Flow draws', () => {
-  it('fits the view as React Flow fits it', () => {
+describe('the fit of the graph in its pane', () => {
+  const positions = fc.array(
+    fc.record({ x: fc.integer({ min: -3000, max: 3000 }), y: fc.integer({ min: -3000, max: 3000 }) }),
+    { minLength: 1, maxLength: 20 },
+  );
+  const bounds = (points: { x: number; y: number }[]) => ({
+    left: Math.min(...points.map((p) => p.x)),
+    top: Math.min(...points.map((p) => p.y)),
+    right: Math.max(...points.map((p) => p.x)) + NODE_WIDTH,
+    bottom: Math.max(...points.map((p) => p.y)) + NODE_HEIGHT,
+  });
+
+  it('is readable, keeps the graph clear of the panels and the minimap where it fits, and starts at its top-left where it does not', () => {
     fc.assert(
       fc.property(
-        fc.array(
-          fc.record({ x: fc.integer({ min: -3000, max: 3000 }), y: fc.integer({ min: -3000, max: 3000 }) }),
-          {
-            minLength: 1,
-            maxLength: 20,
-          },
-        ),
+        positions,
         fc.integer({ min: 200, max: 2500 }),
-        fc.integer({ min: 200, max: 1500 }),
-        (positions, width, height) => {
-          const left = Math.min(...positions.map((p) => p.x));
-          const top = Math.min(...positions.map((p) => p.y));
-          const bounds = {
-            x: left,
-            y: top,
-            width: Math.max(...positions.map((p) => p.x)) + NODE_WIDTH - left,
-            height: Math.max(...positions.map((p) => p.y)) + NODE_HEIGHT - top,
-          };
-          const theirs = getViewportForBounds(bounds, width, height, MIN_ZOOM, MAX_ZOOM, 0.1);
-          const ours = fitViewport(positions, width, height);
-          expect(ours.zoom).toBeCloseTo(theirs.zoom, 9);
-          expect(ours.x).toBeCloseTo(theirs.x, 6);
-          expect(ours.y).toBeCloseTo(theirs.y, 6);
+        fc.integer({ min: 300, max: 1500 }),
+        fc.boolean(),
+        (points, width, height, minimap) => {
+          const { x, y, zoom } = fitViewport(points, width, height, minimap);
+          expect(zoom).toBeGreaterThanOrEqual(READABLE_ZOOM);
+          expect(zoom).toBeLessThanOrEqual(FIT_MAX_ZOOM);
+          const b = bounds(points);
+          const [left, right] = [x + b.left * zoom, x + b.right * zoom];
+          const [top, bottom] = [y + b.top * zoom, y + b.bottom * zoom];
+          const floor = height - FIT_MARGIN - (minimap ? MINIMAP_BAND : 0);
+          if (right - left <= width - 2 * FIT_MARGIN + 1e-6) {
+            expect(left).toBeGreaterThanOrEqual(FIT_MARGIN - 1e-6);
+            expect(right).toBeLessThanOrEqual(width - FIT_MARGIN + 1e-6);
+          } else expect(left).toBeCloseTo(FIT_MARGIN, 6);
+          if (bottom - top <= floor - PANEL_BAND - FIT_MARGIN + 1e-6) {
+            expect(top).toBeGreaterThanOrEqual(PANEL_BAND + FIT_MARGIN - 1e-6);
+            expect(bottom).toBeLessThanOrEqual(floor + 1e-6);
+          } else expect(top).toBeCloseTo(PANEL_BAND + FIT_MARGIN, 6);
         },
       ),
     );
   });
 
+  it('fills the pane with a graph that fits, centred', () => {
+    const points = [
+      { x: 0, y: 0 },
+      { x: 500, y: 300 },
+    ];
+    const { x, y, zoom } = fitViewport(points, 1000, 800);
+    // 710 × 352 in 952 × 708 free: the width decides, up to the largest fit zoom.
+    expect(zoom).toBeCloseTo(Math.min(FIT_MAX_ZOOM, 952 / 710), 9);
+    expect(x + (710 * zoom) / 2).toBeCloseTo(500, 6);
+    expect(y + (352 * zoom) / 2).toBeCloseTo(PANEL_BAND + FIT_MARGIN + 708 / 2, 6);
+  });
+});
+
+describe('the first paint draws what React Flow draws', () => {
   it('curves an edge as React Flow curves it, with its label at the same point', () => {
     fc.assert(
       fc.property(
@@ -53,6 +86,10 @@ describe('the first paint draws what React Flow draws', () => {
           expect(ours.path).toBe(path);
           expect(ours.x).toBeCloseTo(x, 9);
           expect(ours.y).toBeCloseTo(y, 9);
+          // The labels' points along the curve are on the same curve: its middle is the label's point.
+          const middle = edgePoint(sx!, sy!, tx!, ty!, 0.5);
+          expect(middle.x).toBeCloseTo(x, 9);
+          expect(middle.y).toBeCloseTo(y, 9);
         },
       ),
     );

@@ -5,10 +5,12 @@
  * same picture.
  */
 import type { GraphEdge, NodeKind } from '../../core';
+// The layout module alone: the first paint must not load the engine.
+import { NODE_SIZE } from '../../core/graph/layout';
 
-/** Every node has one size: React Flow then needs no measuring, and edges meet nodes exactly. */
-export const NODE_WIDTH = 190;
-export const NODE_HEIGHT = 48;
+/** Every node has one size (the layout's): React Flow then needs no measuring, and edges meet nodes exactly. */
+export const NODE_WIDTH = NODE_SIZE.width;
+export const NODE_HEIGHT = NODE_SIZE.height;
 
 /** The icon beside each node's role. */
 export const NODE_ICONS: Record<NodeKind, string> = {
@@ -24,10 +26,23 @@ export function edgeClassName(edge: { kind: string; tls?: GraphEdge['tls'] | str
   return `edge edge-${edge.kind}${edge.tls === 'double' ? ' edge-broken' : ''}`;
 }
 
-/** The fit-view padding and zoom limits the canvas gives React Flow. */
-export const FIT_PADDING = 0.1;
+/** The zoom limits of the canvas (how far a person may zoom). */
 export const MIN_ZOOM = 0.1;
 export const MAX_ZOOM = 2;
+
+/**
+ * The smallest zoom a fit uses: node names (14 px) and edge labels (13 px) stay at least 12 and 11 px
+ * on screen. A graph too large for the pane at this zoom opens at it, scrolled to its start.
+ */
+export const READABLE_ZOOM = 0.87;
+/** The largest zoom a fit uses: a graph of two nodes is not blown up to fill the pane. */
+export const FIT_MAX_ZOOM = 1.25;
+/** Free pixels around a fitted graph. */
+export const FIT_MARGIN = 24;
+/** The band along the pane's top that the canvas's panels (filter, legend, zoom) take. */
+export const PANEL_BAND = 44;
+/** The band along the pane's bottom that the minimap takes, when shown. */
+export const MINIMAP_BAND = 112;
 
 /** A viewport: the graph's translation and zoom. */
 export interface Viewport {
@@ -58,29 +73,56 @@ export function edgeCurve(
 }
 
 /**
- * The viewport that shows every node in a pane of `width` × `height`, centred, as React Flow's
- * fit view computes it (padding as a share of the pane, zoom within the canvas's limits).
+ * The viewport that shows every node in a pane of `width` × `height`, clear of the panels along
+ * its top (and of the minimap along its bottom, when `minimap`): centred at the largest zoom up to
+ * {@link FIT_MAX_ZOOM} where the graph fits, or, where it does not fit at {@link READABLE_ZOOM},
+ * at that zoom from the graph's start (left, top) on the axis it overflows.
  */
-export function fitViewport(positions: { x: number; y: number }[], width: number, height: number): Viewport {
+export function fitViewport(
+  positions: { x: number; y: number }[],
+  width: number,
+  height: number,
+  minimap = false,
+): Viewport {
   if (positions.length === 0) return { x: 0, y: 0, zoom: 1 };
   const left = Math.min(...positions.map((p) => p.x));
   const top = Math.min(...positions.map((p) => p.y));
   const right = Math.max(...positions.map((p) => p.x + NODE_WIDTH));
   const bottom = Math.max(...positions.map((p) => p.y + NODE_HEIGHT));
-  // React Flow's padding, in whole pixels per side.
-  const padX = Math.floor((width - width / (1 + FIT_PADDING)) * 0.5);
-  const padY = Math.floor((height - height / (1 + FIT_PADDING)) * 0.5);
+  const free = {
+    left: FIT_MARGIN,
+    top: PANEL_BAND + FIT_MARGIN,
+    width: width - 2 * FIT_MARGIN,
+    height: height - PANEL_BAND - 2 * FIT_MARGIN - (minimap ? MINIMAP_BAND : 0),
+  };
   const zoom = Math.min(
-    MAX_ZOOM,
-    Math.max(MIN_ZOOM, Math.min((width - 2 * padX) / (right - left), (height - 2 * padY) / (bottom - top))),
+    FIT_MAX_ZOOM,
+    Math.max(READABLE_ZOOM, Math.min(free.width / (right - left), free.height / (bottom - top))),
   );
-  const x = width / 2 - ((left + right) / 2) * zoom;
-  const y = height / 2 - ((top + bottom) / 2) * zoom;
-  // Where rounding leaves a side a pixel short of its padding, React Flow shifts the view by it.
-  const short = (applied: number, wanted: number) => Math.min(Math.floor(applied) - wanted, 0);
+  // Centred on an axis the graph fits along; from its start on one it overflows.
+  const along = (start: number, end: number, offset: number, room: number) => {
+    const extent = (end - start) * zoom;
+    return extent <= room ? offset + (room - extent) / 2 - start * zoom : offset - start * zoom;
+  };
   return {
-    x: x - short(x + left * zoom, padX) + short(width - (x + right * zoom), padX),
-    y: y - short(y + top * zoom, padY) + short(height - (y + bottom * zoom), padY),
+    x: along(left, right, free.left, free.width),
+    y: along(top, bottom, free.top, free.height),
     zoom,
   };
+}
+
+/** The point at `t` (0 at the source, 1 at the target) on the curve {@link edgeCurve} draws. */
+export function edgePoint(
+  sx: number,
+  sy: number,
+  tx: number,
+  ty: number,
+  t: number,
+): { x: number; y: number } {
+  const reach = (distance: number) => (distance >= 0 ? 0.5 * distance : 0.25 * 25 * Math.sqrt(-distance));
+  const c1x = sx + reach(tx - sx);
+  const c2x = tx - reach(tx - sx);
+  const u = 1 - t;
+  const [a, b, c, d] = [u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t];
+  return { x: a * sx + b * c1x + c * c2x + d * tx, y: a * sy + b * sy + c * ty + d * ty };
 }

@@ -116,7 +116,7 @@ export function toFlowEdges(graph: EgressGraph, previous: Map<string, EgressFlow
   });
 }
 
-/** Whether the edge component would draw the same label for both. */
+/** Whether the edge layer would draw the same label (and tooltip) for both. */
 function sameEdgeLabel(a: GraphEdge, b: GraphEdge): boolean {
   return (
     a.kind === b.kind &&
@@ -126,7 +126,8 @@ function sameEdgeLabel(a: GraphEdge, b: GraphEdge): boolean {
     a.tls === b.tls &&
     a.timeout === b.timeout &&
     a.retries === b.retries &&
-    a.circuitBreaker === b.circuitBreaker
+    a.circuitBreaker === b.circuitBreaker &&
+    a.reason === b.reason
   );
 }
 

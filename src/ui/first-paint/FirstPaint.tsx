@@ -13,6 +13,7 @@ import {
   type Viewport,
 } from '../canvas/drawing';
 import { NodeCard } from '../canvas/NodeCard';
+import { MINIMAP_KEY, savedToggle } from '../canvas/useSavedToggle';
 
 interface FirstPaintProps {
   drawn: DrawnGraph | undefined;
@@ -44,7 +45,12 @@ export function FirstPaint({ drawn, preferences, failed = false }: FirstPaintPro
         sizes={preferences.sizes}
         collapsed={preferences.collapsed}
         graph={drawn && <StillGraph drawn={drawn} />}
-        inspector={<p className="muted">Select a node in the graph to see the resources behind it.</p>}
+        inspector={
+          <p className="muted">
+            Select a node in the graph to see the resources behind it, or the label of an edge to see what
+            that hop does.
+          </p>
+        }
         editor={<p className="muted">Loading the editor…</p>}
         problems={null}
       />
@@ -58,7 +64,10 @@ function StillGraph({ drawn }: { drawn: DrawnGraph }) {
   // Fitted before the browser paints (a layout effect), as the canvas fits its view.
   useLayoutEffect(() => {
     const element = pane.current;
-    if (element) setViewport(fitViewport(drawn.nodes, element.clientWidth, element.clientHeight));
+    if (element)
+      setViewport(
+        fitViewport(drawn.nodes, element.clientWidth, element.clientHeight, savedToggle(MINIMAP_KEY, false)),
+      );
   }, [drawn]);
   const at = new Map(drawn.nodes.map((n) => [n.id, n]));
   return (

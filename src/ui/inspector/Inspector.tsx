@@ -4,8 +4,10 @@ import { useStudio, useStudioApi, useView } from '../../store';
 import { describeEdge } from '../canvas/roles';
 import { OTHER_HOSTS_ID, roleAndLabel, type EgressGraph, type GraphNode } from '../../core';
 import { DeleteNode } from './DeleteNode';
+import { EdgeDetails } from './EdgeDetails';
 import { MeshPolicyForm } from './MeshPolicyForm';
 import { ResourceForm } from './ResourceForm';
+import { ResourceHead } from './ResourceHead';
 import { ServiceActions } from './ServiceActions';
 
 const ROUTING_KINDS = new Set(['DestinationRule', 'VirtualService']);
@@ -14,6 +16,7 @@ const ROUTING_KINDS = new Set(['DestinationRule', 'VirtualService']);
 export function Inspector() {
   const view = useView();
   const selection = useStudio((s) => s.selection);
+  const edgeSelection = useStudio((s) => s.edgeSelection);
   const { store } = useStudioApi();
   const deleting = useStudio((s) => s.deleting);
   const { graph, bundle, diagnostics } = view.lastGood;
@@ -45,8 +48,18 @@ export function Inspector() {
     ]),
   ];
   if (kept.selection !== selection || refs.join('\n') !== kept.refs.join('\n')) setKept({ selection, refs });
+  const edge = edgeSelection === undefined ? undefined : graph.edges.find((e) => e.id === edgeSelection);
+  if (edge) {
+    const parallel = graph.edges.filter((e) => e.source === edge.source && e.target === edge.target);
+    return <EdgeDetails edges={parallel} graph={graph} resources={bundle.resources} />;
+  }
   if (!node) {
-    return <p className="muted">Select a node in the graph to see the resources behind it.</p>;
+    return (
+      <p className="muted">
+        Select a node in the graph to see the resources behind it, or the label of an edge to see what that
+        hop does.
+      </p>
+    );
   }
   const resources = refs.map((ref) => ({
     ref,
@@ -85,21 +98,7 @@ export function Inspector() {
         <ul className="resource-list">
           {resources.map(({ ref, resource, problems }) => (
             <li key={ref}>
-              <div className="resource-head">
-                <span className="resource-ref">{ref}</span>
-                {resource && (
-                  <button
-                    type="button"
-                    aria-label={`Show YAML of ${ref}`}
-                    onClick={() =>
-                      store
-                        .getState()
-                        .reveal({ start: resource.document.start, end: resource.document.start })
-                    }
-                  >
-                    Show YAML
-                  </button>
-                )}
+              <ResourceHead resourceRef={ref} resource={resource}>
                 {/* A service's rule and route can go on their own (its ServiceEntry goes with the node). */}
                 {resource && node.kind === 'external-service' && ROUTING_KINDS.has(resource.kind) && (
                   <button
@@ -111,7 +110,7 @@ export function Inspector() {
                     Remove
                   </button>
                 )}
-              </div>
+              </ResourceHead>
               {resource && (
                 <ResourceForm resource={resource} diagnostics={diagnostics} readOnly={!!view.blocked} />
               )}

@@ -1,0 +1,231 @@
+import { expect, expectAccessible, openDesigner, test, type Page } from './fixtures';
+
+// The window issue 11 was measured in: the smallest the canvas has to stay readable in.
+test.use({ viewport: { width: 1280, height: 800 } });
+
+/** What a person sees of the graph: on-screen font sizes, and labels drawn over each other or over nodes. */
+interface GraphReading {
+  nodeFonts: number[];
+  labelFonts: number[];
+  labelOverLabel: string[];
+  labelOverNode: string[];
+}
+
+/** Reads the graph as drawn on screen, with getBoundingClientRect (font sizes scaled by the zoom). */
+async function readGraph(page: Page): Promise<GraphReading> {
+  return page.evaluate(() => {
+    const pane = document.querySelector('.panel-graph')!;
+    // Font size × the zoom, read from the on-screen width of an element of whole-pixel width.
+    const onScreen = (el: HTMLElement, sized: HTMLElement) =>
+      parseFloat(getComputedStyle(el).fontSize) * (sized.getBoundingClientRect().width / sized.offsetWidth);
+    const names = [...pane.querySelectorAll<HTMLElement>('.egress-node-label')];
+    const labels = [...pane.querySelectorAll<HTMLElement>('.edge-label')];
+    const nodes = [...pane.querySelectorAll<HTMLElement>('.react-flow__node')];
+    const overlap = (a: DOMRect, b: DOMRect) =>
+      Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5 &&
+      Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5;
+    const labelOverLabel: string[] = [];
+    const labelOverNode: string[] = [];
+    labels.forEach((label, i) => {
+      const box = label.getBoundingClientRect();
+      labels.slice(i + 1).forEach((other) => {
+        if (overlap(box, other.getBoundingClientRect()))
+          labelOverLabel.push(`${label.textContent} × ${other.textContent}`);
+      });
+      for (const node of nodes)
+        if (overlap(box, node.getBoundingClientRect()))
+          labelOverNode.push(`${label.textContent} × ${node.getAttribute('aria-label')}`);
+    });
+    return {
+      nodeFonts: names.map((name) => onScreen(name, name.closest<HTMLElement>('.react-flow__node')!)),
+      labelFonts: labels.map((label) => onScreen(label, label)),
+      labelOverLabel,
+      labelOverNode,
+    };
+  });
+}
+
+/** Checks that the graph on screen is readable: big enough, and nothing drawn over anything else. */
+async function expectReadable(page: Page, design: string): Promise<void> {
+  const reading = await readGraph(page);
+  expect(reading.nodeFonts.length, design).toBeGreaterThan(0);
+  // Soft: one run lists every design that is not readable.
+  expect.soft(Math.min(...reading.nodeFonts), `${design}: node names`).toBeGreaterThanOrEqual(12);
+  if (reading.labelFonts.length > 0)
+    expect.soft(Math.min(...reading.labelFonts), `${design}: edge labels`).toBeGreaterThanOrEqual(11);
+  expect.soft(reading.labelOverLabel, `${design}: labels over labels`).toEqual([]);
+  expect.soft(reading.labelOverNode, `${design}: labels over nodes`).toEqual([]);
+}
+
+/** Waits until the viewport stops moving (a fit animates). */
+async function settled(page: Page): Promise<void> {
+  const viewport = page.locator('.panel-graph .react-flow__viewport');
+  let last = '';
+  await expect
+    .poll(async () => {
+      const now = await viewport.getAttribute('style');
+      const same = now === last;
+      last = now ?? '';
+      return same;
+    })
+    .toBe(true);
+}
+
+test('the sample is readable at the first fit of a 1280×800 window', async ({ page }) => {
+  await openDesigner(page);
+  await settled(page);
+  await expectReadable(page, 'sample');
+});
+
+test('every scenario of the gallery opens readable: no label over another label or a node', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await openDesigner(page);
+  await page.getByRole('button', { name: 'Scenarios', exact: true }).click();
+  const opens = page.getByRole('dialog', { name: 'Scenarios' }).getByRole('button', { name: /^Open / });
+  await expect(opens.first()).toBeVisible();
+  const names = await opens.evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label') ?? ''));
+  expect(names.length).toBeGreaterThanOrEqual(25);
+  await page.keyboard.press('Escape');
+  for (const name of names) {
+    await page.getByRole('button', { name: 'Scenarios', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Scenarios' }).getByRole('button', { name, exact: true }).click();
+    await expect(page.getByRole('dialog', { name: 'Scenarios' })).toHaveCount(0);
+    await settled(page);
+    await expectReadable(page, name);
+  }
+});
+
+test('a long host name is cut with an ellipsis, and shown whole on hover and in the accessible name', async ({
+  page,
+}) => {
+  await openDesigner(page);
+  await page.getByRole('button', { name: 'Scenarios', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Scenarios' }).getByLabel('Search').fill('partner');
+  await page.getByRole('button', { name: 'Open Mutual TLS to a partner' }).click();
+  const node = page.getByRole('group', { name: 'External service: partner-api.secure.com' });
+  await expect(node).toBeVisible();
+  await expect(node.locator('.egress-node-label')).toHaveAttribute('title', 'partner-api.secure.com');
+});
+
+test('clicking an edge label shows in the inspector what that hop does and the resources behind it', async ({
+  page,
+}) => {
+  await openDesigner(page);
+  const hop = page.getByRole('button', { name: /hop direct: HTTP:80/ }).first();
+  await hop.click();
+  await expect(hop).toHaveAttribute('aria-pressed', 'true');
+  const inspector = page.getByRole('region', { name: 'Inspector' });
+  await expect(
+    inspector.getByRole('heading', { name: 'Sidecar: orders → External service: api.payment-gateway.com' }),
+  ).toBeVisible();
+  await expect(inspector).toContainText('Timeout60s');
+  await expect(inspector).toContainText('Retries2 attempts');
+  await expect(inspector).toContainText('outlierDetection.consecutive5xxErrors: 3');
+  await expect(inspector).toContainText('connectionPool.tcp.maxConnections: 50');
+  await expect(
+    inspector.getByRole('button', { name: 'Show YAML of DestinationRule/payments/payment-gateway' }),
+  ).toBeVisible();
+  await expect(
+    inspector.getByRole('button', { name: 'Show YAML of VirtualService/payments/payment-gateway' }),
+  ).toBeVisible();
+  await expectAccessible(page, 'a hop selected');
+  // Its ends lead to the nodes.
+  await inspector.getByRole('button', { name: 'Select External service: api.payment-gateway.com' }).click();
+  await expect(
+    inspector.getByRole('heading', { name: 'External service: api.payment-gateway.com' }),
+  ).toBeVisible();
+  await expect(hop).toHaveAttribute('aria-pressed', 'false');
+});
+
+test('a keyboard user reaches an edge label with Tab and selects it with Enter; a blocked hop says why', async ({
+  page,
+}) => {
+  await openDesigner(page);
+  // Edge labels come before the nodes in the graph's tab order: back from the first node.
+  await page.getByRole('group', { name: 'Mesh policy: REGISTRY_ONLY' }).click();
+  const blocked = page.getByRole('button', { name: /hop blocked: blocked by REGISTRY_ONLY/ }).last();
+  for (let i = 0; i < 40 && !(await blocked.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press('Shift+Tab');
+  await expect(blocked).toBeFocused();
+  await page.keyboard.press('Enter');
+  const inspector = page.getByRole('region', { name: 'Inspector' });
+  await expect(inspector.getByRole('heading', { name: /→ External service: any other host$/ })).toBeVisible();
+  await expect(inspector).toContainText('BlackHoleCluster');
+  await expect(inspector).toContainText('No resource in the bundle configures this hop.');
+});
+
+test('the legend explains the edge styles and icons, and closes back to its button', async ({ page }) => {
+  await openDesigner(page);
+  const button = page.getByRole('button', { name: 'Legend', exact: true });
+  await button.click();
+  const legend = page.getByRole('dialog', { name: 'Legend' });
+  await expect(legend).toContainText('Blocked: the request does not leave');
+  await expect(legend).toContainText('Lock: TLS origination');
+  await expect(legend).toContainText('Bolt: a circuit breaker');
+  await expect(legend).toContainText('To or via the egress gateway');
+  await expectAccessible(page, 'legend open');
+  await page.keyboard.press('Escape');
+  await expect(legend).toHaveCount(0);
+  await expect(button).toBeFocused();
+});
+
+/** The on-screen boxes of the nodes and of the canvas's controls and minimap. */
+async function coverings(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const pane = document.querySelector('.panel-graph')!;
+    const overlaps = (a: DOMRect, b: DOMRect) =>
+      Math.min(a.right, b.right) > Math.max(a.left, b.left) &&
+      Math.min(a.bottom, b.bottom) > Math.max(a.top, b.top);
+    const covers = [...pane.querySelectorAll<HTMLElement>('.react-flow__panel')];
+    return [...pane.querySelectorAll<HTMLElement>('.react-flow__node')].flatMap((node) =>
+      covers
+        .filter((cover) => overlaps(node.getBoundingClientRect(), cover.getBoundingClientRect()))
+        .map((cover) => `${cover.className} over ${node.getAttribute('aria-label')}`),
+    );
+  });
+}
+
+test('adding a service re-fits the graph; the controls and the minimap cover no node, and the minimap choice is kept', async ({
+  page,
+}) => {
+  await openDesigner(page);
+  await page.getByRole('button', { name: 'Scenarios', exact: true }).click();
+  await page.getByRole('button', { name: 'Open HTTP API', exact: true }).click();
+  await settled(page);
+  expect(await coverings(page)).toEqual([]);
+  // Zoomed in far, the next node would land out of sight without a re-fit.
+  for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Zoom In' }).click();
+  await page.getByRole('button', { name: 'Add external service' }).click();
+  const form = page.getByRole('form', { name: 'Add external service' });
+  await form.getByLabel('Host').click();
+  await page.keyboard.type('api.stripe.com');
+  await form.getByRole('button', { name: 'Add' }).click();
+  const stripe = page.getByRole('group', { name: 'External service: api.stripe.com' });
+  await expect(stripe).toBeVisible();
+  await settled(page);
+  const [node, pane] = await Promise.all([
+    stripe.boundingBox(),
+    page.getByRole('region', { name: 'Egress graph' }).boundingBox(),
+  ]);
+  expect(node!.x).toBeGreaterThanOrEqual(pane!.x);
+  expect(node!.y).toBeGreaterThanOrEqual(pane!.y);
+  expect(node!.x + node!.width).toBeLessThanOrEqual(pane!.x + pane!.width);
+  expect(node!.y + node!.height).toBeLessThanOrEqual(pane!.y + pane!.height);
+  await expectReadable(page, 'after an add');
+
+  const minimap = page.getByRole('button', { name: 'Minimap' });
+  await expect(minimap).toHaveAttribute('aria-pressed', 'false');
+  await minimap.click();
+  await expect(page.locator('.react-flow__minimap')).toBeVisible();
+  await settled(page);
+  expect(await coverings(page)).toEqual([]);
+  await page.waitForTimeout(600); // autosave waits for a pause
+  await page.reload();
+  await expect(page.locator('.react-flow__minimap')).toBeVisible();
+  await settled(page);
+  expect(await coverings(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Minimap' }).click();
+  await expect(page.locator('.react-flow__minimap')).toHaveCount(0);
+});

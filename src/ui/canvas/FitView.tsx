@@ -1,0 +1,42 @@
+import { useReactFlow, useStore } from '@xyflow/react';
+import { useCallback, useLayoutEffect, useRef } from 'react';
+
+import { useStudioApi } from '../../store';
+import { fitViewport } from './drawing';
+import type { EgressFlowNode } from './toFlow';
+
+/**
+ * Fits the graph into the pane (see `fitViewport`): once the pane has a size, and again when a
+ * design is opened or merged in, or a form adds a node; typing and undo never move the view.
+ * Returns the fit itself, for the Fit button. Must be used inside React Flow.
+ */
+export function useFitView(nodes: EgressFlowNode[], minimap: boolean): () => void {
+  const width = useStore((s) => s.width);
+  const height = useStore((s) => s.height);
+  const { setViewport } = useReactFlow();
+  const { store } = useStudioApi();
+  const fit = useCallback(() => {
+    void setViewport(
+      fitViewport(
+        nodes.map((n) => n.position),
+        width,
+        height,
+        minimap,
+      ),
+    );
+  }, [nodes, width, height, minimap, setViewport]);
+  const fitted = useRef<{ ids: Set<string>; minimap: boolean } | undefined>(undefined);
+  // Before the browser paints, so the first frame drawn is the fitted one.
+  useLayoutEffect(() => {
+    if (width === 0 || height === 0) return;
+    const ids = new Set(nodes.map((n) => n.id));
+    const last = fitted.current;
+    fitted.current = { ids, minimap };
+    if (last === undefined || last.minimap !== minimap) return fit();
+    if (![...ids].some((id) => !last.ids.has(id))) return;
+    const origin = store.getState().origin;
+    if (origin === 'template' || origin === 'import' || (origin === 'form' && ids.size > last.ids.size))
+      fit();
+  }, [nodes, width, height, minimap, fit, store]);
+  return fit;
+}
