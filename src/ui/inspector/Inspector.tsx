@@ -2,7 +2,14 @@ import { useEffect, useState } from 'react';
 
 import { useStudio, useStudioApi, useView } from '../../store';
 import { describeEdge } from '../canvas/roles';
-import { OTHER_HOSTS_ID, roleAndLabel, type EgressGraph, type GraphNode, type Resource } from '../../core';
+import {
+  OTHER_HOSTS_ID,
+  roleAndLabel,
+  worstFirst,
+  type EgressGraph,
+  type GraphNode,
+  type Resource,
+} from '../../core';
 import { gatewayRouteFor } from '../panels/gateway-route';
 import { DeleteNode } from './DeleteNode';
 import { MeshPolicyForm } from './MeshPolicyForm';
@@ -49,7 +56,7 @@ export function Inspector() {
   const resources = refs.map((ref) => ({
     ref,
     resource: bundle.resources.find((r) => r.id === ref),
-    problems: diagnostics.filter((d) => d.resource === ref && d.severity !== 'info'),
+    problems: worstFirst(diagnostics.filter((d) => d.resource === ref && d.severity !== 'info')),
   }));
   return (
     <div className="inspector">
