@@ -49,3 +49,17 @@ export async function openDesigner(page: Page): Promise<void> {
   await expect(page.getByRole('group', { name: 'External service: api.github.com' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'YAML editor' }).locator('.monaco-editor')).toBeVisible();
 }
+
+/** Clicks into the YAML pane, as a person does before typing there. */
+export async function clickIntoEditor(page: Page): Promise<void> {
+  await page.getByRole('region', { name: 'YAML editor' }).locator('.monaco-editor .view-lines').click();
+}
+
+/** The lines the YAML pane shows, top to bottom, as a person reads them (Monaco draws only these). */
+export async function editorLines(page: Page): Promise<string[]> {
+  const lines = page.getByRole('region', { name: 'YAML editor' }).locator('.monaco-editor .view-line');
+  const drawn = await lines.evaluateAll((elements) =>
+    elements.map((e) => ({ top: e.getBoundingClientRect().top, text: e.textContent ?? '' })),
+  );
+  return drawn.sort((a, b) => a.top - b.top).map((line) => line.text.replace(/\u00a0/g, ' '));
+}

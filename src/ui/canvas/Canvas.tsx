@@ -11,7 +11,7 @@ import {
   type NodeChange,
   type NodeTypes,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
 import { useStudio, useStudioApi, useView } from '../../store';
 import { useHiddenSet } from '../shared/useHiddenSet';
@@ -19,6 +19,7 @@ import { FIT_PADDING, MAX_ZOOM, MIN_ZOOM } from './drawing';
 import { EdgeLayer } from './EdgeLayer';
 import { EgressNode } from './EgressNode';
 import { createFlowCache, type EgressFlowNode } from './toFlow';
+import { useGraphKeys } from './useGraphKeys';
 
 const nodeTypes = { egress: EgressNode } satisfies NodeTypes;
 const NO_EDGES: [] = [];
@@ -66,6 +67,8 @@ export function Canvas({ onShown }: CanvasProps) {
   const readOnly = view.blocked !== undefined || presented;
   const shown = view.lastGood;
   const [cache] = useState(createFlowCache);
+  const wrapper = useRef<HTMLDivElement>(null);
+  const keys = useGraphKeys(wrapper);
   const nodes = useMemo(
     () => cache.nodes(shown.graph, positions, selection, readOnly),
     [cache, shown, positions, selection, readOnly],
@@ -108,6 +111,7 @@ export function Canvas({ onShown }: CanvasProps) {
 
   return (
     <ReactFlow
+      ref={wrapper}
       nodes={nodes}
       // Edges are drawn by EdgeLayer, all in one SVG (React Flow would give each its own).
       edges={NO_EDGES}
@@ -117,6 +121,7 @@ export function Canvas({ onShown }: CanvasProps) {
       nodesConnectable={false}
       // Deleting removes resources from the bundle, so it asks first (in the inspector).
       deleteKeyCode={null}
+      {...keys}
       onKeyDown={onKeyDown}
       edgesFocusable={false}
       fitView

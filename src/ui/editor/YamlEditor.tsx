@@ -43,6 +43,14 @@ export default function YamlEditor() {
       scrollBeyondLastLine: false,
       // YAML's plain scalars (keys and values) tokenize as strings: complete there too.
       quickSuggestions: { other: true, strings: true, comments: false },
+      // Enter always starts a new line, as in any text field (suggestions open while typing would
+      // otherwise take it); Tab takes a suggestion.
+      acceptSuggestionOnEnter: 'off',
+      // In YAML the indentation is the structure: a line gets the indentation typed, no more (an
+      // editor adding its own after 'key:' doubles what the person types).
+      autoIndent: 'none',
+      // Hovers and suggestions may reach past the pane's edges instead of being cut off there.
+      fixedOverflowWidgets: true,
       theme: editorTheme(matchMedia('(prefers-color-scheme: dark)').matches),
       ariaLabel: 'Bundle YAML',
       readOnly: store.getState().readOnly,
