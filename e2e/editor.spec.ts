@@ -1,4 +1,12 @@
-import { clickIntoEditor, editorLines, expect, openDesigner, test } from './fixtures';
+import {
+  clickIntoEditor,
+  editorHasFocus,
+  editorLines,
+  expect,
+  expectAccessible,
+  openDesigner,
+  test,
+} from './fixtures';
 
 // A ServiceEntry as a person types it: spaces, colons, indentation and new lines, key by key.
 const SERVICE_ENTRY = `apiVersion: networking.istio.io/v1
@@ -47,4 +55,46 @@ test('Enter starts a new line while suggestions are open; Tab takes the suggesti
   await expect(suggestions).toContainText('ports');
   await page.keyboard.press('Tab');
   expect((await editorLines(page)).slice(5, 6)).toEqual(['  ports: ']);
+});
+
+test('a keyboard user leaves the YAML pane for the Problems list and comes back to the line to fix', async ({
+  page,
+}) => {
+  await openDesigner(page);
+  await clickIntoEditor(page);
+  const hint = page.getByRole('region', { name: 'YAML editor' }).getByText(/Esc then Tab leaves the editor/);
+  await expect(hint).toBeVisible();
+  await expectAccessible(page, 'the YAML pane focused, with its hint');
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('\n---\nkind: a: b');
+  const problems = page.getByRole('region', { name: 'Problems' });
+  const problem = problems.getByRole('button', { name: /YAML-SYNTAX A mapping value is not allowed here/ });
+  await expect(problem).toBeVisible();
+
+  // Escape, then Tab: out of the editor, on to the Problems pane.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Tab');
+  expect(await editorHasFocus(page)).toBe(false);
+  await expect(problems.getByRole('checkbox', { name: 'Errors' })).toBeFocused();
+  await expect(hint).toBeHidden();
+  // Shift+Tab comes back, where Tab indents again.
+  await page.keyboard.press('Shift+Tab');
+  expect(await editorHasFocus(page)).toBe(true);
+  await expect(hint).toBeVisible();
+
+  // Ctrl+M: Tab moves the focus until pressed again.
+  await page.keyboard.press('Control+M');
+  await expect(page.getByRole('region', { name: 'YAML editor' })).toContainText('Tab moves focus');
+  for (let tabs = 0; tabs < 10 && !(await problem.evaluate((e) => e === document.activeElement)); tabs++)
+    await page.keyboard.press('Tab');
+  await expect(problem).toBeFocused();
+  // The problem leads back to its line in the editor, with the keyboard focus.
+  await page.keyboard.press('Enter');
+  await expect.poll(() => editorHasFocus(page)).toBe(true);
+  await page.keyboard.press('Control+M');
+  await expect(hint).toBeVisible();
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('x');
+  expect(await editorHasFocus(page)).toBe(true);
+  expect((await editorLines(page)).at(-1)).toContain('x');
 });

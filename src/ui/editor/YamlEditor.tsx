@@ -1,11 +1,21 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 import { changeBetween, type Diagnostic } from '../../core';
 import { useStudio, useStudioApi, useView } from '../../store';
 import { targetModel } from './language';
+import { leaveByKeyboard, type TabMode } from './leaveByKeyboard';
 import { editorTheme, monaco } from './setup';
 
 const MARKER_OWNER = 'egress-studio';
+// Monaco's key for its Tab-moves-focus toggle.
+const TOGGLE = /Mac|iPhone|iPad/.test(navigator.platform) ? 'Ctrl+Shift+M' : 'Ctrl+M';
+// What Tab does, and how to leave the pane, under the editor while it has focus.
+const TAB_HINT: Record<TabMode, string> = {
+  indent: `Tab indents · Esc then Tab leaves the editor · ${TOGGLE}: Tab moves focus`,
+  'leave-once': 'Tab leaves the editor',
+  'moves-focus': `Tab moves focus · ${TOGGLE}: Tab indents again`,
+};
+
 const SEVERITY = {
   error: monaco.MarkerSeverity.Error,
   warning: monaco.MarkerSeverity.Warning,
@@ -24,6 +34,7 @@ export default function YamlEditor() {
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | undefined>(undefined);
   const highlight = useRef<monaco.editor.IEditorDecorationsCollection | undefined>(undefined);
   const scrolledTo = useRef<string | undefined>(undefined);
+  const [tabMode, setTabMode] = useState<TabMode>('indent');
 
   useEffect(() => {
     const { store } = studio;
@@ -52,10 +63,12 @@ export default function YamlEditor() {
       // Hovers and suggestions may reach past the pane's edges instead of being cut off there.
       fixedOverflowWidgets: true,
       theme: editorTheme(matchMedia('(prefers-color-scheme: dark)').matches),
-      ariaLabel: 'Bundle YAML',
+      // Read out on focus: the way out of a pane where Tab indents.
+      ariaLabel: `Bundle YAML. To leave the editor, press Escape then Tab, or ${TOGGLE} to make Tab move focus.`,
       readOnly: store.getState().readOnly,
     });
     editorRef.current = editor;
+    const ways = leaveByKeyboard(editor, setTabMode);
     // Follow the system's light or dark theme as it changes, like the rest of the app.
     const scheme = matchMedia('(prefers-color-scheme: dark)');
     const followScheme = () => monaco.editor.setTheme(editorTheme(scheme.matches));
@@ -121,6 +134,7 @@ export default function YamlEditor() {
     return () => {
       scheme.removeEventListener('change', followScheme);
       cursor.dispose();
+      ways.dispose();
       typed.dispose();
       synced();
       editor.dispose();
@@ -181,7 +195,12 @@ export default function YamlEditor() {
     );
   }, [diagnostics]);
 
-  return <div ref={host} className="yaml-editor-host" />;
+  return (
+    <div className="yaml-editor">
+      <div ref={host} className="yaml-editor-host" />
+      <p className="yaml-editor-keys">{TAB_HINT[tabMode]}</p>
+    </div>
+  );
 }
 
 function toMarker(model: monaco.editor.ITextModel, d: Diagnostic): monaco.editor.IMarkerData {
