@@ -98,3 +98,32 @@ test('a keyboard user leaves the YAML pane for the Problems list and comes back 
   expect(await editorHasFocus(page)).toBe(true);
   expect((await editorLines(page)).at(-1)).toContain('x');
 });
+
+test('a hover at the top of the YAML pane is shown whole, over the pane above', async ({ page }) => {
+  await openDesigner(page);
+  await clickIntoEditor(page);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.type('spec:\n  hosts:\n  - api.typed.example\nkind: ServiceEntry\n');
+  const editor = page.getByRole('region', { name: 'YAML editor' });
+  await editor.locator('.view-line').nth(1).getByText('hosts').hover();
+  const hover = page.locator('.monaco-hover').filter({ hasText: 'Names this entry adds to the registry' });
+  await expect(hover).toBeVisible();
+  const [pane, shown] = await Promise.all([editor.boundingBox(), hover.boundingBox()]);
+  // The second line has no room above it in the pane: the hover reaches over the inspector.
+  expect(shown!.y).toBeLessThan(pane!.y);
+  // ... and is drawn there, not cut off at the pane's edge: its corners are the hover on screen.
+  const corners = [
+    [shown!.x + 4, shown!.y + 4],
+    [shown!.x + shown!.width - 4, shown!.y + shown!.height - 4],
+  ];
+  for (const [x, y] of corners)
+    expect(
+      await page.evaluate(
+        ([px, py]) => !!document.elementFromPoint(px!, py!)?.closest('.monaco-hover'),
+        [x, y],
+      ),
+    ).toBe(true);
+  // The page itself never scrolls: every pane keeps its place.
+  expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBe(page.viewportSize()!.height);
+});
