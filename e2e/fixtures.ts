@@ -47,7 +47,29 @@ export async function typeAtEnd(page: Page, text: string): Promise<void> {
 export async function openDesigner(page: Page): Promise<void> {
   await page.goto('/');
   await expect(page.getByRole('group', { name: 'External service: api.github.com' })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'YAML editor' }).locator('.monaco-editor')).toBeVisible();
+  // Monaco loads after the first graph; on a busy machine that takes more than the usual 5 s.
+  await expect(page.getByRole('region', { name: 'YAML editor' }).locator('.monaco-editor')).toBeVisible({
+    timeout: 15_000,
+  });
+}
+
+/** Clicks into the YAML pane, as a person does before typing there. */
+export async function clickIntoEditor(page: Page): Promise<void> {
+  await page.getByRole('region', { name: 'YAML editor' }).locator('.monaco-editor .view-lines').click();
+}
+
+/** The lines the YAML pane shows, top to bottom, as a person reads them (Monaco draws only these). */
+export async function editorLines(page: Page): Promise<string[]> {
+  const lines = page.getByRole('region', { name: 'YAML editor' }).locator('.monaco-editor .view-line');
+  const drawn = await lines.evaluateAll((elements) =>
+    elements.map((e) => ({ top: e.getBoundingClientRect().top, text: e.textContent ?? '' })),
+  );
+  return drawn.sort((a, b) => a.top - b.top).map((line) => line.text.replace(/\u00a0/g, ' '));
+}
+
+/** Whether the keyboard focus is in the YAML pane's text. */
+export async function editorHasFocus(page: Page): Promise<boolean> {
+  return page.evaluate(() => !!document.activeElement?.closest('.monaco-editor'));
 }
 
 /** Opens one of the palette's forms from the toolbar's Add menu, as a person does. */

@@ -49,6 +49,8 @@ describe('egress-studio validate', () => {
     const result = runCli(['validate', corpus('warnings/se-04.yaml')]);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/warning SE-04/);
+    // One of each: the summary line says so in the singular.
+    expect(result.stdout.trimEnd().split('\n').at(-1)).toBe('0 errors · 1 warning · 1 info');
   });
 
   it('reports a YAML syntax error as a diagnostic with a position', () => {

@@ -32,6 +32,7 @@ export type {
 export { analyzeBundle, createAnalysisCache } from './analysis/analyze';
 export type { AnalysisCache } from './analysis/analyze';
 export { codeCatalogue, codeInfo } from './analysis/codes';
+export { counted, severityCounts, severitySummary, worstFirst } from './analysis/summary';
 export type { CheckLayer, CodeInfo, Diagnostic, Fix, Severity } from './analysis/types';
 export { childFields, fieldInfo, fieldInRelease } from './istio/catalogue';
 export { isIstioVersion, ISTIO_VERSIONS, LATEST_ISTIO_VERSION, OLDEST_ISTIO_VERSION } from './istio/releases';

@@ -1,3 +1,4 @@
+import { severityCounts, severitySummary } from '../../core';
 import type { LocatedDiagnostic } from './located';
 
 /** Human-readable lines, `file:line:column severity CODE message (resource path)`, and a summary. */
@@ -6,7 +7,6 @@ export function formatText(items: LocatedDiagnostic[]): string {
     const where = d.resource ? ` (${d.resource}${d.path ? ` ${d.path}` : ''})` : '';
     return `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}${where}`;
   });
-  const count = (s: LocatedDiagnostic['severity']) => items.filter((d) => d.severity === s).length;
-  lines.push(`${count('error')} errors · ${count('warning')} warnings · ${count('info')} info`);
+  lines.push(severitySummary(severityCounts(items)));
   return `${lines.join('\n')}\n`;
 }

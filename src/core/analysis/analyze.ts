@@ -87,7 +87,7 @@ function analyzeDocument(
     findings.push({
       code: problem.code === 'NOT_AN_OBJECT' ? 'YAML-NOT-OBJECT' : 'YAML-SYNTAX',
       severity: problem.severity,
-      message: problem.code === 'NOT_AN_OBJECT' ? problem.message : `${problem.message} (${problem.code})`,
+      message: problem.message,
       range: problem.range,
       resource: undefined,
       path: '',

@@ -3,6 +3,7 @@ import { isMap, isSeq, type Document } from 'yaml';
 import { readYamlDocument } from './kubectl-yaml/read';
 import { MergeError } from './kubectl-yaml/schema';
 import { objectName, resourceKey, resourceRef } from './ref';
+import { problemAt, syntaxProblems } from './syntax-problems';
 import type { ParsedDocument, ResourceData, SyntaxProblem } from './types';
 
 // Alias expansion above this many nodes is refused: it is how "billion laughs" bombs look.
@@ -16,10 +17,7 @@ const MAX_ALIAS_COUNT = 1000;
  */
 export function parseOneDocument(text: string): ParsedDocument {
   const yaml = readYamlDocument(text);
-  const problems: SyntaxProblem[] = [
-    ...yaml.errors.map((e) => toProblem('error', e.code, e.message, e.pos, text)),
-    ...yaml.warnings.map((w) => toProblem('warning', w.code, w.message, w.pos, text)),
-  ];
+  const problems = syntaxProblems(yaml, text);
   const root = yaml.contents;
   const resources: ResourceData[] = [];
   let empty = root === null && problems.length === 0;
@@ -35,9 +33,13 @@ function toPlain(yaml: Document.Parsed, problems: SyntaxProblem[], text: string)
   try {
     return yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const code = error instanceof MergeError ? 'BAD_MERGE' : 'ALIAS_LIMIT';
-    problems.push(toProblem('error', code, message, [0, firstLineEnd(text)], text));
+    const merge = error instanceof MergeError;
+    const message = merge
+      ? `A merge key (<<) takes a mapping or a list of mappings: ${error.message}`
+      : `The aliases (*name) here expand to more than ${MAX_ALIAS_COUNT} nodes, as an alias bomb does: kubectl refuses such a document`;
+    problems.push(
+      problemAt('error', merge ? 'BAD_MERGE' : 'ALIAS_LIMIT', message, [0, firstLineEnd(text)], text),
+    );
     return undefined;
   }
 }
@@ -96,24 +98,6 @@ function isListKind(kind: unknown): boolean {
 /** True for a plain object (not an array, not null). */
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function toProblem(
-  severity: SyntaxProblem['severity'],
-  code: string,
-  message: string,
-  pos: [number, number],
-  text: string,
-): SyntaxProblem {
-  const start = Math.min(pos[0], text.length);
-  // yaml reports some errors as an empty span; widen it so an editor can show it.
-  const end = Math.min(Math.max(pos[1], start + 1), Math.max(text.length, start));
-  return { severity, code, message: cleanMessage(message), range: { start, end } };
-}
-
-function cleanMessage(message: string): string {
-  const firstLine = message.split('\n')[0] ?? message;
-  return firstLine.replace(/ at line \d+, column \d+:?$/, '').trim();
 }
 
 function firstLineEnd(text: string): number {

@@ -134,8 +134,8 @@ export function App() {
       )}
       {view.blocked && (
         <div className="banner banner-blocked" role="alert">
-          The YAML does not parse at line {view.blocked.line}: {view.blocked.message}. The graph and inspector
-          show the last valid design, read-only, until it is fixed.
+          The YAML does not parse at line {view.blocked.line}: {view.blocked.message.replace(/\.$/, '')}. The
+          graph and inspector show the last valid design, read-only, until it is fixed.
         </div>
       )}
       <Workspace inspector />

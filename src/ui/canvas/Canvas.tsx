@@ -10,7 +10,7 @@ import {
   type NodeChange,
   type NodeTypes,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
 import { usePreferences, useStudio, useStudioApi, useView } from '../../store';
 import { useHiddenSet } from '../shared/useHiddenSet';
@@ -21,6 +21,7 @@ import { EgressNode } from './EgressNode';
 import { LegendButton } from './Legend';
 import { createFlowCache, type EgressFlowNode } from './toFlow';
 import { MINIMAP_KEY, useSavedToggle } from './useSavedToggle';
+import { useGraphKeys } from './useGraphKeys';
 
 // Small enough for the band the fit keeps free along the pane's bottom (MINIMAP_BAND).
 const MINIMAP_SIZE = { width: 160, height: 90 };
@@ -72,6 +73,8 @@ export function Canvas({ onShown }: CanvasProps) {
   const shown = view.lastGood;
   const [cache] = useState(createFlowCache);
   const [minimap, setMinimap] = useSavedToggle(MINIMAP_KEY, false);
+  const wrapper = useRef<HTMLDivElement>(null);
+  const keys = useGraphKeys(wrapper);
   const nodes = useMemo(
     () => cache.nodes(shown.graph, positions, selection, readOnly),
     [cache, shown, positions, selection, readOnly],
@@ -115,6 +118,7 @@ export function Canvas({ onShown }: CanvasProps) {
 
   return (
     <ReactFlow
+      ref={wrapper}
       nodes={nodes}
       // Edges are drawn by EdgeLayer, all in one SVG (React Flow would give each its own).
       edges={NO_EDGES}
@@ -124,6 +128,7 @@ export function Canvas({ onShown }: CanvasProps) {
       nodesConnectable={false}
       // Deleting removes resources from the bundle, so it asks first (in the inspector).
       deleteKeyCode={null}
+      {...keys}
       onKeyDown={onKeyDown}
       edgesFocusable={false}
       minZoom={MIN_ZOOM}

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 
 import type { NodeKind } from '../../core';
+// By its own path: the first paint draws nodes without loading the engine.
+import { counted } from '../../core/analysis/summary';
 import { NODE_ICONS } from './drawing';
 
 interface NodeCardProps {
@@ -37,7 +39,7 @@ export function NodeCard({ kind, role, label, errors, warnings, children }: Node
       {problems > 0 && (
         <span
           className={`egress-node-badge ${errors ? 'badge-error' : 'badge-warning'}`}
-          title={`${errors} errors, ${warnings} warnings`}
+          title={`${counted(errors, 'error')}, ${counted(warnings, 'warning')}`}
         >
           {problems}
         </span>

@@ -1,12 +1,22 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 import { changeBetween, type Diagnostic } from '../../core';
 import { useStudio, useStudioApi, useView } from '../../store';
 import { followDark, isDark } from '../shared/theme';
 import { targetModel } from './language';
+import { leaveByKeyboard, type TabMode } from './leaveByKeyboard';
 import { editorTheme, monaco } from './setup';
 
 const MARKER_OWNER = 'egress-studio';
+// Monaco's key for its Tab-moves-focus toggle.
+const TOGGLE = /Mac|iPhone|iPad/.test(navigator.platform) ? 'Ctrl+Shift+M' : 'Ctrl+M';
+// What Tab does, and how to leave the pane, under the editor while it has focus.
+const TAB_HINT: Record<TabMode, string> = {
+  indent: `Tab indents · Esc then Tab leaves the editor · ${TOGGLE}: Tab moves focus`,
+  'leave-once': 'Tab leaves the editor',
+  'moves-focus': `Tab moves focus · ${TOGGLE}: Tab indents again`,
+};
+
 const SEVERITY = {
   error: monaco.MarkerSeverity.Error,
   warning: monaco.MarkerSeverity.Warning,
@@ -25,6 +35,7 @@ export default function YamlEditor() {
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | undefined>(undefined);
   const highlight = useRef<monaco.editor.IEditorDecorationsCollection | undefined>(undefined);
   const scrolledTo = useRef<string | undefined>(undefined);
+  const [tabMode, setTabMode] = useState<TabMode>('indent');
 
   useEffect(() => {
     const { store } = studio;
@@ -44,11 +55,21 @@ export default function YamlEditor() {
       scrollBeyondLastLine: false,
       // YAML's plain scalars (keys and values) tokenize as strings: complete there too.
       quickSuggestions: { other: true, strings: true, comments: false },
+      // Enter always starts a new line, as in any text field (suggestions open while typing would
+      // otherwise take it); Tab takes a suggestion.
+      acceptSuggestionOnEnter: 'off',
+      // In YAML the indentation is the structure: a line gets the indentation typed, no more (an
+      // editor adding its own after 'key:' doubles what the person types).
+      autoIndent: 'none',
+      // Hovers and suggestions may reach past the pane's edges instead of being cut off there.
+      fixedOverflowWidgets: true,
       theme: editorTheme(isDark()),
-      ariaLabel: 'Bundle YAML',
+      // Read out on focus: the way out of a pane where Tab indents.
+      ariaLabel: `Bundle YAML. To leave the editor, press Escape then Tab, or ${TOGGLE} to make Tab move focus.`,
       readOnly: store.getState().readOnly,
     });
     editorRef.current = editor;
+    const ways = leaveByKeyboard(editor, setTabMode);
     // Follow the app's theme (the user's choice, or the system's) as it changes.
     const unfollow = followDark((dark) => monaco.editor.setTheme(editorTheme(dark)));
     let applying = false;
@@ -117,6 +138,7 @@ export default function YamlEditor() {
     return () => {
       unfollow();
       cursor.dispose();
+      ways.dispose();
       typed.dispose();
       synced();
       editor.dispose();
@@ -177,7 +199,12 @@ export default function YamlEditor() {
     );
   }, [diagnostics]);
 
-  return <div ref={host} className="yaml-editor-host" />;
+  return (
+    <div className="yaml-editor">
+      <div ref={host} className="yaml-editor-host" />
+      <p className="yaml-editor-keys">{TAB_HINT[tabMode]}</p>
+    </div>
+  );
 }
 
 function toMarker(model: monaco.editor.ITextModel, d: Diagnostic): monaco.editor.IMarkerData {

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 
 import { useStudio, useStudioApi, useView } from '../../store';
 import { describeEdge } from '../canvas/roles';
-import { OTHER_HOSTS_ID, roleAndLabel, type EgressGraph, type GraphNode } from '../../core';
+import { OTHER_HOSTS_ID, roleAndLabel, worstFirst, type EgressGraph, type GraphNode } from '../../core';
 import { DeleteNode } from './DeleteNode';
 import { EdgeDetails } from './EdgeDetails';
 import { MeshPolicyForm } from './MeshPolicyForm';
@@ -64,7 +64,7 @@ export function Inspector() {
   const resources = refs.map((ref) => ({
     ref,
     resource: bundle.resources.find((r) => r.id === ref),
-    problems: diagnostics.filter((d) => d.resource === ref && d.severity !== 'info'),
+    problems: worstFirst(diagnostics.filter((d) => d.resource === ref && d.severity !== 'info')),
   }));
   return (
     <div className="inspector">

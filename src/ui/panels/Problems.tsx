@@ -1,6 +1,13 @@
 import { useMemo } from 'react';
 
-import type { Diagnostic, Resource, Severity } from '../../core';
+import {
+  severityCounts,
+  severitySummary,
+  worstFirst,
+  type Diagnostic,
+  type Resource,
+  type Severity,
+} from '../../core';
 import { useStudioApi, useView } from '../../store';
 import { useHiddenSet } from '../shared/useHiddenSet';
 
@@ -12,12 +19,10 @@ export function Problems() {
   const { store } = useStudioApi();
   const [hidden, show] = useHiddenSet<Severity>();
   const { diagnostics, bundle, graph, unmodelled } = view.current;
-  const counts = useMemo(() => {
-    const c = { error: 0, warning: 0, info: 0 };
-    for (const d of diagnostics) c[d.severity]++;
-    return c;
-  }, [diagnostics]);
-  const shown = useMemo(() => diagnostics.filter((d) => !hidden.has(d.severity)), [diagnostics, hidden]);
+  const counts = useMemo(() => severityCounts(diagnostics), [diagnostics]);
+  // Worst first: the errors the cluster would refuse, then warnings, then advice.
+  const sorted = useMemo(() => worstFirst(diagnostics), [diagnostics]);
+  const shown = useMemo(() => sorted.filter((d) => !hidden.has(d.severity)), [sorted, hidden]);
   const keys = useMemo(() => stableKeys(shown), [shown]);
 
   const open = (d: Diagnostic) => {
@@ -31,7 +36,7 @@ export function Problems() {
     <>
       <div className="problems-header">
         <p className="summary" aria-live="polite">
-          {counts.error} errors · {counts.warning} warnings · {counts.info} info
+          {severitySummary(counts)}
         </p>
         <div className="filters" role="group" aria-label="Show severities">
           {SEVERITIES.map((severity) => (

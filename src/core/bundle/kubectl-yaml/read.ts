@@ -184,9 +184,15 @@ function checkNodes(doc: Document.Parsed, text: string): void {
   visit(doc, {
     Alias(_, alias, path) {
       const source = alias.resolve(doc);
-      if (!source) fail(alias, 'BAD_ALIAS', `unknown anchor '${alias.source}' referenced`);
-      else if (path.includes(source))
-        fail(alias, 'BAD_ALIAS', `anchor '${alias.source}' value contains itself`);
+      // go-yaml: "unknown anchor 'x' referenced". A wildcard host written unquoted is the usual cause.
+      if (!source) {
+        fail(
+          alias,
+          'BAD_ALIAS',
+          `YAML reads '*${alias.source}' as an alias to an anchor (&${alias.source}) that is not defined: quote it ("*${alias.source}") if it is a host`,
+        );
+      } else if (path.includes(source))
+        fail(alias, 'BAD_ALIAS', `the anchor &${alias.source} contains this alias to itself`);
     },
     Pair(_, pair) {
       if (isCollection(pair.key))

@@ -1,0 +1,47 @@
+import { monaco } from './setup';
+
+/** What Tab does in the YAML pane now: indent, leave the pane once (after Escape), or move focus. */
+export type TabMode = 'indent' | 'leave-once' | 'moves-focus';
+
+/**
+ * The ways out of the YAML pane by keyboard, where Tab indents: Escape then Tab (or Shift+Tab)
+ * moves the focus on, once, as in other code editors on the web; Ctrl+M (Monaco's own toggle,
+ * registered in setup.ts) makes Tab move the focus until pressed again. Reports each change of
+ * what Tab does, for the hint shown under the editor.
+ */
+export function leaveByKeyboard(
+  editor: monaco.editor.IStandaloneCodeEditor,
+  onMode: (mode: TabMode) => void,
+): monaco.IDisposable {
+  let armed = false;
+  const report = () =>
+    onMode(
+      armed
+        ? 'leave-once'
+        : editor.getOption(monaco.editor.EditorOption.tabFocusMode)
+          ? 'moves-focus'
+          : 'indent',
+    );
+  // Monaco's option: while on, its Tab and Shift+Tab commands step aside and the browser moves focus.
+  const arm = (on: boolean) => {
+    if (armed === on) return;
+    armed = on;
+    editor.updateOptions({ tabFocusMode: on });
+  };
+  const keys = editor.onKeyDown((event) => {
+    if (event.keyCode === monaco.KeyCode.Escape) arm(true);
+    else if (event.keyCode !== monaco.KeyCode.Tab) arm(false);
+  });
+  const left = editor.onDidBlurEditorText(() => arm(false));
+  const changed = editor.onDidChangeConfiguration((event) => {
+    if (event.hasChanged(monaco.editor.EditorOption.tabFocusMode)) report();
+  });
+  report();
+  return {
+    dispose() {
+      keys.dispose();
+      left.dispose();
+      changed.dispose();
+    },
+  };
+}
