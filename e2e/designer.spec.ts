@@ -267,7 +267,8 @@ test('the YAML pane completes field names and enum values from the catalogue', a
   await page.keyboard.press('Control+Space');
   const suggestions = editor.locator('.suggest-widget');
   await expect(suggestions).toContainText('resolution');
-  await page.keyboard.press('Enter');
+  // Tab takes a suggestion (Enter is always a new line).
+  await page.keyboard.press('Tab');
   await page.keyboard.press('Control+Space');
   await expect(suggestions).toContainText('DNS_ROUND_ROBIN');
 });
