@@ -8,6 +8,8 @@ const port = Number(process.env['PW_PORT'] ?? 4173);
 export default defineConfig({
   testDir: './e2e',
   workers: 1,
+  // Journeys with several axe checks take ~40 s on a busy 2-core machine.
+  timeout: 90_000,
   retries: process.env['CI'] ? 1 : 0,
   reporter: process.env['PW_JSON_REPORT']
     ? [['list'], ['json', { outputFile: process.env['PW_JSON_REPORT'] }]]

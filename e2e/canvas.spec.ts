@@ -1,4 +1,4 @@
-import { expect, expectAccessible, openDesigner, test, type Page } from './fixtures';
+import { expect, expectAccessible, openDesigner, openPalette, test, type Page } from './fixtures';
 
 // The window issue 11 was measured in: the smallest the canvas has to stay readable in.
 test.use({ viewport: { width: 1280, height: 800 } });
@@ -197,7 +197,7 @@ test('adding a service re-fits the graph; the controls and the minimap cover no 
   expect(await coverings(page)).toEqual([]);
   // Zoomed in far, the next node would land out of sight without a re-fit.
   for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Zoom In' }).click();
-  await page.getByRole('button', { name: 'Add external service' }).click();
+  await openPalette(page, 'Add external service');
   const form = page.getByRole('form', { name: 'Add external service' });
   await form.getByLabel('Host').click();
   await page.keyboard.type('api.stripe.com');

@@ -1,6 +1,14 @@
 // The inspector's forms, used as a person would: adding fields and items by keyboard and mouse,
 // typing into them, and reading the YAML they write.
-import { expect, expectAccessible, openDesigner as open, savedText, test, type Page } from './fixtures';
+import {
+  expect,
+  expectAccessible,
+  openDesigner as open,
+  openPalette,
+  savedText,
+  test,
+  type Page,
+} from './fixtures';
 
 const problems = (page: Page) => page.getByRole('region', { name: 'Problems' });
 
@@ -126,7 +134,7 @@ test('Ctrl+Z and Ctrl+Shift+Z in a form field undo and redo the design, not just
 
 test('a node added from the palette is selected and has the focus', async ({ page }) => {
   await open(page);
-  await page.getByRole('button', { name: 'Add external service' }).click();
+  await openPalette(page, 'Add external service');
   const form = page.getByRole('form', { name: 'Add external service' });
   await form.getByLabel('Host').fill('api.stripe.com');
   await form.getByLabel('Namespace').fill('payments');
@@ -157,7 +165,7 @@ test('retries, timeout, connection pool and circuit breaker set on an existing s
 }) => {
   await open(page);
   // A service registered bare: a ServiceEntry, no rule, no route.
-  await page.getByRole('button', { name: 'Add external service' }).click();
+  await openPalette(page, 'Add external service');
   const add = page.getByRole('form', { name: 'Add external service' });
   await add.getByLabel('Host').fill('api.stripe.com');
   await add.getByLabel('Protocol').selectOption('HTTP');

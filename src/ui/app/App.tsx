@@ -4,6 +4,7 @@ import { useHistory, useStudio, useStudioApi, useView } from '../../store';
 import { AddNamespace } from '../panels/AddNamespace';
 import { AddService } from '../panels/AddService';
 import { RouteViaGateway } from '../panels/RouteViaGateway';
+import { cyclePanes } from '../shared/pane-focus';
 import { AddMenu } from './AddMenu';
 import { IstioVersionSelect } from './IstioVersionSelect';
 import { ThemeSelect } from './ThemeSelect';
@@ -61,6 +62,18 @@ export function App() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [store]);
+
+  // F6 / Shift+F6: the next or previous pane, from anywhere (before Monaco, which would take the key).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'F6' || event.ctrlKey || event.metaKey || event.altKey) return;
+      event.preventDefault();
+      event.stopPropagation();
+      cyclePanes(event.shiftKey);
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, []);
 
   return (
     <div

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 
 import { changeBetween, type Diagnostic } from '../../core';
 import { useStudio, useStudioApi, useView } from '../../store';
+import { focusPane, registerPaneFocus } from '../shared/pane-focus';
 import { followDark, isDark } from '../shared/theme';
 import { targetModel } from './language';
 import { leaveByKeyboard, type TabMode } from './leaveByKeyboard';
@@ -12,8 +13,8 @@ const MARKER_OWNER = 'egress-studio';
 const TOGGLE = /Mac|iPhone|iPad/.test(navigator.platform) ? 'Ctrl+Shift+M' : 'Ctrl+M';
 // What Tab does, and how to leave the pane, under the editor while it has focus.
 const TAB_HINT: Record<TabMode, string> = {
-  indent: `Tab indents · Esc then Tab leaves the editor · ${TOGGLE}: Tab moves focus`,
-  'leave-once': 'Tab leaves the editor',
+  indent: 'Tab indents · Esc then Tab: to Problems · F6: next pane',
+  'leave-once': 'Tab: to Problems · Shift+Tab: back',
   'moves-focus': `Tab moves focus · ${TOGGLE}: Tab indents again`,
 };
 
@@ -65,11 +66,12 @@ export default function YamlEditor() {
       fixedOverflowWidgets: true,
       theme: editorTheme(isDark()),
       // Read out on focus: the way out of a pane where Tab indents.
-      ariaLabel: `Bundle YAML. To leave the editor, press Escape then Tab, or ${TOGGLE} to make Tab move focus.`,
+      ariaLabel: 'Bundle YAML. To leave the editor, press Escape then Tab, or F6 for the next pane.',
       readOnly: store.getState().readOnly,
     });
     editorRef.current = editor;
-    const ways = leaveByKeyboard(editor, setTabMode);
+    const ways = leaveByKeyboard(editor, setTabMode, () => focusPane('Problems'));
+    const unregister = registerPaneFocus('YAML editor', () => editor.focus());
     // Follow the app's theme (the user's choice, or the system's) as it changes.
     const unfollow = followDark((dark) => monaco.editor.setTheme(editorTheme(dark)));
     let applying = false;
@@ -139,6 +141,7 @@ export default function YamlEditor() {
       unfollow();
       cursor.dispose();
       ways.dispose();
+      unregister();
       typed.dispose();
       synced();
       editor.dispose();
