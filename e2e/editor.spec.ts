@@ -99,6 +99,35 @@ test('a keyboard user leaves the YAML pane for the Problems list and comes back 
   await expect(hint).toBeVisible();
 });
 
+test('Ctrl+M makes Tab move the focus out of the YAML pane, to the problem that leads back to its line', async ({
+  page,
+}) => {
+  await openDesigner(page);
+  await clickIntoEditor(page);
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('\n---\nkind: a: b');
+  const problem = page
+    .getByRole('region', { name: 'Problems' })
+    .getByRole('button', { name: /YAML-SYNTAX A mapping value is not allowed here/ });
+  await expect(problem).toBeVisible();
+  const hint = page.locator('.yaml-editor-keys');
+  await page.keyboard.press('Control+M');
+  await expect(hint).toHaveText(/^Tab moves focus/);
+  for (let tabs = 0; tabs < 10 && !(await problem.evaluate((e) => e === document.activeElement)); tabs++)
+    await page.keyboard.press('Tab');
+  await expect(problem).toBeFocused();
+  // The problem leads back to its line in the editor, with the keyboard focus.
+  await page.keyboard.press('Enter');
+  await expect.poll(() => editorHasFocus(page)).toBe(true);
+  // Ctrl+M again: Tab indents.
+  await page.keyboard.press('Control+M');
+  await expect(hint).toHaveText(/^Tab indents/);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('x');
+  expect(await editorHasFocus(page)).toBe(true);
+  expect((await editorLines(page)).at(-1)).toContain('x');
+});
+
 test('a hover at the top of the YAML pane is shown whole, over the pane above', async ({ page }) => {
   await openDesigner(page);
   await clickIntoEditor(page);

@@ -13,7 +13,7 @@ const MARKER_OWNER = 'egress-studio';
 const TOGGLE = /Mac|iPhone|iPad/.test(navigator.platform) ? 'Ctrl+Shift+M' : 'Ctrl+M';
 // What Tab does, and how to leave the pane, under the editor while it has focus.
 const TAB_HINT: Record<TabMode, string> = {
-  indent: 'Tab indents · Esc then Tab: to Problems · F6: next pane',
+  indent: `Tab indents · Esc then Tab: to Problems · F6: next pane · ${TOGGLE}: Tab moves focus`,
   'leave-once': 'Tab: to Problems · Shift+Tab: back',
   'moves-focus': `Tab moves focus · ${TOGGLE}: Tab indents again`,
 };
@@ -66,7 +66,7 @@ export default function YamlEditor() {
       fixedOverflowWidgets: true,
       theme: editorTheme(isDark()),
       // Read out on focus: the way out of a pane where Tab indents.
-      ariaLabel: 'Bundle YAML. To leave the editor, press Escape then Tab, or F6 for the next pane.',
+      ariaLabel: `Bundle YAML. To leave the editor, press Escape then Tab, or F6 for the next pane, or ${TOGGLE} to make Tab move focus.`,
       readOnly: store.getState().readOnly,
     });
     editorRef.current = editor;

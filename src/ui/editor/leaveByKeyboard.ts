@@ -17,6 +17,9 @@ export function leaveByKeyboard(
   leaveForward: () => boolean,
 ): monaco.IDisposable {
   let armed = false;
+  // Ctrl+M's state. Monaco's own toggle (a workbench action) never reaches a standalone editor's
+  // keybindings, so the key is bound here.
+  let toggled = false;
   const report = () =>
     onMode(
       armed
@@ -26,11 +29,22 @@ export function leaveByKeyboard(
           : 'indent',
     );
   // Monaco's option: while on, its Tab and Shift+Tab commands step aside and the browser moves focus.
+  const apply = () => editor.updateOptions({ tabFocusMode: armed || toggled });
   const arm = (on: boolean) => {
     if (armed === on) return;
     armed = on;
-    editor.updateOptions({ tabFocusMode: on });
+    apply();
   };
+  const mac = /Mac|iPhone|iPad/.test(navigator.platform);
+  editor.addCommand(
+    mac
+      ? monaco.KeyMod.WinCtrl | monaco.KeyMod.Shift | monaco.KeyCode.KeyM
+      : monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyM,
+    () => {
+      toggled = !toggled;
+      apply();
+    },
+  );
   const keys = editor.onKeyDown((event) => {
     if (event.keyCode === monaco.KeyCode.Escape) arm(true);
     else if (event.keyCode !== monaco.KeyCode.Tab) arm(false);

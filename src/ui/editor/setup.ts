@@ -7,8 +7,6 @@ import 'monaco-editor/features/find/register';
 import 'monaco-editor/features/folding/register';
 import 'monaco-editor/features/wordHighlighter/register';
 import 'monaco-editor/features/suggest/register';
-// Ctrl+M (Ctrl+Shift+M on a Mac): Tab moves the focus instead of indenting, a way out of the pane.
-import 'monaco-editor/features/toggleTabFocusMode/register';
 // The suggest feature above brings inline completions only; the suggest widget is its own contribution.
 import 'monaco-editor/editor/contrib/suggest/browser/suggestController.js';
 import 'monaco-editor/languages/definitions/yaml/register';
