@@ -112,7 +112,7 @@ const ENTRIES: Entry[] = [
     sources: ['ServiceEntry guide: retries and timeouts', 'Istio task: Accessing External Services'],
     patterns: ['E5'],
     seedFix:
-      "The retry route targeted port 443, which the seed's ServiceEntry declares HTTPS: the sidecar sees only TLS there, so the http rule with its retries and timeout never applied. The seed also put retries and the timeout in two VirtualServices for one host; sidecars use only one. Here a single VirtualService routes to HTTP port 80 and the sidecar originates TLS to 443.",
+      "The retry route targeted port 443, which the original's ServiceEntry declares HTTPS: the sidecar sees only TLS there, so the http rule with its retries and timeout never applied. The original also put retries and the timeout in two VirtualServices for one host; sidecars use only one. Here a single VirtualService routes to HTTP port 80 and the sidecar originates TLS to 443.",
     expected: NONE,
   },
   {
@@ -134,7 +134,7 @@ const ENTRIES: Entry[] = [
     tags: ['resolution', 'tls', 'essentials'],
     sources: ['ServiceEntry guide: STATIC resolution'],
     seedFix:
-      'The seed said the host name need not resolve. The app resolves it before the sidecar sees anything, so legacy-payment.internal works only when the sidecars proxy DNS; the working version enables that mesh-wide.',
+      'The original said the host name need not resolve. The app resolves it before the sidecar sees anything, so legacy-payment.internal works only when the sidecars proxy DNS; the working version enables that mesh-wide.',
     expected: NONE,
   },
   {
@@ -177,7 +177,7 @@ const ENTRIES: Entry[] = [
     tags: ['mtls', 'http', 'essentials'],
     sources: ['ServiceEntry guide: mutual TLS to a partner'],
     seedFix:
-      "Port 443 was declared HTTPS (the app encrypts) while the sidecar also originated mutual TLS on it: TLS inside TLS. Here the app speaks plain HTTP to port 80 and the sidecar originates to 443. The seed only said the files must be mounted; the Deployment here mounts them, and subjectAltNames makes the sidecar check the partner's hostname.",
+      "Port 443 was declared HTTPS (the app encrypts) while the sidecar also originated mutual TLS on it: TLS inside TLS. Here the app speaks plain HTTP to port 80 and the sidecar originates to 443. The original only said the files must be mounted; the Deployment here mounts them, and subjectAltNames makes the sidecar check the partner's hostname.",
     expected: NONE,
   },
   {
@@ -198,7 +198,7 @@ const ENTRIES: Entry[] = [
     tags: ['resilience', 'http', 'essentials'],
     sources: ['ServiceEntry guide: connection pool'],
     seedFix:
-      "The seed's comments mislabelled fields (h2UpgradePolicy is no pending-request limit; http1MaxPendingRequests queues requests rather than counting connections), and UPGRADE forced HTTP/2 on a server we do not run, so it is dropped. Its host had no ServiceEntry of its own, and on the HTTPS port it reused the http limits would not apply.",
+      "The original's comments mislabelled fields (h2UpgradePolicy is no pending-request limit; http1MaxPendingRequests queues requests rather than counting connections), and UPGRADE forced HTTP/2 on a server we do not run, so it is dropped. Its host had no ServiceEntry of its own, and on the HTTPS port it reused the http limits would not apply.",
     expected: NONE,
   },
   {
@@ -231,7 +231,7 @@ const ENTRIES: Entry[] = [
     tags: ['visibility', 'policy', 'essentials'],
     sources: ['ServiceEntry guide: exportTo'],
     seedFix:
-      'The seed presented exportTo as access control. It only decides which sidecars know the host: with the default ALLOW_ANY, other namespaces still reach it through PassthroughCluster. The working version sets REGISTRY_ONLY, and exports to the defining namespace too.',
+      'The original presented exportTo as access control. It only decides which sidecars know the host: with the default ALLOW_ANY, other namespaces still reach it through PassthroughCluster. The working version sets REGISTRY_ONLY, and exports to the defining namespace too.',
     expected: NONE,
   },
   {
@@ -344,7 +344,7 @@ const ENTRIES: Entry[] = [
     tags: ['mtls', 'resilience', 'visibility', 'policy', 'metadata', 'essentials'],
     sources: ['ServiceEntry guide: payment gateway'],
     seedFix:
-      "Port 443 was declared HTTPS while the rule originated mutual TLS on it (TLS inside TLS) and the http routes targeted it (never applied); here the app uses port 80. h2UpgradePolicy UPGRADE is dropped, retries no longer follow a reset that may have charged the customer, the certificates are mounted, and REGISTRY_ONLY makes exportTo a restriction. The seed's diagram showed an egress gateway and PeerAuthentication that its YAML never configured.",
+      "Port 443 was declared HTTPS while the rule originated mutual TLS on it (TLS inside TLS) and the http routes targeted it (never applied); here the app uses port 80. h2UpgradePolicy UPGRADE is dropped, retries no longer follow a reset that may have charged the customer, the certificates are mounted, and REGISTRY_ONLY makes exportTo a restriction. The original's diagram showed an egress gateway and PeerAuthentication that its YAML never configured.",
     expected: NONE,
   },
 ];
