@@ -1,0 +1,162 @@
+/** The store's shape: its state and actions, and what the studio hands the app (studio.ts builds it). */
+import type { TemporalState } from 'zundo';
+import type { StoreApi } from 'zustand/vanilla';
+
+import type {
+  DesignChange,
+  FieldEdit,
+  GatewayRouteTarget,
+  IstioVersion,
+  SourceRange,
+  TextChange,
+} from '../core';
+import type { Derived } from './derived';
+import type { SavedDesign } from './persistence';
+
+/** Where a change of the text came from. */
+export type ChangeOrigin = 'editor' | 'form' | 'history' | 'import' | 'template';
+
+/** A change of the text: `range` of `base` was replaced. */
+export interface TextEdit {
+  base: string;
+  range: TextChange;
+}
+
+/** A position of a node on the canvas, in flow coordinates. */
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** The state of the studio and the only actions that change it. */
+export interface StudioState {
+  text: string;
+  /** The Istio release the design targets: what it is checked and drawn against. */
+  istioVersion: IstioVersion;
+  /** Where the last change of the text came from. */
+  origin: ChangeOrigin;
+  /** Where the last change happened (when the changer knew), and the text it was made to. */
+  change: TextEdit | undefined;
+  /** The selected graph node id. */
+  selection: string | undefined;
+  /**
+   * The selected graph edge id (a hop between two nodes), when an edge rather than a node is
+   * selected: selecting one clears the other.
+   */
+  edgeSelection: string | undefined;
+  /** Positions the user gave nodes; the others come from the engine's layout. */
+  positions: Record<string, Point>;
+  /** Something the user should know (storage trouble, what an import did), until dismissed. */
+  notice: string | undefined;
+  /** A shared design presented read-only: no action changes the text. */
+  readOnly: boolean;
+  /** The node whose deletion awaits the user's confirmation. */
+  deleting: string | undefined;
+  /** The latest request to show a range of the text in the YAML pane (`seq` tells requests apart). */
+  revealed: { range: SourceRange; seq: number; field?: FieldRef } | undefined;
+  /** A form field to focus (a clicked problem's): taken by the form that shows it. */
+  focusRequest: FieldRef | undefined;
+  /**
+   * The scenario the design was opened from, with what it teaches, until dismissed or another
+   * design is opened; part of the history, so Undo past the opening takes it away too.
+   */
+  lesson: Lesson | undefined;
+  /** Counts the designs opened in place of another (scenario, import, new design, a link's copy). */
+  opened: number;
+  /**
+   * Replaces the text. Consecutive changes with the same `burst` key (typing in one form field)
+   * within a second form one undo step, as typing in the editor does.
+   */
+  setText(text: string, origin: ChangeOrigin, change?: TextChange, burst?: string): void;
+  /** Targets another Istio release (one undo step); unsupported releases change nothing. */
+  setIstioVersion(version: string): void;
+  /** Sets the mesh-wide outbound traffic policy, where the bundle keeps its mesh config. */
+  setOutboundMode(mode: 'ALLOW_ANY' | 'REGISTRY_ONLY'): void;
+  /** Applies a field edit to one resource (a form edit); refused edits change nothing. */
+  editField(resourceId: string, edit: FieldEdit, burst?: string): void;
+  /**
+   * Opens another design in place of this one (a scenario, an import, a shared link's copy): one
+   * undo step, so Undo brings the previous design back; its own positions replace the old ones,
+   * and its target release the old one when it names one. A scenario's lesson replaces the last one.
+   */
+  openDesign(
+    text: string,
+    origin: ChangeOrigin,
+    positions?: Record<string, Point>,
+    istioVersion?: IstioVersion,
+    lesson?: Lesson,
+  ): void;
+  /** Puts the scenario's lesson away (not an undo step). */
+  dismissLesson(): void;
+  /**
+   * Appends new resources as documents (one undo step) and selects the node of the first one. An
+   * object the design already has (same group, kind, namespace and name) is not added again: its
+   * node is selected instead, and a notice says so.
+   */
+  addResources(objects: Record<string, unknown>[]): void;
+  /**
+   * Makes a change of several edits, removals and new objects as one undo step: the field edits
+   * first (an edit the text refuses is skipped), then the removals, then the objects, as
+   * {@link addResources} adds them.
+   */
+  applyChange(change: DesignChange): void;
+  /** Sends an external service's traffic through the egress gateway, in a way that works here (one undo step). */
+  routeThroughEgressGateway(target: GatewayRouteTarget): void;
+  /** Undoes such a route: the service's clients call it directly again (one undo step). */
+  routeDirect(target: GatewayRouteTarget): void;
+  /** Removes the resources a graph node lists, by their `Kind/namespace/name` ids (one undo step). */
+  removeResources(refs: string[]): void;
+  select(nodeId: string | undefined): void;
+  /** Selects an edge (undefined: none); the node selection is cleared. */
+  selectEdge(edgeId: string | undefined): void;
+  moveNode(nodeId: string, position: Point): void;
+  resetLayout(): void;
+  /** Tells the user something (what an import did), until dismissed. */
+  notify(message: string): void;
+  dismissNotice(): void;
+  /** Shows a range in the YAML pane; with `field`, also asks the inspector to focus that form field. */
+  reveal(range: SourceRange, field?: FieldRef): void;
+  /** The focus request was handled. */
+  focusTaken(): void;
+  /**
+   * Selects a node and asks to confirm deleting it (undefined: stop asking). A node no resource
+   * defines (drawn because others name it) has nothing to delete: a notice says so.
+   */
+  askToDelete(nodeId: string | undefined): void;
+  undo(): void;
+  redo(): void;
+}
+
+/** What an opened scenario teaches: its title and summary. */
+export interface Lesson {
+  title: string;
+  summary: string;
+}
+
+/** A field of one resource: its `Kind/namespace/name` ref and its path (`spec.ports[0].name`). */
+export interface FieldRef {
+  resource: string;
+  path: string;
+}
+
+/** The store, its history, and the memoised views of its text. */
+export interface Studio {
+  store: StoreApi<StudioState> & {
+    temporal: StoreApi<TemporalState<Pick<StudioState, 'text' | 'istioVersion' | 'lesson'>>>;
+  };
+  derived: Derived;
+  /** Writes the design to storage now (autosave otherwise waits for a pause). */
+  flush(): void;
+  /** Stops autosaving. */
+  dispose(): void;
+}
+
+/** Options: where to autosave (default: none), and the design to open when nothing is saved. */
+export interface StudioOptions {
+  storage?: Storage | undefined;
+  sample: string;
+  /** A design to open instead of the saved one (a shared link), and whether it is read-only. */
+  design?: SavedDesign | undefined;
+  readOnly?: boolean;
+  now?: () => number;
+}
