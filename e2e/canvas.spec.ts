@@ -9,6 +9,8 @@ interface GraphReading {
   labelFonts: number[];
   labelOverLabel: string[];
   labelOverNode: string[];
+  /** Nodes not wholly inside the graph pane (cut off at its edge). */
+  outside: string[];
 }
 
 /** Reads the graph as drawn on screen, with getBoundingClientRect (font sizes scaled by the zoom). */
@@ -36,7 +38,20 @@ async function readGraph(page: Page): Promise<GraphReading> {
         if (overlap(box, node.getBoundingClientRect()))
           labelOverNode.push(`${label.textContent} × ${node.getAttribute('aria-label')}`);
     });
+    const paneBox = pane.getBoundingClientRect();
+    const outside = nodes
+      .filter((node) => {
+        const box = node.getBoundingClientRect();
+        return (
+          box.left < paneBox.left ||
+          box.top < paneBox.top ||
+          box.right > paneBox.right ||
+          box.bottom > paneBox.bottom
+        );
+      })
+      .map((node) => node.getAttribute('aria-label') ?? '');
     return {
+      outside,
       nodeFonts: names.map((name) => onScreen(name, name.closest<HTMLElement>('.react-flow__node')!)),
       labelFonts: labels.map((label) => onScreen(label, label)),
       labelOverLabel,
@@ -55,6 +70,14 @@ async function expectReadable(page: Page, design: string): Promise<void> {
     expect.soft(Math.min(...reading.labelFonts), `${design}: edge labels`).toBeGreaterThanOrEqual(11);
   expect.soft(reading.labelOverLabel, `${design}: labels over labels`).toEqual([]);
   expect.soft(reading.labelOverNode, `${design}: labels over nodes`).toEqual([]);
+  expect.soft(reading.outside, `${design}: nodes cut off at the pane's edge`).toEqual([]);
+}
+
+/** Whether the graph runs top to bottom: the sidecar of `namespace` drawn below its workload. */
+async function drawnTopDown(page: Page, namespace: string): Promise<boolean> {
+  const workload = await page.getByRole('group', { name: `Workload: ${namespace}` }).boundingBox();
+  const sidecar = await page.getByRole('group', { name: `Sidecar: ${namespace}` }).boundingBox();
+  return sidecar!.y > workload!.y + workload!.height;
 }
 
 /** Waits until the viewport stops moving (a fit animates). */
@@ -196,7 +219,8 @@ test('adding a service re-fits the graph; the controls and the minimap cover no 
   await settled(page);
   expect(await coverings(page)).toEqual([]);
   // Zoomed in far, the next node would land out of sight without a re-fit.
-  for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Zoom In' }).click();
+  const zoomIn = page.getByRole('button', { name: 'Zoom In' });
+  for (let i = 0; i < 4 && (await zoomIn.isEnabled()); i++) await zoomIn.click();
   await openPalette(page, 'Add external service');
   const form = page.getByRole('form', { name: 'Add external service' });
   await form.getByLabel('Host').click();
@@ -228,4 +252,53 @@ test('adding a service re-fits the graph; the controls and the minimap cover no 
   expect(await coverings(page)).toEqual([]);
   await page.getByRole('button', { name: 'Minimap' }).click();
   await expect(page.locator('.react-flow__minimap')).toHaveCount(0);
+});
+
+test('a pane too narrow for the path draws it top to bottom; the user can turn it, and the choice survives a reload', async ({
+  page,
+}) => {
+  await openDesigner(page);
+  await settled(page);
+  // 1280 px wide: four columns left to right would not fit at a readable size.
+  expect(await drawnTopDown(page, 'orders')).toBe(true);
+  await page.getByRole('button', { name: 'Lay out left to right' }).click();
+  await settled(page);
+  expect(await drawnTopDown(page, 'orders')).toBe(false);
+  await expect(page.getByRole('button', { name: 'Lay out top to bottom' })).toBeVisible();
+  await page.waitForTimeout(600); // autosave waits for a pause
+  await page.reload();
+  await settled(page);
+  expect(await drawnTopDown(page, 'orders')).toBe(false);
+  // Auto-layout gives the choice back to the app, which picks what fits.
+  await page.getByRole('button', { name: 'Auto-layout' }).click();
+  await settled(page);
+  expect(await drawnTopDown(page, 'orders')).toBe(true);
+  await expectReadable(page, 'after Auto-layout');
+});
+
+test('a wide window draws the path left to right', async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await openDesigner(page);
+  await settled(page);
+  expect(await drawnTopDown(page, 'orders')).toBe(false);
+  await expectReadable(page, 'sample at 1920×1080');
+});
+
+test('clicking the unlabelled hand-off from a workload to its sidecar shows that hop', async ({ page }) => {
+  await openDesigner(page);
+  await settled(page);
+  // The middle of the curve, on screen, where a person would click it.
+  const point = await page.evaluate(() => {
+    const hit = document.querySelector<SVGPathElement>(
+      'path.edge-hit[data-edge^="workload:orders->sidecar:orders:"]',
+    )!;
+    const middle = hit.getPointAtLength(hit.getTotalLength() / 2);
+    const matrix = hit.getScreenCTM()!;
+    return { x: middle.x * matrix.a + matrix.e, y: middle.y * matrix.d + matrix.f };
+  });
+  await page.mouse.click(point.x, point.y);
+  const inspector = page.getByRole('region', { name: 'Inspector' });
+  await expect(inspector.getByRole('heading', { name: 'Workload: orders → Sidecar: orders' })).toBeVisible();
+  await expect(inspector).toContainText('The workload hands its outbound traffic to its sidecar');
+  await expect(inspector).not.toContainText('Circuit breaker');
 });

@@ -1,4 +1,13 @@
-import { expect, expectAccessible, openDesigner, openPalette, test, typeAtEnd, type Page } from './fixtures';
+import {
+  clickIntoEditor,
+  expect,
+  expectAccessible,
+  openDesigner,
+  openPalette,
+  test,
+  typeAtEnd,
+  type Page,
+} from './fixtures';
 
 const SLACK = [
   '---',
@@ -73,7 +82,7 @@ test('a reload while the YAML does not parse shows the same last good graph, rea
   await expect(inspector.getByRole('button', { name: 'Delete' })).toBeDisabled();
   await expect(inspector.getByLabel('Resolution').first()).toBeDisabled();
   // Fixing the text (by keyboard: the broken last line goes) takes over from the saved last good state.
-  await page.getByRole('region', { name: 'YAML editor' }).locator('.view-lines').click();
+  await clickIntoEditor(page);
   await page.keyboard.press('Control+End');
   await page.keyboard.press('Shift+Home');
   await page.keyboard.press('Delete');
@@ -261,7 +270,7 @@ test('a duration is checked as it is typed and written only once it is valid', a
 test('the YAML pane completes field names and enum values from the catalogue', async ({ page }) => {
   await open(page);
   const editor = page.getByRole('region', { name: 'YAML editor' }).locator('.monaco-editor');
-  await editor.locator('.view-lines').click();
+  await clickIntoEditor(page);
   await page.keyboard.press('Control+End');
   await page.keyboard.insertText('\n---\nkind: ServiceEntry\nspec:\n  reso');
   await page.keyboard.press('Control+Space');

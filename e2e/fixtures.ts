@@ -36,8 +36,7 @@ export async function expectAccessible(page: Page, state: string): Promise<void>
 
 /** Puts the cursor at the end of the YAML pane and types there. */
 export async function typeAtEnd(page: Page, text: string): Promise<void> {
-  const editor = page.getByRole('region', { name: 'YAML editor' }).locator('.monaco-editor');
-  await editor.locator('.view-lines').click();
+  await clickIntoEditor(page);
   await page.keyboard.press('Control+End');
   await page.keyboard.press('End');
   await page.keyboard.insertText(`\n${text}\n`);
@@ -53,9 +52,16 @@ export async function openDesigner(page: Page): Promise<void> {
   });
 }
 
-/** Clicks into the YAML pane, as a person does before typing there. */
+/**
+ * Clicks into the YAML pane's text, as a person does before typing there: on its first visible
+ * line, past the line numbers. (Monaco moves `.view-lines` as it scrolls: the middle of that
+ * element can lie outside the pane, where a click lands on another pane.)
+ */
 export async function clickIntoEditor(page: Page): Promise<void> {
-  await page.getByRole('region', { name: 'YAML editor' }).locator('.monaco-editor .view-lines').click();
+  await page
+    .getByRole('region', { name: 'YAML editor' })
+    .locator('.monaco-editor .overflow-guard')
+    .click({ position: { x: 120, y: 10 } });
 }
 
 /** The lines the YAML pane shows, top to bottom, as a person reads them (Monaco draws only these). */

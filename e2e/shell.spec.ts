@@ -1,5 +1,5 @@
 // The app shell as a person uses it all day: words, panes, theme, a new design, scenarios that stay explained.
-import { expect, expectAccessible, openDesigner, test, type Page } from './fixtures';
+import { clickIntoEditor, expect, expectAccessible, openDesigner, test, type Page } from './fixtures';
 
 test.use({ viewport: { width: 1280, height: 800 } });
 
@@ -279,7 +279,7 @@ test('an opened scenario keeps its title and lesson in view until dismissed, and
   await openDesigner(page);
   // Scroll the YAML pane down first: the scenario must still be read from its first line.
   const editor = page.getByRole('region', { name: 'YAML editor' }).locator('.monaco-editor');
-  await editor.locator('.view-lines').click();
+  await clickIntoEditor(page);
   await page.keyboard.press('Control+End');
   await expect(editor.locator('.view-line').first()).not.toContainText('Egress Studio sample');
   await page.getByRole('button', { name: 'Scenarios', exact: true }).click();

@@ -1,7 +1,7 @@
 // Journeys that move a design in and out of the app: scenarios, import, export and share links.
 import { readFileSync } from 'node:fs';
 
-import { expect, expectAccessible, test, type Page } from './fixtures';
+import { clickIntoEditor, expect, expectAccessible, test, type Page } from './fixtures';
 import { unzipSync, strFromU8 } from 'fflate';
 
 import { parseBundle } from '../src/core';
@@ -341,8 +341,7 @@ test('setting the mesh policy on a blank design exports the policy for the insta
 }) => {
   await open(page);
   // A blank design, by keyboard in the YAML pane.
-  const yaml = page.getByRole('region', { name: 'YAML editor' });
-  await yaml.locator('.view-lines').click();
+  await clickIntoEditor(page);
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Delete');
   await expect(page.getByRole('group', { name: GITHUB })).toHaveCount(0);
@@ -431,7 +430,7 @@ test('a share link opens read-only in a fresh browser, and "Edit a copy" makes i
   await expect(partner).toBeVisible();
   await expect(other.getByRole('button', { name: 'Undo' })).toHaveCount(0);
   const yaml = other.getByRole('region', { name: 'YAML editor' });
-  await yaml.locator('.view-lines').click();
+  await clickIntoEditor(other);
   await other.keyboard.type('zzz');
   await expect(yaml).not.toContainText('zzz');
   await other.getByRole('button', { name: 'Edit a copy' }).click();

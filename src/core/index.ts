@@ -73,14 +73,16 @@ export type { BundleModel } from './istio/model';
 export {
   BoxGrid,
   createGraphMemo,
+  createLayoutMemo,
   deriveGraph,
+  LAYERED_LAYOUT_LIMIT,
   layoutGraph,
   NODE_ROLES,
   NODE_SIZE,
   OTHER_HOSTS_ID,
   roleAndLabel,
 } from './graph';
-export type { Box, GraphMemo } from './graph';
+export type { Box, GraphMemo, LayoutDirection, LayoutMemo } from './graph';
 export { createDeriver } from './derivation';
 export type { Derivation, DerivationWork, Deriver } from './derivation';
 export type { EdgeKind, EgressGraph, GraphEdge, GraphNode, NodeKind, TlsBehaviour } from './graph';

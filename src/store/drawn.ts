@@ -1,4 +1,4 @@
-import { NODE_ROLES, type Derivation } from '../core';
+import { NODE_ROLES, type Derivation, type LayoutDirection, type LayoutMemo } from '../core';
 import type { DrawnGraph } from './persistence';
 import { problemCounts } from './problem-counts';
 import type { Point } from './studio';
@@ -10,20 +10,32 @@ const MAX_DRAWN_EDGES = 2000;
 /**
  * The graph as the canvas draws it (each node where the user put it, or where the layout did), in
  * the plain form saved beside the design, from which the next visit paints its first frame before
- * the app has loaded. Undefined for graphs too large to be worth it.
+ * the app has loaded. When the user has not chosen a direction, both layouts are kept: the first
+ * paint picks the one that fits the window, as the canvas will. Undefined for graphs too large to
+ * be worth it.
  */
 export function drawnGraph(
   { graph, diagnostics }: Pick<Derivation, 'graph' | 'diagnostics'>,
   positions: Record<string, Point>,
+  direction: LayoutDirection | undefined,
+  layout: LayoutMemo,
 ): DrawnGraph | undefined {
   if (graph.nodes.length > MAX_DRAWN_NODES || graph.edges.length > MAX_DRAWN_EDGES) return undefined;
+  // Nodes moved before there was a choice were moved left to right (as the canvas draws them).
+  direction ??= Object.keys(positions).length > 0 ? 'LR' : undefined;
+  // The derivation's graph is laid out left to right.
+  const laid = direction === 'TB' ? layout(graph, 'TB') : graph;
+  const down =
+    direction === undefined ? new Map(layout(graph, 'TB').nodes.map((n) => [n.id, n.position])) : undefined;
   return {
-    nodes: graph.nodes.map((node) => ({
+    ...(direction ? { direction } : {}),
+    nodes: laid.nodes.map((node) => ({
       id: node.id,
       kind: node.kind,
       role: NODE_ROLES[node.kind],
       label: node.label,
       ...(positions[node.id] ?? node.position),
+      ...(down ? { down: down.get(node.id)! } : {}),
       ...problemCounts(diagnostics, node.resources),
     })),
     edges: graph.edges.map(({ id, source, target, kind, tls }) => ({ id, source, target, kind, tls })),

@@ -4,7 +4,7 @@
  * key, and the caller gets a notice to show instead of a crash or a silently lost design.
  */
 // Type-only: the first paint reads this module, and must not pull in the engine.
-import type { IstioVersion } from '../core';
+import type { IstioVersion, LayoutDirection } from '../core';
 
 /**
  * What is saved: the text is the design; the Istio release it targets, positions and selection sit
@@ -18,6 +18,11 @@ export interface SavedDesign {
    */
   istioVersion?: IstioVersion | undefined;
   positions: Record<string, { x: number; y: number }>;
+  /**
+   * The way the graph is drawn, once the user chose it or moved a node (positions are kept in
+   * it); absent, the app picks the way that fits the pane.
+   */
+  direction?: LayoutDirection | undefined;
   selection: string | undefined;
   /** The graph as the canvas last drew it, for the next visit's first paint (see DrawnGraph). */
   drawn?: DrawnGraph | undefined;
@@ -34,6 +39,8 @@ export interface SavedDesign {
  * data, never read as the design itself.
  */
 export interface DrawnGraph {
+  /** The direction the user chose, when they did: then `x`, `y` are in it and `down` is absent. */
+  direction?: LayoutDirection | undefined;
   nodes: {
     id: string;
     kind: string;
@@ -41,6 +48,8 @@ export interface DrawnGraph {
     label: string;
     x: number;
     y: number;
+    /** Where the node sits drawn top to bottom, when the app picks the direction (see `direction`). */
+    down?: { x: number; y: number } | undefined;
     errors: number;
     warnings: number;
   }[];
@@ -124,10 +133,12 @@ export function upgrade(parsed: unknown): SavedDesign | undefined {
   const drawn = isDrawnGraph(data['drawn']) ? data['drawn'] : undefined;
   const istioVersion = typeof data['istioVersion'] === 'string' ? data['istioVersion'] : undefined;
   const lastGood = typeof data['lastGood'] === 'string' ? data['lastGood'] : undefined;
+  const direction = data['direction'] === 'LR' || data['direction'] === 'TB' ? data['direction'] : undefined;
   return {
     text: data['text'],
     istioVersion,
     positions: positions as SavedDesign['positions'],
+    ...(direction ? { direction } : {}),
     selection,
     drawn,
     ...(lastGood !== undefined ? { lastGood } : {}),
@@ -149,13 +160,18 @@ export function drawnAtStart(storage: Storage | undefined, sample: DrawnGraph): 
   }
 }
 
+type Point = { x: number; y: number };
+
 function isDrawnGraph(value: unknown): value is DrawnGraph {
   if (typeof value !== 'object' || value === null) return false;
-  const { nodes, edges } = value as Partial<DrawnGraph>;
+  const { nodes, edges, direction } = value as Partial<DrawnGraph>;
+  const point = (p: unknown) =>
+    typeof p === 'object' && p !== null && Number.isFinite((p as Point).x) && Number.isFinite((p as Point).y);
   return (
+    (direction === undefined || direction === 'LR' || direction === 'TB') &&
     Array.isArray(nodes) &&
     Array.isArray(edges) &&
-    nodes.every((n) => typeof n?.id === 'string' && Number.isFinite(n.x) && Number.isFinite(n.y)) &&
+    nodes.every((n) => typeof n?.id === 'string' && point(n) && (n.down === undefined || point(n.down))) &&
     edges.every((e) => typeof e?.source === 'string' && typeof e.target === 'string')
   );
 }

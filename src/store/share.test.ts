@@ -29,6 +29,15 @@ describe('share links', () => {
     });
   });
 
+  it('carry the way the graph is drawn when the user chose it', () => {
+    const positions = { 'external:api.example.com': { x: 10, y: 20 } };
+    const link = shareLink('https://studio.example/', { text: sample, positions, direction: 'TB' });
+    expect(link.ok && readShareFragment(fragmentOf(link.url))).toEqual({
+      kind: 'design',
+      design: { text: sample, positions, direction: 'TB', selection: undefined },
+    });
+  });
+
   it('refuse a design too large for a link, saying how large it is', () => {
     // Text that does not compress: pseudo-random host names.
     let seed = 7;

@@ -26,12 +26,13 @@ export type ShareLink =
 /** Makes a share link to `base` (the app's URL without fragment) carrying the design. */
 export function shareLink(
   base: string,
-  design: Pick<SavedDesign, 'text' | 'positions' | 'istioVersion'>,
+  design: Pick<SavedDesign, 'text' | 'positions' | 'istioVersion' | 'direction'>,
 ): ShareLink {
   const json = JSON.stringify({
     version: 1,
     text: design.text,
     positions: design.positions,
+    ...(design.direction ? { direction: design.direction } : {}),
     ...(design.istioVersion ? { istioVersion: design.istioVersion } : {}),
   });
   const encoded = toBase64Url(deflateSync(strToU8(json), { level: 9 }));

@@ -7,6 +7,7 @@ import type {
   FieldEdit,
   GatewayRouteTarget,
   IstioVersion,
+  LayoutDirection,
   SourceRange,
   TextChange,
 } from '../core';
@@ -46,6 +47,11 @@ export interface StudioState {
   edgeSelection: string | undefined;
   /** Positions the user gave nodes; the others come from the engine's layout. */
   positions: Record<string, Point>;
+  /**
+   * The way the graph is drawn, once the user chose one or moved a node (their positions are in
+   * it); undefined: the canvas picks the way that fits its pane.
+   */
+  direction: LayoutDirection | undefined;
   /** Something the user should know (storage trouble, what an import did), until dismissed. */
   notice: string | undefined;
   /** A shared design presented read-only: no action changes the text. */
@@ -82,7 +88,7 @@ export interface StudioState {
   openDesign(
     text: string,
     origin: ChangeOrigin,
-    positions?: Record<string, Point>,
+    layout?: { positions: Record<string, Point>; direction?: LayoutDirection | undefined },
     istioVersion?: IstioVersion,
     lesson?: Lesson,
   ): void;
@@ -109,8 +115,12 @@ export interface StudioState {
   select(nodeId: string | undefined): void;
   /** Selects an edge (undefined: none); the node selection is cleared. */
   selectEdge(edgeId: string | undefined): void;
-  moveNode(nodeId: string, position: Point): void;
+  /** Puts a node where the user dropped it; the graph stays drawn the way it was (`drawnAs`). */
+  moveNode(nodeId: string, position: Point, drawnAs: LayoutDirection): void;
+  /** Back to the automatic layout, in the direction that fits the pane. */
   resetLayout(): void;
+  /** Lays the graph out afresh in `direction`, which then stays. */
+  setDirection(direction: LayoutDirection): void;
   /** Tells the user something (what an import did), until dismissed. */
   notify(message: string): void;
   dismissNotice(): void;

@@ -49,7 +49,7 @@ describe('the studio store', () => {
     const storage = freshStorage();
     const first = createStudio({ storage, sample: SAMPLE });
     first.store.getState().setText(SAMPLE.replace('github', 'gitlab'), 'form');
-    first.store.getState().moveNode('external:api.github.com', { x: 10, y: 20 });
+    first.store.getState().moveNode('external:api.github.com', { x: 10, y: 20 }, 'LR');
     first.store.getState().select('external:api.github.com');
     first.flush();
     first.dispose();
@@ -231,9 +231,11 @@ describe('the studio store', () => {
 
   it('opens another design as one undo step, with its own positions', () => {
     const studio = createStudio({ sample: SAMPLE });
-    studio.store.getState().moveNode('external:api.github.com', { x: 1, y: 2 });
+    studio.store.getState().moveNode('external:api.github.com', { x: 1, y: 2 }, 'LR');
     const other = SAMPLE.replace('api.github.com', 'api.stripe.com');
-    studio.store.getState().openDesign(other, 'template', { 'external:api.stripe.com': { x: 5, y: 6 } });
+    studio.store
+      .getState()
+      .openDesign(other, 'template', { positions: { 'external:api.stripe.com': { x: 5, y: 6 } } });
     expect(studio.store.getState()).toMatchObject({
       text: other,
       origin: 'template',
@@ -242,6 +244,27 @@ describe('the studio store', () => {
     });
     studio.store.getState().undo();
     expect(studio.store.getState().text).toBe(SAMPLE);
+  });
+
+  it('keeps the way the graph is drawn once a node is moved or a way chosen; Auto-layout gives it back', () => {
+    const storage = freshStorage();
+    const studio = createStudio({ storage, sample: SAMPLE });
+    expect(studio.store.getState().direction).toBeUndefined();
+    studio.store.getState().moveNode('external:api.github.com', { x: 1, y: 2 }, 'TB');
+    expect(studio.store.getState().direction).toBe('TB');
+    // Moved again while drawn that way: it stays.
+    studio.store.getState().moveNode('external:api.github.com', { x: 3, y: 4 }, 'LR');
+    expect(studio.store.getState().direction).toBe('TB');
+    studio.flush();
+    const reloaded = createStudio({ storage, sample: SAMPLE });
+    expect(reloaded.store.getState()).toMatchObject({
+      direction: 'TB',
+      positions: { 'external:api.github.com': { x: 3, y: 4 } },
+    });
+    reloaded.store.getState().setDirection('LR');
+    expect(reloaded.store.getState()).toMatchObject({ direction: 'LR', positions: {} });
+    reloaded.store.getState().resetLayout();
+    expect(reloaded.store.getState()).toMatchObject({ direction: undefined, positions: {} });
   });
 
   it('opens a new, empty design as one undo step', () => {
@@ -258,7 +281,7 @@ describe('the studio store', () => {
     const other = SAMPLE.replace('api.github.com', 'api.stripe.com');
     const lesson = { title: 'Stripe', summary: 'Registers the Stripe API.' };
     const opened = studio.store.getState().opened;
-    studio.store.getState().openDesign(other, 'template', {}, undefined, lesson);
+    studio.store.getState().openDesign(other, 'template', undefined, undefined, lesson);
     expect(studio.store.getState()).toMatchObject({ text: other, lesson, opened: opened + 1 });
     studio.store.getState().setText(other.replace('DNS', 'NONE'), 'form');
     expect(studio.store.getState().lesson).toEqual(lesson);
@@ -274,7 +297,7 @@ describe('the studio store', () => {
     expect(studio.store.getState().lesson).toBeUndefined();
     expect(studio.store.temporal.getState().pastStates).toHaveLength(steps);
     // Opening another design puts the lesson away.
-    studio.store.getState().openDesign(other, 'template', {}, undefined, lesson);
+    studio.store.getState().openDesign(other, 'template', undefined, undefined, lesson);
     studio.store.getState().openDesign(SAMPLE, 'import');
     expect(studio.store.getState().lesson).toBeUndefined();
   });
@@ -313,7 +336,7 @@ describe('the studio store', () => {
   it('saves the graph as drawn with the design, for the next first paint', () => {
     const storage = freshStorage();
     const studio = createStudio({ storage, sample: SAMPLE });
-    studio.store.getState().moveNode('external:api.github.com', { x: 7, y: 8 });
+    studio.store.getState().moveNode('external:api.github.com', { x: 7, y: 8 }, 'LR');
     studio.flush();
     const saved = JSON.parse(storage.getItem(STORAGE_KEY)!) as { drawn: { nodes: { id: string }[] } };
     expect(saved.drawn.nodes).toContainEqual(
@@ -382,7 +405,7 @@ spec:
 
     it('comes with a design opened in place of this one, in the same undo step', () => {
       const studio = createStudio({ sample: SAMPLE });
-      studio.store.getState().openDesign(KEEPALIVE, 'import', {}, '1.30');
+      studio.store.getState().openDesign(KEEPALIVE, 'import', undefined, '1.30');
       expect(studio.store.getState()).toMatchObject({ text: KEEPALIVE, istioVersion: '1.30' });
       studio.store.getState().undo();
       expect(studio.store.getState()).toMatchObject({ text: SAMPLE, istioVersion: LATEST_ISTIO_VERSION });

@@ -9,6 +9,7 @@ import { createStore } from 'zustand/vanilla';
 
 import {
   appendObject,
+  createLayoutMemo,
   editResource,
   isIstioVersion,
   LATEST_ISTIO_VERSION,
@@ -85,6 +86,7 @@ export function createStudio({
         selection: initial.selection,
         edgeSelection: undefined,
         positions: initial.positions,
+        direction: initial.direction,
         notice: loaded.notice,
         readOnly,
         revealed: undefined,
@@ -113,7 +115,7 @@ export function createStudio({
           const result = setOutboundTrafficMode(bundleOf(get().text), mode);
           if (result.ok) get().setText(result.text, 'form', result.change);
         },
-        openDesign(text, origin, positions = {}, istioVersion, lesson) {
+        openDesign(text, origin, layout = { positions: {} }, istioVersion, lesson) {
           if (get().readOnly) return;
           // Text, release and lesson change together: one step.
           pending = origin;
@@ -125,7 +127,12 @@ export function createStudio({
             lesson,
             ...(istioVersion ? { istioVersion } : {}),
           });
-          set({ positions, selection: undefined, opened: get().opened + 1 });
+          set({
+            positions: layout.positions,
+            direction: layout.direction,
+            selection: undefined,
+            opened: get().opened + 1,
+          });
         },
         dismissLesson() {
           if (!get().lesson) return;
@@ -188,11 +195,17 @@ export function createStudio({
         selectEdge(edgeSelection) {
           if (edgeSelection !== get().edgeSelection) set({ edgeSelection, selection: undefined });
         },
-        moveNode(nodeId, position) {
-          set({ positions: { ...get().positions, [nodeId]: position } });
+        moveNode(nodeId, position, drawnAs) {
+          set({
+            positions: { ...get().positions, [nodeId]: position },
+            direction: get().direction ?? drawnAs,
+          });
         },
         resetLayout() {
-          set({ positions: {} });
+          set({ positions: {}, direction: undefined });
+        },
+        setDirection(direction) {
+          set({ positions: {}, direction });
         },
         notify(message) {
           set({ notice: message });
@@ -259,15 +272,17 @@ export function createStudio({
   );
 
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // The top-to-bottom layout saved beside the left-to-right one, for the first paint to pick from.
+  const topDown = createLayoutMemo();
   const flush = () => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
     if (readOnly) return;
-    const { text, istioVersion, positions, selection } = store.getState();
+    const { text, istioVersion, positions, direction, selection } = store.getState();
     const view = derived.of(text, istioVersion);
     // The graph as drawn goes with it, for the next visit's first paint, and while the text does
     // not parse, the last text that did, for the views; then the undo history.
-    const drawn = drawnGraph(view.lastGood, positions);
+    const drawn = drawnGraph(view.lastGood, positions, direction, topDown);
     const lastGood = view.blocked ? view.lastGood.bundle.text : undefined;
     // zundo types steps as partial (for its diff option, unused here): each is a whole state.
     const { pastStates, futureStates } = store.temporal.getState() as unknown as {
@@ -276,7 +291,7 @@ export function createStudio({
     };
     const notice = saveDesignAndHistory(
       storage,
-      { text, istioVersion, positions, selection, drawn, lastGood },
+      { text, istioVersion, positions, direction, selection, drawn, lastGood },
       { past: pastStates, future: futureStates },
     );
     if (notice && notice !== store.getState().notice) store.setState({ notice });
@@ -288,6 +303,7 @@ export function createStudio({
       state.text === previous.text &&
       state.istioVersion === previous.istioVersion &&
       state.positions === previous.positions &&
+      state.direction === previous.direction &&
       state.selection === previous.selection
     )
       return;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import sample from '../../templates/sample-payments.yaml?raw';
 import { parseBundle } from '../bundle';
-import { deriveGraph } from '../graph';
+import { deriveGraph, layoutGraph } from '../graph';
 import { edge, node, shopGraph } from './graph-fixtures';
 import { escapeXml, graphToSvg } from './svg';
 
@@ -63,6 +63,18 @@ describe('graphToSvg', () => {
     expect(svg).toContain('>blocked by REGISTRY_ONLY</tspan>');
     expect(svg).toContain('>TLS:443</tspan>');
     expect(svg).toContain('>TLS pass-through</tspan>');
+  });
+
+  it('draws top to bottom when asked, each edge from the bottom of its source to the top of its target', () => {
+    const graph = shopGraph();
+    const svg = graphToSvg(graph, {}, { direction: 'TB' });
+    const laid = layoutGraph(graph, 'TB');
+    const hop = graph.edges.find((e) => e.kind === 'to-gateway')!;
+    const [from, to] = [hop.source, hop.target].map((id) => laid.nodes.find((n) => n.id === id)!.position);
+    const path = svg.split('\n').find((line) => line.startsWith('<path class="edge edge-to-gateway"'))!;
+    const [sx, sy, tx, ty] = [from!.x + 105, from!.y + 52, to!.x + 105, to!.y];
+    // Control points straight below the source and above the target.
+    expect(path).toMatch(new RegExp(` d="M${sx} ${sy} C${sx} \\S+ ${tx} \\S+ ${tx} ${ty}"`));
   });
 
   it('uses given positions over the layout, and fits the viewBox around them with a margin', () => {

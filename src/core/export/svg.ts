@@ -5,6 +5,7 @@ import {
   type EgressGraph,
   type GraphEdge,
   type GraphNode,
+  type LayoutDirection,
 } from '../graph';
 import { NODE_ROLES, roleAndLabel } from '../graph/roles';
 import { EDGE_FONT, LabelPlacer, lineBaseline, type LabelBox } from './svg-labels';
@@ -19,6 +20,8 @@ export interface SvgOptions {
   theme?: 'light' | 'dark';
   /** The document's `<title>`; `Egress graph` by default. */
   title?: string;
+  /** Which way the request path runs, as on the canvas; left to right by default. */
+  direction?: LayoutDirection;
 }
 
 /** Width of a node, the same as the canvas draws. */
@@ -54,7 +57,8 @@ export function graphToSvg(
   options: SvgOptions = {},
 ): string {
   const palette = SVG_PALETTES[options.theme ?? 'light'];
-  const laidOut = new Map(layoutGraph(graph).nodes.map((n) => [n.id, n.position]));
+  const direction = options.direction ?? 'LR';
+  const laidOut = new Map(layoutGraph(graph, direction).nodes.map((n) => [n.id, n.position]));
   const at = new Map(graph.nodes.map((n) => [n.id, positions[n.id] ?? laidOut.get(n.id) ?? n.position]));
   const bounds = new Bounds();
   const labels = new LabelPlacer();
@@ -64,13 +68,21 @@ export function graphToSvg(
     const source = at.get(edge.source);
     const target = at.get(edge.target);
     if (!source || !target) continue;
-    const start = { x: source.x + SVG_NODE_WIDTH, y: source.y + SVG_NODE_HEIGHT / 2 };
-    const end = { x: target.x, y: target.y + SVG_NODE_HEIGHT / 2 };
-    const bend = Math.max(40, Math.abs(end.x - start.x) / 2);
+    const across = direction === 'LR';
+    const start = across
+      ? { x: source.x + SVG_NODE_WIDTH, y: source.y + SVG_NODE_HEIGHT / 2 }
+      : { x: source.x + SVG_NODE_WIDTH / 2, y: source.y + SVG_NODE_HEIGHT };
+    const end = across
+      ? { x: target.x, y: target.y + SVG_NODE_HEIGHT / 2 }
+      : { x: target.x + SVG_NODE_WIDTH / 2, y: target.y };
+    const bend = Math.max(40, Math.abs(across ? end.x - start.x : end.y - start.y) / 2);
+    // The control points, out along the flow from each end.
+    const c1 = across ? { x: start.x + bend, y: start.y } : { x: start.x, y: start.y + bend };
+    const c2 = across ? { x: end.x - bend, y: end.y } : { x: end.x, y: end.y - bend };
     // A cubic stays inside the hull of its control points, so they bound it for the viewBox.
-    bounds.include(start.x + bend, start.y);
-    bounds.include(end.x - bend, end.y);
-    edgePaths.push(drawEdge(edge, start, end, bend, palette));
+    bounds.include(c1.x, c1.y);
+    bounds.include(c2.x, c2.y);
+    edgePaths.push(drawEdge(edge, start, end, c1, c2, palette));
     if (edge.label === '' || UNLABELLED.has(edge.kind)) continue;
     // The middle (t = ½) of this symmetric cubic is the middle of its ends.
     const box = labels.place(edge.label, (start.x + end.x) / 2, (start.y + end.y) / 2);
@@ -122,10 +134,17 @@ function drawNode(node: GraphNode, { x, y }: Point, palette: SvgPalette): string
   ].join('');
 }
 
-function drawEdge(edge: GraphEdge, start: Point, end: Point, bend: number, palette: SvgPalette): string {
+function drawEdge(
+  edge: GraphEdge,
+  start: Point,
+  end: Point,
+  c1: Point,
+  c2: Point,
+  palette: SvgPalette,
+): string {
   const dash = DASHES[edge.kind];
   const marker = edge.kind === 'blocked' ? 'cross-blocked' : `arrow-${edge.kind}`;
-  const d = `M${n(start.x)} ${n(start.y)} C${n(start.x + bend)} ${n(start.y)} ${n(end.x - bend)} ${n(end.y)} ${n(end.x)} ${n(end.y)}`;
+  const d = `M${n(start.x)} ${n(start.y)} C${n(c1.x)} ${n(c1.y)} ${n(c2.x)} ${n(c2.y)} ${n(end.x)} ${n(end.y)}`;
   return [
     `<path class="edge edge-${edge.kind}" d="${d}" stroke="${palette.edges[edge.kind]}"`,
     edge.kind === 'blocked' ? ' stroke-width="2"' : '',

@@ -3,8 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { source } from '../analysis/testing';
 import { parseBundle } from '../bundle';
 import { deriveGraph } from './derive';
-import { layoutGraph } from './layout';
-import type { GraphEdge, GraphNode } from './types';
 
 const graphOf = (text: string) => deriveGraph(parseBundle(text));
 const edgesInto = (text: string, host: string) =>
@@ -68,34 +66,6 @@ describe('deriving the egress graph', () => {
     const y = (id: string) => a.nodes.find((n) => n.id === id)!.position.y;
     expect(y('workload:app')).toBe(y('sidecar:app'));
     expect(y('mesh-policy')).toBeLessThan(y('workload:app'));
-  });
-
-  it('places external services beside the nodes that send to them, not in label order', () => {
-    const node = (id: string, kind: GraphNode['kind']): GraphNode => ({
-      id,
-      kind,
-      label: id,
-      resources: [],
-      position: { x: 0, y: 0 },
-    });
-    const edge = (source: string, target: string): GraphEdge => ({
-      id: `${source}->${target}`,
-      source,
-      target,
-      kind: 'direct',
-      label: '',
-    });
-    const laid = layoutGraph({
-      nodes: [
-        node('s1', 'sidecar'),
-        node('s2', 'sidecar'),
-        node('a.com', 'external-service'),
-        node('b.com', 'external-service'),
-      ],
-      edges: [edge('s1', 'b.com'), edge('s2', 'a.com')],
-    });
-    const y = (id: string) => laid.nodes.find((n) => n.id === id)!.position.y;
-    expect(y('b.com')).toBeLessThan(y('a.com'));
   });
 
   it('shows TLS origination when a DestinationRule originates on an HTTP port', () => {

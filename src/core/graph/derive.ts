@@ -21,7 +21,7 @@ import { ANY_NAMESPACE, connectHost, connectOtherHosts } from './connect';
 import { connectGateway } from './connect-gateway';
 import { resourcesForHost } from './edges';
 import { OTHER_HOSTS_ID } from './types';
-import { layoutGraph } from './layout';
+import { createLayoutMemo, type LayoutMemo } from './layout';
 import type { EgressGraph } from './types';
 
 /** What one graph derivation keeps for the next, per external host and per egress gateway. */
@@ -30,6 +30,8 @@ export interface GraphMemo {
   context: string;
   hosts: SubjectMemo<GraphRecording, string>;
   gateways: SubjectMemo<GraphRecording, string>;
+  /** The last layout, kept while the graph's shape stays the same. */
+  layout: LayoutMemo;
 }
 
 /** An empty memo for {@link deriveGraph}. */
@@ -38,6 +40,7 @@ export function createGraphMemo(): GraphMemo {
     context: '',
     hosts: { model: undefined, results: new Map(), recomputed: 0 },
     gateways: { model: undefined, results: new Map(), recomputed: 0 },
+    layout: createLayoutMemo(),
   };
 }
 
@@ -131,7 +134,7 @@ export function deriveGraph(
   });
   for (const part of hostParts) part.replay(builder);
   for (const part of gatewayParts) part.replay(builder);
-  return layoutGraph(builder.build());
+  return memo.layout(builder.build());
 }
 
 /** Each subject's cached part when nothing it read changed, else a fresh one; the memo keeps this run's. */

@@ -1,6 +1,7 @@
 export { createGraphMemo, deriveGraph } from './derive';
 export type { GraphMemo } from './derive';
-export { layoutGraph, NODE_SIZE } from './layout';
+export { createLayoutMemo, LAYERED_LAYOUT_LIMIT, layoutGraph, NODE_SIZE } from './layout';
+export type { LayoutDirection, LayoutMemo } from './layout';
 export type * from './types';
 export { OTHER_HOSTS_ID } from './types';
 export { NODE_ROLES, roleAndLabel } from './roles';

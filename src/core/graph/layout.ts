@@ -1,6 +1,17 @@
+import { orderByBarycentre, orderByDagre } from './layout-order';
+import { placeAcross } from './layout-place';
 import { OTHER_HOSTS_ID, type EgressGraph, type GraphNode, type NodeKind } from './types';
 
-// Columns along the request path; the mesh policy heads the first column, gating every sidecar.
+/**
+ * Which way the request path runs on the canvas: left to right (`LR`, the default) or top to
+ * bottom (`TB`, for panes narrower than the path is long).
+ */
+export type LayoutDirection = 'LR' | 'TB';
+
+/** The size of every node on the canvas (and in the SVG export): the layout leaves room around it. */
+export const NODE_SIZE = { width: 210, height: 52 } as const;
+
+// Columns (ranks) along the request path; the mesh policy heads the first one, gating every sidecar.
 const COLUMN: Record<NodeKind, number> = {
   'mesh-policy': 0,
   workload: 0,
@@ -9,69 +20,114 @@ const COLUMN: Record<NodeKind, number> = {
   'external-service': 3,
 };
 
-/** The size of every node on the canvas (and in the SVG export): the layout leaves room around it. */
-export const NODE_SIZE = { width: 210, height: 52 } as const;
-
-// Workloads hand traffic to their sidecar on unlabelled edges: a narrow gap will do. The later gaps
-// carry edge labels (protocol, port, TLS, retries…), which need room between the columns.
-const HANDOFF_GAP = 50;
-const LABEL_GAP = 200;
-const ROW_HEIGHT = 96;
-// localeCompare's order, without building a collator on every comparison.
-const byLabel = new Intl.Collator().compare;
+/**
+ * The room between ranks and between nodes of a rank, per direction. Workloads hand traffic to
+ * their sidecar on unlabelled edges: a narrow gap will do. The later gaps carry edge labels
+ * (protocol, port, TLS, retries…): left to right they sit side by side across a gap as wide as a
+ * long label; top to bottom they are one line high and stack along the edges.
+ */
+const SPACING: Record<LayoutDirection, { handoff: number; labelled: number; across: number }> = {
+  LR: { handoff: 50, labelled: 200, across: 44 },
+  TB: { handoff: 40, labelled: 110, across: 36 },
+};
 
 /**
- * Places nodes in columns along the request path (workload → sidecar → egress gateway → external
- * service), the mesh policy at the top of the first; a column no node needs (no gateway) takes no
- * room. Workloads and sidecars are sorted by label (so
- * each sidecar sits beside its workload); gateways and external services are sorted by the mean
- * height of the nodes that send to them (the barycentre heuristic), which uncrosses most edges.
- * Pure and deterministic.
+ * Past this many nodes the layered layout (dagre: a few hundred milliseconds at a thousand nodes)
+ * would hold up every edit that changes the graph's shape; larger designs get the linear
+ * barycentre ordering instead, which keeps the columns but crosses more edges.
  */
-export function layoutGraph(graph: EgressGraph): EgressGraph {
-  const senders = new Map<string, string[]>();
-  for (const edge of graph.edges)
-    senders.set(edge.target, [...(senders.get(edge.target) ?? []), edge.source]);
-  const columns: GraphNode[][] = [[], [], [], []];
-  for (const node of graph.nodes) columns[COLUMN[node.kind]]!.push(node);
-  const y = new Map<string, number>();
-  const placed: GraphNode[] = [];
-  let x = 0;
-  columns.forEach((column, index) => {
-    if (column.length === 0) return;
-    const weight = index >= 2 ? barycentres(graph.edges, y) : undefined;
-    const weightOf = (id: string) => weight?.get(id) ?? Number.MAX_SAFE_INTEGER;
-    column.sort(
-      (a, b) =>
-        Number(b.kind === 'mesh-policy') - Number(a.kind === 'mesh-policy') ||
-        // Every other host closes the external column, below the services the design names.
-        Number(a.id === OTHER_HOSTS_ID) - Number(b.id === OTHER_HOSTS_ID) ||
-        weightOf(a.id) - weightOf(b.id) ||
-        byLabel(a.label, b.label),
-    );
-    // Sidecars start one row down when the policy heads the first column: each beside its workload.
-    const first = index === 1 && columns[0]!.some((n) => n.kind === 'mesh-policy') ? 1 : 0;
-    column.forEach((node, row) => {
-      const height = (first + row) * ROW_HEIGHT;
-      y.set(node.id, height);
-      placed.push({ ...node, position: { x, y: height } });
-    });
-    x += NODE_SIZE.width + (index === 0 ? HANDOFF_GAP : LABEL_GAP);
+export const LAYERED_LAYOUT_LIMIT = 400;
+
+/**
+ * Lays the graph out in ranks along the request path (workload → sidecar → egress gateway →
+ * external service), the mesh policy first in the first rank and "any other host" last in the
+ * last; a rank no node needs (no gateway) takes no room. Within ranks, nodes are ordered and
+ * ordered by a layered layout (dagre's crossing reduction; past {@link LAYERED_LAYOUT_LIMIT} nodes,
+ * the barycentre of their senders) and placed near the nodes that send to them, so a sidecar
+ * lines up with its workload and a gateway sits among its clients. Pure and deterministic.
+ */
+export function layoutGraph(graph: EgressGraph, direction: LayoutDirection = 'LR'): EgressGraph {
+  const spacing = SPACING[direction];
+  const ranks = rankNodes(graph.nodes);
+  const crossSize = direction === 'LR' ? NODE_SIZE.height : NODE_SIZE.width;
+  const pins = { first: FIRST, last: LAST };
+  const ordered =
+    graph.nodes.length <= LAYERED_LAYOUT_LIMIT
+      ? orderByDagre(graph, ranks, pins)
+      : orderByBarycentre(graph, ranks, pins);
+  // The policy gates every sidecar: where it sits says nothing about where they should.
+  const across = placeAcross(graph, ordered, { node: crossSize, gap: spacing.across }, FIRST);
+  // Along the path: each rank after the one before, with the gap its edges need.
+  const alongSize = direction === 'LR' ? NODE_SIZE.width : NODE_SIZE.height;
+  const rankStart: number[] = [];
+  let along = 0;
+  for (let rank = 0; rank < ranks.count; rank++) {
+    rankStart.push(along);
+    along += alongSize + (ranks.handoffAfter === rank ? spacing.handoff : spacing.labelled);
+  }
+  const top = Math.min(0, ...across.values());
+  // Listed rank by rank, each in its order across: the order readers (and the CLI's output) expect.
+  const nodes: GraphNode[] = ordered.flat().map((node) => {
+    const a = rankStart[ranks.of.get(node.id)!]!;
+    const c = Math.round(across.get(node.id)! - top);
+    return { ...node, position: direction === 'LR' ? { x: a, y: c } : { x: c, y: a } };
   });
-  return { nodes: placed, edges: graph.edges };
+  return { nodes, edges: graph.edges };
 }
 
-/** Per edge target, the mean height of its senders placed so far (one pass over the edges). */
-function barycentres(edges: EgressGraph['edges'], y: ReadonlyMap<string, number>): Map<string, number> {
-  const sums = new Map<string, { total: number; count: number }>();
-  for (const edge of edges) {
-    const height = y.get(edge.source);
-    if (height === undefined) continue;
-    const sum = sums.get(edge.target);
-    if (sum) {
-      sum.total += height;
-      sum.count++;
-    } else sums.set(edge.target, { total: height, count: 1 });
-  }
-  return new Map([...sums].map(([id, { total, count }]) => [id, total / count]));
+/** The mesh policy heads its rank; every other host closes its own. */
+const FIRST = (node: GraphNode) => node.kind === 'mesh-policy';
+const LAST = (node: GraphNode) => node.id === OTHER_HOSTS_ID;
+
+/** The nodes' ranks: their kind's column, with the columns no node needs left out. */
+export interface Ranks {
+  of: Map<string, number>;
+  count: number;
+  /** The rank followed by the workload → sidecar hand-off (unlabelled, so narrow), if any. */
+  handoffAfter: number | undefined;
+}
+
+function rankNodes(nodes: readonly GraphNode[]): Ranks {
+  const used = [...new Set(nodes.map((n) => COLUMN[n.kind]))].sort((a, b) => a - b);
+  const rankOfColumn = new Map(used.map((column, rank) => [column, rank]));
+  const of = new Map(nodes.map((n) => [n.id, rankOfColumn.get(COLUMN[n.kind])!]));
+  const workloads = rankOfColumn.get(COLUMN.workload);
+  const handoffAfter =
+    workloads !== undefined && rankOfColumn.get(COLUMN.sidecar) === workloads + 1 ? workloads : undefined;
+  return { of, count: used.length, handoffAfter };
+}
+
+/** A layout per direction, kept while the graph's shape stays the same. */
+export type LayoutMemo = (graph: EgressGraph, direction?: LayoutDirection) => EgressGraph;
+
+/**
+ * A memo for {@link layoutGraph}: an edit that changes no node and no edge's ends (a retry count,
+ * a timeout, a comment) reuses the last positions instead of laying the graph out again.
+ */
+export function createLayoutMemo(): LayoutMemo {
+  const last = new Map<LayoutDirection, { shape: string; laid: EgressGraph }>();
+  return (graph, direction = 'LR') => {
+    const shape = shapeOf(graph);
+    const cached = last.get(direction);
+    if (cached?.shape !== shape) {
+      const laid = layoutGraph(graph, direction);
+      last.set(direction, { shape, laid });
+      return laid;
+    }
+    // The same nodes, in the same order and places, with what the edit changed in them.
+    const now = new Map(graph.nodes.map((n) => [n.id, n]));
+    return {
+      nodes: cached.laid.nodes.map((n) => ({ ...now.get(n.id)!, position: n.position })),
+      edges: graph.edges,
+    };
+  };
+}
+
+/** What the layout reads: nodes (id, kind, label, in order) and the ends of edges. */
+function shapeOf(graph: EgressGraph): string {
+  const parts: string[] = [];
+  for (const n of graph.nodes) parts.push(n.id, n.kind, n.label);
+  parts.push('');
+  for (const e of graph.edges) parts.push(e.source, e.target);
+  return parts.join('\u0000');
 }

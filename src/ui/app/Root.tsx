@@ -79,7 +79,14 @@ export function Root({ storage, sample, preferences }: RootProps) {
     const shared = studio.store.getState();
     const own = createStudio({ storage, sample });
     // The user's previous design stays one Undo away.
-    own.store.getState().openDesign(shared.text, 'import', shared.positions, shared.istioVersion);
+    own.store
+      .getState()
+      .openDesign(
+        shared.text,
+        'import',
+        { positions: shared.positions, direction: shared.direction },
+        shared.istioVersion,
+      );
     studio.dispose();
     forgetFragment();
     setStudio(own);

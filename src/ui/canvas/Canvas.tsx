@@ -10,18 +10,20 @@ import {
   type NodeChange,
   type NodeTypes,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 
-import { usePreferences, useStudio, useStudioApi, useView } from '../../store';
+import { createLayoutMemo, type EgressGraph, type LayoutDirection } from '../../core';
+import { usePreferences, useStudio, useStudioApi, useView, type Point } from '../../store';
 import { useHiddenSet } from '../shared/useHiddenSet';
 import { CanvasControls } from './CanvasControls';
-import { MAX_ZOOM, MIN_ZOOM } from './drawing';
+import { chooseDirection, MAX_ZOOM, MIN_ZOOM } from './drawing';
 import { EdgeLayer } from './EdgeLayer';
 import { EgressNode } from './EgressNode';
 import { LegendButton } from './Legend';
 import { createFlowCache, type EgressFlowNode } from './toFlow';
 import { MINIMAP_KEY, useSavedToggle } from './useSavedToggle';
 import { useGraphKeys } from './useGraphKeys';
+import { usePaneSize } from './usePaneSize';
 
 // Small enough for the band the fit keeps free along the pane's bottom (MINIMAP_BAND).
 const MINIMAP_SIZE = { width: 160, height: 90 };
@@ -54,6 +56,37 @@ function FirstPaint({ onShown }: { onShown: () => void }) {
   return null;
 }
 
+/**
+ * The way the graph is drawn: the user's choice once made (or once they moved a node, in a design
+ * saved before there was a choice: left to right), else the way that fits the pane (see
+ * chooseDirection), measured before the first paint and again as the pane is resized.
+ */
+function useDirection(
+  graph: EgressGraph,
+  positions: Record<string, Point>,
+  pane: RefObject<HTMLDivElement | null>,
+  minimap: boolean,
+): LayoutDirection {
+  const chosen = useStudio((s) => s.direction);
+  const { width, height } = usePaneSize(pane);
+  const [topDown] = useState(createLayoutMemo);
+  const moved = Object.keys(positions).length > 0;
+  return useMemo(
+    () =>
+      chosen ??
+      (moved
+        ? 'LR'
+        : chooseDirection(
+            graph.nodes.map((n) => n.position),
+            () => topDown(graph, 'TB').nodes.map((n) => n.position),
+            width,
+            height,
+            minimap,
+          )),
+    [chosen, moved, graph, topDown, width, height, minimap],
+  );
+}
+
 interface CanvasProps {
   /** Called once the first graph is on screen (heavy panes wait for it). */
   onShown?: () => void;
@@ -75,9 +108,16 @@ export function Canvas({ onShown }: CanvasProps) {
   const [minimap, setMinimap] = useSavedToggle(MINIMAP_KEY, false);
   const wrapper = useRef<HTMLDivElement>(null);
   const keys = useGraphKeys(wrapper);
+  const direction = useDirection(shown.graph, positions, wrapper, minimap);
+  const [topDown] = useState(createLayoutMemo);
+  // The derivation lays the graph out left to right; top to bottom is laid out here, once per shape.
+  const graph = useMemo(
+    () => (direction === 'TB' ? topDown(shown.graph, 'TB') : shown.graph),
+    [direction, topDown, shown],
+  );
   const nodes = useMemo(
-    () => cache.nodes(shown.graph, positions, selection, readOnly),
-    [cache, shown, positions, selection, readOnly],
+    () => cache.nodes(graph, positions, selection, readOnly, direction),
+    [cache, graph, positions, selection, readOnly, direction],
   );
   const edges = useMemo(() => cache.edges(shown.graph), [cache, shown]);
   // Traffic kinds the user chose to hide (a large ALLOW_ANY design has thousands of unmanaged edges).
@@ -97,11 +137,12 @@ export function Canvas({ onShown }: CanvasProps) {
     (changes: NodeChange<EgressFlowNode>[]) => {
       const { moveNode, select } = store.getState();
       for (const change of changes) {
-        if (change.type === 'position' && change.position && !readOnly) moveNode(change.id, change.position);
+        if (change.type === 'position' && change.position && !readOnly)
+          moveNode(change.id, change.position, direction);
         if (change.type === 'select' && change.selected) select(change.id);
       }
     },
-    [store, readOnly],
+    [store, readOnly, direction],
   );
   const onPaneClick = useCallback(() => store.getState().select(undefined), [store]);
   const onSelectEdge = useCallback((id: string) => store.getState().selectEdge(id), [store]);
@@ -138,7 +179,13 @@ export function Canvas({ onShown }: CanvasProps) {
       colorMode={theme}
     >
       <Background gap={24} />
-      <EdgeLayer nodes={nodes} edges={drawn} selected={edgeSelection} onSelect={onSelectEdge} />
+      <EdgeLayer
+        nodes={nodes}
+        edges={drawn}
+        direction={direction}
+        selected={edgeSelection}
+        onSelect={onSelectEdge}
+      />
       <Panel position="top-left" className="edge-filter">
         <LegendButton />
         <fieldset>
@@ -164,7 +211,13 @@ export function Canvas({ onShown }: CanvasProps) {
           nodeClassName={minimapClass}
         />
       )}
-      <CanvasControls nodes={nodes} minimap={minimap} onMinimap={setMinimap} />
+      <CanvasControls
+        nodes={nodes}
+        direction={direction}
+        minimap={minimap}
+        onMinimap={setMinimap}
+        readOnly={readOnly}
+      />
       {onShown && <FirstPaint onShown={onShown} />}
     </ReactFlow>
   );

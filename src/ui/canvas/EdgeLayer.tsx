@@ -1,8 +1,8 @@
 import { EdgeLabelRenderer, useStore, ViewportPortal, type ReactFlowState } from '@xyflow/react';
 import { Fragment, memo, useMemo } from 'react';
 
-import type { Box, GraphEdge } from '../../core';
-import { edgeCurve, NODE_HEIGHT, NODE_WIDTH } from './drawing';
+import type { Box, GraphEdge, LayoutDirection } from '../../core';
+import { edgeCurve, edgeEnds } from './drawing';
 import { labelHead, placeEdgeLabels, type EdgeBundle } from './edge-labels';
 import { BreakerIcon, RetriesIcon, TimeoutIcon, TlsIcon } from './icons';
 import { describeEdge } from './roles';
@@ -16,31 +16,33 @@ const zoomedIn = (s: ReactFlowState) => s.transform[2] >= LABEL_ZOOM;
 /**
  * Every edge of the graph in one SVG, in the viewport's coordinates. React Flow draws each edge as
  * its own SVG element, and the browser composites each separately: with thousands of edges that
- * cost tens of milliseconds a frame, for any change anywhere on the page. The curves here are not
- * interactive; each bundle of parallel edges has one label (see edge-labels.ts), a button that
- * selects the hop, so its details open in the inspector.
+ * cost tens of milliseconds a frame, for any change anywhere on the page. Each bundle of parallel
+ * edges has one label (see edge-labels.ts), a button that selects the hop, so its details open in
+ * the inspector; a click on a curve selects its edge too, which is how the unlabelled ones (the
+ * hand-off to the sidecar, the policy's gate) are selected.
  */
 export function EdgeLayer({
   nodes,
   edges,
+  direction,
   selected,
   onSelect,
 }: {
   nodes: EgressFlowNode[];
   edges: EgressFlowEdge[];
+  direction: LayoutDirection;
   /** The selected edge's id. */
   selected: string | undefined;
   onSelect: (edgeId: string) => void;
 }) {
   const detailed = useStore(zoomedIn);
   const at = useMemo(() => new Map(nodes.map((n) => [n.id, n.position])), [nodes]);
-  // Each edge from its source's right handle to its target's left one (nodes have one size).
+  // Each edge from its source's outgoing side to its target's incoming one (nodes have one size).
   const drawn = edges.flatMap((edge): Ends[] => {
     const source = at.get(edge.source);
     const target = at.get(edge.target);
     if (!source || !target) return [];
-    const [sx, sy] = [source.x + NODE_WIDTH, source.y + NODE_HEIGHT / 2];
-    return [{ edge, sx, sy, tx: target.x, ty: target.y + NODE_HEIGHT / 2 }];
+    return [{ edge, direction, ...edgeEnds(source, target, direction) }];
   });
   const bundles = useMemo(
     () =>
@@ -48,9 +50,10 @@ export function EdgeLayer({
         ? placeEdgeLabels(
             edges.map((e) => e.data.edge),
             at,
+            direction,
           )
         : [],
-    [detailed, edges, at],
+    [detailed, edges, at, direction],
   );
   // A bundle is selected when any of its edges is.
   const selectedBundle = bundles.find((b) => b.edges.some((e) => e.id === selected))?.id;
@@ -59,7 +62,12 @@ export function EdgeLayer({
       <ViewportPortal>
         <svg className="egress-edges" aria-hidden="true">
           {drawn.map((ends) => (
-            <EdgePath key={ends.edge.id} {...ends} selected={ends.edge.id === selected} />
+            <EdgePath
+              key={ends.edge.id}
+              {...ends}
+              selected={ends.edge.id === selected}
+              onSelect={detailed ? onSelect : undefined}
+            />
           ))}
         </svg>
       </ViewportPortal>
@@ -84,6 +92,7 @@ export function EdgeLayer({
 
 interface Ends {
   edge: EgressFlowEdge;
+  direction: LayoutDirection;
   sx: number;
   sy: number;
   tx: number;
@@ -91,9 +100,30 @@ interface Ends {
 }
 
 // Memoised per edge: moving one node redraws only the edges that touch it.
-const EdgePath = memo(function EdgePath({ edge, selected, ...ends }: Ends & { selected: boolean }) {
-  const { path } = edgeCurve(ends.sx, ends.sy, ends.tx, ends.ty);
-  return <path className={`${edge.className}${selected ? ' edge-selected' : ''}`} d={path} />;
+const EdgePath = memo(function EdgePath({
+  edge,
+  selected,
+  onSelect,
+  ...ends
+}: Ends & { selected: boolean; onSelect: ((edgeId: string) => void) | undefined }) {
+  const { path } = edgeCurve(ends.sx, ends.sy, ends.tx, ends.ty, ends.direction);
+  return (
+    <>
+      <path className={`${edge.className}${selected ? ' edge-selected' : ''}`} d={path} />
+      {/* A wider, invisible stroke: a curve 1.5 px wide is too thin to hit. */}
+      {onSelect && (
+        <path
+          className="edge-hit"
+          d={path}
+          data-edge={edge.id}
+          onClick={(event) => {
+            event.stopPropagation();
+            onSelect(edge.id);
+          }}
+        />
+      )}
+    </>
+  );
 });
 
 interface LabelProps {

@@ -21,8 +21,16 @@ function EgressNodeView({ data }: NodeProps<EgressFlowNode>) {
       errors={errors}
       warnings={warnings}
     >
-      <Handle type="target" position={Position.Left} isConnectable={false} />
-      <Handle type="source" position={Position.Right} isConnectable={false} />
+      <Handle
+        type="target"
+        position={data.direction === 'LR' ? Position.Left : Position.Top}
+        isConnectable={false}
+      />
+      <Handle
+        type="source"
+        position={data.direction === 'LR' ? Position.Right : Position.Bottom}
+        isConnectable={false}
+      />
     </NodeCard>
   );
 }

@@ -1,16 +1,22 @@
 import { useReactFlow, useStore } from '@xyflow/react';
 import { useCallback, useLayoutEffect, useRef } from 'react';
 
+import type { LayoutDirection } from '../../core';
 import { useStudioApi } from '../../store';
 import { fitViewport } from './drawing';
 import type { EgressFlowNode } from './toFlow';
 
 /**
  * Fits the graph into the pane (see `fitViewport`): once the pane has a size, and again when a
- * design is opened or merged in, or a form adds a node; typing and undo never move the view.
- * Returns the fit itself, for the Fit button. Must be used inside React Flow.
+ * design is opened or merged in, a form adds a node, or the graph turns to the other direction;
+ * typing and undo never move the view. Returns the fit itself, for the Fit button. Must be used
+ * inside React Flow.
  */
-export function useFitView(nodes: EgressFlowNode[], minimap: boolean): () => void {
+export function useFitView(
+  nodes: EgressFlowNode[],
+  minimap: boolean,
+  direction: LayoutDirection,
+): () => void {
   const width = useStore((s) => s.width);
   const height = useStore((s) => s.height);
   const { setViewport } = useReactFlow();
@@ -25,18 +31,20 @@ export function useFitView(nodes: EgressFlowNode[], minimap: boolean): () => voi
       ),
     );
   }, [nodes, width, height, minimap, setViewport]);
-  const fitted = useRef<{ ids: Set<string>; minimap: boolean } | undefined>(undefined);
+  const fitted = useRef<{ ids: Set<string>; minimap: boolean; direction: LayoutDirection } | undefined>(
+    undefined,
+  );
   // Before the browser paints, so the first frame drawn is the fitted one.
   useLayoutEffect(() => {
     if (width === 0 || height === 0) return;
     const ids = new Set(nodes.map((n) => n.id));
     const last = fitted.current;
-    fitted.current = { ids, minimap };
-    if (last === undefined || last.minimap !== minimap) return fit();
+    fitted.current = { ids, minimap, direction };
+    if (last === undefined || last.minimap !== minimap || last.direction !== direction) return fit();
     if (![...ids].some((id) => !last.ids.has(id))) return;
     const origin = store.getState().origin;
     if (origin === 'template' || origin === 'import' || (origin === 'form' && ids.size > last.ids.size))
       fit();
-  }, [nodes, width, height, minimap, fit, store]);
+  }, [nodes, width, height, minimap, direction, fit, store]);
   return fit;
 }

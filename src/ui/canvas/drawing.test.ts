@@ -3,7 +3,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import {
+  chooseDirection,
   edgeCurve,
+  edgeEnds,
   edgePoint,
   FIT_MARGIN,
   FIT_MAX_ZOOM,
@@ -93,5 +95,50 @@ describe('the first paint draws what React Flow draws', () => {
         },
       ),
     );
+  });
+});
+
+describe('the way the graph is drawn when the user has not chosen', () => {
+  // Four ranks left to right (about 1290 px wide); the same graph top to bottom (about 830 px wide).
+  const rank = (i: number) => [
+    { x: i * 260, y: 0 },
+    { x: i * 260, y: 96 },
+  ];
+  const leftToRight = [0, 1, 2, 3].flatMap(rank);
+  const topDown = () => [0, 1, 2, 3].flatMap((i) => rank(i).map(({ x, y }) => ({ x: y * 2.6, y: x / 2 })));
+
+  it('is left to right when the whole path fits at a readable zoom', () => {
+    expect(chooseDirection(leftToRight, topDown, 1210, 830)).toBe('LR');
+  });
+
+  it('is top to bottom in a pane too narrow for the path, when that shows more of it', () => {
+    expect(chooseDirection(leftToRight, topDown, 806, 606)).toBe('TB');
+    // Top to bottom would be no better: left to right stays.
+    expect(
+      chooseDirection(leftToRight, () => leftToRight.map(({ x, y }) => ({ x: x * 2, y })), 806, 606),
+    ).toBe('LR');
+  });
+
+  it('asks for the top-to-bottom layout only when it may need it', () => {
+    let asked = 0;
+    chooseDirection(leftToRight, () => (asked++, topDown()), 1920, 1080);
+    expect(asked).toBe(0);
+  });
+
+  it('draws top to bottom as React Flow does from a bottom handle to a top one', () => {
+    const { sx, sy, tx, ty } = edgeEnds({ x: 0, y: 0 }, { x: 300, y: 200 }, 'TB');
+    expect([sx, sy, tx, ty]).toEqual([NODE_WIDTH / 2, NODE_HEIGHT, 300 + NODE_WIDTH / 2, 200]);
+    const [path, x, y] = getBezierPath({
+      sourceX: sx,
+      sourceY: sy,
+      sourcePosition: Position.Bottom,
+      targetX: tx,
+      targetY: ty,
+      targetPosition: Position.Top,
+    });
+    const ours = edgeCurve(sx, sy, tx, ty, 'TB');
+    expect(ours.path).toBe(path);
+    expect(ours.x).toBeCloseTo(x, 9);
+    expect(ours.y).toBeCloseTo(y, 9);
   });
 });

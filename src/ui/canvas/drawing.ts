@@ -5,8 +5,8 @@
  * same picture.
  */
 import type { GraphEdge, NodeKind } from '../../core';
-// The layout module alone: the first paint must not load the engine.
-import { NODE_SIZE } from '../../core/graph/layout';
+// The layout module's types and size alone: the first paint must not load the engine.
+import { NODE_SIZE, type LayoutDirection } from '../../core/graph/layout';
 
 /** Every node has one size (the layout's): React Flow then needs no measuring, and edges meet nodes exactly. */
 export const NODE_WIDTH = NODE_SIZE.width;
@@ -51,25 +51,98 @@ export interface Viewport {
   zoom: number;
 }
 
+type Point = { x: number; y: number };
+
 /**
- * The curve from a source's right side to a target's left side, as React Flow's bezier edges
- * draw it (control points half the horizontal distance out, or a curvature-scaled bend when the
- * target is behind the source), and the curve's midpoint, where its label sits.
+ * Where an edge leaves its source and enters its target: left to right, from the source's right
+ * side to the target's left; top to bottom, from the source's bottom to the target's top.
+ */
+export function edgeEnds(
+  source: Point,
+  target: Point,
+  direction: LayoutDirection,
+): { sx: number; sy: number; tx: number; ty: number } {
+  return direction === 'LR'
+    ? {
+        sx: source.x + NODE_WIDTH,
+        sy: source.y + NODE_HEIGHT / 2,
+        tx: target.x,
+        ty: target.y + NODE_HEIGHT / 2,
+      }
+    : {
+        sx: source.x + NODE_WIDTH / 2,
+        sy: source.y + NODE_HEIGHT,
+        tx: target.x + NODE_WIDTH / 2,
+        ty: target.y,
+      };
+}
+
+/** A bezier's control points as React Flow draws them: half the distance out along the flow, or a curvature-scaled bend when the target is behind the source. */
+function controls(sx: number, sy: number, tx: number, ty: number, direction: LayoutDirection) {
+  const reach = (distance: number) => (distance >= 0 ? 0.5 * distance : 0.25 * 25 * Math.sqrt(-distance));
+  if (direction === 'LR') {
+    const r = reach(tx - sx);
+    return { c1x: sx + r, c1y: sy, c2x: tx - r, c2y: ty };
+  }
+  const r = reach(ty - sy);
+  return { c1x: sx, c1y: sy + r, c2x: tx, c2y: ty - r };
+}
+
+/**
+ * The curve between an edge's ends (see {@link edgeEnds}), leaving and entering along the flow,
+ * and the curve's midpoint, where its label sits.
  */
 export function edgeCurve(
   sx: number,
   sy: number,
   tx: number,
   ty: number,
+  direction: LayoutDirection = 'LR',
 ): { path: string; x: number; y: number } {
-  const reach = (distance: number) => (distance >= 0 ? 0.5 * distance : 0.25 * 25 * Math.sqrt(-distance));
-  const c1x = sx + reach(tx - sx);
-  const c2x = tx - reach(tx - sx);
-  return {
-    path: `M${sx},${sy} C${c1x},${sy} ${c2x},${ty} ${tx},${ty}`,
-    x: sx * 0.125 + c1x * 0.375 + c2x * 0.375 + tx * 0.125,
-    y: sy * 0.5 + ty * 0.5,
+  const { c1x, c1y, c2x, c2y } = controls(sx, sy, tx, ty, direction);
+  const mid = edgePoint(sx, sy, tx, ty, 0.5, direction);
+  return { path: `M${sx},${sy} C${c1x},${c1y} ${c2x},${c2y} ${tx},${ty}`, x: mid.x, y: mid.y };
+}
+
+/** The zoom at which the nodes at `positions` fill a pane of `width` × `height` (uncapped). */
+function fillZoom(positions: Point[], width: number, height: number, minimap: boolean): number {
+  const { free, box } = fitting(positions, width, height, minimap);
+  return Math.min(free.width / (box.right - box.left), free.height / (box.bottom - box.top));
+}
+
+/**
+ * Which way to draw a design whose user has not chosen: left to right when the whole graph fits
+ * the pane that way at a readable zoom ({@link READABLE_ZOOM}); else top to bottom when that shows
+ * more of it (a narrow pane, a long path). `topDown` is asked for only when needed.
+ */
+export function chooseDirection(
+  leftToRight: Point[],
+  topDown: () => Point[],
+  width: number,
+  height: number,
+  minimap = false,
+): LayoutDirection {
+  if (leftToRight.length === 0 || width === 0 || height === 0) return 'LR';
+  const across = fillZoom(leftToRight, width, height, minimap);
+  if (across >= READABLE_ZOOM) return 'LR';
+  return fillZoom(topDown(), width, height, minimap) > across ? 'TB' : 'LR';
+}
+
+/** The room a fit has in a pane, and the box around the nodes. */
+function fitting(positions: Point[], width: number, height: number, minimap: boolean) {
+  const box = {
+    left: Math.min(...positions.map((p) => p.x)),
+    top: Math.min(...positions.map((p) => p.y)),
+    right: Math.max(...positions.map((p) => p.x + NODE_WIDTH)),
+    bottom: Math.max(...positions.map((p) => p.y + NODE_HEIGHT)),
   };
+  const free = {
+    left: FIT_MARGIN,
+    top: PANEL_BAND + FIT_MARGIN,
+    width: width - 2 * FIT_MARGIN,
+    height: height - PANEL_BAND - 2 * FIT_MARGIN - (minimap ? MINIMAP_BAND : 0),
+  };
+  return { box, free };
 }
 
 /**
@@ -85,20 +158,9 @@ export function fitViewport(
   minimap = false,
 ): Viewport {
   if (positions.length === 0) return { x: 0, y: 0, zoom: 1 };
-  const left = Math.min(...positions.map((p) => p.x));
-  const top = Math.min(...positions.map((p) => p.y));
-  const right = Math.max(...positions.map((p) => p.x + NODE_WIDTH));
-  const bottom = Math.max(...positions.map((p) => p.y + NODE_HEIGHT));
-  const free = {
-    left: FIT_MARGIN,
-    top: PANEL_BAND + FIT_MARGIN,
-    width: width - 2 * FIT_MARGIN,
-    height: height - PANEL_BAND - 2 * FIT_MARGIN - (minimap ? MINIMAP_BAND : 0),
-  };
-  const zoom = Math.min(
-    FIT_MAX_ZOOM,
-    Math.max(READABLE_ZOOM, Math.min(free.width / (right - left), free.height / (bottom - top))),
-  );
+  const { free, box } = fitting(positions, width, height, minimap);
+  const { left, top, right, bottom } = box;
+  const zoom = Math.min(FIT_MAX_ZOOM, Math.max(READABLE_ZOOM, fillZoom(positions, width, height, minimap)));
   // Centred on an axis the graph fits along; from its start on one it overflows.
   const along = (start: number, end: number, offset: number, room: number) => {
     const extent = (end - start) * zoom;
@@ -118,11 +180,10 @@ export function edgePoint(
   tx: number,
   ty: number,
   t: number,
-): { x: number; y: number } {
-  const reach = (distance: number) => (distance >= 0 ? 0.5 * distance : 0.25 * 25 * Math.sqrt(-distance));
-  const c1x = sx + reach(tx - sx);
-  const c2x = tx - reach(tx - sx);
+  direction: LayoutDirection = 'LR',
+): Point {
+  const { c1x, c1y, c2x, c2y } = controls(sx, sy, tx, ty, direction);
   const u = 1 - t;
   const [a, b, c, d] = [u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t];
-  return { x: a * sx + b * c1x + c * c2x + d * tx, y: a * sy + b * sy + c * ty + d * ty };
+  return { x: a * sx + b * c1x + c * c2x + d * tx, y: a * sy + b * c1y + c * c2y + d * ty };
 }

@@ -4,8 +4,8 @@
  * placed before it. A bundle with no free point along its curve gets no label: its details are in
  * the edge's tooltip and, once selected, in the inspector. Pure: the same graph gives the same labels.
  */
-import { BoxGrid, type Box, type GraphEdge } from '../../core';
-import { edgePoint, NODE_HEIGHT, NODE_WIDTH } from './drawing';
+import { BoxGrid, type Box, type GraphEdge, type LayoutDirection } from '../../core';
+import { edgeEnds, edgePoint, NODE_HEIGHT, NODE_WIDTH } from './drawing';
 
 /** A bundle of parallel edges and where its label sits (undefined: no room for it). */
 export interface EdgeBundle {
@@ -27,7 +27,8 @@ const SEPARATOR = 14;
 export const LABEL_HEIGHT = 20;
 // Room kept free around nodes and between labels.
 const GAP = 3;
-// Along the curve from its middle outwards, then a label's height above or below each.
+// Along the curve from its middle outwards, then beside it: a label's height above or below (left
+// to right), or half a label's width to its left or right (top to bottom).
 const ALONG = [0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74];
 const ACROSS = [0, -1, 1];
 
@@ -82,10 +83,11 @@ export function bundleEdges(edges: readonly GraphEdge[]): Omit<EdgeBundle, 'box'
   return [...bundles.values()];
 }
 
-/** Places the label of every bundle between nodes at `at` (top-left corners). */
+/** Places the label of every bundle between nodes at `at` (top-left corners), drawn in `direction`. */
 export function placeEdgeLabels(
   edges: readonly GraphEdge[],
   at: ReadonlyMap<string, { x: number; y: number }>,
+  direction: LayoutDirection = 'LR',
 ): EdgeBundle[] {
   const taken = new BoxGrid();
   for (const { x, y } of at.values())
@@ -94,19 +96,15 @@ export function placeEdgeLabels(
     const source = at.get(bundle.source);
     const target = at.get(bundle.target);
     if (!source || !target) return { ...bundle, box: undefined };
-    const [sx, sy, tx, ty] = [
-      source.x + NODE_WIDTH,
-      source.y + NODE_HEIGHT / 2,
-      target.x,
-      target.y + NODE_HEIGHT / 2,
-    ];
+    const { sx, sy, tx, ty } = edgeEnds(source, target, direction);
     const width = labelWidth(bundle.edges);
+    const aside = direction === 'LR' ? { x: 0, y: LABEL_HEIGHT + GAP } : { x: width / 2 + GAP, y: 0 };
     for (const t of ALONG) {
-      const { x, y } = edgePoint(sx, sy, tx, ty, t);
+      const { x, y } = edgePoint(sx, sy, tx, ty, t, direction);
       for (const across of ACROSS) {
         const box = {
-          x: Math.round(x - width / 2),
-          y: Math.round(y - LABEL_HEIGHT / 2 + across * (LABEL_HEIGHT + GAP)),
+          x: Math.round(x - width / 2 + across * aside.x),
+          y: Math.round(y - LABEL_HEIGHT / 2 + across * aside.y),
           width,
           height: LABEL_HEIGHT,
         };

@@ -13,7 +13,7 @@ describe('flow objects from the engine graph', () => {
     const derive = createDeriver();
     const cache = createFlowCache();
     const before = derive(sample);
-    const nodes = cache.nodes(before.graph, {}, undefined, false);
+    const nodes = cache.nodes(before.graph, {}, undefined, false, 'LR');
     const edges = cache.edges(before.graph);
     // A different timeout of the drawn route: the edges showing it are new, and only those...
     const edited = sample.replace('timeout: 60s', 'timeout: 61s');
@@ -24,7 +24,7 @@ describe('flow objects from the engine graph', () => {
     expect(changed.length).toBeGreaterThan(0);
     expect(changed.every((e) => e.data?.edge.timeout === '61s')).toBe(true);
     // ...and no node changed, so the node list itself is the one React Flow already has.
-    expect(cache.nodes(after.graph, {}, undefined, false)).toBe(nodes);
+    expect(cache.nodes(after.graph, {}, undefined, false, 'LR')).toBe(nodes);
     // A comment changes nothing drawn at all.
     const commented = derive(`${edited}\n# a note\n`);
     expect(cache.edges(commented.graph)).toBe(nextEdges);
@@ -33,9 +33,9 @@ describe('flow objects from the engine graph', () => {
   it('makes a new object only for a moved or selected node', () => {
     const { graph } = createDeriver()(sample);
     const cache = createFlowCache();
-    const nodes = cache.nodes(graph, {}, undefined, false);
+    const nodes = cache.nodes(graph, {}, undefined, false, 'LR');
     const [first, second] = [graph.nodes[0]!.id, graph.nodes[1]!.id];
-    const moved = cache.nodes(graph, { [first]: { x: 5, y: 5 } }, second, false);
+    const moved = cache.nodes(graph, { [first]: { x: 5, y: 5 } }, second, false, 'LR');
     const renewed = moved.filter((n, i) => n !== nodes[i]).map((n) => n.id);
     expect(renewed.sort()).toEqual([first, second].sort());
   });

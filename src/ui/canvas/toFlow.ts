@@ -5,7 +5,13 @@
  */
 import { Position, type Node, type NodeHandle } from '@xyflow/react';
 
-import { roleAndLabel, type EgressGraph, type GraphEdge, type GraphNode } from '../../core';
+import {
+  roleAndLabel,
+  type EgressGraph,
+  type GraphEdge,
+  type GraphNode,
+  type LayoutDirection,
+} from '../../core';
 import type { Point } from '../../store';
 import { edgeClassName, NODE_HEIGHT, NODE_WIDTH } from './drawing';
 
@@ -13,6 +19,8 @@ import { edgeClassName, NODE_HEIGHT, NODE_WIDTH } from './drawing';
 export interface EgressNodeData extends Record<string, unknown> {
   node: GraphNode;
   readOnly: boolean;
+  /** Which way the graph is drawn: edges enter and leave on the sides it says. */
+  direction: LayoutDirection;
 }
 
 export type EgressFlowNode = Node<EgressNodeData, 'egress'>;
@@ -29,16 +37,32 @@ export interface EgressFlowEdge {
 // Every node has the same size, given up front with its handles: React Flow then draws nodes and
 // edges in its first frame instead of hiding them until it has measured the DOM (DESIGN.md §4).
 const HANDLE = 6; // React Flow's default handle size
-const handle = (type: 'source' | 'target', x: number): NodeHandle => ({
-  type,
-  position: type === 'target' ? Position.Left : Position.Right,
-  id: null,
-  x,
-  y: (NODE_HEIGHT - HANDLE) / 2,
-  width: HANDLE,
-  height: HANDLE,
-});
-const HANDLES = [handle('target', -HANDLE / 2), handle('source', NODE_WIDTH - HANDLE / 2)];
+const handle = (type: 'source' | 'target', direction: LayoutDirection): NodeHandle => {
+  const incoming = type === 'target';
+  return direction === 'LR'
+    ? {
+        type,
+        position: incoming ? Position.Left : Position.Right,
+        id: null,
+        x: (incoming ? 0 : NODE_WIDTH) - HANDLE / 2,
+        y: (NODE_HEIGHT - HANDLE) / 2,
+        width: HANDLE,
+        height: HANDLE,
+      }
+    : {
+        type,
+        position: incoming ? Position.Top : Position.Bottom,
+        id: null,
+        x: (NODE_WIDTH - HANDLE) / 2,
+        y: (incoming ? 0 : NODE_HEIGHT) - HANDLE / 2,
+        width: HANDLE,
+        height: HANDLE,
+      };
+};
+const HANDLES: Record<LayoutDirection, NodeHandle[]> = {
+  LR: [handle('target', 'LR'), handle('source', 'LR')],
+  TB: [handle('target', 'TB'), handle('source', 'TB')],
+};
 const SIZE = { width: NODE_WIDTH, height: NODE_HEIGHT };
 
 /** Whether two engine nodes draw the same: each derivation builds new node objects. */
@@ -61,6 +85,7 @@ export function toFlowNodes(
   positions: Record<string, Point>,
   selection: string | undefined,
   readOnly: boolean,
+  direction: LayoutDirection,
   previous: Map<string, EgressFlowNode>,
 ): EgressFlowNode[] {
   return graph.nodes.map((node) => {
@@ -71,6 +96,7 @@ export function toFlowNodes(
       old &&
       sameNode(old.data.node, node) &&
       old.data.readOnly === readOnly &&
+      old.data.direction === direction &&
       old.position.x === position.x &&
       old.position.y === position.y &&
       old.selected === selected
@@ -83,10 +109,10 @@ export function toFlowNodes(
       selected,
       ariaLabel: roleAndLabel(node),
       draggable: !readOnly,
-      data: { node, readOnly },
+      data: { node, readOnly, direction },
       ...SIZE,
       measured: SIZE,
-      handles: HANDLES,
+      handles: HANDLES[direction],
     };
   });
 }

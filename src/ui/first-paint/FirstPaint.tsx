@@ -1,12 +1,14 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 
-import type { NodeKind } from '../../core';
+import type { LayoutDirection, NodeKind } from '../../core';
 import type { DrawnGraph } from '../../store/persistence';
 import type { Preferences } from '../../store/preferences';
 import { PaneLayout } from '../app/panes/PaneLayout';
 import {
+  chooseDirection,
   edgeClassName,
   edgeCurve,
+  edgeEnds,
   fitViewport,
   NODE_HEIGHT,
   NODE_WIDTH,
@@ -60,16 +62,22 @@ export function FirstPaint({ drawn, preferences, failed = false }: FirstPaintPro
 
 function StillGraph({ drawn }: { drawn: DrawnGraph }) {
   const pane = useRef<HTMLDivElement>(null);
-  const [viewport, setViewport] = useState<Viewport | undefined>(undefined);
-  // Fitted before the browser paints (a layout effect), as the canvas fits its view.
+  const [view, setView] = useState<{ viewport: Viewport; direction: LayoutDirection } | undefined>(undefined);
+  // Turned and fitted before the browser paints (a layout effect), as the canvas does.
   useLayoutEffect(() => {
     const element = pane.current;
-    if (element)
-      setViewport(
-        fitViewport(drawn.nodes, element.clientWidth, element.clientHeight, savedToggle(MINIMAP_KEY, false)),
-      );
+    if (!element) return;
+    const [width, height] = [element.clientWidth, element.clientHeight];
+    const minimap = savedToggle(MINIMAP_KEY, false);
+    const direction =
+      drawn.direction ??
+      chooseDirection(drawn.nodes, () => drawn.nodes.map((n) => n.down ?? n), width, height, minimap);
+    setView({ viewport: fitViewport(placed(drawn, direction), width, height, minimap), direction });
   }, [drawn]);
-  const at = new Map(drawn.nodes.map((n) => [n.id, n]));
+  const viewport = view?.viewport;
+  const direction = view?.direction ?? 'LR';
+  const nodes = drawn.nodes.map((node, i) => ({ ...node, ...placed(drawn, direction)[i]! }));
+  const at = new Map(nodes.map((n) => [n.id, n]));
   return (
     <div ref={pane} className="still-graph" aria-hidden="true">
       {viewport && (
@@ -82,16 +90,12 @@ function StillGraph({ drawn }: { drawn: DrawnGraph }) {
               const source = at.get(edge.source);
               const target = at.get(edge.target);
               if (!source || !target) return null;
-              const { path } = edgeCurve(
-                source.x + NODE_WIDTH,
-                source.y + NODE_HEIGHT / 2,
-                target.x,
-                target.y + NODE_HEIGHT / 2,
-              );
+              const { sx, sy, tx, ty } = edgeEnds(source, target, direction);
+              const { path } = edgeCurve(sx, sy, tx, ty, direction);
               return <path key={edge.id} className={edgeClassName(edge)} d={path} />;
             })}
           </svg>
-          {drawn.nodes.map((node) => (
+          {nodes.map((node) => (
             <div
               key={node.id}
               className="still-node"
@@ -113,5 +117,12 @@ function StillGraph({ drawn }: { drawn: DrawnGraph }) {
         </div>
       )}
     </div>
+  );
+}
+
+/** Where the nodes sit drawn in `direction`: as saved, or the top-to-bottom layout saved beside it. */
+function placed(drawn: DrawnGraph, direction: LayoutDirection): { x: number; y: number }[] {
+  return drawn.nodes.map((n) =>
+    direction === 'TB' && !drawn.direction && n.down ? n.down : { x: n.x, y: n.y },
   );
 }

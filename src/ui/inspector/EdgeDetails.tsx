@@ -24,6 +24,12 @@ const TLS_WORDS: Record<TlsBehaviour, string> = {
   none: 'None',
 };
 
+/**
+ * Hops a DestinationRule can govern: the others (a hand-off, the policy's gate, traffic that is
+ * dropped or leaves unmanaged) have no circuit breaker to speak of.
+ */
+const ROUTED: ReadonlySet<EdgeKind> = new Set(['direct', 'to-gateway', 'via-gateway']);
+
 /** A DestinationRule's limits as `path: value` lines, in the order written. */
 function limitLines(value: unknown, path = ''): [string, string][] {
   if (value !== null && typeof value === 'object' && !Array.isArray(value))
@@ -53,28 +59,30 @@ function Hop({ edge }: { edge: GraphEdge }) {
             <dd>{value}</dd>
           </div>
         ))}
-        <div>
-          <dt>Circuit breaker</dt>
-          <dd>
-            {edge.circuitBreaker
-              ? 'On (outlier detection ejects failing hosts)'
-              : 'Off (no outlier detection)'}
-            {(connectionPool || outlierDetection) && (
-              <ul className="hop-limits">
-                {[
-                  ...limitLines(connectionPool, 'connectionPool'),
-                  ...limitLines(outlierDetection, 'outlierDetection'),
-                ]
-                  .filter(([path]) => !path.endsWith('undefined'))
-                  .map(([path, value]) => (
-                    <li key={path}>
-                      <code>{path}</code>: {value}
-                    </li>
-                  ))}
-              </ul>
-            )}
-          </dd>
-        </div>
+        {ROUTED.has(edge.kind) && (
+          <div>
+            <dt>Circuit breaker</dt>
+            <dd>
+              {edge.circuitBreaker
+                ? 'On (outlier detection ejects failing hosts)'
+                : 'Off (no outlier detection)'}
+              {(connectionPool || outlierDetection) && (
+                <ul className="hop-limits">
+                  {[
+                    ...limitLines(connectionPool, 'connectionPool'),
+                    ...limitLines(outlierDetection, 'outlierDetection'),
+                  ]
+                    .filter(([path]) => !path.endsWith('undefined'))
+                    .map(([path, value]) => (
+                      <li key={path}>
+                        <code>{path}</code>: {value}
+                      </li>
+                    ))}
+                </ul>
+              )}
+            </dd>
+          </div>
+        )}
       </dl>
     </section>
   );

@@ -35,6 +35,8 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const view = useView();
   const text = useStudio((s) => s.text);
   const positions = useStudio((s) => s.positions);
+  // As the user chose to draw it; left to right, the way a document reads, when the app picks.
+  const direction = useStudio((s) => s.direction) ?? 'LR';
   const id = useId();
   const [version, setVersion] = useState<Version>('as-written');
   const [copied, setCopied] = useState<string | undefined>(undefined);
@@ -48,10 +50,8 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const bundleText = separated.bundle.text;
   const errors = view.current.diagnostics.filter((d) => d.severity === 'error').length;
   const graph = view.lastGood.graph;
-  const nodePositions = useMemo(
-    () => Object.fromEntries(graph.nodes.map((n) => [n.id, positions[n.id] ?? n.position])),
-    [graph, positions],
-  );
+  // Positions the user gave; the SVG lays out the others in the same direction.
+  const nodePositions = positions;
 
   const copy = async (what: string, value: string) =>
     setCopied(
@@ -115,7 +115,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
             onClick={() =>
               download(
                 'egress-graph.svg',
-                graphToSvg(graph, nodePositions, { theme: dark ? 'dark' : 'light' }),
+                graphToSvg(graph, nodePositions, { theme: dark ? 'dark' : 'light', direction }),
                 'image/svg+xml',
               )
             }
@@ -125,9 +125,9 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           <button
             type="button"
             onClick={() =>
-              void svgToPng(graphToSvg(graph, nodePositions, { theme: dark ? 'dark' : 'light' })).then(
-                (png) => download('egress-graph.png', png, 'image/png'),
-              )
+              void svgToPng(
+                graphToSvg(graph, nodePositions, { theme: dark ? 'dark' : 'light', direction }),
+              ).then((png) => download('egress-graph.png', png, 'image/png'))
             }
           >
             Download PNG

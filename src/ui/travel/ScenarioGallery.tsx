@@ -107,7 +107,7 @@ function ScenarioCard({ scenario, onOpened }: { scenario: Scenario; onOpened: ()
           aria-label={`Open ${scenario.title}`}
           onClick={() => {
             const { title, summary, text } = scenario;
-            store.getState().openDesign(text, 'template', {}, undefined, { title, summary });
+            store.getState().openDesign(text, 'template', undefined, undefined, { title, summary });
             onOpened();
           }}
         >

@@ -13,12 +13,13 @@ import { copyText } from '../shared/download';
 export function ShareDialog({ onClose, onExport }: { onClose: () => void; onExport: () => void }) {
   const text = useStudio((s) => s.text);
   const positions = useStudio((s) => s.positions);
+  const direction = useStudio((s) => s.direction);
   const istioVersion = useStudio((s) => s.istioVersion);
   const id = useId();
   const [copied, setCopied] = useState<string | undefined>(undefined);
   const link = useMemo(
-    () => shareLink(`${location.origin}${location.pathname}`, { text, positions, istioVersion }),
-    [text, positions, istioVersion],
+    () => shareLink(`${location.origin}${location.pathname}`, { text, positions, direction, istioVersion }),
+    [text, positions, direction, istioVersion],
   );
   return (
     <Modal title="Share" onClose={onClose}>

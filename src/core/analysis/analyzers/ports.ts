@@ -133,7 +133,9 @@ const checkAddressesRequired: Analyzer = (model, report) => {
     for (const [port, p] of records(se.spec['ports'])) {
       const protocol = str(port['protocol']) ?? '';
       if (protocol !== '' && protocol.toUpperCase() !== 'TCP') continue;
-      const number = num(port['number']) ?? '?';
+      const number = num(port['number']);
+      // A port still without its number (half typed) is the schema's to report first.
+      if (number === undefined) continue;
       const why = none
         ? `with resolution NONE Istio allocates no address, so sidecars listen on 0.0.0.0:${number}`
         : `Istio allocates the entry an address, but only sidecars that capture DNS give it to the app (istioctl looks for ISTIO_META_DNS_CAPTURE with ISTIO_META_DNS_AUTO_ALLOCATE in meshConfig.defaultConfig.proxyMetadata); the others listen on 0.0.0.0:${number}`;

@@ -1,0 +1,152 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { describe, expect, it } from 'vitest';
+
+import { parseBundle } from '../bundle';
+import { deriveGraph } from './derive';
+import {
+  createLayoutMemo,
+  LAYERED_LAYOUT_LIMIT,
+  layoutGraph,
+  NODE_SIZE,
+  type LayoutDirection,
+} from './layout';
+import type { EgressGraph, GraphEdge, GraphNode, NodeKind } from './types';
+
+const sample = readFileSync(join(import.meta.dirname, '../../templates/sample-payments.yaml'), 'utf8');
+const sampleGraph = () => deriveGraph(parseBundle(sample));
+
+const at = (graph: EgressGraph, id: string) => graph.nodes.find((n) => n.id === id)!.position;
+const node = (id: string, kind: NodeKind): GraphNode => ({
+  id,
+  kind,
+  label: id,
+  resources: [],
+  position: { x: 0, y: 0 },
+});
+const edge = (source: string, target: string, kind: GraphEdge['kind'] = 'direct'): GraphEdge => ({
+  id: `${source}->${target}`,
+  source,
+  target,
+  kind,
+  label: '',
+});
+
+/** Pairs of nodes whose boxes overlap. */
+function overlaps(graph: EgressGraph): string[] {
+  const found: string[] = [];
+  graph.nodes.forEach((a, i) =>
+    graph.nodes.slice(i + 1).forEach((b) => {
+      const apart =
+        a.position.x + NODE_SIZE.width <= b.position.x ||
+        b.position.x + NODE_SIZE.width <= a.position.x ||
+        a.position.y + NODE_SIZE.height <= b.position.y ||
+        b.position.y + NODE_SIZE.height <= a.position.y;
+      if (!apart) found.push(`${a.id} × ${b.id}`);
+    }),
+  );
+  return found;
+}
+
+describe('the layered layout', () => {
+  it.each<LayoutDirection>(['LR', 'TB'])(
+    'puts each kind in its rank along the path, %s, with no two nodes over each other',
+    (direction) => {
+      const graph = layoutGraph(sampleGraph(), direction);
+      const along = (id: string) => (direction === 'LR' ? at(graph, id).x : at(graph, id).y);
+      expect(along('workload:orders')).toBe(along('mesh-policy'));
+      expect(along('sidecar:orders')).toBeGreaterThan(along('workload:orders'));
+      expect(along('egress-gateway:istio-egressgateway')).toBeGreaterThan(along('sidecar:orders'));
+      expect(along('external:api.github.com')).toBeGreaterThan(along('egress-gateway:istio-egressgateway'));
+      // Reached directly, a service still sits in the last rank, with the others.
+      expect(along('external:api.payment-gateway.com')).toBe(along('external:api.github.com'));
+      expect(overlaps(graph)).toEqual([]);
+    },
+  );
+
+  it.each<LayoutDirection>(['LR', 'TB'])(
+    'lines each sidecar up with its workload; the policy heads its rank, every other host closes its own (%s)',
+    (direction) => {
+      const graph = layoutGraph(sampleGraph(), direction);
+      const across = (id: string) => (direction === 'LR' ? at(graph, id).y : at(graph, id).x);
+      expect(across('sidecar:orders')).toBe(across('workload:orders'));
+      expect(across('sidecar:payments')).toBe(across('workload:payments'));
+      expect(across('mesh-policy')).toBeLessThan(
+        Math.min(across('workload:orders'), across('workload:payments')),
+      );
+      expect(across('external:*')).toBeGreaterThan(
+        Math.max(across('external:api.github.com'), across('external:api.payment-gateway.com')),
+      );
+    },
+  );
+
+  it('lists nodes rank by rank (the order the CLI prints)', () => {
+    const kinds = layoutGraph(sampleGraph()).nodes.map((n) => n.kind);
+    const rank = { 'mesh-policy': 0, workload: 0, sidecar: 1, 'egress-gateway': 2, 'external-service': 3 };
+    expect(kinds.map((k) => rank[k])).toEqual([...kinds.map((k) => rank[k])].sort());
+  });
+
+  it('uncrosses edges: services follow the order of the sidecars that call them', () => {
+    const graph = layoutGraph({
+      nodes: [
+        node('s1', 'sidecar'),
+        node('s2', 'sidecar'),
+        node('a.com', 'external-service'),
+        node('b.com', 'external-service'),
+      ],
+      edges: [edge('s1', 'b.com'), edge('s2', 'a.com')],
+    });
+    const [s1, s2, a, b] = ['s1', 's2', 'a.com', 'b.com'].map((id) => at(graph, id).y);
+    expect(Math.sign(s1! - s2!)).toBe(Math.sign(b! - a!));
+  });
+
+  it('keeps a service nobody calls in the last rank', () => {
+    const graph = layoutGraph({
+      nodes: [node('w', 'workload'), node('s', 'sidecar'), node('lonely.com', 'external-service')],
+      edges: [edge('w', 's', 'workload')],
+    });
+    expect(at(graph, 'lonely.com').x).toBeGreaterThan(at(graph, 's').x);
+  });
+
+  it(`past ${LAYERED_LAYOUT_LIMIT} nodes, orders by barycentre: same ranks, still no overlap`, () => {
+    const nodes: GraphNode[] = [];
+    const edges: GraphEdge[] = [];
+    for (let i = 0; i < LAYERED_LAYOUT_LIMIT / 2 + 10; i++) {
+      nodes.push(node(`s${i}`, 'sidecar'), node(`h${i}.com`, 'external-service'));
+      edges.push(edge(`s${i}`, `h${(i * 7) % (LAYERED_LAYOUT_LIMIT / 2 + 10)}.com`));
+    }
+    const graph = layoutGraph({ nodes, edges });
+    expect(new Set(graph.nodes.filter((n) => n.kind === 'sidecar').map((n) => n.position.x)).size).toBe(1);
+    expect(overlaps(graph)).toEqual([]);
+  });
+});
+
+describe('the layout memo', () => {
+  it('reuses the positions while the shape stays, and lays out again when it changes', () => {
+    const layout = createLayoutMemo();
+    const first = layout(sampleGraph());
+    const retried = deriveGraph(parseBundle(sample.replace('attempts: 2', 'attempts: 3')));
+    const again = layout(retried);
+    expect(again.nodes.map((n) => n.position)).toEqual(first.nodes.map((n) => n.position));
+    expect(again.edges).toBe(retried.edges);
+    const grown = deriveGraph(
+      parseBundle(
+        `${sample}\n---\n${sample
+          .split('---')[1]!
+          .replace(/api\.payment-gateway\.com/g, 'api.stripe.com')
+          .replace(/name: payment-gateway/g, 'name: stripe')}`,
+      ),
+    );
+    const laid = layout(grown);
+    expect(laid.nodes.some((n) => n.id === 'external:api.stripe.com')).toBe(true);
+    expect(overlaps(laid)).toEqual([]);
+  });
+
+  it('keeps each direction apart', () => {
+    const layout = createLayoutMemo();
+    const graph = sampleGraph();
+    expect(layout(graph, 'TB')).toEqual(layoutGraph(graph, 'TB'));
+    expect(layout(graph, 'LR')).toEqual(layoutGraph(graph, 'LR'));
+  });
+});
