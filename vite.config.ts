@@ -16,7 +16,10 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
-            { name: 'xyflow', test: /node_modules[\\/](@xyflow|d3-[a-z-]+|classcat|zustand)[\\/]/ },
+            // Apart from React Flow (which uses it too): the first paint reads the saved preferences
+            // through a zustand store, and must not wait for React Flow.
+            { name: 'zustand', test: /node_modules[\\/]zustand[\\/]/ },
+            { name: 'xyflow', test: /node_modules[\\/](@xyflow|d3-[a-z-]+|classcat)[\\/]/ },
             // Without includeDependenciesRecursively: false the entry would import this chunk.
             {
               name: 'monaco',

@@ -301,4 +301,18 @@ test('clicking the unlabelled hand-off from a workload to its sidecar shows that
   await expect(inspector.getByRole('heading', { name: 'Workload: orders → Sidecar: orders' })).toBeVisible();
   await expect(inspector).toContainText('The workload hands its outbound traffic to its sidecar');
   await expect(inspector).not.toContainText('Circuit breaker');
+  // By keyboard: a node's connections in the inspector select each hop, the policy's gate too.
+  await page.getByRole('group', { name: 'Mesh policy: REGISTRY_ONLY' }).focus();
+  await page.keyboard.press('Enter');
+  await inspector.getByText(/^Connections/).focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await expect(page.locator(':focus')).toHaveText(/^To Sidecar: /);
+  await page.keyboard.press('Enter');
+  await expect(
+    inspector.getByRole('heading', { name: /^Mesh policy: REGISTRY_ONLY → Sidecar: / }),
+  ).toBeVisible();
+  await expect(inspector).toContainText(
+    'The mesh policy decides what the sidecar does with unregistered hosts',
+  );
 });

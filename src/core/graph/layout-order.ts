@@ -11,7 +11,7 @@ import {
 } from '@dagrejs/dagre';
 
 import type { Ranks } from './layout';
-import type { EgressGraph, GraphNode } from './types';
+import type { EdgeKind, EgressGraph, GraphEdge, GraphNode } from './types';
 
 /** Which node heads its rank and which closes it. */
 export interface Pins {
@@ -21,6 +21,18 @@ export interface Pins {
 
 // localeCompare's order, without building a collator on every comparison.
 const byLabel = new Intl.Collator().compare;
+// Code-unit order: ids are unique, so ties end here.
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The edges that order the ranks: the paths traffic takes. Blocked and unmanaged traffic goes from
+ * every sidecar to whatever it may not reach, and would only tangle the ordering (and cost dagre
+ * most of its time).
+ */
+const ORDERING: ReadonlySet<EdgeKind> = new Set(['workload', 'direct', 'to-gateway', 'via-gateway']);
+
+/** Whether an edge takes part in ordering the ranks (see ORDERING). */
+export const ordersRanks = (edge: GraphEdge): boolean => ORDERING.has(edge.kind);
 
 /**
  * The nodes of each rank in the order dagre's layered layout gives them (crossing reduction by
@@ -36,13 +48,15 @@ export function orderByDagre(graph: EgressGraph, ranks: Ranks, pins: Pins): Grap
   const free = graph.nodes.filter((node) => !pins.first(node) && !pins.last(node));
   // Nodes in a stable order (by label within each rank): dagre's first order is the insertion order.
   free.sort(
-    (a, b) =>
-      ranks.of.get(a.id)! - ranks.of.get(b.id)! || byLabel(a.label, b.label) || (a.id < b.id ? -1 : 1),
+    (a, b) => ranks.of.get(a.id)! - ranks.of.get(b.id)! || byLabel(a.label, b.label) || compare(a.id, b.id),
   );
   // Ranks as dagre keeps them internally: doubled, leaving a rank between for edge labels.
   for (const node of free) g.setNode(node.id, { width: 1, height: 1, rank: 2 * ranks.of.get(node.id)! });
-  for (const edge of graph.edges) {
-    if (!g.hasNode(edge.source) || !g.hasNode(edge.target)) continue;
+  // Edges in a stable order too: the same graph, however its parts were derived, lays out the same.
+  const edges = graph.edges
+    .filter((edge) => ordersRanks(edge) && g.hasNode(edge.source) && g.hasNode(edge.target))
+    .sort((a, b) => compare(a.source, b.source) || compare(a.target, b.target));
+  for (const edge of edges) {
     const [from, to] = [ranks.of.get(edge.source)!, ranks.of.get(edge.target)!];
     if (from < to) g.setEdge(edge.source, edge.target, { minlen: 2 * (to - from) });
   }
@@ -60,7 +74,7 @@ export function orderByBarycentre(graph: EgressGraph, ranks: Ranks, pins: Pins):
   return pinnedAtEnds(graph, ranks, pins, (rank, number) => {
     const weight = number > 0 ? barycentres(graph.edges, index) : undefined;
     const weightOf = (id: string) => weight?.get(id) ?? Number.MAX_SAFE_INTEGER;
-    rank.sort((a, b) => weightOf(a.id) - weightOf(b.id) || byLabel(a.label, b.label));
+    rank.sort((a, b) => weightOf(a.id) - weightOf(b.id) || byLabel(a.label, b.label) || compare(a.id, b.id));
     rank.forEach((node, i) => index.set(node.id, i));
     return rank;
   });

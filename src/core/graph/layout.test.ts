@@ -109,7 +109,7 @@ describe('the layered layout', () => {
     expect(at(graph, 'lonely.com').x).toBeGreaterThan(at(graph, 's').x);
   });
 
-  it(`past ${LAYERED_LAYOUT_LIMIT} nodes, orders by barycentre: same ranks, still no overlap`, () => {
+  it(`past ${LAYERED_LAYOUT_LIMIT} nodes and edges, orders by barycentre: same ranks, still no overlap`, () => {
     const nodes: GraphNode[] = [];
     const edges: GraphEdge[] = [];
     for (let i = 0; i < LAYERED_LAYOUT_LIMIT / 2 + 10; i++) {
@@ -141,6 +141,19 @@ describe('the layout memo', () => {
     const laid = layout(grown);
     expect(laid.nodes.some((n) => n.id === 'external:api.stripe.com')).toBe(true);
     expect(overlaps(laid)).toEqual([]);
+  });
+
+  it('lays out again when an edge changes kind: the ordering reads only the paths traffic takes', () => {
+    const nodes = ['s1', 's2'].map((id) => node(id, 'sidecar'));
+    const services = ['a.com', 'b.com', 'c.com'].map((id) => node(id, 'external-service'));
+    const before = {
+      nodes: [...nodes, ...services],
+      edges: [edge('s1', 'c.com', 'blocked'), edge('s2', 'a.com')],
+    };
+    const after = { ...before, edges: [edge('s1', 'c.com'), edge('s2', 'a.com')] };
+    const layout = createLayoutMemo();
+    layout(before);
+    expect(layout(after)).toEqual(layoutGraph(after));
   });
 
   it('keeps each direction apart', () => {

@@ -68,7 +68,13 @@ export function LegendButton() {
             ))}
           </ul>
           <p className="muted">
-            Each label stands for every hop between its two nodes; select it to see them in the inspector.
+            Each label stands for every hop between its two nodes; select it, or click a line (a line without
+            a label too), to see them in the inspector. A node's connections there select each hop by
+            keyboard.
+          </p>
+          <p className="muted">
+            The path runs left to right when the whole of it fits the pane at a readable size, else top to
+            bottom; the arrow button beside the zoom turns it, and Auto-layout gives the choice back.
           </p>
         </Modal>
       )}

@@ -5,8 +5,8 @@
  * same picture.
  */
 import type { GraphEdge, NodeKind } from '../../core';
-// The layout module's types and size alone: the first paint must not load the engine.
-import { NODE_SIZE, type LayoutDirection } from '../../core/graph/layout';
+// The layout's plain facts alone: the first paint must not load the engine or dagre.
+import { NODE_SIZE, type LayoutDirection } from '../../core/graph/geometry';
 
 /** Every node has one size (the layout's): React Flow then needs no measuring, and edges meet nodes exactly. */
 export const NODE_WIDTH = NODE_SIZE.width;

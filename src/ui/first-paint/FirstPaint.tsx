@@ -49,8 +49,8 @@ export function FirstPaint({ drawn, preferences, failed = false }: FirstPaintPro
         graph={drawn && <StillGraph drawn={drawn} />}
         inspector={
           <p className="muted">
-            Select a node in the graph to see the resources behind it, or the label of an edge to see what
-            that hop does.
+            Select a node in the graph to see the resources behind it, or an edge (its line or its label) to
+            see what that hop does.
           </p>
         }
         editor={<p className="muted">Loading the editor…</p>}

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 
 import { useStudio, useStudioApi, useView } from '../../store';
-import { describeEdge } from '../canvas/roles';
-import { OTHER_HOSTS_ID, roleAndLabel, worstFirst, type EgressGraph, type GraphNode } from '../../core';
+import { OTHER_HOSTS_ID, roleAndLabel, worstFirst } from '../../core';
+import { Connections } from './Connections';
 import { DeleteNode } from './DeleteNode';
 import { EdgeDetails } from './EdgeDetails';
 import { MeshPolicyForm } from './MeshPolicyForm';
@@ -56,8 +56,8 @@ export function Inspector() {
   if (!node) {
     return (
       <p className="muted">
-        Select a node in the graph to see the resources behind it, or the label of an edge to see what that
-        hop does.
+        Select a node in the graph to see the resources behind it, or an edge (its line or its label) to see
+        what that hop does.
       </p>
     );
   }
@@ -148,33 +148,5 @@ function OtherHosts({ onMeshPolicy }: { onMeshPolicy: () => void }) {
         </button>
       </p>
     </>
-  );
-}
-
-// A node can have thousands of connections in a large design: the list shows the first ones.
-const CONNECTIONS_SHOWN = 50;
-
-/** The node's traffic in words (the canvas draws it): what leaves it and what reaches it, and how. */
-function Connections({ node, graph }: { node: GraphNode; graph: EgressGraph }) {
-  const edges = graph.edges.filter(
-    (e) => (e.source === node.id || e.target === node.id) && e.kind !== 'workload' && e.kind !== 'policy',
-  );
-  if (edges.length === 0) return null;
-  const names = new Map(graph.nodes.map((n) => [n.id, roleAndLabel(n)]));
-  return (
-    <details className="connections">
-      <summary>Connections ({edges.length})</summary>
-      <ul>
-        {edges.slice(0, CONNECTIONS_SHOWN).map((e) => (
-          <li key={e.id}>
-            {e.source === node.id ? `To ${names.get(e.target)}` : `From ${names.get(e.source)}`} —{' '}
-            {describeEdge(e)}
-          </li>
-        ))}
-      </ul>
-      {edges.length > CONNECTIONS_SHOWN && (
-        <p className="muted">…and {edges.length - CONNECTIONS_SHOWN} more.</p>
-      )}
-    </details>
   );
 }
