@@ -25,8 +25,11 @@ export function drawnGraph(
   direction ??= Object.keys(positions).length > 0 ? 'LR' : undefined;
   // The derivation's graph is laid out left to right.
   const laid = direction === 'TB' ? layout(graph, 'TB') : graph;
-  const down =
-    direction === undefined ? new Map(layout(graph, 'TB').nodes.map((n) => [n.id, n.position])) : undefined;
+  const topDown = direction === undefined ? layout(graph, 'TB') : undefined;
+  const down = topDown && new Map(topDown.nodes.map((n) => [n.id, n.position]));
+  const downVia = topDown && new Map(topDown.edges.flatMap((e) => (e.via ? [[e.id, e.via] as const] : [])));
+  // Moved nodes leave the layout's bends behind: the canvas then draws every edge end to end.
+  const bends = Object.keys(positions).length === 0;
   return {
     ...(direction ? { direction } : {}),
     nodes: laid.nodes.map((node) => ({
@@ -38,6 +41,14 @@ export function drawnGraph(
       ...(down ? { down: down.get(node.id)! } : {}),
       ...problemCounts(diagnostics, node.resources),
     })),
-    edges: graph.edges.map(({ id, source, target, kind, tls }) => ({ id, source, target, kind, tls })),
+    edges: laid.edges.map(({ id, source, target, kind, tls, via }) => ({
+      id,
+      source,
+      target,
+      kind,
+      tls,
+      ...(bends && via ? { via } : {}),
+      ...(downVia?.has(id) ? { downVia: downVia.get(id) } : {}),
+    })),
   };
 }

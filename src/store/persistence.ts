@@ -53,7 +53,17 @@ export interface DrawnGraph {
     errors: number;
     warnings: number;
   }[];
-  edges: { id: string; source: string; target: string; kind: string; tls?: string | undefined }[];
+  edges: {
+    id: string;
+    source: string;
+    target: string;
+    kind: string;
+    tls?: string | undefined;
+    /** The bends the layout gave the edge (see GraphEdge.via), drawn as `x`, `y` are. */
+    via?: { x: number; y: number }[] | undefined;
+    /** Its bends drawn top to bottom, beside `down`. */
+    downVia?: { x: number; y: number }[] | undefined;
+  }[];
 }
 
 /** The key of the saved design, and the prefix of backups of unreadable ones. */
@@ -172,7 +182,14 @@ function isDrawnGraph(value: unknown): value is DrawnGraph {
     Array.isArray(nodes) &&
     Array.isArray(edges) &&
     nodes.every((n) => typeof n?.id === 'string' && point(n) && (n.down === undefined || point(n.down))) &&
-    edges.every((e) => typeof e?.source === 'string' && typeof e.target === 'string')
+    edges.every(
+      (e) =>
+        typeof e?.source === 'string' &&
+        typeof e.target === 'string' &&
+        [e.via, e.downVia].every(
+          (bends) => bends === undefined || (Array.isArray(bends) && bends.every(point)),
+        ),
+    )
   );
 }
 

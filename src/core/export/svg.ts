@@ -58,7 +58,11 @@ export function graphToSvg(
 ): string {
   const palette = SVG_PALETTES[options.theme ?? 'light'];
   const direction = options.direction ?? 'LR';
-  const laidOut = new Map(layoutGraph(graph, direction).nodes.map((n) => [n.id, n.position]));
+  const laid = layoutGraph(graph, direction);
+  const laidOut = new Map(laid.nodes.map((n) => [n.id, n.position]));
+  // The layout's bends hold while every node is where it put them.
+  const bends = Object.keys(positions).length === 0;
+  const via = new Map(laid.edges.flatMap((e) => (bends && e.via ? [[e.id, e.via] as const] : [])));
   const at = new Map(graph.nodes.map((n) => [n.id, positions[n.id] ?? laidOut.get(n.id) ?? n.position]));
   const bounds = new Bounds();
   const labels = new LabelPlacer();
@@ -75,17 +79,23 @@ export function graphToSvg(
     const end = across
       ? { x: target.x, y: target.y + SVG_NODE_HEIGHT / 2 }
       : { x: target.x + SVG_NODE_WIDTH / 2, y: target.y };
-    const bend = Math.max(40, Math.abs(across ? end.x - start.x : end.y - start.y) / 2);
-    // The control points, out along the flow from each end.
-    const c1 = across ? { x: start.x + bend, y: start.y } : { x: start.x, y: start.y + bend };
-    const c2 = across ? { x: end.x - bend, y: end.y } : { x: end.x, y: end.y - bend };
-    // A cubic stays inside the hull of its control points, so they bound it for the viewBox.
-    bounds.include(c1.x, c1.y);
-    bounds.include(c2.x, c2.y);
-    edgePaths.push(drawEdge(edge, start, end, c1, c2, palette));
+    const points = [start, ...(via.get(edge.id) ?? []), end];
+    const pieces = points.slice(1).map((q, i) => {
+      const p = points[i]!;
+      const bend = Math.max(40, Math.abs(across ? q.x - p.x : q.y - p.y) / 2);
+      // The control points, out along the flow from each end.
+      const c1 = across ? { x: p.x + bend, y: p.y } : { x: p.x, y: p.y + bend };
+      const c2 = across ? { x: q.x - bend, y: q.y } : { x: q.x, y: q.y - bend };
+      // A cubic stays inside the hull of its control points, so they bound it for the viewBox.
+      bounds.include(c1.x, c1.y);
+      bounds.include(c2.x, c2.y);
+      return { c1, c2, to: q };
+    });
+    edgePaths.push(drawEdge(edge, start, pieces, palette));
     if (edge.label === '' || UNLABELLED.has(edge.kind)) continue;
-    // The middle (t = ½) of this symmetric cubic is the middle of its ends.
-    const box = labels.place(edge.label, (start.x + end.x) / 2, (start.y + end.y) / 2);
+    // The middle (t = ½) of the first piece, a symmetric cubic, is the middle of its ends.
+    const first = points[1]!;
+    const box = labels.place(edge.label, (start.x + first.x) / 2, (start.y + first.y) / 2);
     bounds.include(box.x, box.y);
     bounds.include(box.x + box.width, box.y + box.height);
     edgeLabels.push(drawLabel(edge, box, palette));
@@ -137,14 +147,14 @@ function drawNode(node: GraphNode, { x, y }: Point, palette: SvgPalette): string
 function drawEdge(
   edge: GraphEdge,
   start: Point,
-  end: Point,
-  c1: Point,
-  c2: Point,
+  pieces: { c1: Point; c2: Point; to: Point }[],
   palette: SvgPalette,
 ): string {
   const dash = DASHES[edge.kind];
   const marker = edge.kind === 'blocked' ? 'cross-blocked' : `arrow-${edge.kind}`;
-  const d = `M${n(start.x)} ${n(start.y)} C${n(c1.x)} ${n(c1.y)} ${n(c2.x)} ${n(c2.y)} ${n(end.x)} ${n(end.y)}`;
+  const d = `M${n(start.x)} ${n(start.y)} ${pieces
+    .map(({ c1, c2, to }) => `C${n(c1.x)} ${n(c1.y)} ${n(c2.x)} ${n(c2.y)} ${n(to.x)} ${n(to.y)}`)
+    .join(' ')}`;
   return [
     `<path class="edge edge-${edge.kind}" d="${d}" stroke="${palette.edges[edge.kind]}"`,
     edge.kind === 'blocked' ? ' stroke-width="2"' : '',

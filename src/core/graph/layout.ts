@@ -1,6 +1,6 @@
 import { NODE_SIZE, type LayoutDirection } from './geometry';
 import { orderByBarycentre, orderByDagre, ordersRanks } from './layout-order';
-import { placeAcross } from './layout-place';
+import { laneKey, placeAcross } from './layout-place';
 import { OTHER_HOSTS_ID, type EgressGraph, type GraphNode, type NodeKind } from './types';
 
 export { NODE_SIZE, type LayoutDirection } from './geometry';
@@ -50,8 +50,6 @@ export function layoutGraph(graph: EgressGraph, direction: LayoutDirection = 'LR
     graph.nodes.length + graph.edges.filter(ordersRanks).length <= LAYERED_LAYOUT_LIMIT
       ? orderByDagre(graph, ranks, pins)
       : orderByBarycentre(graph, ranks, pins);
-  // The policy gates every sidecar: where it sits says nothing about where they should.
-  const across = placeAcross(graph, ordered, { node: crossSize, gap: spacing.across }, FIRST);
   // Along the path: each rank after the one before, with the gap its edges need.
   const alongSize = direction === 'LR' ? NODE_SIZE.width : NODE_SIZE.height;
   const rankStart: number[] = [];
@@ -60,14 +58,28 @@ export function layoutGraph(graph: EgressGraph, direction: LayoutDirection = 'LR
     rankStart.push(along);
     along += alongSize + (ranks.handoffAfter === rank ? spacing.handoff : spacing.labelled);
   }
-  const top = Math.min(0, ...across.values());
+  // The policy gates every sidecar: where it sits says nothing about where they should.
+  const geometry = { node: crossSize, gap: spacing.across, rankStart, along: alongSize };
+  const { across, lanes } = placeAcross(graph, ordered, ranks, geometry, FIRST);
+  const top = Math.min(0, ...across.values(), ...[...lanes.values()].flat().map((l) => l.centre));
+  const point = (a: number, c: number) =>
+    direction === 'LR' ? { x: a, y: Math.round(c - top) } : { x: Math.round(c - top), y: a };
   // Listed rank by rank, each in its order across: the order readers (and the CLI's output) expect.
   const nodes: GraphNode[] = ordered.flat().map((node) => {
     const a = rankStart[ranks.of.get(node.id)!]!;
-    const c = Math.round(across.get(node.id)! - top);
-    return { ...node, position: direction === 'LR' ? { x: a, y: c } : { x: c, y: a } };
+    return { ...node, position: point(a, across.get(node.id)!) };
   });
-  return { nodes, edges: graph.edges };
+  // An edge that skips a rank runs straight across it, along its lane.
+  const edges = graph.edges.map((edge) => {
+    const crossing = lanes.get(laneKey(edge));
+    if (!crossing) return edge;
+    const via = crossing.flatMap(({ rank, centre }) => [
+      point(rankStart[rank]!, centre),
+      point(rankStart[rank]! + alongSize, centre),
+    ]);
+    return { ...edge, via };
+  });
+  return { nodes, edges };
 }
 
 /** The mesh policy heads its rank; every other host closes its own. */
@@ -96,33 +108,42 @@ function rankNodes(nodes: readonly GraphNode[]): Ranks {
 export type LayoutMemo = (graph: EgressGraph, direction?: LayoutDirection) => EgressGraph;
 
 /**
- * A memo for {@link layoutGraph}: an edit that changes no node and no edge's ends (a retry count,
- * a timeout, a comment) reuses the last positions instead of laying the graph out again.
+ * A memo for {@link layoutGraph}: an edit that changes no node and no edge's ends or kind (a retry
+ * count, a timeout, a comment) reuses the last positions instead of laying the graph out again.
  */
 export function createLayoutMemo(): LayoutMemo {
-  const last = new Map<LayoutDirection, { shape: string; laid: EgressGraph }>();
+  const last = new Map<LayoutDirection, { graph: EgressGraph; laid: EgressGraph }>();
   return (graph, direction = 'LR') => {
-    const shape = shapeOf(graph);
     const cached = last.get(direction);
-    if (cached?.shape !== shape) {
+    if (!cached || !sameShape(cached.graph, graph)) {
       const laid = layoutGraph(graph, direction);
-      last.set(direction, { shape, laid });
+      last.set(direction, { graph, laid });
       return laid;
     }
-    // The same nodes, in the same order and places, with what the edit changed in them.
+    // The same nodes, in the same order and places, with what the edit changed in them; the
+    // same bends in the edges.
     const now = new Map(graph.nodes.map((n) => [n.id, n]));
+    const bends = new Map(cached.laid.edges.flatMap((e) => (e.via ? [[e.id, e.via] as const] : [])));
     return {
       nodes: cached.laid.nodes.map((n) => ({ ...now.get(n.id)!, position: n.position })),
-      edges: graph.edges,
+      edges:
+        bends.size === 0
+          ? graph.edges
+          : graph.edges.map((e) => (bends.has(e.id) ? { ...e, via: bends.get(e.id)! } : e)),
     };
   };
 }
 
-/** What the layout reads: nodes (id, kind, label) and edges (ends and kind), in order. */
-function shapeOf(graph: EgressGraph): string {
-  const parts: string[] = [];
-  for (const n of graph.nodes) parts.push(n.id, n.kind, n.label);
-  parts.push('');
-  for (const e of graph.edges) parts.push(e.source, e.target, e.kind);
-  return parts.join('\u0000');
+/** Whether two graphs read the same to the layout: nodes (id, kind, label) and edges (ends, kind), in order. */
+function sameShape(a: EgressGraph, b: EgressGraph): boolean {
+  if (a.nodes.length !== b.nodes.length || a.edges.length !== b.edges.length) return false;
+  for (let i = 0; i < a.nodes.length; i++) {
+    const [x, y] = [a.nodes[i]!, b.nodes[i]!];
+    if (x.id !== y.id || x.kind !== y.kind || x.label !== y.label) return false;
+  }
+  for (let i = 0; i < a.edges.length; i++) {
+    const [x, y] = [a.edges[i]!, b.edges[i]!];
+    if (x.source !== y.source || x.target !== y.target || x.kind !== y.kind) return false;
+  }
+  return true;
 }

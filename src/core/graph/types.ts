@@ -47,6 +47,12 @@ export interface GraphEdge {
   limits?: { connectionPool?: Record<string, unknown>; outlierDetection?: Record<string, unknown> };
   /** `Kind/namespace/name` of the resources that decide this hop: ServiceEntry, DestinationRule, VirtualService. */
   resources?: string[];
+  /**
+   * Where the layout bends the edge to cross a rank it skips (a sidecar's direct call passing the
+   * egress gateways) clear of that rank's nodes: the points it runs straight between there, in
+   * the layout's coordinates. Absent: the edge curves straight from end to end.
+   */
+  via?: { x: number; y: number }[];
 }
 
 /** The egress graph of a bundle. */

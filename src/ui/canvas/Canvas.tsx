@@ -119,7 +119,7 @@ export function Canvas({ onShown }: CanvasProps) {
     () => cache.nodes(graph, positions, selection, readOnly, direction),
     [cache, graph, positions, selection, readOnly, direction],
   );
-  const edges = useMemo(() => cache.edges(shown.graph), [cache, shown]);
+  const edges = useMemo(() => cache.edges(graph), [cache, graph]);
   // Traffic kinds the user chose to hide (a large ALLOW_ANY design has thousands of unmanaged edges).
   const [hidden, show] = useHiddenSet<string>();
   const drawn = useMemo(
@@ -183,6 +183,7 @@ export function Canvas({ onShown }: CanvasProps) {
         nodes={nodes}
         edges={drawn}
         direction={direction}
+        bends={Object.keys(positions).length === 0}
         selected={edgeSelection}
         onSelect={onSelectEdge}
       />

@@ -2,7 +2,7 @@ import { EdgeLabelRenderer, useStore, ViewportPortal, type ReactFlowState } from
 import { Fragment, memo, useMemo } from 'react';
 
 import type { Box, GraphEdge, LayoutDirection } from '../../core';
-import { edgeCurve, edgeEnds } from './drawing';
+import { edgeEnds, edgePath } from './drawing';
 import { labelHead, placeEdgeLabels, type EdgeBundle } from './edge-labels';
 import { BreakerIcon, RetriesIcon, TimeoutIcon, TlsIcon } from './icons';
 import { describeEdge } from './roles';
@@ -25,12 +25,15 @@ export function EdgeLayer({
   nodes,
   edges,
   direction,
+  bends,
   selected,
   onSelect,
 }: {
   nodes: EgressFlowNode[];
   edges: EgressFlowEdge[];
   direction: LayoutDirection;
+  /** Whether nodes are where the layout put them, so edges take the bends it gave them. */
+  bends: boolean;
   /** The selected edge's id. */
   selected: string | undefined;
   onSelect: (edgeId: string) => void;
@@ -42,7 +45,9 @@ export function EdgeLayer({
     const source = at.get(edge.source);
     const target = at.get(edge.target);
     if (!source || !target) return [];
-    return [{ edge, direction, ...edgeEnds(source, target, direction) }];
+    const { sx, sy, tx, ty } = edgeEnds(source, target, direction);
+    const via = bends ? (edge.data.edge.via ?? []) : [];
+    return [{ edge, direction, points: [{ x: sx, y: sy }, ...via, { x: tx, y: ty }] }];
   });
   const bundles = useMemo(
     () =>
@@ -51,9 +56,10 @@ export function EdgeLayer({
             edges.map((e) => e.data.edge),
             at,
             direction,
+            bends,
           )
         : [],
-    [detailed, edges, at, direction],
+    [detailed, edges, at, direction, bends],
   );
   // A bundle is selected when any of its edges is.
   const selectedBundle = bundles.find((b) => b.edges.some((e) => e.id === selected))?.id;
@@ -93,10 +99,8 @@ export function EdgeLayer({
 interface Ends {
   edge: EgressFlowEdge;
   direction: LayoutDirection;
-  sx: number;
-  sy: number;
-  tx: number;
-  ty: number;
+  /** Its ends and bends. */
+  points: { x: number; y: number }[];
 }
 
 // Memoised per edge: moving one node redraws only the edges that touch it.
@@ -106,7 +110,7 @@ const EdgePath = memo(function EdgePath({
   onSelect,
   ...ends
 }: Ends & { selected: boolean; onSelect: ((edgeId: string) => void) | undefined }) {
-  const { path } = edgeCurve(ends.sx, ends.sy, ends.tx, ends.ty, ends.direction);
+  const path = edgePath(ends.points, ends.direction);
   return (
     <>
       <path className={`${edge.className}${selected ? ' edge-selected' : ''}`} d={path} />

@@ -104,6 +104,30 @@ export function edgeCurve(
   return { path: `M${sx},${sy} C${c1x},${c1y} ${c2x},${c2y} ${tx},${ty}`, x: mid.x, y: mid.y };
 }
 
+/**
+ * An edge through its points (its ends, and the bends the layout gave it to cross a rank it skips):
+ * a curve as {@link edgeCurve} draws it from each point to the next (straight where they line up
+ * along the flow), and the points along it where a label may sit (see {@link pathPoint}).
+ */
+export function edgePath(points: readonly Point[], direction: LayoutDirection): string {
+  return points
+    .slice(1)
+    .map((q, i) => {
+      const p = points[i]!;
+      const { c1x, c1y, c2x, c2y } = controls(p.x, p.y, q.x, q.y, direction);
+      return `${i === 0 ? `M${p.x},${p.y} ` : ' '}C${c1x},${c1y} ${c2x},${c2y} ${q.x},${q.y}`;
+    })
+    .join('');
+}
+
+/** The point at `t` (0 at the source, 1 at the target) along {@link edgePath}, each piece an equal share. */
+export function pathPoint(points: readonly Point[], t: number, direction: LayoutDirection): Point {
+  const pieces = points.length - 1;
+  const piece = Math.min(pieces - 1, Math.floor(t * pieces));
+  const [p, q] = [points[piece]!, points[piece + 1]!];
+  return edgePoint(p.x, p.y, q.x, q.y, t * pieces - piece, direction);
+}
+
 /** The zoom at which the nodes at `positions` fill a pane of `width` × `height` (uncapped). */
 function fillZoom(positions: Point[], width: number, height: number, minimap: boolean): number {
   const { free, box } = fitting(positions, width, height, minimap);

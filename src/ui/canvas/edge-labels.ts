@@ -5,7 +5,7 @@
  * the edge's tooltip and, once selected, in the inspector. Pure: the same graph gives the same labels.
  */
 import { BoxGrid, type Box, type GraphEdge, type LayoutDirection } from '../../core';
-import { edgeEnds, edgePoint, NODE_HEIGHT, NODE_WIDTH } from './drawing';
+import { edgeEnds, NODE_HEIGHT, NODE_WIDTH, pathPoint } from './drawing';
 
 /** A bundle of parallel edges and where its label sits (undefined: no room for it). */
 export interface EdgeBundle {
@@ -83,11 +83,15 @@ export function bundleEdges(edges: readonly GraphEdge[]): Omit<EdgeBundle, 'box'
   return [...bundles.values()];
 }
 
-/** Places the label of every bundle between nodes at `at` (top-left corners), drawn in `direction`. */
+/**
+ * Places the label of every bundle between nodes at `at` (top-left corners), drawn in `direction`,
+ * along the bends the layout gave its edges when `bends` (the nodes are where it put them).
+ */
 export function placeEdgeLabels(
   edges: readonly GraphEdge[],
   at: ReadonlyMap<string, { x: number; y: number }>,
   direction: LayoutDirection = 'LR',
+  bends = true,
 ): EdgeBundle[] {
   const taken = new BoxGrid();
   for (const { x, y } of at.values())
@@ -97,10 +101,12 @@ export function placeEdgeLabels(
     const target = at.get(bundle.target);
     if (!source || !target) return { ...bundle, box: undefined };
     const { sx, sy, tx, ty } = edgeEnds(source, target, direction);
+    const via = bends ? (bundle.edges[0]!.via ?? []) : [];
+    const points = [{ x: sx, y: sy }, ...via, { x: tx, y: ty }];
     const width = labelWidth(bundle.edges);
     const aside = direction === 'LR' ? { x: 0, y: LABEL_HEIGHT + GAP } : { x: width / 2 + GAP, y: 0 };
     for (const t of ALONG) {
-      const { x, y } = edgePoint(sx, sy, tx, ty, t, direction);
+      const { x, y } = pathPoint(points, t, direction);
       for (const across of ACROSS) {
         const box = {
           x: Math.round(x - width / 2 + across * aside.x),

@@ -153,7 +153,18 @@ function sameEdgeLabel(a: GraphEdge, b: GraphEdge): boolean {
     a.timeout === b.timeout &&
     a.retries === b.retries &&
     a.circuitBreaker === b.circuitBreaker &&
-    a.reason === b.reason
+    a.reason === b.reason &&
+    sameBends(a.via, b.via)
+  );
+}
+
+function sameBends(a: GraphEdge['via'], b: GraphEdge['via']): boolean {
+  return (
+    a === b ||
+    (a !== undefined &&
+      b !== undefined &&
+      a.length === b.length &&
+      a.every((p, i) => p.x === b[i]!.x && p.y === b[i]!.y))
   );
 }
 

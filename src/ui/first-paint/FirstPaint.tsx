@@ -7,8 +7,8 @@ import { PaneLayout } from '../app/panes/PaneLayout';
 import {
   chooseDirection,
   edgeClassName,
-  edgeCurve,
   edgeEnds,
+  edgePath,
   fitViewport,
   NODE_HEIGHT,
   NODE_WIDTH,
@@ -91,7 +91,8 @@ function StillGraph({ drawn }: { drawn: DrawnGraph }) {
               const target = at.get(edge.target);
               if (!source || !target) return null;
               const { sx, sy, tx, ty } = edgeEnds(source, target, direction);
-              const { path } = edgeCurve(sx, sy, tx, ty, direction);
+              const via = (direction === 'TB' && !drawn.direction ? edge.downVia : edge.via) ?? [];
+              const path = edgePath([{ x: sx, y: sy }, ...via, { x: tx, y: ty }], direction);
               return <path key={edge.id} className={edgeClassName(edge)} d={path} />;
             })}
           </svg>

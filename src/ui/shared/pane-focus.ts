@@ -33,10 +33,15 @@ export function focusPane(name: PaneName): boolean {
     own();
     return true;
   }
-  const target = body?.querySelector<HTMLElement>(FOCUSABLE) ?? pane.querySelector<HTMLElement>(FOCUSABLE);
-  if (!target) return false;
-  target.focus();
-  return true;
+  // The first control that takes the focus: one inside a closed <details>, say, does not.
+  const candidates = [
+    ...(body?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? []),
+    ...pane.querySelectorAll<HTMLElement>(FOCUSABLE),
+  ];
+  return candidates.some((target) => {
+    target.focus();
+    return document.activeElement === target;
+  });
 }
 
 /**
