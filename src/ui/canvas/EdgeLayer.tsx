@@ -46,8 +46,8 @@ export function EdgeLayer({
     const target = at.get(edge.target);
     if (!source || !target) return [];
     const { sx, sy, tx, ty } = edgeEnds(source, target, direction);
-    const via = bends ? (edge.data.edge.via ?? []) : [];
-    return [{ edge, direction, points: [{ x: sx, y: sy }, ...via, { x: tx, y: ty }] }];
+    // Numbers and the edge's own bends (the same array while the layout stands): the memo holds.
+    return [{ edge, direction, sx, sy, tx, ty, via: bends ? edge.data.edge.via : undefined }];
   });
   const bundles = useMemo(
     () =>
@@ -99,8 +99,12 @@ export function EdgeLayer({
 interface Ends {
   edge: EgressFlowEdge;
   direction: LayoutDirection;
-  /** Its ends and bends. */
-  points: { x: number; y: number }[];
+  sx: number;
+  sy: number;
+  tx: number;
+  ty: number;
+  /** The bends the layout gave it, while the nodes are where it put them. */
+  via: { x: number; y: number }[] | undefined;
 }
 
 // Memoised per edge: moving one node redraws only the edges that touch it.
@@ -110,7 +114,10 @@ const EdgePath = memo(function EdgePath({
   onSelect,
   ...ends
 }: Ends & { selected: boolean; onSelect: ((edgeId: string) => void) | undefined }) {
-  const path = edgePath(ends.points, ends.direction);
+  const path = edgePath(
+    [{ x: ends.sx, y: ends.sy }, ...(ends.via ?? []), { x: ends.tx, y: ends.ty }],
+    ends.direction,
+  );
   return (
     <>
       <path className={`${edge.className}${selected ? ' edge-selected' : ''}`} d={path} />

@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { memo, useId, useRef, useState } from 'react';
 
 import {
   childFields,
@@ -20,6 +20,14 @@ export interface FieldActions {
   remove(path: PathSegment[]): void;
   /** Problems of the resource by formatted path (`spec.ports[0].name`). */
   problemsAt(path: PathSegment[]): Diagnostic[];
+  /** What the problems at or under a path say, as one string: a field re-renders when it changes. */
+  problemKey(path: PathSegment[]): string;
+  /**
+   * The same while `set`, `insert` and `remove` do the same (the same resource, release and
+   * read-only state): fields compare it, not the actions, which are rebuilt with each edit's
+   * problems. A draft's is new each time (its edits fold into the draft of the moment).
+   */
+  owner: unknown;
   readOnly: boolean;
   /** The Istio release the design targets: fields and enum values it lacks are not offered. */
   istioVersion: IstioVersion;
@@ -38,13 +46,51 @@ interface Props {
    * cannot be dropped (a required field). Present fields are removed from the YAML instead.
    */
   discard?: (() => void) | null;
+  /** `actions.problemKey(path)`, read by the parent: the field re-renders when its problems change. */
+  problems: string;
+}
+
+/**
+ * Whether a field would render the same: an edit re-renders only the fields it changed (their
+ * value or their problems), not the whole form. A field that is not rendered again keeps the
+ * actions of its last render, which edit the same resource the same way (see `owner`); its
+ * problems are the same too, or `problems` would differ. A discard function is new each time, so
+ * a field being added always re-renders.
+ */
+function sameField(a: Props, b: Props): boolean {
+  return (
+    a.actions.owner === b.actions.owner &&
+    a.kind === b.kind &&
+    // The catalogue builds its field infos afresh; the same kind, path and release give the same one.
+    a.info.name === b.info.name &&
+    a.parentName === b.parentName &&
+    a.problems === b.problems &&
+    a.discard === b.discard &&
+    formatPath(a.path) === formatPath(b.path) &&
+    sameValue(a.value, b.value)
+  );
+}
+
+/** Values as parsed from YAML (plain data): equal when they print the same. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /**
  * One field of a resource, edited according to its catalogue type; objects and lists nest. A field
  * not in the YAML yet shows empty inputs: nothing is written until a valid value is typed or chosen.
  */
-export function FieldEditor({ kind, info, path, value, parentName, actions, discard }: Props) {
+export const FieldEditor = memo(function FieldEditor({
+  kind,
+  info,
+  path,
+  value,
+  parentName,
+  actions,
+  discard,
+}: Props) {
   const id = useId();
   const label = fieldLabel(info.name, parentName);
   const help = info.doc?.help;
@@ -134,7 +180,7 @@ export function FieldEditor({ kind, info, path, value, parentName, actions, disc
       {footer}
     </div>
   );
-}
+}, sameField);
 
 /**
  * The fields of an object value: those present, those required, those being added, and a chooser
@@ -198,6 +244,7 @@ export function ObjectFields({
           parentName={parentName}
           actions={actions}
           discard={discard(info)}
+          problems={actions.problemKey([...path, info.name])}
         />
       ))}
       {absent.length > 0 && !actions.readOnly && (

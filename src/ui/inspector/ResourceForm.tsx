@@ -22,9 +22,16 @@ export function ResourceForm({
 }) {
   const { store } = useStudioApi();
   const istioVersion = useStudio((s) => s.istioVersion);
+  // The same while edits do the same thing (same resource, release, read-only state): fields
+  // compare it rather than the actions, which are rebuilt with each edit's problems.
+  const owner = useMemo(
+    () => ({ resource: resource.id, readOnly, istioVersion }),
+    [resource.id, readOnly, istioVersion],
+  );
   const actions = useMemo<FieldActions>(() => {
     const own = diagnostics.filter((d) => d.resource === resource.ref);
     return {
+      owner,
       readOnly,
       istioVersion,
       set: (path, value) =>
@@ -45,8 +52,15 @@ export function ResourceForm({
         const at = formatPath(path);
         return own.filter((d) => d.path === at);
       },
+      problemKey: (path: PathSegment[]) => {
+        const at = formatPath(path);
+        return own
+          .filter((d) => d.path === at || d.path?.startsWith(`${at}.`) || d.path?.startsWith(`${at}[`))
+          .map((d) => `${d.severity} ${d.code} ${d.path} ${d.message}`)
+          .join('\n');
+      },
     };
-  }, [store, resource.id, resource.ref, diagnostics, readOnly, istioVersion]);
+  }, [store, owner, resource.id, resource.ref, diagnostics, readOnly, istioVersion]);
 
   // A clicked problem of this resource: focus its field.
   const form = useRef<HTMLFormElement>(null);

@@ -10,6 +10,8 @@ const real: FieldActions = {
   insert: (path, index, value) => written.push(['insert', path, index, value]),
   remove: (path) => written.push(['remove', path]),
   problemsAt: () => [],
+  problemKey: () => '',
+  owner: {},
   readOnly: false,
   istioVersion: LATEST_ISTIO_VERSION,
 };

@@ -77,5 +77,8 @@ export function draftActions(
     },
     remove: (at) => update(setIn(draft, inside(at), undefined)),
     problemsAt: () => [],
+    problemKey: () => '',
+    // Edits fold into the draft of this render: its fields always render again.
+    owner: {},
   };
 }
