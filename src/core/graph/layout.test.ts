@@ -223,6 +223,20 @@ describe('the layout memo', () => {
     expect(layout(after)).toEqual(layoutGraph(after));
   });
 
+  it("keeps an edge's bends when only its id changes (a port added or removed)", () => {
+    const layout = createLayoutMemo();
+    const graph = sampleGraph();
+    layout(graph);
+    // As derived, before any layout: no bends yet.
+    const renamed = {
+      ...graph,
+      edges: graph.edges.map(({ via, ...e }) => (void via, { ...e, id: `${e.id}:renamed` })),
+    };
+    const laid = layout(renamed);
+    expect(laid.edges.filter((e) => e.via).length).toBeGreaterThan(0);
+    expect(laid).toEqual(layoutGraph(renamed));
+  });
+
   it('keeps each direction apart', () => {
     const layout = createLayoutMemo();
     const graph = sampleGraph();

@@ -1,7 +1,7 @@
 import { NODE_SIZE, type LayoutDirection } from './geometry';
 import { orderByBarycentre, orderByDagre, ordersRanks } from './layout-order';
 import { laneKey, placeAcross } from './layout-place';
-import { OTHER_HOSTS_ID, type EgressGraph, type GraphNode, type NodeKind } from './types';
+import { OTHER_HOSTS_ID, type EgressGraph, type GraphEdge, type GraphNode, type NodeKind } from './types';
 
 export { NODE_SIZE, type LayoutDirection } from './geometry';
 
@@ -72,7 +72,7 @@ export function layoutGraph(graph: EgressGraph, direction: LayoutDirection = 'LR
   // An edge that skips a rank runs straight across it, along its lane.
   const edges = graph.edges.map((edge) => {
     const crossing = lanes.get(laneKey(edge));
-    if (!crossing) return edge;
+    if (!crossing) return straight(edge);
     const via = crossing.flatMap(({ rank, centre }) => [
       point(rankStart[rank]!, centre),
       point(rankStart[rank]! + alongSize, centre),
@@ -104,6 +104,14 @@ function rankNodes(nodes: readonly GraphNode[]): Ranks {
   return { of, count: used.length, handoffAfter };
 }
 
+/** The edge without bends: those of an earlier layout do not hold in this one. */
+function straight(edge: GraphEdge): GraphEdge {
+  if (!edge.via) return edge;
+  const { via, ...rest } = edge;
+  void via;
+  return rest;
+}
+
 /** A layout per direction, kept while the graph's shape stays the same. */
 export type LayoutMemo = (graph: EgressGraph, direction?: LayoutDirection) => EgressGraph;
 
@@ -123,13 +131,17 @@ export function createLayoutMemo(): LayoutMemo {
     // The same nodes, in the same order and places, with what the edit changed in them; the
     // same bends in the edges.
     const now = new Map(graph.nodes.map((n) => [n.id, n]));
-    const bends = new Map(cached.laid.edges.flatMap((e) => (e.via ? [[e.id, e.via] as const] : [])));
+    // Bends belong to a pair of nodes (one lane per pair), not to an edge's id, which names its port.
+    const bends = new Map(cached.laid.edges.flatMap((e) => (e.via ? [[laneKey(e), e.via] as const] : [])));
     return {
       nodes: cached.laid.nodes.map((n) => ({ ...now.get(n.id)!, position: n.position })),
       edges:
         bends.size === 0
           ? graph.edges
-          : graph.edges.map((e) => (bends.has(e.id) ? { ...e, via: bends.get(e.id)! } : e)),
+          : graph.edges.map((e) => {
+              const via = bends.get(laneKey(e));
+              return via ? { ...e, via } : straight(e);
+            }),
     };
   };
 }
