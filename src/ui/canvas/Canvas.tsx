@@ -57,22 +57,23 @@ function FirstPaint({ onShown }: { onShown: () => void }) {
 }
 
 /**
- * The way the graph is drawn: the user's choice once made (or once they moved a node, in a design
- * saved before there was a choice: left to right), else the way that fits the pane (see
- * chooseDirection), measured before the first paint and again as the pane is resized.
+ * The graph as drawn, and which way: the user's choice once made (or once they moved a node, in a
+ * design saved before there was a choice: left to right), else the way that fits the pane (see
+ * chooseDirection), measured before the first paint and again as the pane is resized. The
+ * derivation lays the graph out left to right; top to bottom is laid out here, once per shape.
  */
-function useDirection(
+function useDrawnGraph(
   graph: EgressGraph,
   positions: Record<string, Point>,
   pane: RefObject<HTMLDivElement | null>,
   minimap: boolean,
-): LayoutDirection {
+): { direction: LayoutDirection; graph: EgressGraph } {
   const chosen = useStudio((s) => s.direction);
   const { width, height } = usePaneSize(pane);
   const [topDown] = useState(createLayoutMemo);
   const moved = Object.keys(positions).length > 0;
-  return useMemo(
-    () =>
+  return useMemo(() => {
+    const direction =
       chosen ??
       (moved
         ? 'LR'
@@ -82,9 +83,9 @@ function useDirection(
             width,
             height,
             minimap,
-          )),
-    [chosen, moved, graph, topDown, width, height, minimap],
-  );
+          ));
+    return { direction, graph: direction === 'TB' ? topDown(graph, 'TB') : graph };
+  }, [chosen, moved, graph, topDown, width, height, minimap]);
 }
 
 interface CanvasProps {
@@ -108,13 +109,7 @@ export function Canvas({ onShown }: CanvasProps) {
   const [minimap, setMinimap] = useSavedToggle(MINIMAP_KEY, false);
   const wrapper = useRef<HTMLDivElement>(null);
   const keys = useGraphKeys(wrapper);
-  const direction = useDirection(shown.graph, positions, wrapper, minimap);
-  const [topDown] = useState(createLayoutMemo);
-  // The derivation lays the graph out left to right; top to bottom is laid out here, once per shape.
-  const graph = useMemo(
-    () => (direction === 'TB' ? topDown(shown.graph, 'TB') : shown.graph),
-    [direction, topDown, shown],
-  );
+  const { direction, graph } = useDrawnGraph(shown.graph, positions, wrapper, minimap);
   const nodes = useMemo(
     () => cache.nodes(graph, positions, selection, readOnly, direction),
     [cache, graph, positions, selection, readOnly, direction],

@@ -99,9 +99,18 @@ export function edgeCurve(
   ty: number,
   direction: LayoutDirection = 'LR',
 ): { path: string; x: number; y: number } {
-  const { c1x, c1y, c2x, c2y } = controls(sx, sy, tx, ty, direction);
   const mid = edgePoint(sx, sy, tx, ty, 0.5, direction);
-  return { path: `M${sx},${sy} C${c1x},${c1y} ${c2x},${c2y} ${tx},${ty}`, x: mid.x, y: mid.y };
+  return {
+    path: edgePath(
+      [
+        { x: sx, y: sy },
+        { x: tx, y: ty },
+      ],
+      direction,
+    ),
+    x: mid.x,
+    y: mid.y,
+  };
 }
 
 /**

@@ -70,13 +70,13 @@ function StillGraph({ drawn }: { drawn: DrawnGraph }) {
     const [width, height] = [element.clientWidth, element.clientHeight];
     const minimap = savedToggle(MINIMAP_KEY, false);
     const direction =
-      drawn.direction ??
-      chooseDirection(drawn.nodes, () => drawn.nodes.map((n) => n.down ?? n), width, height, minimap);
+      drawn.direction ?? chooseDirection(drawn.nodes, () => placed(drawn, 'TB'), width, height, minimap);
     setView({ viewport: fitViewport(placed(drawn, direction), width, height, minimap), direction });
   }, [drawn]);
   const viewport = view?.viewport;
   const direction = view?.direction ?? 'LR';
-  const nodes = drawn.nodes.map((node, i) => ({ ...node, ...placed(drawn, direction)[i]! }));
+  const places = placed(drawn, direction);
+  const nodes = drawn.nodes.map((node, i) => ({ ...node, ...places[i]! }));
   const at = new Map(nodes.map((n) => [n.id, n]));
   return (
     <div ref={pane} className="still-graph" aria-hidden="true">
