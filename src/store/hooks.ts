@@ -1,4 +1,4 @@
-import { createContext, useContext, type Context } from 'react';
+import { createContext, useContext, useDeferredValue, type Context } from 'react';
 import { useStore } from 'zustand';
 
 import type { View } from './derived';
@@ -31,6 +31,15 @@ export function useView(): View {
   const istioVersion = useStore(studio.store, (s) => s.istioVersion);
   const change = useStore(studio.store, (s) => s.change);
   return studio.derived.of(text, istioVersion, change);
+}
+
+/**
+ * The derived view for panes that may show an edit a moment after the YAML does (the graph, the
+ * problems list): React draws them after the frame that shows the edit, in the background, so an
+ * edit's first frame carries only the YAML, its markers and the form being edited.
+ */
+export function useDeferredView(): View {
+  return useDeferredValue(useView());
 }
 
 /**

@@ -18,6 +18,7 @@ export {
   usePreferencesApi,
   useStudio,
   useStudioApi,
+  useDeferredView,
   useView,
   useViewValue,
 } from './hooks';

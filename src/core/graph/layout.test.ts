@@ -243,4 +243,27 @@ describe('the layout memo', () => {
     expect(layout(graph, 'TB')).toEqual(layoutGraph(graph, 'TB'));
     expect(layout(graph, 'LR')).toEqual(layoutGraph(graph, 'LR'));
   });
+
+  it('hands back the laid-out object of every node and edge the edit did not touch (the views memo on them)', () => {
+    const layout = createLayoutMemo();
+    const graph = sampleGraph();
+    const first = layout(graph);
+    // What an incremental derivation does: the same objects, but for the one node an edit changed.
+    const changed = graph.nodes.findIndex((n) => n.kind === 'external-service');
+    const edited = {
+      nodes: graph.nodes.map((n, i) => (i === changed ? { ...n, resources: [...n.resources] } : n)),
+      edges: graph.edges,
+    };
+    const again = layout(edited);
+    expect(again).toEqual(layoutGraph(edited));
+    const id = graph.nodes[changed]!.id;
+    for (const n of again.nodes) {
+      const before = first.nodes.find((m) => m.id === n.id)!;
+      if (n.id === id) expect(n).not.toBe(before);
+      else expect(n).toBe(before);
+    }
+    again.edges.forEach((e, i) => expect(e).toBe(first.edges[i]));
+    // The same graph again: the same layout, object for object.
+    expect(layout(edited)).toBe(again);
+  });
 });

@@ -120,30 +120,49 @@ export type LayoutMemo = (graph: EgressGraph, direction?: LayoutDirection) => Eg
  * count, a timeout, a comment) reuses the last positions instead of laying the graph out again.
  */
 export function createLayoutMemo(): LayoutMemo {
-  const last = new Map<LayoutDirection, { graph: EgressGraph; laid: EgressGraph }>();
+  const last = new Map<LayoutDirection, LaidOut>();
   return (graph, direction = 'LR') => {
     const cached = last.get(direction);
-    if (!cached || !sameShape(cached.graph, graph)) {
-      const laid = layoutGraph(graph, direction);
-      last.set(direction, { graph, laid });
-      return laid;
-    }
-    // The same nodes, in the same order and places, with what the edit changed in them; the
-    // same bends in the edges.
-    const now = new Map(graph.nodes.map((n) => [n.id, n]));
-    // Bends belong to a pair of nodes (one lane per pair), not to an edge's id, which names its port.
-    const bends = new Map(cached.laid.edges.flatMap((e) => (e.via ? [[laneKey(e), e.via] as const] : [])));
-    return {
-      nodes: cached.laid.nodes.map((n) => ({ ...now.get(n.id)!, position: n.position })),
-      edges:
-        bends.size === 0
-          ? graph.edges
-          : graph.edges.map((e) => {
-              const via = bends.get(laneKey(e));
-              return via ? { ...e, via } : straight(e);
-            }),
-    };
+    if (cached?.graph === graph) return cached.laid;
+    const next =
+      cached && sameShape(cached.graph, graph) ? relayOut(cached, graph) : laidOut(graph, direction);
+    last.set(direction, next);
+    return next.laid;
   };
+}
+
+/** A graph and its layout, with where each laid-out node sits in the graph's own list. */
+interface LaidOut {
+  graph: EgressGraph;
+  laid: EgressGraph;
+  /** For each of `laid.nodes`, its index in `graph.nodes` (the layout lists nodes rank by rank). */
+  source: number[];
+}
+
+function laidOut(graph: EgressGraph, direction: LayoutDirection): LaidOut {
+  const laid = layoutGraph(graph, direction);
+  const index = new Map(graph.nodes.map((n, i) => [n.id, i]));
+  return { graph, laid, source: laid.nodes.map((n) => index.get(n.id)!) };
+}
+
+/**
+ * The last layout with what the edit changed in the nodes and edges: the same places, in the same
+ * order, and the same bends. The shape is the same, so the graphs match index for index; what the
+ * derivation kept (the same object) keeps its laid-out object too, which keeps the views' memos.
+ */
+function relayOut(cached: LaidOut, graph: EgressGraph): LaidOut {
+  const nodes = cached.laid.nodes.map((laid, k) => {
+    const i = cached.source[k]!;
+    const node = graph.nodes[i]!;
+    return node === cached.graph.nodes[i] ? laid : { ...node, position: laid.position };
+  });
+  const edges = graph.edges.map((edge, i) => {
+    if (edge === cached.graph.edges[i]) return cached.laid.edges[i]!;
+    // Bends belong to the pair of nodes, which is the same at this index.
+    const via = cached.laid.edges[i]!.via;
+    return via ? { ...edge, via } : straight(edge);
+  });
+  return { graph, laid: { nodes, edges }, source: cached.source };
 }
 
 /** Whether two graphs read the same to the layout: nodes (id, kind, label) and edges (ends, kind), in order. */

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 
-import { useHistory, useStudio, useStudioApi, useView } from '../../store';
+import { useHistory, useStudio, useStudioApi, useViewValue } from '../../store';
 import { AddNamespace } from '../panels/AddNamespace';
 import { AddService } from '../panels/AddService';
 import { RouteViaGateway } from '../panels/RouteViaGateway';
@@ -33,7 +33,9 @@ type Travel = 'scenarios' | 'import' | 'export' | 'share';
 export function App() {
   const { store } = useStudioApi();
   const { canUndo, canRedo } = useHistory();
-  const view = useView();
+  // Only whether (and where) the text does not parse: the shell re-renders on nothing else an edit does.
+  const blockedLine = useViewValue((v) => v.blocked?.line);
+  const blockedMessage = useViewValue((v) => v.blocked?.message);
   const notice = useStudio((s) => s.notice);
   const [palette, setPalette] = useState<PaletteId | undefined>(undefined);
   const PaletteForm = PALETTE.find((p) => p.id === palette)?.Form;
@@ -117,7 +119,12 @@ export function App() {
           <button type="button" onClick={() => store.getState().resetLayout()}>
             Auto-layout
           </button>
-          <AddMenu items={PALETTE} open={palette} onChoose={setPalette} disabled={!!view.blocked} />
+          <AddMenu
+            items={PALETTE}
+            open={palette}
+            onChoose={setPalette}
+            disabled={blockedLine !== undefined}
+          />
           <span className="toolbar-gap" aria-hidden="true" />
           <IstioVersionSelect />
           <ThemeSelect />
@@ -145,10 +152,10 @@ export function App() {
           </button>
         </div>
       )}
-      {view.blocked && (
+      {blockedLine !== undefined && (
         <div className="banner banner-blocked" role="alert">
-          The YAML does not parse at line {view.blocked.line}: {view.blocked.message.replace(/\.$/, '')}. The
-          graph and inspector show the last valid design, read-only, until it is fixed.
+          The YAML does not parse at line {blockedLine}: {blockedMessage?.replace(/\.$/, '')}. The graph and
+          inspector show the last valid design, read-only, until it is fixed.
         </div>
       )}
       <Workspace inspector />

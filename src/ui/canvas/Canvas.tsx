@@ -13,8 +13,9 @@ import {
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 
 import { createLayoutMemo, type EgressGraph, type LayoutDirection } from '../../core';
-import { usePreferences, useStudio, useStudioApi, useView, type Point } from '../../store';
+import { usePreferences, useStudio, useStudioApi, type View, type Point } from '../../store';
 import { useHiddenSet } from '../shared/useHiddenSet';
+import { withDeferredView } from '../shared/deferred-view';
 import { CanvasControls } from './CanvasControls';
 import { chooseDirection, MAX_ZOOM, MIN_ZOOM } from './drawing';
 import { EdgeLayer } from './EdgeLayer';
@@ -94,8 +95,7 @@ interface CanvasProps {
 }
 
 /** The egress graph: what each client namespace reaches, directly or through the egress gateway. */
-export function Canvas({ onShown }: CanvasProps) {
-  const view = useView();
+export const Canvas = withDeferredView(function Canvas({ onShown, view }: CanvasProps & { view: View }) {
   const positions = useStudio((s) => s.positions);
   const selection = useStudio((s) => s.selection);
   const edgeSelection = useStudio((s) => s.edgeSelection);
@@ -217,4 +217,4 @@ export function Canvas({ onShown }: CanvasProps) {
       {onShown && <FirstPaint onShown={onShown} />}
     </ReactFlow>
   );
-}
+});

@@ -35,6 +35,8 @@ export default function YamlEditor() {
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | undefined>(undefined);
   const highlight = useRef<monaco.editor.IEditorDecorationsCollection | undefined>(undefined);
+  const highlighted = useRef<string | undefined>(undefined);
+  const markers = useRef<monaco.editor.IMarkerData[]>([]);
   const scrolledTo = useRef<string | undefined>(undefined);
   const [tabMode, setTabMode] = useState<TabMode>('indent');
 
@@ -64,6 +66,9 @@ export default function YamlEditor() {
       autoIndent: 'none',
       // Hovers and suggestions may reach past the pane's edges instead of being cut off there.
       fixedOverflowWidgets: true,
+      // YAML's structure is its indentation (guides drawn), not brackets: colouring the rare flow
+      // brackets costs every edit's frame a re-parse of the bracket pairs.
+      bracketPairColorization: { enabled: false },
       theme: editorTheme(isDark()),
       // Read out on focus: the way out of a pane where Tab indents.
       ariaLabel: `Bundle YAML. To leave the editor, press Escape then Tab, or F6 for the next pane, or ${TOGGLE} to make Tab move focus.`,
@@ -174,13 +179,18 @@ export default function YamlEditor() {
     if (!editor || !model) return;
     const refs = new Set(graph.nodes.find((n) => n.id === selection)?.resources ?? []);
     const documents = [...new Set(bundle.resources.filter((r) => refs.has(r.id)).map((r) => r.document))];
-    highlight.current ??= editor.createDecorationsCollection();
-    highlight.current.set(
-      documents.map((d) => ({
-        range: monaco.Range.fromPositions(model.getPositionAt(d.start), model.getPositionAt(d.end)),
-        options: { isWholeLine: true, linesDecorationsClassName: 'yaml-selected-document' },
-      })),
-    );
+    // Changed decorations redraw every visible line: an edit that leaves them be sets none.
+    const ranges = documents.map((d) => `${d.start}-${d.end}`).join(',');
+    if (ranges !== highlighted.current) {
+      highlighted.current = ranges;
+      highlight.current ??= editor.createDecorationsCollection();
+      highlight.current.set(
+        documents.map((d) => ({
+          range: monaco.Range.fromPositions(model.getPositionAt(d.start), model.getPositionAt(d.end)),
+          options: { isWholeLine: true, linesDecorationsClassName: 'yaml-selected-document' },
+        })),
+      );
+    }
     // Scroll only when the selection itself changes, and not when the cursor is already in one of
     // the node's documents (the cursor selected it, or a clicked problem put it there).
     if (selection === scrolledTo.current) return;
@@ -195,11 +205,11 @@ export default function YamlEditor() {
   useEffect(() => {
     const model = editorRef.current?.getModel();
     if (!model) return;
-    monaco.editor.setModelMarkers(
-      model,
-      MARKER_OWNER,
-      diagnostics.map((d) => toMarker(model, d)),
-    );
+    const next = diagnostics.map((d) => toMarker(model, d));
+    // An edit that leaves the problems as they were (most do) redraws no line for them.
+    if (sameMarkers(next, markers.current)) return;
+    markers.current = next;
+    monaco.editor.setModelMarkers(model, MARKER_OWNER, next);
   }, [diagnostics]);
 
   return (
@@ -222,4 +232,22 @@ function toMarker(model: monaco.editor.ITextModel, d: Diagnostic): monaco.editor
     endLineNumber: end.lineNumber,
     endColumn: end.column,
   };
+}
+
+function sameMarkers(a: monaco.editor.IMarkerData[], b: monaco.editor.IMarkerData[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((m, i) => {
+      const o = b[i]!;
+      return (
+        m.startLineNumber === o.startLineNumber &&
+        m.startColumn === o.startColumn &&
+        m.endLineNumber === o.endLineNumber &&
+        m.endColumn === o.endColumn &&
+        m.severity === o.severity &&
+        m.code === o.code &&
+        m.message === o.message
+      );
+    })
+  );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 
 import { formatPath, networkingKindOf, type Diagnostic, type PathSegment, type Resource } from '../../core';
 import { useStudio, useStudioApi } from '../../store';
@@ -11,15 +11,38 @@ import { MapEditor } from './inputs';
  * the kind allows. Every edit is a field edit of this resource's document only, so comments, key
  * order and fields the form does not show survive.
  */
-export function ResourceForm({
-  resource,
-  diagnostics,
-  readOnly,
-}: {
+export const ResourceForm = memo(ResourceFormView, sameForm);
+
+interface ResourceFormProps {
   resource: Resource;
   diagnostics: Diagnostic[];
   readOnly: boolean;
-}) {
+}
+
+/**
+ * Whether a form would draw the same: the same object (an edit elsewhere in the text moves a
+ * resource without parsing it again, so its value stays the same object) with the same problems.
+ * The form reads neither where its document sits nor other resources' problems.
+ */
+function sameForm(a: ResourceFormProps, b: ResourceFormProps): boolean {
+  return (
+    a.readOnly === b.readOnly &&
+    a.resource.id === b.resource.id &&
+    a.resource.ref === b.resource.ref &&
+    a.resource.kind === b.resource.kind &&
+    a.resource.value === b.resource.value &&
+    problemsKey(a.diagnostics, a.resource.ref) === problemsKey(b.diagnostics, b.resource.ref)
+  );
+}
+
+function problemsKey(diagnostics: Diagnostic[], ref: string): string {
+  return diagnostics
+    .filter((d) => d.resource === ref)
+    .map((d) => `${d.severity} ${d.code} ${d.path} ${d.message}`)
+    .join('\n');
+}
+
+function ResourceFormView({ resource, diagnostics, readOnly }: ResourceFormProps) {
   const { store } = useStudioApi();
   const istioVersion = useStudio((s) => s.istioVersion);
   // The same while edits do the same thing (same resource, release, read-only state): fields

@@ -8,14 +8,14 @@ import {
   type Resource,
   type Severity,
 } from '../../core';
-import { useStudioApi, useView } from '../../store';
+import { useStudioApi, type View } from '../../store';
+import { withDeferredView } from '../shared/deferred-view';
 import { useHiddenSet } from '../shared/useHiddenSet';
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 
 /** Every diagnostic of the bundle, with a summary and a severity filter; a click selects its node. */
-export function Problems() {
-  const view = useView();
+export const Problems = withDeferredView(function Problems({ view }: { view: View }) {
   const { store } = useStudioApi();
   const [hidden, show] = useHiddenSet<Severity>();
   const { diagnostics, bundle, graph, unmodelled } = view.current;
@@ -71,7 +71,7 @@ export function Problems() {
       </ul>
     </>
   );
-}
+});
 
 /**
  * The resources of kinds the product does not model (Gateway API, AuthorizationPolicy,
