@@ -132,6 +132,27 @@ test('Ctrl+Z and Ctrl+Shift+Z in a form field undo and redo the design, not just
   await expect.poll(() => savedText(page)).toContain('- api.payment-gateway.com.example\n');
 });
 
+test('a choice in a select shows at once and follows undo and redo back and forth', async ({ page }) => {
+  await open(page);
+  await page.getByRole('group', { name: 'External service: api.payment-gateway.com' }).click();
+  const form = page.getByRole('form', { name: 'Edit ServiceEntry/payments/payment-gateway' });
+  const resolution = form.getByRole('combobox', { name: 'Resolution', exact: true });
+  const before = await resolution.inputValue();
+  await resolution.focus();
+  await page.keyboard.press(before === 'NONE' ? 'ArrowUp' : 'ArrowDown');
+  const chosen = await resolution.inputValue();
+  expect(chosen).not.toBe(before);
+  await expect.poll(() => savedText(page)).toContain(`resolution: ${chosen}\n`);
+  // The form is drawn again in the background: the choice holds, and undo still reaches it.
+  await page.waitForTimeout(200);
+  await expect(resolution).toHaveValue(chosen);
+  await page.keyboard.press('Control+z');
+  await expect(resolution).toHaveValue(before);
+  await expect.poll(() => savedText(page)).toContain(`resolution: ${before}\n`);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(resolution).toHaveValue(chosen);
+});
+
 test('a node added from the palette is selected and has the focus', async ({ page }) => {
   await open(page);
   await openPalette(page, 'Add external service');

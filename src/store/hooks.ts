@@ -35,8 +35,8 @@ export function useView(): View {
 
 /**
  * The derived view for panes that may show an edit a moment after the YAML does (the graph, the
- * problems list): React draws them after the frame that shows the edit, in the background, so an
- * edit's first frame carries only the YAML, its markers and the form being edited.
+ * inspector, the problems list): React draws them again in the background, after the urgent render,
+ * so an edit's first frame carries the YAML, its markers and the input being edited.
  */
 export function useDeferredView(): View {
   return useDeferredValue(useView());

@@ -9,7 +9,7 @@ import {
   type IstioVersion,
   type PathSegment,
 } from '../../core';
-import { ListButtons, MapEditor, ScalarInput, ScalarList, useFocusAdded } from './inputs';
+import { ListButtons, MapEditor, ScalarInput, ScalarList, useFocusAdded, useItemWriter } from './inputs';
 import { draftActions } from './draft';
 import { fieldLabel } from './labels';
 
@@ -205,6 +205,8 @@ export function ObjectFields({
 }) {
   // The same component before and after the object is written: the input being typed in stays.
   const [draft, setDraft] = useState<Record<string, unknown>>({});
+  // Written and drawn from the YAML: the draft is done (a later add starts from nothing).
+  if (!write && Object.keys(draft).length > 0) setDraft({});
   const actions = write ? draftActions(given, kind, specPath, path, draft, setDraft, write) : given;
   const record = write
     ? draft
@@ -337,6 +339,7 @@ function ObjectList({
   useFocusAdded(list, added === undefined ? undefined : formatPath([...path, added]));
   // The item being added is the next one: once written it keeps its inputs (and the focus).
   const rows: unknown[] = pending ? [...items, undefined] : items;
+  const writeItem = useItemWriter(actions, path, items.length);
   return (
     <div className="field-list" ref={list}>
       {rows.map((item, i) => (
@@ -358,7 +361,7 @@ function ObjectList({
             path={[...path, i]}
             value={item}
             actions={actions}
-            write={i < items.length ? undefined : (whole) => actions.insert(path, i, whole)}
+            write={i < items.length ? undefined : (whole) => writeItem(i, whole)}
           />
         </fieldset>
       ))}

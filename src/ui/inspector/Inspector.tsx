@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 
-import { useStudio, useStudioApi, useView } from '../../store';
+import { useStudio, useStudioApi, type View } from '../../store';
+import { withDeferredView } from '../shared/deferred-view';
 import { OTHER_HOSTS_ID, roleAndLabel, worstFirst } from '../../core';
 import { Connections } from './Connections';
 import { DeleteNode } from './DeleteNode';
@@ -13,8 +14,7 @@ import { ServiceActions } from './ServiceActions';
 const ROUTING_KINDS = new Set(['DestinationRule', 'VirtualService']);
 
 /** The selected node: the resources it stands for and their problems, each one click from its YAML. */
-export function Inspector() {
-  const view = useView();
+export const Inspector = withDeferredView(function Inspector({ view }: { view: View }) {
   const selection = useStudio((s) => s.selection);
   const edgeSelection = useStudio((s) => s.edgeSelection);
   const { store } = useStudioApi();
@@ -129,7 +129,7 @@ export function Inspector() {
       )}
     </div>
   );
-}
+});
 
 /** What the node for unregistered hosts stands for: the outbound traffic policy decides there. */
 function OtherHosts({ onMeshPolicy }: { onMeshPolicy: () => void }) {

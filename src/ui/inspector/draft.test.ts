@@ -35,7 +35,7 @@ describe('an object not in the YAML yet', () => {
     expect(isComplete('Gateway', ['servers', 0], { ...server, hosts: [] }, LATEST_ISTIO_VERSION)).toBe(false);
   });
 
-  it('keeps what is typed until it is complete, then is written whole, once', () => {
+  it('keeps what is typed until it is complete, then writes it whole with each key', () => {
     written.length = 0;
     let draft: Record<string, unknown> = {};
     const kept: Record<string, unknown>[] = [];
@@ -58,7 +58,13 @@ describe('an object not in the YAML yet', () => {
     expect(wholes).toEqual([]);
     actions().set(['spec', 'ports', 1, 'number'], 443);
     expect(wholes).toEqual([{ name: 'https', number: 443 }]);
-    expect(draft).toEqual({});
+    // Kept until the form is drawn from the YAML again: the next key writes the whole again.
+    expect(draft).toEqual({ name: 'https', number: 443 });
+    actions().set(['spec', 'ports', 1, 'number'], 4430);
+    expect(wholes).toEqual([
+      { name: 'https', number: 443 },
+      { name: 'https', number: 4430 },
+    ]);
     expect(written).toEqual([]);
   });
 

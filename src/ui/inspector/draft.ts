@@ -60,10 +60,10 @@ export function draftActions(
 ): FieldActions {
   const update = (next: unknown) => {
     const value = (next ?? {}) as Record<string, unknown>;
-    if (Object.keys(value).length > 0 && isComplete(kind, specPath, value, actions.istioVersion)) {
-      keep({});
+    // Written once complete, and kept: the form shows it from the YAML only once drawn again with it.
+    keep(value);
+    if (Object.keys(value).length > 0 && isComplete(kind, specPath, value, actions.istioVersion))
       write(value);
-    } else keep(value);
   };
   const inside = (at: PathSegment[]) => at.slice(path.length);
   return {

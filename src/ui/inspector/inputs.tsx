@@ -21,15 +21,20 @@ export function ScalarInput({
   onChange: (value: unknown) => void;
 }) {
   const type = info.type === 'array' ? info.itemType : info.type;
+  // What the user chose shows at once, before the form is drawn again with it (in the background).
+  const [chosen, choose] = useChosen(value);
   if (info.enum) {
-    const current = typeof value === 'string' ? value : '';
+    const current = typeof chosen === 'string' ? chosen : '';
     return (
       <select
         id={id}
         value={current}
         aria-describedby={described || undefined}
         disabled={readOnly}
-        onChange={(e) => onChange(e.target.value)}
+        onChange={(e) => {
+          choose(e.target.value);
+          onChange(e.target.value);
+        }}
       >
         {!info.enum.includes(current) && <option value={current}>{current || '(not set)'}</option>}
         {info.enum.map((option) => (
@@ -43,10 +48,13 @@ export function ScalarInput({
       <input
         id={id}
         type="checkbox"
-        checked={value === true}
+        checked={chosen === true}
         aria-describedby={described || undefined}
         disabled={readOnly}
-        onChange={(e) => onChange(e.target.checked)}
+        onChange={(e) => {
+          choose(e.target.checked);
+          onChange(e.target.checked);
+        }}
       />
     );
   }
@@ -61,6 +69,18 @@ export function ScalarInput({
       onChange={onChange}
     />
   );
+}
+
+/**
+ * A value the user just chose, shown until the field's value changes (to it, once the form is drawn
+ * again; or to another, from undo or the YAML pane). Returns the value to show and the chooser.
+ */
+function useChosen(value: unknown): [unknown, (chosen: unknown) => void] {
+  const [chosen, setChosen] = useState<{ value: unknown; over: unknown } | undefined>();
+  // Once the value moves on, the choice has done its work: an undo back to the old value shows it.
+  if (chosen && !Object.is(chosen.over, value)) setChosen(undefined);
+  const shown = chosen && Object.is(chosen.over, value) ? chosen.value : value;
+  return [shown, (next) => setChosen({ value: next, over: value })];
 }
 
 /**
@@ -86,9 +106,16 @@ function TextValue({
   onChange: (value: unknown) => void;
 }) {
   const shown = value === undefined || value === null ? '' : String(value);
-  // `over` is the value the draft stands over: once the field shows another, the draft is stale.
-  const [typed, setTyped] = useState<{ text: string; over: string; problem?: string } | undefined>();
-  const draft = typed?.over === shown ? typed : undefined;
+  // `over` is the value the draft stands over, `written` the one it wrote: the form is drawn again
+  // with that a moment later. Once the field shows any other value (undo, the YAML pane), the draft
+  // is stale.
+  const [typed, setTyped] = useState<
+    { text: string; over: string; written?: string; problem?: string } | undefined
+  >();
+  // Caught up: from now on the draft stands over what it wrote (an undo back to the old value drops it).
+  if (typed?.written !== undefined && typed.written === shown && typed.over !== shown)
+    setTyped({ ...typed, over: shown });
+  const draft = typed && (typed.over === shown || typed.written === shown) ? typed : undefined;
   const problem = draft?.problem;
   const problemId = `${id}-invalid`;
   return (
@@ -106,7 +133,7 @@ function TextValue({
           // An empty string is no value: it is never written (remove the field with its × instead).
           const found = next === undefined ? 'enter a number' : next === '' ? 'enter a value' : check(next);
           if (found) return setTyped({ text, over: shown, problem: found });
-          setTyped({ text, over: String(next) });
+          setTyped({ text, over: shown, written: String(next) });
           onChange(next);
         }}
         // An invalid draft stays (with its problem) until it is fixed; a valid one gives way to the YAML.
@@ -121,6 +148,25 @@ function TextValue({
       )}
     </>
   );
+}
+
+/**
+ * Writes a list's items: the one being added is inserted by its first valid value and set in place
+ * after that. The list is drawn again with it in the background, so until then the rows still show
+ * it as the one being added: its next keys must not insert it again.
+ */
+export function useItemWriter(
+  actions: FieldActions,
+  path: PathSegment[],
+  count: number,
+): (index: number, value: unknown) => void {
+  const [inserted, setInserted] = useState<number | undefined>(undefined);
+  if (inserted !== undefined && count > inserted) setInserted(undefined);
+  return (index, value) => {
+    if (index < count || index === inserted) return actions.set([...path, index], value);
+    setInserted(index);
+    actions.insert(path, index, value);
+  };
 }
 
 /**
@@ -150,6 +196,7 @@ export function ScalarList({
   useFocusAdded(list, added === undefined ? undefined : formatPath([...path, added]));
   // The item being added is the next row: once written it keeps its input (and the focus).
   const rows = pending ? [...items, undefined] : items;
+  const writeItem = useItemWriter(actions, path, items.length);
   return (
     <fieldset className="field-list-scalar" data-path={formatPath(path)} ref={list}>
       <legend>{label}</legend>
@@ -164,9 +211,7 @@ export function ScalarList({
             value={item}
             described=""
             readOnly={actions.readOnly}
-            onChange={(next) =>
-              i < items.length ? actions.set([...path, i], next) : actions.insert(path, i, next)
-            }
+            onChange={(next) => writeItem(i, next)}
           />
           <ListButtons
             label={label}
