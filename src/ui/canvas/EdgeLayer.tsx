@@ -2,7 +2,7 @@ import { EdgeLabelRenderer, useStore, ViewportPortal, type ReactFlowState } from
 import { Fragment, memo, useMemo } from 'react';
 
 import type { Box, GraphEdge, LayoutDirection } from '../../core';
-import { edgeEnds, edgePath } from './drawing';
+import { edgeEnds, edgeLine, edgePath } from './drawing';
 import { labelHead, placeEdgeLabels, type EdgeBundle } from './edge-labels';
 import { BreakerIcon, RetriesIcon, TimeoutIcon, TlsIcon } from './icons';
 import { describeEdge } from './roles';
@@ -114,10 +114,7 @@ const EdgePath = memo(function EdgePath({
   onSelect,
   ...ends
 }: Ends & { selected: boolean; onSelect: ((edgeId: string) => void) | undefined }) {
-  const path = edgePath(
-    [{ x: ends.sx, y: ends.sy }, ...(ends.via ?? []), { x: ends.tx, y: ends.ty }],
-    ends.direction,
-  );
+  const path = edgePath(edgeLine(ends, ends.via), ends.direction);
   return (
     <>
       <path className={`${edge.className}${selected ? ' edge-selected' : ''}`} d={path} />

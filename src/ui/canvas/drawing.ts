@@ -113,6 +113,14 @@ export function edgeCurve(
   };
 }
 
+/** An edge's line: from its source end, through the bends the layout gave it, to its target end. */
+export function edgeLine(
+  { sx, sy, tx, ty }: { sx: number; sy: number; tx: number; ty: number },
+  via: readonly Point[] = [],
+): Point[] {
+  return [{ x: sx, y: sy }, ...via, { x: tx, y: ty }];
+}
+
 /**
  * An edge through its points (its ends, and the bends the layout gave it to cross a rank it skips):
  * a curve as {@link edgeCurve} draws it from each point to the next (straight where they line up

@@ -5,7 +5,7 @@
  * the edge's tooltip and, once selected, in the inspector. Pure: the same graph gives the same labels.
  */
 import { BoxGrid, type Box, type GraphEdge, type LayoutDirection } from '../../core';
-import { edgeEnds, NODE_HEIGHT, NODE_WIDTH, pathPoint } from './drawing';
+import { edgeEnds, edgeLine, NODE_HEIGHT, NODE_WIDTH, pathPoint } from './drawing';
 
 /** A bundle of parallel edges and where its label sits (undefined: no room for it). */
 export interface EdgeBundle {
@@ -100,9 +100,7 @@ export function placeEdgeLabels(
     const source = at.get(bundle.source);
     const target = at.get(bundle.target);
     if (!source || !target) return { ...bundle, box: undefined };
-    const { sx, sy, tx, ty } = edgeEnds(source, target, direction);
-    const via = bends ? (bundle.edges[0]!.via ?? []) : [];
-    const points = [{ x: sx, y: sy }, ...via, { x: tx, y: ty }];
+    const points = edgeLine(edgeEnds(source, target, direction), bends ? bundle.edges[0]!.via : undefined);
     const width = labelWidth(bundle.edges);
     const aside = direction === 'LR' ? { x: 0, y: LABEL_HEIGHT + GAP } : { x: width / 2 + GAP, y: 0 };
     for (const t of ALONG) {

@@ -8,6 +8,7 @@ import {
   chooseDirection,
   edgeClassName,
   edgeEnds,
+  edgeLine,
   edgePath,
   fitViewport,
   NODE_HEIGHT,
@@ -90,9 +91,8 @@ function StillGraph({ drawn }: { drawn: DrawnGraph }) {
               const source = at.get(edge.source);
               const target = at.get(edge.target);
               if (!source || !target) return null;
-              const { sx, sy, tx, ty } = edgeEnds(source, target, direction);
-              const via = (direction === 'TB' && !drawn.direction ? edge.downVia : edge.via) ?? [];
-              const path = edgePath([{ x: sx, y: sy }, ...via, { x: tx, y: ty }], direction);
+              const via = direction === 'TB' && !drawn.direction ? edge.downVia : edge.via;
+              const path = edgePath(edgeLine(edgeEnds(source, target, direction), via), direction);
               return <path key={edge.id} className={edgeClassName(edge)} d={path} />;
             })}
           </svg>

@@ -36,10 +36,12 @@ function sameForm(a: ResourceFormProps, b: ResourceFormProps): boolean {
 }
 
 function problemsKey(diagnostics: Diagnostic[], ref: string): string {
-  return diagnostics
-    .filter((d) => d.resource === ref)
-    .map((d) => `${d.severity} ${d.code} ${d.path} ${d.message}`)
-    .join('\n');
+  return problemsText(diagnostics.filter((d) => d.resource === ref));
+}
+
+/** What problems say, as one string: equal strings, equal problems. */
+function problemsText(diagnostics: Diagnostic[]): string {
+  return diagnostics.map((d) => `${d.severity} ${d.code} ${d.path} ${d.message}`).join('\n');
 }
 
 function ResourceFormView({ resource, diagnostics, readOnly }: ResourceFormProps) {
@@ -77,10 +79,9 @@ function ResourceFormView({ resource, diagnostics, readOnly }: ResourceFormProps
       },
       problemKey: (path: PathSegment[]) => {
         const at = formatPath(path);
-        return own
-          .filter((d) => d.path === at || d.path?.startsWith(`${at}.`) || d.path?.startsWith(`${at}[`))
-          .map((d) => `${d.severity} ${d.code} ${d.path} ${d.message}`)
-          .join('\n');
+        return problemsText(
+          own.filter((d) => d.path === at || d.path?.startsWith(`${at}.`) || d.path?.startsWith(`${at}[`)),
+        );
       },
     };
   }, [store, owner, resource.id, resource.ref, diagnostics, readOnly, istioVersion]);

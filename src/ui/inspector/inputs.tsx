@@ -79,8 +79,7 @@ function useChosen(value: unknown): [unknown, (chosen: unknown) => void] {
   const [chosen, setChosen] = useState<{ value: unknown; over: unknown } | undefined>();
   // Once the value moves on, the choice has done its work: an undo back to the old value shows it.
   if (chosen && !Object.is(chosen.over, value)) setChosen(undefined);
-  const shown = chosen && Object.is(chosen.over, value) ? chosen.value : value;
-  return [shown, (next) => setChosen({ value: next, over: value })];
+  return [chosen ? chosen.value : value, (next) => setChosen({ value: next, over: value })];
 }
 
 /**
@@ -113,9 +112,8 @@ function TextValue({
     { text: string; over: string; written?: string; problem?: string } | undefined
   >();
   // Caught up: from now on the draft stands over what it wrote (an undo back to the old value drops it).
-  if (typed?.written !== undefined && typed.written === shown && typed.over !== shown)
-    setTyped({ ...typed, over: shown });
-  const draft = typed && (typed.over === shown || typed.written === shown) ? typed : undefined;
+  if (typed?.written === shown && typed.over !== shown) setTyped({ ...typed, over: shown });
+  const draft = typed?.over === shown ? typed : undefined;
   const problem = draft?.problem;
   const problemId = `${id}-invalid`;
   return (
