@@ -1,8 +1,10 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
+import { firstPaint } from './scripts/first-paint-plugin.ts';
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), firstPaint()],
   worker: { format: 'es' },
   build: {
     target: 'es2022',

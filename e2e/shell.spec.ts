@@ -19,6 +19,20 @@ test('the scenario gallery speaks of Istio, never of internal pattern ids such a
   await expect(gallery).toContainText('Istio task: Egress Gateways with TLS Origination');
 });
 
+/**
+ * Holds the app's code back from the next load, so the first paint stays on screen until the
+ * returned function lets it in.
+ */
+async function holdApp(page: Page): Promise<() => void> {
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/boot-.*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 /** The box of a region on screen. */
 async function boxOf(page: Page, name: string) {
   return (await page.getByRole('region', { name }).boundingBox())!;
@@ -96,13 +110,7 @@ test("a returning user's pane sizes lay out the first paint, so the graph does n
   await page.waitForTimeout(400);
   const nodeAt = async () =>
     (await page.locator('.still-node, .react-flow__node').first().boundingBox()) ?? undefined;
-  // Hold the app back: the first paint stays on screen until the app's code arrives.
-  let release: () => void = () => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/\/assets\/boot-.*\.js$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdApp(page);
   await page.reload();
   await expect(page.locator('.still-node').first()).toBeVisible();
   const still = await boxOf(page, 'Egress graph');
@@ -140,8 +148,19 @@ test('each pane collapses to its title bar and is restored, and stays so after a
   await expectAccessible(page, 'all panes collapsed');
 
   await page.waitForTimeout(400);
+  // The first paint lays the panes out collapsed too (held there: the app's code is not let in yet).
+  await page.getByRole('button', { name: 'Restore Egress graph' }).click();
+  await page.waitForTimeout(400);
+  const release = await holdApp(page);
   await page.reload();
-  // The app has taken over from the first paint (which lays the panes out alike) once its toolbar shows.
+  await expect(page.locator('.still-graph')).toContainText('api.github.com');
+  expect((await boxOf(page, 'Problems')).height).toBeLessThan(40);
+  release();
+  // The app has taken over from the first paint once its toolbar shows.
+  await expect(page.getByRole('button', { name: 'New design' })).toBeVisible();
+  await page.getByRole('button', { name: 'Collapse Egress graph' }).click();
+  await page.waitForTimeout(400);
+  await page.reload();
   await expect(page.getByRole('button', { name: 'New design' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Restore Egress graph' })).toBeVisible();
   for (const name of ['Egress graph', 'Problems', 'YAML editor', 'Inspector']) {

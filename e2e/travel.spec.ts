@@ -504,6 +504,44 @@ test("a returning user's own graph is painted before the app has loaded, and a f
   await expect(page.locator('.still-graph')).toHaveCount(0);
 });
 
+test('the first frame needs no script module: the sample on a first visit, the own graph on return, fitted to the window', async ({
+  page,
+}) => {
+  // No module ever loads: what is on screen comes from the page itself (its markup and inline script).
+  await page.route(/\/assets\/.*\.js$/, (route) => route.abort());
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/');
+  const still = page.getByRole('region', { name: 'Egress graph' }).locator('.still-graph');
+  await expect(still).toContainText('api.github.com');
+  // Fitted as the canvas fits it: node names readable, the graph inside its pane.
+  const label = still.locator('.egress-node-label').first();
+  expect((await label.boundingBox())!.height).toBeGreaterThanOrEqual(12);
+  const pane = (await page.getByRole('region', { name: 'Egress graph' }).boundingBox())!;
+  for (const node of await still.locator('.still-node').all()) {
+    const box = (await node.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(pane.x);
+    expect(box.x + box.width).toBeLessThanOrEqual(pane.x + pane.width + 1);
+  }
+  // A narrow window turns it top to bottom, as the canvas would.
+  await page.setViewportSize({ width: 700, height: 1000 });
+  await page.reload();
+  await expect(still).toHaveAttribute('data-shown', 'TB');
+
+  // A returning user: their own graph, saved by the app as it is drawn.
+  await page.unroute(/\/assets\/.*\.js$/);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await open(page);
+  await mergePartner(page);
+  await expect
+    .poll(() => page.evaluate(() => localStorage.getItem('egress-studio:first-paint') ?? ''))
+    .toContain('api.partner.example');
+  await page.route(/\/assets\/.*\.js$/, (route) => route.abort());
+  await page.reload();
+  await expect(still).toContainText('api.partner.example');
+  await expect(still).toHaveAttribute('data-shown', 'LR');
+  await expect(page.locator('.shell')).toHaveAttribute('aria-busy', 'true');
+});
+
 test('a design too large for a link says so and offers the export', async ({ page }) => {
   // Data that does not compress well (in a ConfigMap: it draws nothing), enough to pass the link limit.
   let seed = 11;

@@ -1,46 +1,27 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import type { Root } from 'react-dom/client';
 
-import { drawnAtStart } from './store/persistence';
-import { loadPreferences } from './store/preferences';
-import sampleDrawn from './templates/sample-payments.drawn.json';
-import sample from './templates/sample-payments.yaml?raw';
-import { FirstPaint } from './ui/first-paint/FirstPaint';
-import { applyTheme } from './ui/shared/theme';
 import './ui/app/app.css';
-
-function browserStorage(): Storage | undefined {
-  try {
-    return window.localStorage;
-  } catch {
-    return undefined; // storage disabled: the app still runs, without autosave
-  }
-}
+import { browserStorage } from './ui/shared/browser-storage';
 
 const storage = browserStorage();
-// The user's theme and pane sizes, before anything is painted: the first frame is laid out as the app.
-const preferences = loadPreferences(storage);
-applyTheme(preferences.theme);
-const root = createRoot(document.getElementById('root')!);
-// First the graph as it was last drawn (the engine, React Flow and the rest are still loading)...
-const drawn = location.hash.startsWith('#design=') ? undefined : drawnAtStart(storage, sampleDrawn);
-root.render(
-  <StrictMode>
-    <FirstPaint drawn={drawn} preferences={preferences} />
-  </StrictMode>,
-);
-// ...then, once that frame is on screen, the app, which draws the same graph in the same place.
-afterFirstPaint(drawn !== undefined, () =>
-  import('./ui/app/boot').then(
-    ({ boot }) => boot(root, storage, sample),
+const container = document.getElementById('root')!;
+// index.html has painted the first frame already (its markup and inline script, see
+// ui/first-paint), unless it could not serve the user's layout: then React paints it first.
+const painted: Promise<Root | undefined> = container.hasChildNodes()
+  ? Promise.resolve(undefined)
+  : import('./ui/first-paint/render').then(({ renderFirstPaint }) => renderFirstPaint(container, storage));
+// Then, once that frame is on screen, the app, which draws the same graph in the same place.
+void painted.then(
+  async (root) => {
+    await new Promise<void>((resolve) =>
+      afterFirstPaint(container.querySelector('.still-graph') !== null, () => resolve()),
+    );
+    const app = await import('./ui/app/boot').catch(() => undefined);
+    app?.boot(container, root, storage);
     // A lost connection or a deployment that replaced the files: say so instead of freezing.
-    () =>
-      root.render(
-        <StrictMode>
-          <FirstPaint drawn={drawn} preferences={preferences} failed />
-        </StrictMode>,
-      ),
-  ),
+    if (!app) showLoadFailure(container);
+  },
+  () => showLoadFailure(container),
 );
 
 /**
@@ -65,4 +46,18 @@ function afterFirstPaint(graph: boolean, start: () => unknown): void {
   } else {
     requestAnimationFrame(() => setTimeout(go));
   }
+}
+
+/** Says, above the first paint that stays on screen, that the rest of the app could not load. */
+function showLoadFailure(container: HTMLElement): void {
+  const alert = document.createElement('div');
+  alert.className = 'banner banner-blocked';
+  alert.setAttribute('role', 'alert');
+  alert.textContent =
+    'Egress Studio could not load the rest of its code. Check the connection and reload the page; your design is saved in this browser.';
+  const shell = container.querySelector('.shell');
+  shell?.setAttribute('aria-busy', 'false');
+  const header = shell?.querySelector('.shell-header');
+  if (header) header.after(alert);
+  else container.prepend(alert);
 }

@@ -170,6 +170,41 @@ export function drawnAtStart(storage: Storage | undefined, sample: DrawnGraph): 
   }
 }
 
+/**
+ * The key of the saved design's graph as the first paint shows it: markup (see the first paint's
+ * StillGraph), painted by index.html's inline script before any code has loaded; empty when the
+ * design has no graph to show early. Apart from the design, so that script reads no design JSON.
+ */
+export const FIRST_PAINT_KEY = 'egress-studio:first-paint';
+
+/** Saves the first paint's graph beside the design just saved; undefined: none to show early. */
+export function saveFirstPaint(storage: Storage | undefined, markup: string | undefined): void {
+  try {
+    storage?.setItem(FIRST_PAINT_KEY, markup ?? '');
+  } catch {
+    // storage full: an older graph must not stand for the design just saved
+    try {
+      storage?.removeItem(FIRST_PAINT_KEY);
+    } catch {
+      // storage gone: the next visit paints no graph early
+    }
+  }
+}
+
+/**
+ * The graph the first paint shows as markup: the saved design's (empty when it has none to show
+ * early, or was saved without it), or undefined when no design is saved (the sample then).
+ */
+export function firstPaintAtStart(storage: Storage | undefined): string | undefined {
+  try {
+    const markup = storage?.getItem(FIRST_PAINT_KEY) ?? null;
+    if (markup !== null) return markup;
+    return (storage?.getItem(STORAGE_KEY) ?? null) === null ? undefined : '';
+  } catch {
+    return '';
+  }
+}
+
 type Point = { x: number; y: number };
 
 function isDrawnGraph(value: unknown): value is DrawnGraph {

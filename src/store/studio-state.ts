@@ -12,7 +12,7 @@ import type {
   TextChange,
 } from '../core';
 import type { Derived } from './derived';
-import type { SavedDesign } from './persistence';
+import type { DrawnGraph, SavedDesign } from './persistence';
 
 /** Where a change of the text came from. */
 export type ChangeOrigin = 'editor' | 'form' | 'history' | 'import' | 'template';
@@ -169,4 +169,9 @@ export interface StudioOptions {
   design?: SavedDesign | undefined;
   readOnly?: boolean;
   now?: () => number;
+  /**
+   * Draws the graph as the next visit's first paint shows it (markup), saved with the design; the
+   * UI gives it (the store draws nothing). Without it, no first paint is saved.
+   */
+  drawStill?: ((drawn: DrawnGraph) => string) | undefined;
 }

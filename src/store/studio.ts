@@ -24,7 +24,7 @@ import {
 } from '../core';
 import { createDerived } from './derived';
 import { drawnGraph } from './drawn';
-import { loadDesign, type SavedDesign } from './persistence';
+import { loadDesign, saveFirstPaint, type DrawnGraph, type SavedDesign } from './persistence';
 import { loadHistory, saveDesignAndHistory, type HistoryState } from './saved-history';
 import type { ChangeOrigin, Studio, StudioOptions, StudioState } from './studio-state';
 
@@ -41,6 +41,7 @@ export function createStudio({
   design,
   readOnly = false,
   now = () => Date.now(),
+  drawStill,
 }: StudioOptions): Studio {
   const loaded = design ? { design, notice: undefined } : loadDesign(storage);
   const initial: SavedDesign = loaded.design ?? { text: sample, positions: {}, selection: undefined };
@@ -274,6 +275,11 @@ export function createStudio({
   let timer: ReturnType<typeof setTimeout> | undefined;
   // The top-to-bottom layout saved beside the left-to-right one, for the first paint to pick from.
   const topDown = createLayoutMemo();
+  // The graph as drawn changes with these alone (not with the selection): drawn again only then.
+  let drawnFrom: { view: unknown; positions: unknown; direction: unknown } | undefined;
+  let drawn: DrawnGraph | undefined;
+  // The drawn graph whose first paint is saved (null: none yet).
+  let stillSaved: DrawnGraph | undefined | null = null;
   const flush = () => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
@@ -282,7 +288,14 @@ export function createStudio({
     const view = derived.of(text, istioVersion);
     // The graph as drawn goes with it, for the next visit's first paint, and while the text does
     // not parse, the last text that did, for the views; then the undo history.
-    const drawn = drawnGraph(view.lastGood, positions, direction, topDown);
+    if (
+      drawnFrom?.view !== view.lastGood ||
+      drawnFrom.positions !== positions ||
+      drawnFrom.direction !== direction
+    ) {
+      drawn = drawnGraph(view.lastGood, positions, direction, topDown);
+      drawnFrom = { view: view.lastGood, positions, direction };
+    }
     const lastGood = view.blocked ? view.lastGood.bundle.text : undefined;
     // zundo types steps as partial (for its diff option, unused here): each is a whole state.
     const { pastStates, futureStates } = store.temporal.getState() as unknown as {
@@ -295,6 +308,10 @@ export function createStudio({
       { past: pastStates, future: futureStates },
     );
     if (notice && notice !== store.getState().notice) store.setState({ notice });
+    if (!notice && drawStill && stillSaved !== drawn) {
+      saveFirstPaint(storage, drawn && drawStill(drawn));
+      stillSaved = drawn;
+    }
   };
   const unsubscribe = store.subscribe((state, previous) => {
     // A presented design is someone else's: it never overwrites the user's own saved design.

@@ -7,6 +7,7 @@ import {
   type PreferencesStore,
   type Studio,
 } from '../../store';
+import { stillGraphMarkup } from '../first-paint/markup';
 import { applyTheme } from '../shared/theme';
 import { App } from './App';
 import { Presentation } from './Presentation';
@@ -29,7 +30,9 @@ export function Root({ storage, sample, preferences }: RootProps) {
   // The theme the user chooses applies at once, to the whole page.
   useEffect(() => preferences.subscribe((p) => applyTheme(p.theme)), [preferences]);
   const [studio, setStudio] = useState<Studio | undefined>(() =>
-    location.hash.startsWith(SHARED) ? undefined : createStudio({ storage, sample }),
+    location.hash.startsWith(SHARED)
+      ? undefined
+      : createStudio({ storage, sample, drawStill: stillGraphMarkup }),
   );
   useEffect(() => {
     if (studio) return;
@@ -41,7 +44,7 @@ export function Root({ storage, sample, preferences }: RootProps) {
         setStudio(createStudio({ sample, design: shared.design, readOnly: true }));
         return;
       }
-      const own = createStudio({ storage, sample });
+      const own = createStudio({ storage, sample, drawStill: stillGraphMarkup });
       if (shared.kind === 'unreadable')
         own.store
           .getState()
@@ -77,7 +80,7 @@ export function Root({ storage, sample, preferences }: RootProps) {
   if (!studio) return <p className="muted">Opening the shared design…</p>;
   const editCopy = () => {
     const shared = studio.store.getState();
-    const own = createStudio({ storage, sample });
+    const own = createStudio({ storage, sample, drawStill: stillGraphMarkup });
     // The user's previous design stays one Undo away.
     own.store
       .getState()

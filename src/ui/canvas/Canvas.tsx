@@ -22,7 +22,8 @@ import { EdgeLayer } from './EdgeLayer';
 import { EgressNode } from './EgressNode';
 import { LegendButton } from './Legend';
 import { createFlowCache, type EgressFlowNode } from './toFlow';
-import { MINIMAP_KEY, useSavedToggle } from './useSavedToggle';
+import { MINIMAP_KEY } from './saved-toggle';
+import { useSavedToggle } from './useSavedToggle';
 import { useGraphKeys } from './useGraphKeys';
 import { usePaneSize } from './usePaneSize';
 

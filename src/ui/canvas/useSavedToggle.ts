@@ -1,14 +1,6 @@
 import { useCallback, useState } from 'react';
 
-/** Reads a saved on/off preference; storage that cannot be read gives the default. */
-export function savedToggle(key: string, fallback: boolean): boolean {
-  try {
-    const saved = window.localStorage.getItem(key);
-    return saved === null ? fallback : saved === 'on';
-  } catch {
-    return fallback;
-  }
-}
+import { savedToggle } from './saved-toggle';
 
 /**
  * An on/off preference of the canvas (the minimap), kept in browser storage apart from the design:
@@ -29,6 +21,3 @@ export function useSavedToggle(key: string, fallback: boolean): [boolean, (on: b
   );
   return [on, set];
 }
-
-/** Where the minimap preference is kept (the first paint reads it too, to fit as the canvas does). */
-export const MINIMAP_KEY = 'egress-studio.minimap';
