@@ -1,6 +1,6 @@
 import { formatPath, rangeOfPath, type PathSegment, type Resource } from '../bundle';
 import type { IstioVersion } from '../istio/releases';
-import { codeInfo } from './codes';
+import { codeSeverity } from './codes/severities';
 import type { Diagnostic, ReportOptions, RuleContext, RuleResource } from './types';
 
 /** The plain view of a resource that rules read. */
@@ -33,12 +33,12 @@ export function diagnosticAt(
   options: ReportOptions = {},
   offset = 0,
 ): Diagnostic {
-  const info = codeInfo(code); // throws for a code missing from the catalogue
+  const severity = codeSeverity(code); // throws for a code missing from the catalogue
   const { parsed } = resource.document;
   const range = rangeOfPath(parsed.root, [...resource.pathInDocument, ...path], options.target, parsed.text);
   const diagnostic: Diagnostic = {
     code,
-    severity: options.severity ?? info.severity,
+    severity: options.severity ?? severity,
     message,
     range: { start: range.start + offset, end: range.end + offset },
     resource: resource.ref,
