@@ -533,7 +533,7 @@ test('the first frame needs no script module: the sample on a first visit, the o
   await open(page);
   await mergePartner(page);
   await expect
-    .poll(() => page.evaluate(() => localStorage.getItem('egress-studio:first-paint') ?? ''))
+    .poll(() => page.evaluate(() => localStorage.getItem('egress-studio:first-paint:1') ?? ''))
     .toContain('api.partner.example');
   await page.route(/\/assets\/.*\.js$/, (route) => route.abort());
   await page.reload();

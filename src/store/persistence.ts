@@ -174,8 +174,9 @@ export function drawnAtStart(storage: Storage | undefined, sample: DrawnGraph): 
  * The key of the saved design's graph as the first paint shows it: markup (see the first paint's
  * StillGraph), painted by index.html's inline script before any code has loaded; empty when the
  * design has no graph to show early. Apart from the design, so that script reads no design JSON.
+ * Its number changes with the markup's form: a graph saved by an earlier form is not painted.
  */
-export const FIRST_PAINT_KEY = 'egress-studio:first-paint';
+export const FIRST_PAINT_KEY = 'egress-studio:first-paint:1';
 
 /** Saves the first paint's graph beside the design just saved; undefined: none to show early. */
 export function saveFirstPaint(storage: Storage | undefined, markup: string | undefined): void {
