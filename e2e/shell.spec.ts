@@ -329,3 +329,15 @@ test('an opened scenario keeps its title and lesson in view until dismissed, and
   await lesson.getByRole('button', { name: 'Dismiss' }).click();
   await expect(lesson).toHaveCount(0);
 });
+
+test('with JavaScript off, the page says what it needs instead of a still graph', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${test.info().project.use.baseURL}/`);
+  // (Playwright's text matching skips what is inside <noscript>: read the text itself.)
+  const notice = page.locator('.noscript');
+  await expect(notice).toBeVisible();
+  expect(await notice.evaluate((p) => p.textContent)).toContain('turn on JavaScript for this site');
+  await expect(page.locator('.still-graph')).toBeHidden();
+  await context.close();
+});
