@@ -542,6 +542,48 @@ test('the first frame needs no script module: the sample on a first visit, the o
   await expect(page.locator('.shell')).toHaveAttribute('aria-busy', 'true');
 });
 
+test("under a strict Content Security Policy (no inline script) the first frame is the user's own graph, fitted, and the app runs", async ({
+  page,
+}) => {
+  await open(page);
+  await mergePartner(page);
+  await expect
+    .poll(() => page.evaluate(() => localStorage.getItem('egress-studio:first-paint:1') ?? ''))
+    .toContain('api.partner.example');
+  await page.route(
+    (url) => url.pathname === '/',
+    async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({
+        response,
+        headers: {
+          ...response.headers(),
+          'content-security-policy': "script-src 'self'; worker-src 'self' blob:",
+        },
+      });
+    },
+  );
+  await page.addInitScript(() => {
+    const refused: string[] = [];
+    (window as unknown as { refused: string[] }).refused = refused;
+    document.addEventListener('securitypolicyviolation', (e) => refused.push(e.violatedDirective));
+  });
+  // The app's code held back: what shows is the first paint, run by the entry module instead.
+  await page.route(/\/assets\/boot-.*\.js$/, (route) => route.abort());
+  await page.reload();
+  const still = page.getByRole('region', { name: 'Egress graph' }).locator('.still-graph');
+  await expect(still).toContainText('api.partner.example');
+  await expect(still).toHaveAttribute('data-shown', 'LR');
+  // The policy did refuse the inline script.
+  expect(await page.evaluate(() => (window as unknown as { refused: string[] }).refused)).toContainEqual(
+    expect.stringMatching(/^script-src/),
+  );
+  await page.unroute(/\/assets\/boot-.*\.js$/);
+  await page.reload();
+  await expect(page.getByRole('group', { name: 'External service: api.partner.example' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'YAML editor' }).locator('.monaco-editor')).toBeVisible();
+});
+
 test('a design too large for a link says so and offers the export', async ({ page }) => {
   // Data that does not compress well (in a ConfigMap: it draws nothing), enough to pass the link limit.
   let seed = 11;

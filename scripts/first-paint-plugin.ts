@@ -2,7 +2,7 @@
  * Puts the first paint into index.html, so the browser paints it before any module has loaded:
  * the markup (the shell and the sample's graph, rendered by React: src/ui/first-paint/
  * first-paint.html, kept true by its test) inside the root, and right after it, inline, the script
- * that swaps in the saved design's graph and fits it (src/ui/first-paint/paint.ts, bundled here
+ * that swaps in the saved design's graph and fits it (src/ui/first-paint/inline.ts, bundled here
  * with Vite itself into one small classic script).
  */
 import { readFileSync } from 'node:fs';
@@ -21,7 +21,7 @@ async function paintScript(): Promise<string> {
       write: false,
       target: 'es2022',
       minify: true,
-      lib: { entry: join(FIRST_PAINT, 'paint.ts'), formats: ['iife'], name: 'firstPaint' },
+      lib: { entry: join(FIRST_PAINT, 'inline.ts'), formats: ['iife'], name: 'firstPaint' },
     },
   })) as Rollup.RollupOutput[] | Rollup.RollupOutput;
   const [chunk] = (Array.isArray(output) ? output[0]! : output).output;

@@ -1,12 +1,15 @@
 import type { Root } from 'react-dom/client';
 
 import './ui/app/app.css';
+import { paintFirstFrame } from './ui/first-paint/paint';
 import { browserStorage } from './ui/shared/browser-storage';
 
 const storage = browserStorage();
 const container = document.getElementById('root')!;
-// index.html has painted the first frame already (its markup and inline script, see
-// ui/first-paint), unless it could not serve the user's layout: then React paints it first.
+// index.html has painted the first frame already (its markup and inline script, see ui/first-paint);
+// here where a Content Security Policy refused that script. Where the markup could not serve the
+// user's layout, React paints it first.
+paintFirstFrame(container);
 const painted: Promise<Root | undefined> = container.hasChildNodes()
   ? Promise.resolve(undefined)
   : import('./ui/first-paint/render').then(({ renderFirstPaint }) => renderFirstPaint(container, storage));

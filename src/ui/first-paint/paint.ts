@@ -3,7 +3,8 @@
  * sample's graph, see first-paint.html), before any module has loaded: the user's theme and pane
  * sizes, the saved design's graph in place of the sample's, turned and fitted to the pane. Plain
  * DOM, and small: it is inlined in every page load. Where the markup cannot serve (collapsed panes)
- * it empties the root, and main.tsx renders the first paint with React instead.
+ * it empties the root, and main.tsx renders the first paint with React instead. Where a Content
+ * Security Policy refuses inline scripts, main.tsx runs it (a moment later, as the first module).
  */
 import { firstPaintAtStart } from '../../store/persistence';
 import { loadPreferences, type Splitter } from '../../store/preferences';
@@ -12,7 +13,10 @@ import { browserStorage } from '../shared/browser-storage';
 import { applyTheme } from '../shared/theme';
 import { fitStillGraph } from './fit';
 
-function paint(root: HTMLElement): void {
+/** Paints the first frame into `root`, once (the inline script and main.tsx both ask). */
+export function paintFirstFrame(root: HTMLElement): void {
+  if (root.dataset['painted'] !== undefined) return;
+  root.dataset['painted'] = '';
   const storage = browserStorage();
   const preferences = loadPreferences(storage);
   applyTheme(preferences.theme);
@@ -33,6 +37,3 @@ function paint(root: HTMLElement): void {
   const graph = root.querySelector<HTMLElement>('.still-graph');
   if (graph) fitStillGraph(graph, savedToggle(MINIMAP_KEY, false));
 }
-
-const root = document.getElementById('root');
-if (root) paint(root);
