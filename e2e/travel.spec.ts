@@ -38,6 +38,18 @@ async function mergePartner(page: Page) {
   await expect(dialog).toHaveCount(0);
 }
 
+/**
+ * Makes the user a returning one whose design holds PARTNER: opened, merged, and saved with the
+ * graph as drawn (for the React first paint) and as markup (for index.html's).
+ */
+async function returnWithPartner(page: Page) {
+  await open(page);
+  await mergePartner(page);
+  const saved = (key: string) => page.evaluate((key) => localStorage.getItem(key) ?? '', key);
+  await expect.poll(() => saved('egress-studio:design')).toMatch(/"drawn":.*api\.partner\.example/);
+  await expect.poll(() => saved('egress-studio:first-paint:1')).toContain('api.partner.example');
+}
+
 /** The link the Share dialog offers for the design (the dialog stays open). */
 async function shareLink(page: Page): Promise<string> {
   await page.getByRole('button', { name: 'Share', exact: true }).click();
@@ -483,11 +495,7 @@ test("a damaged share link says so and opens the user's own design", async ({ pa
 test("a returning user's own graph is painted before the app has loaded, and a failed load says so", async ({
   page,
 }) => {
-  await open(page);
-  await mergePartner(page);
-  await expect
-    .poll(() => page.evaluate(() => localStorage.getItem('egress-studio:design') ?? ''))
-    .toMatch(/"drawn":.*api\.partner\.example/);
+  await returnWithPartner(page);
   // The app's code never arrives: what is on screen is the first paint alone.
   await page.route('**/assets/boot-*.js', (route) => route.abort());
   await page.reload();
@@ -530,11 +538,7 @@ test('the first frame needs no script module: the sample on a first visit, the o
   // A returning user: their own graph, saved by the app as it is drawn.
   await page.unroute(/\/assets\/.*\.js$/);
   await page.setViewportSize({ width: 1920, height: 1080 });
-  await open(page);
-  await mergePartner(page);
-  await expect
-    .poll(() => page.evaluate(() => localStorage.getItem('egress-studio:first-paint:1') ?? ''))
-    .toContain('api.partner.example');
+  await returnWithPartner(page);
   await page.route(/\/assets\/.*\.js$/, (route) => route.abort());
   await page.reload();
   await expect(still).toContainText('api.partner.example');
@@ -545,11 +549,7 @@ test('the first frame needs no script module: the sample on a first visit, the o
 test("under a strict Content Security Policy (no inline script) the first frame is the user's own graph, fitted, and the app runs", async ({
   page,
 }) => {
-  await open(page);
-  await mergePartner(page);
-  await expect
-    .poll(() => page.evaluate(() => localStorage.getItem('egress-studio:first-paint:1') ?? ''))
-    .toContain('api.partner.example');
+  await returnWithPartner(page);
   await page.route(
     (url) => url.pathname === '/',
     async (route) => {
