@@ -1,5 +1,5 @@
 import type { IstioVersion } from '../core/istio/releases';
-import type { LoadedBundle } from './load';
+import type { LoadedBundle, StdinReader } from './load';
 
 /** What a CLI run printed and how it ended; `runCli` is pure apart from reading and writing files. */
 export interface CliResult {
@@ -12,7 +12,7 @@ export interface CliResult {
 export interface CommandInput {
   options: ReadonlyMap<string, string>;
   files: string[];
-  readStdin: () => string;
+  readStdin: StdinReader;
   /** The Istio release the cluster runs (`--istio-version`, every command takes it). */
   istioVersion: IstioVersion;
 }

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { LineIndex, parseBundle, type Bundle } from '../core/bundle';
@@ -20,27 +20,34 @@ export interface LoadedBundle {
 }
 
 const YAML_FILE = /\.(ya?ml|json)$/i;
-const MAX_FILE_BYTES = 32 * 1024 * 1024;
+/** The most a file or standard input may hold: far past any real bundle, short of exhausting memory. */
+const MAX_INPUT_MIB = 32;
+const MAX_INPUT_BYTES = MAX_INPUT_MIB * 1024 * 1024;
 
 /**
  * Reads the named files (a directory means the YAML and JSON files under it; `-` is standard
  * input) and joins them into one bundle with a `---` between files.
  */
-export function loadInputs(names: string[], readStdin: () => string): LoadedBundle {
+export function loadInputs(names: string[], readStdin: StdinReader): LoadedBundle {
   const texts: { name: string; text: string }[] = [];
   const failures: LoadedBundle['failures'] = [];
   for (const name of names) {
     try {
       if (name === '-') {
-        texts.push({ name: '<stdin>', text: readStdin() });
+        const text = readStdin(MAX_INPUT_BYTES);
+        if (text.length > MAX_INPUT_BYTES) throw new Error(`larger than ${MAX_INPUT_MIB} MiB`);
+        texts.push({ name: '<stdin>', text: checkedText(text) });
         continue;
       }
       for (const file of expand(name)) {
-        if (statSync(file).size > MAX_FILE_BYTES)
-          throw new Error(`larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB`);
-        const bytes = readFileSync(file);
-        if (bytes.includes(0)) throw new Error('binary file (contains NUL bytes)');
-        texts.push({ name: file, text: bytes.toString('utf8').replace(/^\uFEFF/, '') });
+        const stat = statSync(file);
+        // A FIFO would block for ever, a device (/dev/zero) never ends: only files are read.
+        if (!stat.isFile()) {
+          failures.push({ name: file, reason: 'not a regular file' });
+          continue;
+        }
+        if (stat.size > MAX_INPUT_BYTES) throw new Error(`larger than ${MAX_INPUT_MIB} MiB`);
+        texts.push({ name: file, text: checkedText(readFileSync(file, 'utf8')) });
       }
     } catch (error) {
       failures.push({ name, reason: error instanceof Error ? error.message : String(error) });
@@ -55,6 +62,41 @@ export function loadInputs(names: string[], readStdin: () => string): LoadedBund
     files.push({ name, start, end: combined.length, lines: new LineIndex(text) });
   }
   return { bundle: parseBundle(combined), files, failures };
+}
+
+/**
+ * Reads standard input as text, at most `limit` bytes: throws past that. The CLI reads the
+ * process's ({@link readProcessStdin}); tests give their own.
+ */
+export type StdinReader = (limit: number) => string;
+
+/** The process's standard input, read up to `limit` bytes (a pipe has no size to check first). */
+export function readProcessStdin(limit: number): string {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const chunk = new Uint8Array(1024 * 1024);
+  for (;;) {
+    let read: number;
+    try {
+      read = readSync(0, chunk);
+    } catch (error) {
+      // Standard input not ready yet (a non-blocking pipe): wait a moment and read again.
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+      continue;
+    }
+    if (read === 0) break;
+    total += read;
+    if (total > limit) throw new Error(`larger than ${MAX_INPUT_MIB} MiB`);
+    chunks.push(chunk.slice(0, read));
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** An input's text without its byte order mark; refused when it holds NUL characters (a binary file). */
+function checkedText(text: string): string {
+  if (text.includes('\0')) throw new Error('binary file (contains NUL bytes)');
+  return text.replace(/^\uFEFF/, '');
 }
 
 function expand(name: string): string[] {

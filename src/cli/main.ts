@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
-
 import { ISTIO_VERSIONS, isIstioVersion, LATEST_ISTIO_VERSION } from '../core/istio/releases';
 import { UsageError, type CliResult, type Command } from './command';
 import { COMMANDS } from './commands';
+import { readProcessStdin, type StdinReader } from './load';
 import { VERSION } from './version';
 
 export type { CliResult } from './command';
@@ -18,14 +17,15 @@ ${LATEST_ISTIO_VERSION}, default ${LATEST_ISTIO_VERSION}). Fields, values and AP
 errors naming the release that added them, and rules that changed between releases follow it.
 
 FILE may be a YAML or JSON file, a directory (its .yaml, .yml and .json files) or - for stdin.
-Exit status: 0 no errors, 1 errors found, 2 a file could not be read or the command is wrong.
+Exit status: 0 no errors, 1 errors found, 2 a file could not be read or the command is wrong,
+3 an internal failure (a bug: please report it).
 `;
 
 /** Options every command takes, with their defaults. */
 const COMMON_OPTIONS: Record<string, string> = { '--istio-version': LATEST_ISTIO_VERSION };
 
 /** Runs the CLI with the given arguments (without `node` and the script path). */
-export function runCli(argv: string[], readStdin: () => string = () => readFileSync(0, 'utf8')): CliResult {
+export function runCli(argv: string[], readStdin: StdinReader = readProcessStdin): CliResult {
   const [name, ...rest] = argv;
   if (name === '--version' || name === '-v') return { stdout: `${VERSION}\n`, stderr: '', status: 0 };
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
@@ -45,7 +45,13 @@ export function runCli(argv: string[], readStdin: () => string = () => readFileS
     return command.run({ options, files, readStdin, istioVersion });
   } catch (error) {
     if (error instanceof UsageError) return usageError(error.message);
-    throw error;
+    // A bug, not a finding: its own status, so CI never reads it as "errors found" (1).
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    return {
+      stdout: '',
+      stderr: `egress-studio: internal error, please report it with the input that caused it:\n${detail}\n`,
+      status: 3,
+    };
   }
 }
 
