@@ -51,4 +51,18 @@ describe('egress-studio: inputs that are not files, or too large', () => {
     });
     expect(unreadable.status).toBe(2);
   });
+
+  it('reports input nested hundreds of levels deep as one YAML error, with its place (exit 1)', () => {
+    const text = `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: deep}\ndata:\n  a:\n    ${'- '.repeat(5000)}k: v\n`;
+    const result = runCli(['validate', '--format', 'json', '-'], () => text);
+    expect(result.status).toBe(1);
+    const [diagnostic, ...others] = JSON.parse(result.stdout) as {
+      code: string;
+      line: number;
+      message: string;
+    }[];
+    expect(others.filter((d) => d.code === 'YAML-SYNTAX')).toEqual([]);
+    expect(diagnostic).toMatchObject({ code: 'YAML-SYNTAX', line: 6 });
+    expect(diagnostic!.message).toContain('levels deep');
+  });
 });

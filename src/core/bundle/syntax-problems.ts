@@ -1,6 +1,7 @@
 import { visit, type Document, type YAMLError } from 'yaml';
 
 import type { SyntaxProblem } from './types';
+import { NESTING_TOO_DEEP } from './kubectl-yaml/read';
 
 /** A worded error, and how well its words explain the mistake when several errors share a line. */
 interface Worded {
@@ -10,6 +11,8 @@ interface Worded {
 }
 
 // Ranks, best first.
+/** Input nested past the reader's limit: what follows from it (unclosed brackets) is not the cause. */
+const TOO_DEEP = 0;
 const UNCLOSED = 1;
 const CONTINUED_LINE = 2;
 const LIST_ITEM = 3;
@@ -117,6 +120,8 @@ function explain(error: YAMLError, doc: Document.Parsed, text: string): Worded {
       );
     case 'UNEXPECTED_TOKEN':
       return unexpected(message, error.pos, text, quoted, at);
+    case NESTING_TOO_DEEP:
+      return at(error.pos, message, TOO_DEEP);
     default:
       return at(error.pos, capitalise(message), OTHER);
   }

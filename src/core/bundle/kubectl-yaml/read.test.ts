@@ -2,7 +2,7 @@ import { isScalar, isSeq } from 'yaml';
 import { describe, expect, it } from 'vitest';
 
 import { editDocumentText } from '../edit';
-import { readYamlDocument } from './read';
+import { MAX_NESTING, NESTING_TOO_DEEP, readYamlDocument } from './read';
 
 // go-yaml v2's scanner (scannerc.go, yaml_parser_scan_plain_scalar and fetch_next_token, branch
 // v2) ends a plain scalar at `:` only before white space, in flow context too; inside [ ] or { }
@@ -99,5 +99,37 @@ describe('writing into [ ] and { }', () => {
       value: '.',
     });
     expect(result).toEqual({ ok: true, text: 'exportTo: [a, .]\n' });
+  });
+});
+
+describe('input nested past what any Kubernetes object needs', () => {
+  /** `depth` maps, each a key on a line of its own indented one deeper, then a value. */
+  const maps = (depth: number) =>
+    Array.from({ length: depth }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n') + ' 1\n';
+
+  it(`reads ${MAX_NESTING} levels of lists, maps and brackets as any other document`, () => {
+    for (const text of [
+      maps(MAX_NESTING),
+      `a:\n  ${'- '.repeat(MAX_NESTING - 1)}v\n`,
+      `a: ${'['.repeat(MAX_NESTING - 1)}${']'.repeat(MAX_NESTING - 1)}\n`,
+    ]) {
+      expect(readYamlDocument(text).errors).toEqual([]);
+    }
+  });
+
+  it('stops at the level past the limit with one error there, never a stack overflow', () => {
+    for (const text of [
+      maps(5000),
+      `a:\n  ${'- '.repeat(20_000)}k: v\n`,
+      `a: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`,
+    ]) {
+      const doc = readYamlDocument(text);
+      const deep = doc.errors.filter((e) => e.code === NESTING_TOO_DEEP);
+      expect(deep).toHaveLength(1);
+      expect(deep[0]!.message).toContain(`more than ${MAX_NESTING} levels deep`);
+      // Where it happens: well inside the text, not past its end.
+      expect(deep[0]!.pos[0]).toBeGreaterThan(0);
+      expect(deep[0]!.pos[1]).toBeLessThanOrEqual(text.length);
+    }
   });
 });

@@ -21,7 +21,12 @@ const FLOW_INDICATORS = ',[]{}';
 interface FlowFinding {
   offset: number;
   message: string;
+  /** The yaml error code it is reported with; UNEXPECTED_TOKEN unless said. */
+  code?: ErrorCode;
 }
+
+/** The code of the error that input nests past {@link MAX_NESTING} (not one of the yaml library's). */
+export const NESTING_TOO_DEEP = 'NESTING_TOO_DEEP' as ErrorCode;
 
 /**
  * The lexemes of `text`, adjusted where go-yaml's scanner reads a plain scalar inside `[ ]` or
@@ -106,7 +111,8 @@ export function readYamlDocument(text: string): Document.Parsed {
   const parser = new Parser();
   const composer = new Composer(KUBECTL_YAML_OPTIONS);
   const hasFlow = text.includes('[') || text.includes('{');
-  const tokens = hasFlow ? parseLexemes(parser, kubectlLexemes(text, findings)) : parser.parse(text);
+  const lexemes = hasFlow ? kubectlLexemes(text, findings) : new Lexer().lex(text);
+  const tokens = parseLexemes(parser, lexemes, findings);
   let doc: Document.Parsed | undefined;
   let ignored = false;
   for (const next of composer.compose(tokens, true, text.length)) {
@@ -126,8 +132,8 @@ export function readYamlDocument(text: string): Document.Parsed {
       ),
     );
   }
-  for (const { offset, message } of findings) {
-    doc.errors.push(new YAMLParseError([offset, offset + 1], 'UNEXPECTED_TOKEN', message));
+  for (const { offset, message, code = 'UNEXPECTED_TOKEN' } of findings) {
+    doc.errors.push(new YAMLParseError([offset, offset + 1], code, message));
   }
   checkDirectives(doc);
   checkNodes(doc, text);
@@ -142,8 +148,34 @@ function ignoreAfterEnd(doc: Document.Parsed, end: number): boolean {
   return doc.errors.length + doc.warnings.length < before;
 }
 
-function* parseLexemes(parser: Parser, lexemes: string[]) {
-  for (const lexeme of lexemes) yield* parser.next(lexeme);
+/**
+ * How deep lists and maps may nest in one document. Kubernetes objects nest a few dozen levels at
+ * most; far deeper input (hundreds of `- - - …`) would exhaust the call stack of the recursive
+ * steps after parsing (composing, converting, checking), in the app and in the CLI alike.
+ */
+export const MAX_NESTING = 100;
+
+/**
+ * The parser's tokens for `lexemes`, up to the point where lists and maps nest deeper than
+ * {@link MAX_NESTING} (reported in `findings`): the parser keeps its open collections on an explicit
+ * stack, so the depth is read there, before anything recursive sees the tree.
+ */
+function* parseLexemes(parser: Parser, lexemes: Iterable<string>, findings: FlowFinding[]) {
+  let offset = 0;
+  // The parser's stack holds the document and its top-level value besides the collections.
+  const limit = MAX_NESTING + 2;
+  for (const lexeme of lexemes) {
+    yield* parser.next(lexeme);
+    if (parser.stack.length > limit) {
+      findings.push({
+        offset,
+        code: NESTING_TOO_DEEP,
+        message: `Lists and maps nest more than ${MAX_NESTING} levels deep here: no Kubernetes object does, and the document is not read further`,
+      });
+      break;
+    }
+    if (lexeme !== DOCUMENT && lexeme !== FLOW_END && lexeme !== SCALAR) offset += lexeme.length;
+  }
   yield* parser.end();
 }
 
