@@ -59,12 +59,22 @@ export function rangeOfPath(
   if ((target === 'key' || missing) && keyRange) return { start: keyRange[0], end: keyRange[1] };
   if (pair && !node && keyRange) return { start: keyRange[0], end: keyRange[1] };
   const range = node?.range;
-  if (!range) return keyRange ? { start: keyRange[0], end: keyRange[1] } : { start: 0, end: 1 };
-  const span = { start: range[0], end: Math.max(range[1], range[0] + 1) };
+  // An empty value (`hosts:` and nothing) has no character to underline: its key has.
+  const empty = range !== null && range !== undefined && range[0] === range[1];
+  if (!range || (empty && keyRange))
+    return keyRange ? { start: keyRange[0], end: keyRange[1] } : within({ start: 0, end: 1 }, text);
+  const span = within({ start: range[0], end: Math.max(range[1], range[0] + 1) }, text);
   if (isScalar(node) || !text || !text.slice(span.start, span.end).includes('\n')) return span;
   if (keyRange) return { start: keyRange[0], end: keyRange[1] };
   const lineEnd = text.indexOf('\n', span.start);
   return { start: span.start, end: lineEnd === -1 ? span.end : Math.max(lineEnd, span.start + 1) };
+}
+
+/** `range` kept inside `text` (when known): widening an empty range never reaches past the end. */
+function within(range: SourceRange, text: string | undefined): SourceRange {
+  if (text === undefined) return range;
+  const end = Math.min(range.end, text.length);
+  return { start: Math.min(range.start, end), end };
 }
 
 /** Formats a path as `spec.ports[0].name`. */
