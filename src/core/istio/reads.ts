@@ -5,6 +5,8 @@
  * as no key it read is provided by a resource that was added, removed or changed since.
  */
 
+import { MAX_DOMAIN_LENGTH } from './values';
+
 let active: Set<string> | undefined;
 
 /** Notes that the running computation looked at `key` (a no-op outside {@link trackReads}). */
@@ -29,6 +31,12 @@ export function trackReads<T>(compute: () => T): { value: T; reads: Set<string> 
 export function recordHostReads(name: string, host: string): void {
   if (!active) return;
   active.add(`${name}=${host}`);
+  // A name past DNS's length (which Istio refuses) could have thousands of suffixes, each as long:
+  // its result depends on the whole index instead (any item, `name*`), at the cost of one key.
+  if (host.length > MAX_DOMAIN_LENGTH) {
+    active.add(`${name}*`);
+    return;
+  }
   active.add(`${name}~`);
   active.add(`${name}~?`);
   for (let i = host.indexOf('.'); i !== -1; i = host.indexOf('.', i + 1))

@@ -23,10 +23,24 @@ export function isDns1123Subdomain(value: string): boolean {
   return value.length <= 253 && LOWER_DNS1123_SUBDOMAIN.test(value);
 }
 
+/** The longest domain name Istio accepts (its `CheckDNS1123Preconditions`). */
+export const MAX_DOMAIN_LENGTH = 255;
+
 function checkDomainLength(domain: string): string | undefined {
   if (domain.length === 0) return 'empty domain name not allowed';
-  if (domain.length > 255) return `domain name "${domain}" too long (max 255)`;
+  if (domain.length > MAX_DOMAIN_LENGTH)
+    return `domain name ${quotedName(domain)} too long (max ${MAX_DOMAIN_LENGTH})`;
   return undefined;
+}
+
+/**
+ * A long name as a message quotes it: its start and end around an ellipsis (Istio quotes the whole
+ * name, which for a 20 KB host is a message no one reads).
+ */
+function quotedName(name: string): string {
+  return name.length <= 80
+    ? `"${name}"`
+    : `"${name.slice(0, 40)}…${name.slice(-30)}" (${name.length} characters)`;
 }
 
 /** Istio's `ValidateDNS1123Labels`: every label valid, trailing dot allowed, TLD not all-numeric. */

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+
+import { createDeriver } from '../derivation';
+import { recordHostReads, trackReads } from './reads';
+
+/** A host of `labels` labels: past DNS's length long before it is past any parser's. */
+const longHost = (labels: number) => `${'a.'.repeat(labels)}example.com`;
+
+const serviceEntry = (name: string, host: string) => `apiVersion: networking.istio.io/v1
+kind: ServiceEntry
+metadata: {name: ${name}, namespace: apps}
+spec:
+  hosts: ["${host}"]
+  ports: [{number: 443, name: https, protocol: TLS}]
+  resolution: DNS
+`;
+
+describe('lookups by a host past the length DNS allows', () => {
+  it('note a few keys, not one per label (each as long as the name)', () => {
+    const { reads } = trackReads(() => recordHostReads('se', longHost(70_000)));
+    expect(reads.size).toBeLessThanOrEqual(3);
+    const { reads: normal } = trackReads(() => recordHostReads('se', 'api.example.com'));
+    expect([...normal]).toContain('se~.example.com');
+  });
+
+  it('are still redrawn when a wildcard that covers them is added (incremental equals fresh)', () => {
+    const host = longHost(10_000);
+    const first = serviceEntry('long', host);
+    const second = `${first}---\n${serviceEntry('wild', '*.example.com')}`;
+    const derive = createDeriver();
+    derive(first);
+    const incremental = derive(second);
+    const fresh = createDeriver()(second);
+    expect(incremental.graph).toEqual(fresh.graph);
+    expect(incremental.diagnostics).toEqual(fresh.diagnostics);
+  });
+
+  it('are refused with a message that quotes the name short, and says how long it is', () => {
+    const { diagnostics } = createDeriver()(serviceEntry('long', longHost(10_000)));
+    const tooLong = diagnostics.find((d) => d.message.includes('too long (max 255)'))!;
+    expect(tooLong.message).toMatch(
+      /^domain name "a\.a\..{30,}….*example\.com" \(20011 characters\) too long \(max 255\)$/,
+    );
+    expect(tooLong.message.length).toBeLessThan(200);
+  });
+});
