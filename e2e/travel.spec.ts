@@ -5,6 +5,7 @@ import { clickIntoEditor, expect, expectAccessible, test, type Page } from './fi
 import { unzipSync, strFromU8 } from 'fflate';
 
 import { parseBundle } from '../src/core';
+import { shareLink as linkFor } from '../src/store/share';
 
 const GITHUB = 'External service: api.github.com';
 
@@ -490,6 +491,32 @@ test("a damaged share link says so and opens the user's own design", async ({ pa
   );
   await expect(page.getByRole('group', { name: GITHUB })).toBeVisible();
   expect(page.url()).not.toContain('#design=');
+});
+
+test('crafted share links (a 140 KB host, coordinates of 1e308, nesting 20,000 deep) open read-only and say what is wrong', async ({
+  page,
+}) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const entry = (hosts: string) =>
+    `apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata: {name: crafted, namespace: apps}\nspec:\n  hosts: [${hosts}]\n  ports: [{number: 443, name: https, protocol: TLS}]\n  resolution: DNS\n`;
+  const links = [
+    { text: entry(`${'a.'.repeat(70_000)}com`), says: 'too long (max 255)' },
+    { text: entry('api.example.com'), positions: { 'external:api.example.com': { x: 1e308, y: -1e308 } } },
+    { text: `${entry('api.example.com')}---\nextra:\n  ${'- '.repeat(20_000)}k: v\n`, says: 'levels deep' },
+  ];
+  for (const { text, positions = {}, says } of links) {
+    const link = linkFor('', { text, positions });
+    if (!link.ok) throw new Error(link.reason);
+    expect(link.chars).toBeLessThan(600);
+    await page.goto(`/${link.url}`);
+    await expect(page.getByRole('button', { name: 'Edit a copy' })).toBeVisible();
+    await expect(
+      page.getByRole('region', { name: 'Egress graph' }).locator('.react-flow__node').first(),
+    ).toBeVisible();
+    if (says) await expect(page.getByRole('region', { name: 'Problems' })).toContainText(says);
+  }
+  expect(errors).toEqual([]);
 });
 
 test("a returning user's own graph is painted before the app has loaded, and a failed load says so", async ({

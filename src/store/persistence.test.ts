@@ -1,7 +1,7 @@
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 
-import { drawnAtStart, loadDesign, saveDesign, STORAGE_KEY, type DrawnGraph } from './persistence';
+import { drawnAtStart, loadDesign, saveDesign, STORAGE_KEY, upgrade, type DrawnGraph } from './persistence';
 
 const DRAWN: DrawnGraph = {
   nodes: [
@@ -34,5 +34,24 @@ describe('the drawn graph saved for the first paint', () => {
     );
     expect(drawnAtStart(storage, SAMPLE)).toBeUndefined();
     expect(loadDesign(storage).design?.drawn).toBeUndefined();
+  });
+});
+
+describe('node positions read from saved data or a link', () => {
+  it('keep only places a person could have dragged a node to', () => {
+    const design = upgrade({
+      version: 1,
+      text: '',
+      positions: {
+        kept: { x: -120.5, y: 4000 },
+        huge: { x: 1e308, y: 0 },
+        infinite: { x: Infinity, y: 0 },
+        text: { x: '1', y: 2 },
+        none: null,
+        number: 5,
+      },
+    })!;
+    expect(design.positions).toEqual({ kept: { x: -120.5, y: 4000 } });
+    expect(upgrade({ version: 1, text: '', positions: [{ x: 1, y: 2 }] })!.positions).toEqual({});
   });
 });

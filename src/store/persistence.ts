@@ -137,8 +137,7 @@ export function upgrade(parsed: unknown): SavedDesign | undefined {
     version++;
   }
   if (version !== VERSION || typeof data['text'] !== 'string') return undefined;
-  const positions =
-    typeof data['positions'] === 'object' && data['positions'] !== null ? data['positions'] : {};
+  const positions = placements(data['positions']);
   const selection = typeof data['selection'] === 'string' ? data['selection'] : undefined;
   const drawn = isDrawnGraph(data['drawn']) ? data['drawn'] : undefined;
   const istioVersion = typeof data['istioVersion'] === 'string' ? data['istioVersion'] : undefined;
@@ -147,7 +146,7 @@ export function upgrade(parsed: unknown): SavedDesign | undefined {
   return {
     text: data['text'],
     istioVersion,
-    positions: positions as SavedDesign['positions'],
+    positions,
     ...(direction ? { direction } : {}),
     selection,
     drawn,
@@ -208,22 +207,42 @@ export function firstPaintAtStart(storage: Storage | undefined): string | undefi
 
 type Point = { x: number; y: number };
 
+/**
+ * How far from the origin a saved node may sit: far past any canvas a person drags across, short of
+ * the coordinates (1e308) with which a crafted link or file would make every fit and label layout
+ * after it run for minutes and exhaust memory.
+ */
+const MAX_COORDINATE = 1_000_000;
+
+/** A saved place of a node: finite numbers within {@link MAX_COORDINATE}. */
+function isPlace(p: unknown): p is Point {
+  if (typeof p !== 'object' || p === null) return false;
+  const { x, y } = p as Point;
+  return [x, y].every((n) => typeof n === 'number' && Number.isFinite(n) && Math.abs(n) <= MAX_COORDINATE);
+}
+
+/** The node positions of saved data, each one that is not a place (see {@link isPlace}) left out. */
+function placements(value: unknown): Record<string, Point> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
+  const out: Record<string, Point> = {};
+  for (const [id, place] of Object.entries(value)) if (isPlace(place)) out[id] = { x: place.x, y: place.y };
+  return out;
+}
+
 function isDrawnGraph(value: unknown): value is DrawnGraph {
   if (typeof value !== 'object' || value === null) return false;
   const { nodes, edges, direction } = value as Partial<DrawnGraph>;
-  const point = (p: unknown) =>
-    typeof p === 'object' && p !== null && Number.isFinite((p as Point).x) && Number.isFinite((p as Point).y);
   return (
     (direction === undefined || direction === 'LR' || direction === 'TB') &&
     Array.isArray(nodes) &&
     Array.isArray(edges) &&
-    nodes.every((n) => typeof n?.id === 'string' && point(n) && (n.down === undefined || point(n.down))) &&
+    nodes.every((n) => typeof n?.id === 'string' && isPlace(n) && (n.down === undefined || isPlace(n.down))) &&
     edges.every(
       (e) =>
         typeof e?.source === 'string' &&
         typeof e.target === 'string' &&
         [e.via, e.downVia].every(
-          (bends) => bends === undefined || (Array.isArray(bends) && bends.every(point)),
+          (bends) => bends === undefined || (Array.isArray(bends) && bends.every(isPlace)),
         ),
     )
   );
