@@ -236,7 +236,9 @@ function isDrawnGraph(value: unknown): value is DrawnGraph {
     (direction === undefined || direction === 'LR' || direction === 'TB') &&
     Array.isArray(nodes) &&
     Array.isArray(edges) &&
-    nodes.every((n) => typeof n?.id === 'string' && isPlace(n) && (n.down === undefined || isPlace(n.down))) &&
+    nodes.every(
+      (n) => typeof n?.id === 'string' && isPlace(n) && (n.down === undefined || isPlace(n.down)),
+    ) &&
     edges.every(
       (e) =>
         typeof e?.source === 'string' &&
