@@ -611,6 +611,33 @@ test("under a strict Content Security Policy (no inline script) the first frame 
   await expect(page.getByRole('region', { name: 'YAML editor' }).locator('.monaco-editor')).toBeVisible();
 });
 
+test('saved designs that cannot be read are never written over: autosave is off, and the user is told', async ({
+  page,
+}) => {
+  await returnWithPartner(page);
+  // The browser's storage now throws on reading the design (a damaged backing store).
+  await page.addInitScript(() => {
+    const read = Storage.prototype.getItem;
+    Storage.prototype.getItem = function (key: string) {
+      if (key === 'egress-studio:design')
+        throw new DOMException('The backing store is damaged', 'UnknownError');
+      return read.call(this, key);
+    };
+  });
+  await page.reload();
+  await expect(page.getByRole('status').filter({ hasText: 'could not be read' })).toContainText(
+    'autosave is off',
+  );
+  // What the user does here is not saved over the design that could not be read.
+  await page.getByRole('button', { name: 'New design' }).click();
+  await page.waitForTimeout(800);
+  // (Read past getItem, which throws: a storage's entries are its own properties.)
+  const saved = await page.evaluate(
+    () => Object.entries(localStorage).find(([key]) => key === 'egress-studio:design')?.[1] ?? '',
+  );
+  expect(saved).toContain('api.partner.example');
+});
+
 test('a design too large for a link says so and offers the export', async ({ page }) => {
   // Data that does not compress well (in a ConfigMap: it draws nothing), enough to pass the link limit.
   let seed = 11;

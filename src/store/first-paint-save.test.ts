@@ -49,3 +49,30 @@ describe("the first paint's graph saved with the design", () => {
     expect(firstPaintAtStart(storage)).toBe('');
   });
 });
+
+describe('saved designs that cannot be read', () => {
+  it('are never written over: autosave stays off, and the notice says so', () => {
+    const storage = freshStorage();
+    storage.setItem(STORAGE_KEY, JSON.stringify({ version: 1, text: SAMPLE, positions: {} }));
+    const saved = storage.getItem(STORAGE_KEY);
+    // Reading throws (as a browser's storage does when its backing store is damaged); writing works.
+    const throwing: Storage = {
+      get length() {
+        return storage.length;
+      },
+      key: (index) => storage.key(index),
+      getItem: () => {
+        throw new DOMException('The backing store is damaged', 'UnknownError');
+      },
+      setItem: (key, value) => storage.setItem(key, value),
+      removeItem: (key) => storage.removeItem(key),
+      clear: () => storage.clear(),
+    };
+    const studio = createStudio({ storage: throwing, sample: SAMPLE, drawStill });
+    expect(studio.store.getState().notice).toContain('autosave is off');
+    studio.store.getState().setText(SAMPLE.replace('api.github.com', 'api.gitlab.com'), 'form');
+    studio.flush();
+    expect(storage.getItem(STORAGE_KEY)).toBe(saved);
+    expect(storage.getItem(FIRST_PAINT_KEY)).toBeNull();
+  });
+});

@@ -81,6 +81,11 @@ const MIGRATIONS: Record<number, Migration> = {
 export interface LoadResult {
   design: SavedDesign | undefined;
   notice: string | undefined;
+  /**
+   * Storage could not be read at all (it threw): a design may be saved there all the same, so
+   * nothing may be written over it.
+   */
+  unreadable?: true;
 }
 
 /** Reads the saved design, migrating older versions. */
@@ -89,7 +94,11 @@ export function loadDesign(storage: Storage | undefined): LoadResult {
   try {
     raw = storage?.getItem(STORAGE_KEY) ?? null;
   } catch (error) {
-    return { design: undefined, notice: `Saved designs could not be read (${reason(error)}).` };
+    return {
+      design: undefined,
+      notice: `Saved designs could not be read (${reason(error)}), so autosave is off: it would write over them. Export to keep what you do here.`,
+      unreadable: true,
+    };
   }
   if (raw === null) return { design: undefined, notice: undefined };
   try {

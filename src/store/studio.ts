@@ -283,7 +283,7 @@ export function createStudio({
   const flush = () => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
-    if (readOnly) return;
+    if (readOnly || loaded.unreadable) return;
     const { text, istioVersion, positions, direction, selection } = store.getState();
     const view = derived.of(text, istioVersion);
     // The graph as drawn goes with it, for the next visit's first paint, and while the text does
@@ -314,8 +314,9 @@ export function createStudio({
     }
   };
   const unsubscribe = store.subscribe((state, previous) => {
-    // A presented design is someone else's: it never overwrites the user's own saved design.
-    if (!storage || readOnly) return;
+    // A presented design is someone else's: it never overwrites the user's own saved design. Nor
+    // does anything while the saved designs could not be read: one may be there all the same.
+    if (!storage || readOnly || loaded.unreadable) return;
     if (
       state.text === previous.text &&
       state.istioVersion === previous.istioVersion &&
