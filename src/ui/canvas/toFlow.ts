@@ -13,6 +13,7 @@ import {
   type LayoutDirection,
 } from '../../core';
 import type { Point } from '../../store';
+import { sameFields } from '../shared/same-fields';
 import { edgeClassName, NODE_HEIGHT, NODE_WIDTH } from './drawing';
 
 /** What a node component shows (its problem counts it reads from the view itself, see EgressNode). */
@@ -142,20 +143,22 @@ export function toFlowEdges(graph: EgressGraph, previous: Map<string, EgressFlow
   });
 }
 
+/** What an edge's label (and tooltip) shows. */
+const EDGE_LABEL_FIELDS = [
+  'kind',
+  'label',
+  'protocol',
+  'port',
+  'tls',
+  'timeout',
+  'retries',
+  'circuitBreaker',
+  'reason',
+] as const;
+
 /** Whether the edge layer would draw the same label (and tooltip) for both. */
 function sameEdgeLabel(a: GraphEdge, b: GraphEdge): boolean {
-  return (
-    a.kind === b.kind &&
-    a.label === b.label &&
-    a.protocol === b.protocol &&
-    a.port === b.port &&
-    a.tls === b.tls &&
-    a.timeout === b.timeout &&
-    a.retries === b.retries &&
-    a.circuitBreaker === b.circuitBreaker &&
-    a.reason === b.reason &&
-    sameBends(a.via, b.via)
-  );
+  return sameFields(a, b, EDGE_LABEL_FIELDS) && sameBends(a.via, b.via);
 }
 
 function sameBends(a: GraphEdge['via'], b: GraphEdge['via']): boolean {

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { changeBetween, type Diagnostic } from '../../core';
 import { useStudio, useStudioApi, useView } from '../../store';
 import { focusPane, registerPaneFocus } from '../shared/pane-focus';
+import { sameFields } from '../shared/same-fields';
 import { followDark, isDark } from '../shared/theme';
 import { targetModel } from './language';
 import { leaveByKeyboard, type TabMode } from './leaveByKeyboard';
@@ -234,20 +235,17 @@ function toMarker(model: monaco.editor.ITextModel, d: Diagnostic): monaco.editor
   };
 }
 
+/** What a marker shows: markers equal in these draw the same. */
+const MARKER_FIELDS = [
+  'startLineNumber',
+  'startColumn',
+  'endLineNumber',
+  'endColumn',
+  'severity',
+  'code',
+  'message',
+] as const;
+
 function sameMarkers(a: monaco.editor.IMarkerData[], b: monaco.editor.IMarkerData[]): boolean {
-  return (
-    a.length === b.length &&
-    a.every((m, i) => {
-      const o = b[i]!;
-      return (
-        m.startLineNumber === o.startLineNumber &&
-        m.startColumn === o.startColumn &&
-        m.endLineNumber === o.endLineNumber &&
-        m.endColumn === o.endColumn &&
-        m.severity === o.severity &&
-        m.code === o.code &&
-        m.message === o.message
-      );
-    })
-  );
+  return a.length === b.length && a.every((m, i) => sameFields(m, b[i]!, MARKER_FIELDS));
 }
