@@ -4,6 +4,7 @@ import {
   expectAccessible,
   openDesigner,
   openPalette,
+  savedDesign,
   test,
   typeAtEnd,
   type Page,
@@ -56,9 +57,9 @@ test('the design survives a reload', async ({ page }) => {
   await expect(page.getByRole('group', { name: 'External service: hooks.slack.com' })).toBeVisible();
 });
 
-/** Waits until autosave has written `pattern` into the storage entry `key` (it waits for a pause). */
-async function saved(page: Page, key: string, pattern: RegExp) {
-  await expect.poll(() => page.evaluate((k) => localStorage.getItem(k) ?? '', key)).toMatch(pattern);
+/** Waits until autosave has written `pattern` into the saved design (it waits for a pause). */
+async function saved(page: Page, pattern: RegExp) {
+  await expect.poll(() => savedDesign(page)).toMatch(pattern);
 }
 
 test('a reload while the YAML does not parse shows the same last good graph, read-only', async ({ page }) => {
@@ -71,7 +72,7 @@ test('a reload while the YAML does not parse shows the same last good graph, rea
   const alert = page.getByRole('alert').filter({ hasText: 'does not parse' });
   await expect(alert).toBeVisible();
   await expect(slack).toBeVisible();
-  await saved(page, 'egress-studio:design', /"lastGood":/);
+  await saved(page, /"lastGood":/);
   await page.reload();
   await expect(alert).toContainText(/does not parse at line \d+/);
   await expect(slack).toBeVisible();
@@ -102,7 +103,7 @@ test('undo and redo work after a reload', async ({ page }) => {
   const slack = page.getByRole('group', { name: 'External service: hooks.slack.com' });
   await expect(slack).toBeVisible();
   // Saved as steps back from the design: the second step back restores REGISTRY_ONLY.
-  await saved(page, 'egress-studio:design:history', /REGISTRY_ONL/);
+  await saved(page, /"history":.*REGISTRY_ONL/);
   await page.reload();
   await expect(slack).toBeVisible();
   const undo = page.getByRole('button', { name: 'Undo' });
@@ -116,7 +117,7 @@ test('undo and redo work after a reload', async ({ page }) => {
   await redo.click();
   await expect(page.getByRole('group', { name: 'Mesh policy: ALLOW_ANY' })).toBeVisible();
   // What is left to redo survives a reload too.
-  await saved(page, 'egress-studio:design', /mode: ALLOW_ANY/);
+  await saved(page, /mode: ALLOW_ANY/);
   await page.reload();
   await expect(page.getByRole('group', { name: 'Mesh policy: ALLOW_ANY' })).toBeVisible();
   await expect(slack).toHaveCount(0);

@@ -91,12 +91,52 @@ export async function openPalette(
 }
 
 /**
- * The whole design text as last autosaved (the YAML pane shows only a window of it): poll it with
- * `expect.poll`, since autosave waits for a pause.
+ * The design this tab has open, as last autosaved in the browser's library of designs (IndexedDB),
+ * as JSON (`{"design": {"text": …, "drawn": …}, "history": …}`); empty when none is saved. Poll it
+ * with `expect.poll`, since autosave waits for a pause.
  */
-export async function savedText(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const raw = localStorage.getItem('egress-studio:design');
-    return raw ? (JSON.parse(raw) as { text: string }).text : '';
+export async function savedDesign(page: Page): Promise<string> {
+  const id = await page.evaluate(
+    () =>
+      sessionStorage.getItem('egress-studio:last-design') ??
+      localStorage.getItem('egress-studio:last-design'),
+  );
+  return id ? ((await savedDesigns(page))[id] ?? '') : '';
+}
+
+/** Every design in the browser's library (IndexedDB), by id, each as savedDesign gives it. */
+export async function savedDesigns(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('egress-studio');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    try {
+      if (!db.objectStoreNames.contains('designs')) return {};
+      const store = db.transaction('designs').objectStore('designs');
+      const [keys, values] = await Promise.all(
+        [store.getAllKeys(), store.getAll()].map(
+          (request) =>
+            new Promise<unknown[]>((resolve, reject) => {
+              request.onsuccess = () => resolve(request.result as unknown[]);
+              request.onerror = () => reject(request.error);
+            }),
+        ),
+      );
+      const bodies: Record<string, string> = {};
+      keys!.forEach((key, i) => {
+        if (String(key).startsWith('body:')) bodies[String(key).slice(5)] = JSON.stringify(values![i]);
+      });
+      return bodies;
+    } finally {
+      db.close();
+    }
   });
+}
+
+/** The whole design text as last autosaved (the YAML pane shows only a window of it); see savedDesign. */
+export async function savedText(page: Page): Promise<string> {
+  const saved = await savedDesign(page);
+  return saved ? (JSON.parse(saved) as { design: { text: string } }).design.text : '';
 }

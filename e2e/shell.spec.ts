@@ -238,9 +238,12 @@ test('the Theme switch turns the app light or dark, is saved, and dark edges sta
   await expect(canvas).toHaveClass(/dark/);
 });
 
-test('New design empties the design in one undo step, with a hint on how to start', async ({ page }) => {
+test('New design opens a new, empty design beside the others, with a hint on how to start', async ({
+  page,
+}) => {
   await openDesigner(page);
   await page.getByRole('button', { name: 'New design' }).click();
+  await expect(page.locator('.design-title')).toHaveText('Untitled design');
   await expect(page.getByRole('group', { name: 'External service: api.github.com' })).toHaveCount(0);
   const hint = page.getByRole('region', { name: 'Egress graph' }).getByRole('note', { name: 'How to start' });
   await expect(hint).toBeVisible();
@@ -258,7 +261,12 @@ test('New design empties the design in one undo step, with a hint on how to star
   await expect(page.getByRole('menu', { name: 'Add' })).toHaveCount(0);
   await expect(add).toBeFocused();
 
-  await page.getByRole('button', { name: 'Undo' }).click();
+  // The design it replaced on screen is kept, under Designs.
+  await page.getByRole('toolbar', { name: 'Design' }).getByRole('button', { name: 'Designs' }).click();
+  await page
+    .getByRole('dialog', { name: 'Designs' })
+    .getByRole('button', { name: 'Open Sample design' })
+    .click();
   await expect(page.getByRole('group', { name: 'External service: api.github.com' })).toBeVisible();
   await expect(hint).toHaveCount(0);
 });

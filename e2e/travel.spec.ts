@@ -1,7 +1,16 @@
 // Journeys that move a design in and out of the app: scenarios, import, export and share links.
 import { readFileSync } from 'node:fs';
 
-import { clickIntoEditor, expect, expectAccessible, test, type Page } from './fixtures';
+import {
+  clickIntoEditor,
+  expect,
+  expectAccessible,
+  savedDesign,
+  savedDesigns,
+  savedText,
+  test,
+  type Page,
+} from './fixtures';
 import { unzipSync, strFromU8 } from 'fflate';
 
 import { parseBundle } from '../src/core';
@@ -46,9 +55,10 @@ async function mergePartner(page: Page) {
 async function returnWithPartner(page: Page) {
   await open(page);
   await mergePartner(page);
-  const saved = (key: string) => page.evaluate((key) => localStorage.getItem(key) ?? '', key);
-  await expect.poll(() => saved('egress-studio:design')).toMatch(/"drawn":.*api\.partner\.example/);
-  await expect.poll(() => saved('egress-studio:first-paint:1')).toContain('api.partner.example');
+  await expect.poll(() => savedDesign(page)).toMatch(/"drawn":.*api\.partner\.example/);
+  await expect
+    .poll(() => page.evaluate(() => localStorage.getItem('egress-studio:first-paint:1') ?? ''))
+    .toContain('api.partner.example');
 }
 
 /** The link the Share dialog offers for the design (the dialog stays open). */
@@ -138,9 +148,7 @@ test('pasted YAML is shown before it is merged; resources not about egress are k
   await expect(page.getByRole('status').filter({ hasText: 'Merged' })).toContainText(
     'Merged 2 resources into the design',
   );
-  await expect
-    .poll(() => page.evaluate(() => localStorage.getItem('egress-studio:design')))
-    .toContain('kind: Deployment');
+  await expect.poll(() => savedText(page)).toContain('kind: Deployment');
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByRole('group', { name: 'External service: api.partner.example' })).toHaveCount(0);
 });
@@ -478,8 +486,13 @@ test('a share link pasted into a tab already open on the app opens read-only, as
   await page.getByRole('button', { name: 'Edit a copy' }).click();
   await expect(partner).toBeVisible();
   expect(page.url()).not.toContain('#design=');
-  // The user's own design, as it was before the link, is one Undo away.
-  await page.getByRole('button', { name: 'Undo' }).click();
+  // The copy is a design of its own: the user's, as it was before the link, is kept under Designs.
+  await expect(page.locator('.design-title')).toHaveText('Shared design');
+  await page.getByRole('toolbar', { name: 'Design' }).getByRole('button', { name: 'Designs' }).click();
+  await page
+    .getByRole('dialog', { name: 'Designs' })
+    .getByRole('button', { name: 'Open Sample design' })
+    .click();
   await expect(partner).toHaveCount(0);
   await expect(page.getByRole('group', { name: GITHUB })).toBeVisible();
 });
@@ -613,29 +626,26 @@ test("under a strict Content Security Policy (no inline script) the first frame 
 
 test('saved designs that cannot be read are never written over: autosave is off, and the user is told', async ({
   page,
+  context,
 }) => {
   await returnWithPartner(page);
-  // The browser's storage now throws on reading the design (a damaged backing store).
+  const saved = await savedDesign(page);
+  // The browser's IndexedDB now refuses to open (a damaged backing store).
   await page.addInitScript(() => {
-    const read = Storage.prototype.getItem;
-    Storage.prototype.getItem = function (key: string) {
-      if (key === 'egress-studio:design')
-        throw new DOMException('The backing store is damaged', 'UnknownError');
-      return read.call(this, key);
+    IDBFactory.prototype.open = () => {
+      throw new DOMException('The backing store is damaged', 'UnknownError');
     };
   });
   await page.reload();
-  await expect(page.getByRole('status').filter({ hasText: 'could not be read' })).toContainText(
-    'autosave is off',
-  );
-  // What the user does here is not saved over the design that could not be read.
+  await expect(page.getByRole('status').filter({ hasText: 'could not be read' })).toContainText('Export');
+  // What the user does here is not saved over the designs that could not be read.
   await page.getByRole('button', { name: 'New design' }).click();
   await page.waitForTimeout(800);
-  // (Read past getItem, which throws: a storage's entries are its own properties.)
-  const saved = await page.evaluate(
-    () => Object.entries(localStorage).find(([key]) => key === 'egress-studio:design')?.[1] ?? '',
-  );
-  expect(saved).toContain('api.partner.example');
+  // Another tab, where the library opens: the design is there as it was saved.
+  const other = await context.newPage();
+  await other.goto('/');
+  await expect(other.getByRole('button', { name: 'Designs' })).toBeVisible();
+  expect(Object.values(await savedDesigns(other))).toContain(saved);
 });
 
 test('a design too large for a link says so and offers the export', async ({ page }) => {

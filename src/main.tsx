@@ -20,9 +20,9 @@ void painted.then(
       afterFirstPaint(container.querySelector('.still-graph') !== null, () => resolve()),
     );
     const app = await import('./ui/app/boot').catch(() => undefined);
-    app?.boot(container, root, storage);
     // A lost connection or a deployment that replaced the files: say so instead of freezing.
     if (!app) showLoadFailure(container);
+    await app?.boot(container, root, storage);
   },
   () => showLoadFailure(container),
 );

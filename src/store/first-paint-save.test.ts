@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { FIRST_PAINT_KEY, firstPaintAtStart, STORAGE_KEY, type DrawnGraph } from './persistence';
 import { createStudio } from './studio';
+import { storageKeeper } from './storage-keeper';
 import { freshStorage, limitedStorage, SAMPLE } from './testing';
 
 /** A stand-in for the UI's drawing of the still graph: which nodes, in order. */
@@ -11,7 +12,11 @@ describe("the first paint's graph saved with the design", () => {
   it('is drawn again only when the graph changes, not when the selection does', () => {
     const storage = freshStorage();
     let drawings = 0;
-    const studio = createStudio({ storage, sample: SAMPLE, drawStill: (d) => (drawings++, drawStill(d)) });
+    const studio = createStudio({
+      keeper: storageKeeper(storage),
+      sample: SAMPLE,
+      drawStill: (d) => (drawings++, drawStill(d)),
+    });
     studio.store.getState().select('external:api.github.com');
     studio.flush();
     expect(firstPaintAtStart(storage)).toContain('api.github.com');
@@ -36,13 +41,13 @@ describe("the first paint's graph saved with the design", () => {
 
   it('never stands for an older design when storage has no room for the new one', () => {
     const storage = limitedStorage(3000);
-    const studio = createStudio({ storage, sample: SAMPLE, drawStill });
+    const studio = createStudio({ keeper: storageKeeper(storage), sample: SAMPLE, drawStill });
     studio.store.getState().select('external:api.github.com');
     studio.flush();
     expect(storage.getItem(FIRST_PAINT_KEY)).toContain('api.github.com');
     // A design that fits, whose first paint does not.
     const huge = (d: DrawnGraph) => `${drawStill(d)}${'x'.repeat(3000)}`;
-    const next = createStudio({ storage, sample: SAMPLE, drawStill: huge });
+    const next = createStudio({ keeper: storageKeeper(storage), sample: SAMPLE, drawStill: huge });
     next.store.getState().setText(SAMPLE.replace('api.github.com', 'api.gitlab.com'), 'form');
     next.flush();
     expect(storage.getItem(STORAGE_KEY)).toContain('api.gitlab.com');
@@ -68,7 +73,7 @@ describe('saved designs that cannot be read', () => {
       removeItem: (key) => storage.removeItem(key),
       clear: () => storage.clear(),
     };
-    const studio = createStudio({ storage: throwing, sample: SAMPLE, drawStill });
+    const studio = createStudio({ keeper: storageKeeper(throwing), sample: SAMPLE, drawStill });
     expect(studio.store.getState().notice).toContain('autosave is off');
     studio.store.getState().setText(SAMPLE.replace('api.github.com', 'api.gitlab.com'), 'form');
     studio.flush();

@@ -4,9 +4,23 @@ import { useStore } from 'zustand';
 import type { View } from './derived';
 import type { PreferencesState, PreferencesStore } from './preferences';
 import type { Studio, StudioState } from './studio';
+import type { Workbench, WorkbenchState } from './workbench';
 
 /** The studio the app runs on (provided once at the root). */
 export const StudioContext = createContext<Studio | undefined>(undefined);
+
+/** The workbench: the designs of the library and which one this tab shows (provided at the root). */
+export const WorkbenchContext = createContext<Workbench | undefined>(undefined);
+
+/** Reads the workbench through a selector (a primitive or an existing reference). */
+export function useWorkbench<T>(selector: (state: WorkbenchState) => T): T {
+  return useStore(useProvided(WorkbenchContext, 'The workbench'), selector);
+}
+
+/** The workbench itself, for its actions. */
+export function useWorkbenchApi(): Workbench {
+  return useProvided(WorkbenchContext, 'The workbench');
+}
 
 /** The value a root provider gives; a component outside it is a programming error. */
 function useProvided<T>(context: Context<T | undefined>, name: string): T {

@@ -21,7 +21,13 @@ export {
   useDeferredView,
   useView,
   useViewValue,
+  useWorkbench,
+  useWorkbenchApi,
+  WorkbenchContext,
 } from './hooks';
+export { createWorkbench } from './workbench';
+export type { Workbench, WorkbenchMode, WorkbenchState } from './workbench';
+export type { DesignCard, UnreadableCard } from './library';
 export { createPreferences, SPLITTERS, THEMES } from './preferences';
 export type {
   PaneId,

@@ -186,10 +186,28 @@ export function drawnAtStart(storage: Storage | undefined, sample: DrawnGraph): 
  */
 export const FIRST_PAINT_KEY = 'egress-studio:first-paint:1';
 
-/** Saves the first paint's graph beside the design just saved; undefined: none to show early. */
-export function saveFirstPaint(storage: Storage | undefined, markup: string | undefined): void {
+/**
+ * The key of the library design the next visit opens (the one saved last), in localStorage; in
+ * sessionStorage, the one this tab reopens when reloaded.
+ */
+export const LAST_DESIGN_KEY = 'egress-studio:last-design';
+
+/** The key of the id of the design whose graph {@link FIRST_PAINT_KEY} holds (none: the one slot's). */
+export const FIRST_PAINT_DESIGN_KEY = `${FIRST_PAINT_KEY}:design`;
+
+/**
+ * Saves the first paint's graph beside the design just saved (the library's design `designId`);
+ * undefined markup: none to show early.
+ */
+export function saveFirstPaint(
+  storage: Storage | undefined,
+  markup: string | undefined,
+  designId?: string,
+): void {
   try {
     storage?.setItem(FIRST_PAINT_KEY, markup ?? '');
+    if (designId === undefined) storage?.removeItem(FIRST_PAINT_DESIGN_KEY);
+    else storage?.setItem(FIRST_PAINT_DESIGN_KEY, designId);
   } catch {
     // storage full: an older graph must not stand for the design just saved
     try {
@@ -202,12 +220,16 @@ export function saveFirstPaint(storage: Storage | undefined, markup: string | un
 
 /**
  * The graph the first paint shows as markup: the saved design's (empty when it has none to show
- * early, or was saved without it), or undefined when no design is saved (the sample then).
+ * early, was saved without it, or is not the design `opening`, the one this tab reopens), or
+ * undefined when no design is saved (the sample then).
  */
-export function firstPaintAtStart(storage: Storage | undefined): string | undefined {
+export function firstPaintAtStart(storage: Storage | undefined, opening?: string | null): string | undefined {
   try {
     const markup = storage?.getItem(FIRST_PAINT_KEY) ?? null;
-    if (markup !== null) return markup;
+    if (markup !== null) {
+      const of = storage?.getItem(FIRST_PAINT_DESIGN_KEY) ?? null;
+      return opening && of !== null && of !== opening ? '' : markup;
+    }
     return (storage?.getItem(STORAGE_KEY) ?? null) === null ? undefined : '';
   } catch {
     return '';

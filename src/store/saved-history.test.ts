@@ -4,6 +4,7 @@ import { LATEST_ISTIO_VERSION, OLDEST_ISTIO_VERSION } from '../core';
 import { STORAGE_KEY } from './persistence';
 import { HISTORY_KEY, MAX_SAVED_HISTORY_CHARS, MAX_SAVED_STEPS } from './saved-history';
 import { createStudio, type Studio } from './studio';
+import { storageKeeper } from './storage-keeper';
 import { limitedStorage, SAMPLE } from './testing';
 
 const storageOf = (quota = Infinity) => limitedStorage(quota);
@@ -12,7 +13,7 @@ const storageOf = (quota = Infinity) => limitedStorage(quota);
 function reload(studio: Studio, storage: Storage): Studio {
   studio.flush();
   studio.dispose();
-  return createStudio({ storage, sample: 'unused' });
+  return createStudio({ keeper: storageKeeper(storage), sample: 'unused' });
 }
 
 const textOf = (studio: Studio) => studio.store.getState().text;
@@ -20,7 +21,7 @@ const textOf = (studio: Studio) => studio.store.getState().text;
 describe('the undo history across reloads', () => {
   it('undoes and redoes after a reload as before it, release changes included', () => {
     const storage = storageOf();
-    const first = createStudio({ storage, sample: SAMPLE });
+    const first = createStudio({ keeper: storageKeeper(storage), sample: SAMPLE });
     const edit = (text: string) => first.store.getState().setText(text, 'form');
     edit(SAMPLE.replace('DNS', 'NONE'));
     first.store.getState().setIstioVersion(OLDEST_ISTIO_VERSION);
@@ -49,7 +50,7 @@ describe('the undo history across reloads', () => {
 
   it('opens a step whose release the app no longer supports at the newest', () => {
     const storage = storageOf();
-    const first = createStudio({ storage, sample: SAMPLE });
+    const first = createStudio({ keeper: storageKeeper(storage), sample: SAMPLE });
     first.store.getState().setIstioVersion(OLDEST_ISTIO_VERSION);
     first.store.getState().setText(`${SAMPLE}# later\n`, 'form');
     first.store.getState().undo();
@@ -59,7 +60,7 @@ describe('the undo history across reloads', () => {
     const saved = storage.getItem(HISTORY_KEY)!;
     expect(saved).toContain(`"${OLDEST_ISTIO_VERSION}"`);
     storage.setItem(HISTORY_KEY, saved.replace(`"${OLDEST_ISTIO_VERSION}"`, '"1.2"'));
-    const second = createStudio({ storage, sample: 'unused' });
+    const second = createStudio({ keeper: storageKeeper(storage), sample: 'unused' });
     second.store.getState().redo();
     expect(second.store.getState().istioVersion).toBe(LATEST_ISTIO_VERSION);
     second.store.getState().redo();
@@ -68,7 +69,7 @@ describe('the undo history across reloads', () => {
 
   it(`keeps the last ${MAX_SAVED_STEPS} steps`, () => {
     const storage = storageOf();
-    const first = createStudio({ storage, sample: SAMPLE });
+    const first = createStudio({ keeper: storageKeeper(storage), sample: SAMPLE });
     for (let i = 1; i <= 150; i++) first.store.getState().setText(`${SAMPLE}# step ${i}\n`, 'form');
     const second = reload(first, storage);
     expect(second.store.temporal.getState().pastStates).toHaveLength(MAX_SAVED_STEPS);
@@ -79,7 +80,7 @@ describe('the undo history across reloads', () => {
   it('saves steps, not copies of the design, and stops at its size bound', () => {
     const storage = storageOf();
     const big = `${SAMPLE}# ${'x'.repeat(200_000)}\n`;
-    const first = createStudio({ storage, sample: big });
+    const first = createStudio({ keeper: storageKeeper(storage), sample: big });
     for (let i = 1; i <= 20; i++) first.store.getState().setText(`${big}# step ${i}\n`, 'form');
     first.flush();
     // Twenty steps of a 200 kB design: a few hundred characters.
@@ -97,7 +98,7 @@ describe('the undo history across reloads', () => {
 
   it('is left out when storage is full, and never costs the design its place', () => {
     const storage = storageOf(45_000);
-    const first = createStudio({ storage, sample: SAMPLE });
+    const first = createStudio({ keeper: storageKeeper(storage), sample: SAMPLE });
     // Each step replaces 10,000 characters: the design and two steps fit, not four.
     const step = (i: number) => `${SAMPLE}# ${String(i).repeat(10_000)}\n`;
     for (let i = 1; i <= 5; i++) first.store.getState().setText(step(i), 'form');
@@ -116,28 +117,30 @@ describe('the undo history across reloads', () => {
 
   it('is not used for another design, nor when it is damaged', () => {
     const storage = storageOf();
-    const first = createStudio({ storage, sample: SAMPLE });
+    const first = createStudio({ keeper: storageKeeper(storage), sample: SAMPLE });
     first.store.getState().setText(`${SAMPLE}# mine\n`, 'form');
     first.flush();
     first.dispose();
     // Another tab saved another design over it.
     storage.setItem(STORAGE_KEY, JSON.stringify({ version: 1, text: 'kind: Namespace\n', positions: {} }));
-    expect(createStudio({ storage, sample: SAMPLE }).store.temporal.getState().pastStates).toEqual([]);
+    expect(
+      createStudio({ keeper: storageKeeper(storage), sample: SAMPLE }).store.temporal.getState().pastStates,
+    ).toEqual([]);
     storage.setItem(STORAGE_KEY, JSON.stringify({ version: 1, text: `${SAMPLE}# mine\n`, positions: {} }));
     storage.setItem(HISTORY_KEY, '{"version":1,"head":');
-    const damaged = createStudio({ storage, sample: SAMPLE });
+    const damaged = createStudio({ keeper: storageKeeper(storage), sample: SAMPLE });
     expect(damaged.store.temporal.getState().pastStates).toEqual([]);
     expect(damaged.store.getState().notice).toBeUndefined();
   });
 
   it('is not given to a presented design, which saves nothing', () => {
     const storage = storageOf();
-    const own = createStudio({ storage, sample: SAMPLE });
+    const own = createStudio({ keeper: storageKeeper(storage), sample: SAMPLE });
     own.store.getState().setText(`${SAMPLE}# mine\n`, 'form');
     own.flush();
     const saved = storage.getItem(HISTORY_KEY);
     const shared = createStudio({
-      storage,
+      keeper: storageKeeper(storage),
       sample: SAMPLE,
       design: { text: `${SAMPLE}# mine\n`, positions: {}, selection: undefined },
       readOnly: true,
@@ -151,7 +154,7 @@ describe('the undo history across reloads', () => {
 describe('the last good state across reloads', () => {
   it('shows the same last good graph after a reload while the text does not parse', () => {
     const storage = storageOf();
-    const first = createStudio({ storage, sample: SAMPLE });
+    const first = createStudio({ keeper: storageKeeper(storage), sample: SAMPLE });
     // The views derive each text they show: the sample, then the broken text.
     first.derived.of(SAMPLE, LATEST_ISTIO_VERSION);
     const broken = SAMPLE.replace('  resolution: DNS', '  resolution: [DNS');

@@ -33,7 +33,8 @@ export const MAX_SAVED_HISTORY_CHARS = 1_000_000;
 /** A step: `[at, removed, inserted]`, plus the release when it differs from the neighbour's. */
 type Patch = [number, number, string] | [number, number, string, string];
 
-interface SavedHistory {
+/** A history as saved: the fingerprint of the state it leads to, and the steps either side. */
+export interface SavedHistory {
   version: number;
   head: string;
   /** Nearest first. */
@@ -72,7 +73,7 @@ export function saveDesignAndHistory(
 export function saveHistory(storage: Storage | undefined, current: HistoryState, history: History): number {
   let limit = MAX_SAVED_STEPS;
   while (limit > 0) {
-    const saved = encode(current, history, limit);
+    const saved = encodeHistory(current, history, limit);
     try {
       storage?.setItem(HISTORY_KEY, JSON.stringify(saved));
       return saved.past.length + saved.future.length;
@@ -106,7 +107,22 @@ export function loadHistory(
   release: (saved: string) => string = (saved) => saved,
 ): History {
   try {
-    const saved = JSON.parse(storage?.getItem(HISTORY_KEY) ?? 'null') as unknown;
+    return decodeHistory(JSON.parse(storage?.getItem(HISTORY_KEY) ?? 'null'), current, release);
+  } catch {
+    return { past: [], future: [] };
+  }
+}
+
+/**
+ * The history saved as `saved` (see {@link encodeHistory}) when it leads to `current`; empty when
+ * it does not, or is damaged. `release` as for {@link loadHistory}.
+ */
+export function decodeHistory(
+  saved: unknown,
+  current: HistoryState,
+  release: (saved: string) => string = (saved) => saved,
+): History {
+  try {
     if (!isSavedHistory(saved) || saved.head !== fingerprint(current)) return { past: [], future: [] };
     return {
       past: unroll(current, saved.past, release).reverse(),
@@ -117,7 +133,15 @@ export function loadHistory(
   }
 }
 
-function encode(current: HistoryState, history: History, limit: number): SavedHistory {
+/**
+ * The history leading to `current` as saved: at most `limit` steps either side (nearest kept first)
+ * and {@link MAX_SAVED_HISTORY_CHARS} in all.
+ */
+export function encodeHistory(
+  current: HistoryState,
+  history: History,
+  limit = MAX_SAVED_STEPS,
+): SavedHistory {
   let chars = 0;
   const side = (states: readonly HistoryState[]) => {
     const out: Patch[] = [];

@@ -12,7 +12,8 @@ import type {
   TextChange,
 } from '../core';
 import type { Derived } from './derived';
-import type { DrawnGraph, SavedDesign } from './persistence';
+import type { DrawnGraph, LoadResult, SavedDesign } from './persistence';
+import type { History } from './saved-history';
 
 /** Where a change of the text came from. */
 export type ChangeOrigin = 'editor' | 'form' | 'history' | 'import' | 'template';
@@ -123,6 +124,11 @@ export interface StudioState {
   setDirection(direction: LayoutDirection): void;
   /** Tells the user something (what an import did), until dismissed. */
   notify(message: string): void;
+  /**
+   * Shows the design as another tab saved it, in a studio that is read-only here (no undo step:
+   * the history is the other tab's).
+   */
+  follow(design: SavedDesign): void;
   dismissNotice(): void;
   /** Shows a range in the YAML pane; with `field`, also asks the inspector to focus that form field. */
   reveal(range: SourceRange, field?: FieldRef): void;
@@ -157,13 +163,40 @@ export interface Studio {
   derived: Derived;
   /** Writes the design to storage now (autosave otherwise waits for a pause). */
   flush(): void;
+  /** What the studio would keep now: the design and its undo history. */
+  snapshot(): DesignSnapshot;
   /** Stops autosaving. */
   dispose(): void;
 }
 
+/** The design as the studio keeps it: what is saved, its undo history, and its first paint. */
+export interface DesignSnapshot {
+  design: SavedDesign & { istioVersion: IstioVersion };
+  history: History;
+  /** The graph drawn as the next visit's first paint shows it (see StudioOptions.drawStill). */
+  still: (() => string | undefined) | undefined;
+}
+
+/**
+ * Where the studio keeps its design: read when it opens, given each autosave. Browser storage of
+ * one design (persistence.ts) or a design of the library (IndexedDB, see library-keeper.ts).
+ */
+export interface DesignKeeper {
+  /**
+   * The design kept (none: the sample opens), what the user should know, and its undo history as
+   * saved (see saved-history.ts; used only when it leads to that design).
+   */
+  opened: LoadResult & { savedHistory?: unknown };
+  /**
+   * Keeps a snapshot; returns a notice when it could not. Keepers that write later report
+   * through `report`.
+   */
+  keep(snapshot: DesignSnapshot, report: (notice: string) => void): string | undefined;
+}
+
 /** Options: where to autosave (default: none), and the design to open when nothing is saved. */
 export interface StudioOptions {
-  storage?: Storage | undefined;
+  keeper?: DesignKeeper | undefined;
   sample: string;
   /** A design to open instead of the saved one (a shared link), and whether it is read-only. */
   design?: SavedDesign | undefined;

@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 
 import { LATEST_ISTIO_VERSION } from '../core';
 import { createStudio } from './studio';
+import { storageKeeper } from './storage-keeper';
 import { STORAGE_KEY } from './persistence';
 import { freshStorage, limitedStorage, SAMPLE } from './testing';
 
 describe('the studio store', () => {
   it('opens the sample design on first run', () => {
-    const studio = createStudio({ storage: freshStorage(), sample: SAMPLE });
+    const studio = createStudio({ keeper: storageKeeper(freshStorage()), sample: SAMPLE });
     expect(studio.store.getState().text).toBe(SAMPLE);
     expect(studio.store.getState().notice).toBeUndefined();
     const view = studio.derived.of(SAMPLE, LATEST_ISTIO_VERSION);
@@ -47,13 +48,13 @@ describe('the studio store', () => {
 
   it('restores text, positions and selection after a reload', () => {
     const storage = freshStorage();
-    const first = createStudio({ storage, sample: SAMPLE });
+    const first = createStudio({ keeper: storageKeeper(storage), sample: SAMPLE });
     first.store.getState().setText(SAMPLE.replace('github', 'gitlab'), 'form');
     first.store.getState().moveNode('external:api.github.com', { x: 10, y: 20 }, 'LR');
     first.store.getState().select('external:api.github.com');
     first.flush();
     first.dispose();
-    const second = createStudio({ storage, sample: 'unused' });
+    const second = createStudio({ keeper: storageKeeper(storage), sample: 'unused' });
     const state = second.store.getState();
     expect(state.text).toBe(SAMPLE.replace('github', 'gitlab'));
     expect(state.positions).toEqual({ 'external:api.github.com': { x: 10, y: 20 } });
@@ -63,7 +64,7 @@ describe('the studio store', () => {
   it('starts from the sample and keeps unreadable saved data aside, saying so', () => {
     const storage = freshStorage();
     storage.setItem(STORAGE_KEY, '{"version": 1, "text": ');
-    const studio = createStudio({ storage, sample: SAMPLE });
+    const studio = createStudio({ keeper: storageKeeper(storage), sample: SAMPLE });
     expect(studio.store.getState().text).toBe(SAMPLE);
     expect(studio.store.getState().notice).toMatch(/could not be read/);
     const backup = Object.keys(Object.fromEntries(Object.entries(storage))).find((k) =>
@@ -75,13 +76,15 @@ describe('the studio store', () => {
   it('reads designs saved by the first format (the bare text)', () => {
     const storage = freshStorage();
     storage.setItem(STORAGE_KEY, JSON.stringify('kind: Namespace\n'));
-    expect(createStudio({ storage, sample: SAMPLE }).store.getState().text).toBe('kind: Namespace\n');
+    expect(createStudio({ keeper: storageKeeper(storage), sample: SAMPLE }).store.getState().text).toBe(
+      'kind: Namespace\n',
+    );
   });
 
   it('says when autosave fails instead of failing silently', () => {
     // A storage that is full: reads work, every write is refused as browsers refuse it.
     const full = limitedStorage(0);
-    const studio = createStudio({ storage: full, sample: SAMPLE });
+    const studio = createStudio({ keeper: storageKeeper(full), sample: SAMPLE });
     studio.store.getState().setText(SAMPLE + '# more\n', 'form');
     studio.flush();
     expect(studio.store.getState().notice).toMatch(/Autosave failed/);
@@ -248,7 +251,7 @@ describe('the studio store', () => {
 
   it('keeps the way the graph is drawn once a node is moved or a way chosen; Auto-layout gives it back', () => {
     const storage = freshStorage();
-    const studio = createStudio({ storage, sample: SAMPLE });
+    const studio = createStudio({ keeper: storageKeeper(storage), sample: SAMPLE });
     expect(studio.store.getState().direction).toBeUndefined();
     studio.store.getState().moveNode('external:api.github.com', { x: 1, y: 2 }, 'TB');
     expect(studio.store.getState().direction).toBe('TB');
@@ -256,7 +259,7 @@ describe('the studio store', () => {
     studio.store.getState().moveNode('external:api.github.com', { x: 3, y: 4 }, 'LR');
     expect(studio.store.getState().direction).toBe('TB');
     studio.flush();
-    const reloaded = createStudio({ storage, sample: SAMPLE });
+    const reloaded = createStudio({ keeper: storageKeeper(storage), sample: SAMPLE });
     expect(reloaded.store.getState()).toMatchObject({
       direction: 'TB',
       positions: { 'external:api.github.com': { x: 3, y: 4 } },
@@ -305,7 +308,12 @@ describe('the studio store', () => {
   it('presents a shared design read-only: nothing changes its text, and it is not saved', () => {
     const storage = freshStorage();
     const shared = { text: SAMPLE.replace('DNS', 'NONE'), positions: {}, selection: undefined };
-    const studio = createStudio({ storage, sample: SAMPLE, design: shared, readOnly: true });
+    const studio = createStudio({
+      keeper: storageKeeper(storage),
+      sample: SAMPLE,
+      design: shared,
+      readOnly: true,
+    });
     const state = studio.store.getState();
     expect(state.text).toBe(shared.text);
     state.setText('kind: Other\n', 'editor');
@@ -335,7 +343,7 @@ describe('the studio store', () => {
 
   it('saves the graph as drawn with the design, for the next first paint', () => {
     const storage = freshStorage();
-    const studio = createStudio({ storage, sample: SAMPLE });
+    const studio = createStudio({ keeper: storageKeeper(storage), sample: SAMPLE });
     studio.store.getState().moveNode('external:api.github.com', { x: 7, y: 8 }, 'LR');
     studio.flush();
     const saved = JSON.parse(storage.getItem(STORAGE_KEY)!) as { drawn: { nodes: { id: string }[] } };
@@ -393,14 +401,20 @@ spec:
 
     it('is saved with the design and restored after a reload; older saves open at the newest', () => {
       const storage = freshStorage();
-      const first = createStudio({ storage, sample: KEEPALIVE });
+      const first = createStudio({ keeper: storageKeeper(storage), sample: KEEPALIVE });
       first.store.getState().setIstioVersion('1.27');
       first.flush();
-      expect(createStudio({ storage, sample: KEEPALIVE }).store.getState().istioVersion).toBe('1.27');
+      expect(
+        createStudio({ keeper: storageKeeper(storage), sample: KEEPALIVE }).store.getState().istioVersion,
+      ).toBe('1.27');
       storage.setItem(STORAGE_KEY, JSON.stringify({ version: 1, text: KEEPALIVE, positions: {} }));
-      expect(createStudio({ storage, sample: '' }).store.getState().istioVersion).toBe(LATEST_ISTIO_VERSION);
+      expect(createStudio({ keeper: storageKeeper(storage), sample: '' }).store.getState().istioVersion).toBe(
+        LATEST_ISTIO_VERSION,
+      );
       storage.setItem(STORAGE_KEY, JSON.stringify({ version: 1, text: KEEPALIVE, istioVersion: '0.8' }));
-      expect(createStudio({ storage, sample: '' }).store.getState().istioVersion).toBe(LATEST_ISTIO_VERSION);
+      expect(createStudio({ keeper: storageKeeper(storage), sample: '' }).store.getState().istioVersion).toBe(
+        LATEST_ISTIO_VERSION,
+      );
     });
 
     it('comes with a design opened in place of this one, in the same undo step', () => {

@@ -24,9 +24,9 @@ import {
 } from '../core';
 import { createDerived } from './derived';
 import { drawnGraph } from './drawn';
-import { loadDesign, saveFirstPaint, type DrawnGraph, type SavedDesign } from './persistence';
-import { loadHistory, saveDesignAndHistory, type HistoryState } from './saved-history';
-import type { ChangeOrigin, Studio, StudioOptions, StudioState } from './studio-state';
+import type { DrawnGraph, SavedDesign } from './persistence';
+import { decodeHistory, type HistoryState } from './saved-history';
+import type { ChangeOrigin, DesignSnapshot, Studio, StudioOptions, StudioState } from './studio-state';
 
 export type * from './studio-state';
 
@@ -36,14 +36,16 @@ const AUTOSAVE_DELAY_MS = 400;
 
 /** Creates the studio: restores the saved design (or opens the sample) and starts autosaving. */
 export function createStudio({
-  storage,
+  keeper,
   sample,
   design,
   readOnly = false,
   now = () => Date.now(),
   drawStill,
 }: StudioOptions): Studio {
-  const loaded = design ? { design, notice: undefined } : loadDesign(storage);
+  const loaded = design
+    ? { design, notice: undefined, unreadable: undefined, savedHistory: undefined }
+    : (keeper?.opened ?? { design: undefined, notice: undefined });
   const initial: SavedDesign = loaded.design ?? { text: sample, positions: {}, selection: undefined };
   // A release this app does not support (any more) opens at the newest: no design is lost.
   const supported = (version: string | undefined) =>
@@ -52,7 +54,7 @@ export function createStudio({
   // The user's own design comes back with its undo history (a presented one has none).
   const restored = design
     ? { past: [], future: [] }
-    : loadHistory(storage, { text: initial.text, istioVersion: initialVersion }, supported);
+    : decodeHistory(loaded.savedHistory, { text: initial.text, istioVersion: initialVersion }, supported);
   // The origin of the change being set, read by the history to merge typing bursts.
   let pending: ChangeOrigin = 'template';
   let pendingBurst: string | undefined;
@@ -214,6 +216,18 @@ export function createStudio({
         dismissNotice() {
           set({ notice: undefined });
         },
+        follow(saved) {
+          if (!get().readOnly) return;
+          pending = 'history';
+          set({
+            text: saved.text,
+            istioVersion: supported(saved.istioVersion),
+            origin: 'history',
+            change: undefined,
+            positions: saved.positions,
+            direction: saved.direction,
+          });
+        },
         askToDelete(nodeId) {
           if (!nodeId) return set({ deleting: undefined });
           const { graph } = derived.of(get().text, get().istioVersion).lastGood;
@@ -278,12 +292,7 @@ export function createStudio({
   // The graph as drawn changes with these alone (not with the selection): drawn again only then.
   let drawnFrom: { view: unknown; positions: unknown; direction: unknown } | undefined;
   let drawn: DrawnGraph | undefined;
-  // The drawn graph whose first paint is saved (null: none yet).
-  let stillSaved: DrawnGraph | undefined | null = null;
-  const flush = () => {
-    if (timer !== undefined) clearTimeout(timer);
-    timer = undefined;
-    if (readOnly || loaded.unreadable) return;
+  const snapshot = (): DesignSnapshot => {
     const { text, istioVersion, positions, direction, selection } = store.getState();
     const view = derived.of(text, istioVersion);
     // The graph as drawn goes with it, for the next visit's first paint, and while the text does
@@ -302,21 +311,28 @@ export function createStudio({
       pastStates: HistoryState[];
       futureStates: HistoryState[];
     };
-    const notice = saveDesignAndHistory(
-      storage,
-      { text, istioVersion, positions, direction, selection, drawn, lastGood },
-      { past: pastStates, future: futureStates },
-    );
-    if (notice && notice !== store.getState().notice) store.setState({ notice });
-    if (!notice && drawStill && stillSaved !== drawn) {
-      saveFirstPaint(storage, drawn && drawStill(drawn));
-      stillSaved = drawn;
-    }
+    const shown = drawn;
+    return {
+      design: { text, istioVersion, positions, direction, selection, drawn: shown, lastGood },
+      history: { past: pastStates, future: futureStates },
+      still: drawStill && (() => shown && drawStill(shown)),
+    };
+  };
+  // Nothing is kept while the saved designs could not be read (one may be there all the same), nor
+  // for a design that is read-only here (someone else's, or being edited in another tab).
+  const keeping = () => keeper !== undefined && !store.getState().readOnly && !loaded.unreadable;
+  const report = (notice: string) => {
+    if (notice !== store.getState().notice) store.setState({ notice });
+  };
+  const flush = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    if (!keeping()) return;
+    const notice = keeper!.keep(snapshot(), report);
+    if (notice) report(notice);
   };
   const unsubscribe = store.subscribe((state, previous) => {
-    // A presented design is someone else's: it never overwrites the user's own saved design. Nor
-    // does anything while the saved designs could not be read: one may be there all the same.
-    if (!storage || readOnly || loaded.unreadable) return;
+    if (!keeping()) return;
     if (
       state.text === previous.text &&
       state.istioVersion === previous.istioVersion &&
@@ -332,6 +348,7 @@ export function createStudio({
     store,
     derived,
     flush,
+    snapshot,
     dispose() {
       unsubscribe();
       if (timer !== undefined) clearTimeout(timer);

@@ -1,11 +1,19 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 
-import { useHistory, useStudio, useStudioApi, useViewValue } from '../../store';
+import {
+  useHistory,
+  useStudio,
+  useStudioApi,
+  useViewValue,
+  useWorkbench,
+  useWorkbenchApi,
+} from '../../store';
 import { AddNamespace } from '../panels/AddNamespace';
 import { AddService } from '../panels/AddService';
 import { RouteViaGateway } from '../panels/RouteViaGateway';
 import { cyclePanes } from '../shared/pane-focus';
 import { AddMenu } from './AddMenu';
+import { DesignsButton } from './DesignsButton';
 import { IstioVersionSelect } from './IstioVersionSelect';
 import { ThemeSelect } from './ThemeSelect';
 import { Workspace } from './Workspace';
@@ -32,6 +40,8 @@ type Travel = 'scenarios' | 'import' | 'export' | 'share';
 /** The designer: graph, inspector, YAML and problems, all views of the one store. */
 export function App() {
   const { store } = useStudioApi();
+  const workbench = useWorkbenchApi();
+  const designName = useWorkbench((w) => w.card?.name);
   const { canUndo, canRedo } = useHistory();
   // Only whether (and where) the text does not parse: the shell re-renders on nothing else an edit does.
   const blockedLine = useViewValue((v) => v.blocked?.line);
@@ -93,8 +103,14 @@ export function App() {
     >
       <header className="shell-header">
         <h1>Egress Studio</h1>
+        {designName !== undefined && (
+          <p className="design-title" title={designName}>
+            {designName}
+          </p>
+        )}
         <div className="toolbar" role="toolbar" aria-label="Design">
-          <button type="button" onClick={() => store.getState().openDesign('', 'template')}>
+          <DesignsButton />
+          <button type="button" onClick={() => void workbench.getState().create()}>
             New design
           </button>
           <button type="button" onClick={() => setTravel('scenarios')}>

@@ -1,25 +1,38 @@
-import { useViewValue } from '../../store';
+import { useViewValue, useWorkbench } from '../../store';
+import { DesignsButton } from './DesignsButton';
 import { IstioVersionSelect } from './IstioVersionSelect';
 import { ThemeSelect } from './ThemeSelect';
 import { Workspace } from './Workspace';
 
+interface PresentationProps {
+  /** A shared design (from a link), or one of the user's designs being edited in another tab. */
+  mode: 'shared' | 'follow';
+  /** "Edit a copy" of a shared design; "Edit here" for one edited in another tab. */
+  onEdit: () => void;
+}
+
 /**
- * A shared design, presented read-only: its graph, its YAML and its problems. "Edit a copy" makes
- * it the user's own design (their previous one stays one Undo away).
+ * A design shown read-only: its graph, its YAML and its problems. A shared design becomes one of
+ * the user's designs with "Edit a copy"; one edited in another tab can be taken over here.
  */
-export function Presentation({ onEditCopy }: { onEditCopy: () => void }) {
+export function Presentation({ mode, onEdit }: PresentationProps) {
   const resources = useViewValue((v) => v.current.bundle.resources.length);
+  const name = useWorkbench((w) => w.card?.name);
+  const count = `${resources} ${resources === 1 ? 'resource' : 'resources'}`;
   return (
     <div className="shell">
       <header className="shell-header">
         <h1>Egress Studio</h1>
         <p className="presentation-note">
-          A shared design ({resources} {resources === 1 ? 'resource' : 'resources'}), read-only.
+          {mode === 'shared'
+            ? `A shared design (${count}), read-only.`
+            : `"${name}" (${count}), read-only here: it is being edited in another tab.`}
         </p>
-        <div className="toolbar" role="toolbar" aria-label="Shared design">
-          <button type="button" className="button-primary" onClick={onEditCopy}>
-            Edit a copy
+        <div className="toolbar" role="toolbar" aria-label={mode === 'shared' ? 'Shared design' : 'Design'}>
+          <button type="button" className="button-primary" onClick={onEdit}>
+            {mode === 'shared' ? 'Edit a copy' : 'Edit here'}
           </button>
+          {mode === 'follow' && <DesignsButton />}
           <IstioVersionSelect />
           <ThemeSelect />
         </div>

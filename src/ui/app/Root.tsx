@@ -1,109 +1,85 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 
 import {
-  createStudio,
   PreferencesContext,
   StudioContext,
+  useWorkbench,
+  WorkbenchContext,
   type PreferencesStore,
-  type Studio,
+  type Workbench,
 } from '../../store';
-import { stillGraphMarkup } from '../first-paint/markup';
 import { applyTheme } from '../shared/theme';
 import { App } from './App';
+import { CrashGuard } from './CrashGuard';
+import { forgetFragment, openFromAddress } from './boot';
 import { Presentation } from './Presentation';
 
+// Each studio mounts its own views: a design opened in place of another starts them afresh.
+const studioKeys = new WeakMap<object, number>();
+let studios = 0;
+const studioKey = (studio: object) => {
+  if (!studioKeys.has(studio)) studioKeys.set(studio, ++studios);
+  return studioKeys.get(studio);
+};
+
 interface RootProps {
-  storage: Storage | undefined;
-  sample: string;
+  workbench: Workbench & { start(): Promise<void> };
   preferences: PreferencesStore;
 }
 
-const SHARED = '#design=';
-
 /**
- * Opens the app: the user's own design, or — when the URL carries a shared design — that design
- * presented read-only until the user chooses to edit a copy of it. (The link reader loads only for
- * such URLs: everyone else's first graph does not wait for it.) A link pasted into a tab already
- * open on the app opens the same way.
+ * The app around the design this tab shows: edited here, followed read-only while another tab edits
+ * it, or a shared design presented read-only until the user edits a copy.
  */
-export function Root({ storage, sample, preferences }: RootProps) {
+export function Root({ workbench, preferences }: RootProps) {
   // The theme the user chooses applies at once, to the whole page.
   useEffect(() => preferences.subscribe((p) => applyTheme(p.theme)), [preferences]);
-  const [studio, setStudio] = useState<Studio | undefined>(() =>
-    location.hash.startsWith(SHARED)
-      ? undefined
-      : createStudio({ storage, sample, drawStill: stillGraphMarkup }),
-  );
-  useEffect(() => {
-    if (studio) return;
-    let live = true;
-    void import('../../store/share').then(({ readShareFragment }) => {
-      if (!live) return;
-      const shared = readShareFragment(location.hash);
-      if (shared.kind === 'design') {
-        setStudio(createStudio({ sample, design: shared.design, readOnly: true }));
-        return;
-      }
-      const own = createStudio({ storage, sample, drawStill: stillGraphMarkup });
-      if (shared.kind === 'unreadable')
-        own.store
-          .getState()
-          .notify(`The shared link could not be opened (${shared.reason}); your own design is shown.`);
-      forgetFragment();
-      setStudio(own);
-    });
-    return () => {
-      live = false;
-    };
-  }, [studio, storage, sample]);
   // A share link pasted into the address bar of this tab changes only the fragment: the page does
   // not reload, so open it here as a fresh load would (read-only, "Edit a copy").
   useEffect(() => {
-    if (!studio) return;
     const open = () => {
-      if (!location.hash.startsWith(SHARED)) return;
-      studio.flush();
-      studio.dispose();
-      setStudio(undefined);
+      if (location.hash.startsWith('#design=')) void openFromAddress(workbench);
     };
     window.addEventListener('hashchange', open);
     return () => window.removeEventListener('hashchange', open);
-  }, [studio]);
+  }, [workbench]);
   // Save what was typed in the last moments before the page goes away.
   useEffect(() => {
-    if (!studio) return;
-    const flush = () => studio.flush();
-    window.addEventListener('pagehide', flush);
-    return () => window.removeEventListener('pagehide', flush);
-  }, [studio]);
+    const close = () => workbench.getState().close();
+    window.addEventListener('pagehide', close);
+    return () => window.removeEventListener('pagehide', close);
+  }, [workbench]);
 
-  if (!studio) return <p className="muted">Opening the shared design…</p>;
-  const editCopy = () => {
-    const shared = studio.store.getState();
-    const own = createStudio({ storage, sample, drawStill: stillGraphMarkup });
-    // The user's previous design stays one Undo away.
-    own.store
-      .getState()
-      .openDesign(
-        shared.text,
-        'import',
-        { positions: shared.positions, direction: shared.direction },
-        shared.istioVersion,
-      );
-    studio.dispose();
-    forgetFragment();
-    setStudio(own);
-  };
   return (
     <PreferencesContext.Provider value={preferences}>
-      <StudioContext.Provider value={studio}>
-        {studio.store.getState().readOnly ? <Presentation onEditCopy={editCopy} /> : <App />}
-      </StudioContext.Provider>
+      <WorkbenchContext.Provider value={workbench}>
+        <Designing workbench={workbench} />
+      </WorkbenchContext.Provider>
     </PreferencesContext.Provider>
   );
 }
 
-/** Drops the shared design from the address, so a reload opens the user's own design. */
-function forgetFragment(): void {
-  history.replaceState(null, '', `${location.pathname}${location.search}`);
+/** The design this tab shows, as the workbench has it open. */
+function Designing({ workbench }: { workbench: Workbench }) {
+  const studio = useWorkbench((s) => s.studio);
+  const mode = useWorkbench((s) => s.mode);
+  if (!studio) return <p className="muted">Opening the design…</p>;
+  const editCopy = () => {
+    forgetFragment();
+    void workbench.getState().editCopy();
+  };
+  return (
+    <StudioContext.Provider value={studio}>
+      <CrashGuard studio={studio} key={studioKey(studio)}>
+        {mode === 'edit' ? (
+          <App />
+        ) : (
+          <Presentation
+            mode={mode === 'follow' ? 'follow' : 'shared'}
+            onEdit={mode === 'follow' ? () => void workbench.getState().editHere() : editCopy}
+          />
+        )}
+      </CrashGuard>
+    </StudioContext.Provider>
+  );
 }

@@ -113,17 +113,17 @@ export default function YamlEditor() {
       const change = changeBetween(known, state.text, within);
       known = state.text;
       applying = true;
-      editor.pushUndoStop();
-      editor.executeEdits('egress-studio', [
-        {
-          range: monaco.Range.fromPositions(
-            model.getPositionAt(change.start),
-            model.getPositionAt(change.end),
-          ),
-          text: change.text,
-        },
-      ]);
-      editor.pushUndoStop();
+      const edit = {
+        range: monaco.Range.fromPositions(model.getPositionAt(change.start), model.getPositionAt(change.end)),
+        text: change.text,
+      };
+      // A read-only editor refuses edits through itself: a followed design's saves go to its model.
+      if (state.readOnly) model.applyEdits([edit]);
+      else {
+        editor.pushUndoStop();
+        editor.executeEdits('egress-studio', [edit]);
+        editor.pushUndoStop();
+      }
       applying = false;
     });
     // Putting the cursor in a document selects the node it configures.
