@@ -233,6 +233,15 @@ test('bad input is refused with a clear message and leaves the design unchanged'
       message: /logo\.png.*binary/i,
     },
     {
+      name: 'deeply nested YAML file (block sequences hundreds deep, as a fuzzer wrote it)',
+      input: {
+        file: 'nested.yaml',
+        mimeType: 'application/yaml',
+        buffer: Buffer.from(`a:\n${'- '.repeat(2_500)}k: v\n`),
+      },
+      message: /nested\.yaml:2.*levels deep/,
+    },
+    {
       name: '10 MB file',
       input: {
         file: 'huge.yaml',
