@@ -173,6 +173,7 @@ function UnreadableRow({ design, onDelete }: { design: UnreadableCard; onDelete:
 function describe(card: DesignCard): string {
   const when = new Date(card.savedAt).toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' });
   const kb = card.size / 1024;
-  const size = kb < 1 ? `${card.size} characters` : `${kb.toFixed(kb < 10 ? 1 : 0)} KB`;
+  const size =
+    card.size === 0 ? 'empty' : kb < 1 ? `${card.size} characters` : `${kb.toFixed(kb < 10 ? 1 : 0)} KB`;
   return `Saved ${when} · ${size}`;
 }
