@@ -1,7 +1,7 @@
 // Prints the engine's figures against the budgets of DESIGN.md §4. Timings are medians of several
 // runs on this machine; they are for notes and trends, never for test assertions.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -87,6 +87,34 @@ for (const count of [100, 1000, 5000]) {
     `  ${String(count).padStart(5)} resources: ${ms(figures[0]!)} (${ms(figures[1]!)} without the change range); work: ${units}`,
   );
 }
+
+// One scenario repeated: copies share names and hosts, so every lookup of the gateway's host finds
+// all of them. Each copy must add the same work, whatever the number of copies before it: growth
+// exponent 1 is linear, 2 quadratic.
+const scenario = readFileSync(
+  new URL('../src/templates/scenarios/egress-gateway-tls-origination.yaml', import.meta.url),
+  'utf8',
+);
+console.log(
+  '\nValidate the egress gateway TLS origination scenario repeated (median of 5, of 3 at 1,600; parse, analyze and graph; budget: 1,600 copies < 5 s):',
+);
+const repeated = [100, 400, 1600].map((copies) => {
+  const text = Array.from({ length: copies }, () => scenario).join('\n---\n');
+  const resources = parseBundle(text).resources.length;
+  const median = time(copies >= 1600 ? 3 : 5, () => {
+    const bundle = parseBundle(text);
+    analyzeBundle(bundle);
+    deriveGraph(bundle);
+  });
+  console.log(
+    `  ${copies.toLocaleString('en').padStart(5)} copies (${String(resources).padStart(5)} resources): ${ms(median)}`,
+  );
+  return median;
+});
+const exponent = (from: number, to: number) => Math.log(to / from) / Math.log(4);
+console.log(
+  `  growth exponent: ${exponent(repeated[0]!, repeated[1]!).toFixed(2)} from 100 to 400 copies, ${exponent(repeated[1]!, repeated[2]!).toFixed(2)} from 400 to 1,600`,
+);
 
 // The CLI as a user runs it: a whole process validating 1,000 resources (budget: under 1 s), as
 // the published bin (bundled by build:cli) and through `npm run cli` (which runs the same bundle).

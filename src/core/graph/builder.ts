@@ -2,13 +2,13 @@ import type { EdgeKind, EgressGraph, GraphEdge, GraphNode, NodeKind } from './ty
 
 /** Where graph derivation puts nodes and edges: the graph itself, or a recording of one part of it. */
 export interface GraphSink {
-  node(id: string, kind: NodeKind, label: string, resources: string[]): void;
+  node(id: string, kind: NodeKind, label: string, resources: readonly string[]): void;
   /** Adds the node unless one with this id exists. */
-  ensureNode(id: string, kind: NodeKind, label: string, resources: string[]): void;
+  ensureNode(id: string, kind: NodeKind, label: string, resources: readonly string[]): void;
   edge(source: string, target: string, kind: EdgeKind, label: string, extra: Partial<GraphEdge>): void;
 }
 
-function makeNode(id: string, kind: NodeKind, label: string, resources: string[]): GraphNode {
+function makeNode(id: string, kind: NodeKind, label: string, resources: readonly string[]): GraphNode {
   return { id, kind, label, resources: [...new Set(resources)], position: { x: 0, y: 0 } };
 }
 
@@ -31,11 +31,11 @@ export class GraphBuilder implements GraphSink {
   /** `shared`: targets some recording draws edges to without owning them (see {@link GraphRecording}). */
   constructor(private readonly shared: ReadonlySet<string> = new Set()) {}
 
-  node(id: string, kind: NodeKind, label: string, resources: string[]): void {
+  node(id: string, kind: NodeKind, label: string, resources: readonly string[]): void {
     this.put(makeNode(id, kind, label, resources), false);
   }
 
-  ensureNode(id: string, kind: NodeKind, label: string, resources: string[]): void {
+  ensureNode(id: string, kind: NodeKind, label: string, resources: readonly string[]): void {
     if (!this.nodes.has(id)) this.put(makeNode(id, kind, label, resources), false);
   }
 
@@ -80,16 +80,22 @@ type Step = { node: GraphNode; ifAbsent: boolean } | { edge: GraphEdge; own: boo
 export class GraphRecording implements GraphSink {
   private readonly steps: Step[] = [];
   private readonly ownIds = new Set<string>();
+  /** Ids of the nodes recorded so far: a later ensureNode of one would change nothing on replay. */
+  private readonly nodeIds = new Set<string>();
   /** Targets of edges this part draws into nodes it does not own. */
   readonly sharedTargets = new Set<string>();
 
   constructor(private readonly owns?: string) {}
 
-  node(id: string, kind: NodeKind, label: string, resources: string[]): void {
+  node(id: string, kind: NodeKind, label: string, resources: readonly string[]): void {
+    this.nodeIds.add(id);
     this.steps.push({ node: makeNode(id, kind, label, resources), ifAbsent: false });
   }
 
-  ensureNode(id: string, kind: NodeKind, label: string, resources: string[]): void {
+  ensureNode(id: string, kind: NodeKind, label: string, resources: readonly string[]): void {
+    // Each route to a host ensures its node: record it once, not once per route.
+    if (this.nodeIds.has(id)) return;
+    this.nodeIds.add(id);
     this.steps.push({ node: makeNode(id, kind, label, resources), ifAbsent: true });
   }
 

@@ -7,7 +7,7 @@ import type { BundleModel, ModelEntry } from '../istio/model';
 import { strings } from '../istio/read';
 import type { RouteTarget } from '../istio/routing';
 import { routesAt } from '../istio/routing';
-import { hostCovers } from '../istio/values';
+import { HostSet } from '../istio/host-set';
 import {
   hopsInto,
   isClusterLocalHost,
@@ -25,20 +25,21 @@ import { addInClusterEdge, addServiceEdge, protocolOfPort, resourcesForHost, sol
  * the gateway cannot see, and a host the mesh sends it with no route there, end at the gateway.
  */
 export function connectGateway(model: BundleModel, builder: GraphSink, proxy: GatewayProxy): void {
-  const routed: string[] = [];
-  for (const gateway of proxy.gateways) {
-    const ref = `${gateway.namespace}/${gateway.name}`;
+  const routed = new HostSet();
+  // Gateways of one name (copies of one resource) bind the same VirtualServices: draw them once.
+  const refs = new Set(proxy.gateways.map((gateway) => `${gateway.namespace}/${gateway.name}`));
+  for (const ref of refs) {
     for (const vs of virtualServicesBoundTo(model, ref)) {
       if (!isVisibleTo(vs, proxy.namespace)) continue;
       const targets = routesAt(vs, ref);
-      if (targets.length > 0) routed.push(...strings(vs.spec['hosts']).map(([h]) => h));
+      if (targets.length > 0) for (const [h] of strings(vs.spec['hosts'])) routed.add(h);
       for (const target of targets) forwardFromGateway(model, builder, proxy, vs, target);
     }
   }
   // Hosts the mesh sends to this gateway that no route there takes: 404 NR, or a closed connection.
   for (const hop of hopsInto(model, proxy.serviceHost)) {
     for (const [host] of strings(hop.vs.spec['hosts'])) {
-      if (isClusterLocalHost(host) || routed.some((r) => hostCovers(r, host))) continue;
+      if (isClusterLocalHost(host) || routed.covers(host)) continue;
       builder.ensureNode(`external:${host}`, 'external-service', host, resourcesForHost(model, host));
       builder.edge(proxy.id, `external:${host}`, 'blocked', 'no route at the gateway', {
         reason: `no VirtualService bound to a Gateway of ${proxy.name}, and visible from ${proxy.namespace}, routes ${host}: requests end at the gateway (HTTP 404 NR, TLS and TCP connections closed)`,

@@ -67,25 +67,25 @@ export function connectHost(
     // the mesh rules' ports are its listeners (the bundle rarely holds the Service itself).
     for (const target of vs ? routesAt(vs, 'mesh') : []) {
       const port = target.rule.matches.find((m) => m.gateways.includes('mesh'))?.port;
-      connectTarget(model, builder, sidecar, namespace, vs!, target, port, []);
+      connectTarget(model, builder, sidecar, namespace, vs!, target, port, NONE_REGISTERED);
     }
     return;
   }
   // Visible through exportTo, and known to the namespace's sidecars (its Sidecar's egress hosts).
-  const registered = [
+  const registered = new Registered([
     ...new Set(
       serviceEntriesForHost(model, host, namespace)
         .filter((m) => sidecarSees(model, namespace, m.host, m.entry.namespace, release))
         .map((m) => m.entry),
     ),
-  ];
-  if (registered.length === 0) {
+  ]);
+  if (registered.entries.length === 0) {
     connectUnregistered(model, builder, sidecar, namespace, host, vs, mode, release);
     return;
   }
   // Each port of each visible entry is a listener of its own: on it, only the rules Envoy consults
   // for that port's protocol apply, and without one the sidecar sends the traffic straight on.
-  for (const se of registered) {
+  for (const se of registered.entries) {
     for (const port of list(se.spec['ports']).map(record)) {
       const number = typeof port?.['number'] === 'number' ? port['number'] : undefined;
       const protocol = typeof port?.['protocol'] === 'string' ? port['protocol'] : '';
@@ -121,7 +121,7 @@ function connectTarget(
   vs: ModelEntry,
   target: RouteTarget,
   listenerPort: number | undefined,
-  registered: ModelEntry[],
+  registered: Registered,
 ): void {
   const proxy = gatewayProxyFor(model, target.host, vs.namespace);
   if (proxy) {
@@ -152,13 +152,9 @@ function connectTarget(
     resourcesForHost(model, destination),
   );
   const se =
-    registered.find((s) =>
-      strings(s.spec['hosts'])
-        .map(([h]) => h)
-        .some((h) => hostCovers(h, destination)),
-    ) ??
+    registered.covering(destination) ??
     serviceEntriesForHost(model, destination, namespace)[0]?.entry ??
-    registered[0];
+    registered.entries[0];
   // Envoy's cluster port: the route's, else the destination's only port, else the listener's.
   const port = target.port ?? (se && soleServicePort(se)) ?? listenerPort;
   addServiceEdge(
@@ -199,7 +195,7 @@ function connectUnregistered(
       sidecarSees(model, namespace, m.host, m.entry.namespace, release),
     );
     if (isClusterLocalHost(target.host) || known) {
-      connectTarget(model, builder, sidecar, namespace, vs!, target, UNREGISTERED_HOST_PORT, []);
+      connectTarget(model, builder, sidecar, namespace, vs!, target, UNREGISTERED_HOST_PORT, NONE_REGISTERED);
       continue;
     }
     builder.ensureNode(
@@ -231,3 +227,21 @@ function connectUnregistered(
 
 /** The one port on which Istio routes VirtualServices for hosts outside the registry. */
 const UNREGISTERED_HOST_PORT = 80;
+
+/** The ServiceEntries a namespace's sidecars see for one host, and which of them lists a destination. */
+class Registered {
+  private readonly found = new Map<string, ModelEntry | undefined>();
+
+  constructor(readonly entries: readonly ModelEntry[]) {}
+
+  /** The first entry with a host that covers `destination`, looked for once per destination. */
+  covering(destination: string): ModelEntry | undefined {
+    if (this.entries.length === 0) return undefined;
+    if (this.found.has(destination)) return this.found.get(destination);
+    const se = this.entries.find((s) => strings(s.spec['hosts']).some(([h]) => hostCovers(h, destination)));
+    this.found.set(destination, se);
+    return se;
+  }
+}
+
+const NONE_REGISTERED = new Registered([]);

@@ -19,6 +19,7 @@ import {
 import { GraphBuilder, GraphRecording } from './builder';
 import { ANY_NAMESPACE, connectHost, connectOtherHosts } from './connect';
 import { connectGateway } from './connect-gateway';
+import { HostAudience } from './host-audience';
 import { resourcesForHost } from './edges';
 import { OTHER_HOSTS_ID } from './types';
 import { createLayoutMemo, type LayoutMemo } from './layout';
@@ -70,12 +71,14 @@ export function deriveGraph(
   ]);
   const sameContext = context === memo.context;
 
-  // One part per external host: its node, then what each client namespace's sidecar does with it.
+  // One part per external host: its node, then what each client namespace's sidecar does with it
+  // (only the namespaces it can draw something for).
+  const audience = new HostAudience(clients, modes, target);
   const hostParts = reuseOrDraw(memo.hosts, model, sameContext, hosts, (host) => {
     const owns = `external:${host}`;
     const part = new GraphRecording(owns);
     part.node(owns, 'external-service', host, resourcesForHost(model, host));
-    clients.forEach((namespace, i) => connectHost(model, part, namespace, host, modes[i]!, target));
+    for (const i of audience.of(model, host)) connectHost(model, part, clients[i]!, host, modes[i]!, target);
     return part;
   });
   const gatewayParts = reuseOrDraw(
@@ -115,7 +118,9 @@ export function deriveGraph(
   const namespaceObjects = new Map<string, string[]>();
   for (const entry of model.namespaceObjects) {
     if (!entry.name) continue;
-    namespaceObjects.set(entry.name, [...(namespaceObjects.get(entry.name) ?? []), entry.ref]);
+    const refs = namespaceObjects.get(entry.name);
+    if (refs) refs.push(entry.ref);
+    else namespaceObjects.set(entry.name, [entry.ref]);
   }
   clients.forEach((namespace, i) => {
     const workload = `workload:${namespace}`;
@@ -152,8 +157,7 @@ function reuseOrDraw<T>(
     const cached = memo.results.get(subject);
     let result = stillValid(cached, dirty) ? cached! : undefined;
     if (!result) {
-      const { value, reads } = trackReads(() => draw(subject, i));
-      result = { value, reads: [...reads] };
+      result = trackReads(() => draw(subject, i));
       recomputed++;
     }
     results.set(subject, result);

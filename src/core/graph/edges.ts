@@ -1,4 +1,5 @@
 /** The edges the graph draws to a destination, with what travels on them (protocol, port, TLS, policy). */
+import { derivedPer } from '../istio/indexes';
 import type { BundleModel, ModelEntry } from '../istio/model';
 import { list, record } from '../istio/read';
 import { ROOT_NAMESPACE } from '../istio/kinds';
@@ -140,10 +141,12 @@ export function protocolOfPort(se: ModelEntry | undefined, port: number | undefi
   return typeof match?.['protocol'] === 'string' ? match['protocol'] : '';
 }
 
-export function resourcesForHost(model: BundleModel, host: string): string[] {
-  return [
+/** The resources an external service's node edits: those defining, configuring or routing its host (a shared list). */
+export function resourcesForHost(model: BundleModel, host: string): readonly string[] {
+  // Once per host: every route to it names its node.
+  return derivedPer(model, 'host-resources', [host], () => [
     ...serviceEntriesForHost(model, host).map((m) => m.entry.ref),
     ...destinationRulesForHost(model, host, ROOT_NAMESPACE).map((e) => e.ref),
     ...virtualServicesForHost(model, host, ROOT_NAMESPACE).map((e) => e.ref),
-  ];
+  ]);
 }

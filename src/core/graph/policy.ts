@@ -1,3 +1,4 @@
+import { derivedPer } from '../istio/indexes';
 import { destinationRulesOnLookupPath } from '../istio/visibility';
 import type { BundleModel, ModelEntry } from '../istio/model';
 import { list, record } from '../istio/read';
@@ -15,15 +16,21 @@ export function destinationRuleFor(
   proxyNamespace: string,
   serviceNamespace: string | undefined,
 ): ModelEntry | undefined {
-  // A DR with a workloadSelector applies to the pods it selects; the graph draws them as the namespace's.
-  const candidates = destinationRulesOnLookupPath(model, host, proxyNamespace);
-  for (const namespace of [proxyNamespace, serviceNamespace, ROOT_NAMESPACE]) {
-    const best = candidates
-      .filter((dr) => dr.namespace === namespace)
-      .sort((a, b) => String(b.spec['host']).length - String(a.spec['host']).length)[0];
-    if (best) return best;
-  }
-  return undefined;
+  // Once per question: every route to a host through one proxy namespace asks the same one.
+  return derivedPer(model, 'dr-for', [host, proxyNamespace, serviceNamespace], () => {
+    // A DR with a workloadSelector applies to the pods it selects; the graph draws them as the namespace's.
+    const candidates = destinationRulesOnLookupPath(model, host, proxyNamespace);
+    for (const namespace of [proxyNamespace, serviceNamespace, ROOT_NAMESPACE]) {
+      // The longest host in the namespace; the first of equals, in bundle order.
+      let best: ModelEntry | undefined;
+      for (const dr of candidates) {
+        if (dr.namespace !== namespace) continue;
+        if (!best || String(dr.spec['host']).length > String(best.spec['host']).length) best = dr;
+      }
+      if (best) return best;
+    }
+    return undefined;
+  });
 }
 
 /** The traffic policy that applies to a port (and subset) of a DestinationRule, after port-level replacement. */

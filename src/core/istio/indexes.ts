@@ -6,7 +6,7 @@
 import { isClusterLocalHost, qualifyHost } from './hosts';
 import type { BundleModel, ModelEntry } from './model';
 import { HostIndex, KeyedIndex, type Position, type Provide } from './lookup-index';
-import { recordRead, trackReads } from './reads';
+import { recordGroup, trackReads, type ReadGroup } from './reads';
 import { certificateKey } from './gateway-tls';
 import { isGatewayApiGateway } from './kinds';
 import { record, records, strings, str } from './read';
@@ -86,7 +86,7 @@ export interface Indexes {
   /** Keys each entry is filed under. */
   provided: Map<ModelEntry, string[]>;
   /** Values computed from these indexes (see {@link derivedFromIndexes}), dropped when they change. */
-  derived: Map<string, { value: unknown; reads: string[] }>;
+  derived: Map<string, { value: unknown; reads: ReadGroup }>;
 }
 
 const cache = new WeakMap<BundleModel, Indexes>();
@@ -158,12 +158,26 @@ export function derivedFromIndexes<T>(model: BundleModel, name: string, compute:
   const { derived } = indexesOf(model);
   let found = derived.get(name);
   if (!found) {
-    const { value, reads } = trackReads(compute);
-    found = { value, reads: [...reads] };
+    found = trackReads(compute);
     derived.set(name, found);
   }
-  for (const key of found.reads) recordRead(key);
+  // The caller read what the value was computed from: its group, shared rather than copied.
+  recordGroup(found.reads);
   return found.value as T;
+}
+
+/**
+ * {@link derivedFromIndexes} for a question with arguments (a host, a namespace): one value per
+ * distinct `args`, so the resources that ask the same question share one answer instead of each
+ * scanning what the indexes hold for it.
+ */
+export function derivedPer<T>(
+  model: BundleModel,
+  name: string,
+  args: readonly (string | number | undefined)[],
+  compute: () => T,
+): T {
+  return derivedFromIndexes(model, `${name}:${JSON.stringify(args)}`, compute);
 }
 
 /** One item an entry files in one index, under one key. */

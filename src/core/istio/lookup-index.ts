@@ -23,13 +23,17 @@ function insertOrdered<T>(bucket: T[], item: T, ownerOf: (item: T) => ModelEntry
 
 /**
  * Items keyed by host. Exact hosts sit in one map and wildcards in another, keyed by the suffix
- * after `*`, so looking up a concrete name costs one read per character instead of a scan.
+ * after `*`, so looking up a concrete name costs one read per character instead of a scan. Each
+ * answer is kept until the index changes: a popular host is asked about once per resource that
+ * names it, and copying its items every time would make that quadratic.
  */
 export class HostIndex<T> {
   private readonly exact = new Map<string, T[]>();
   private readonly wildcard = new Map<string, T[]>();
   /** Lengths of the wildcard suffixes present, longest first: the only slices worth looking up. */
   private suffixLengths: number[] = [];
+  /** Answers of {@link lookup} by lower-case host, dropped on every change. */
+  private readonly answers = new Map<string, readonly T[]>();
 
   /** `name` prefixes the keys this index reads and provides; `ownerOf` names the entry behind an item. */
   constructor(
@@ -45,6 +49,7 @@ export class HostIndex<T> {
     const bucket = map.get(k);
     if (bucket) insertOrdered(bucket, item, this.ownerOf, position);
     else map.set(k, [item]);
+    this.answers.clear();
     if (wild && !this.suffixLengths.includes(k.length)) {
       this.suffixLengths = [...this.suffixLengths, k.length].sort((a, b) => b - a);
     }
@@ -59,15 +64,27 @@ export class HostIndex<T> {
     const bucket = map.get(k)?.filter((item) => this.ownerOf(item) !== owner);
     if (bucket?.length) map.set(k, bucket);
     else map.delete(k);
+    this.answers.clear();
   }
 
   /**
    * Items whose host covers `host`, most specific first (exact, then longer wildcards). For a
-   * wildcard query, items whose host overlaps it (this falls back to a scan; wildcard queries are rare).
+   * wildcard query, items whose host overlaps it (this falls back to a scan; wildcard queries are
+   * rare). The answer is shared between callers: do not mutate it.
    */
-  lookup(host: string): T[] {
+  lookup(host: string): readonly T[] {
     const key = host.toLowerCase();
     recordHostReads(this.name, key);
+    if (isWildcardHost(key)) recordRead(`${this.name}*`);
+    let found = this.answers.get(key);
+    if (!found) {
+      found = this.collect(key);
+      this.answers.set(key, found);
+    }
+    return found;
+  }
+
+  private collect(key: string): T[] {
     const out: T[] = [];
     const exact = this.exact.get(key);
     if (exact) out.push(...exact);
@@ -77,7 +94,6 @@ export class HostIndex<T> {
       if (items) out.push(...items);
     }
     if (!isWildcardHost(key)) return out;
-    recordRead(`${this.name}*`);
     // Hosts in name order: map order depends on the history of edits, results must not.
     const covered = (k: string) => k !== key && hostCovers(key, k);
     for (const k of [...this.exact.keys()].sort()) if (covered(k)) out.push(...this.exact.get(k)!);
@@ -87,7 +103,7 @@ export class HostIndex<T> {
   }
 
   /** Items filed under exactly this host (case-insensitive), wildcards only by their own spelling. */
-  exactly(host: string): T[] {
+  exactly(host: string): readonly T[] {
     const key = host.toLowerCase();
     recordRead(hostKey(this.name, key));
     return (isWildcardHost(key) ? this.wildcard.get(key.slice(1)) : this.exact.get(key)) ?? [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { createDeriver } from '../derivation';
-import { recordHostReads, trackReads } from './reads';
+import { keysOf, readsAnyOf, recordGroup, recordHostReads, recordRead, trackReads } from './reads';
 
 /** A host of `labels` labels: past DNS's length long before it is past any parser's. */
 const longHost = (labels: number) => `${'a.'.repeat(labels)}example.com`;
@@ -18,9 +18,9 @@ spec:
 describe('lookups by a host past the length DNS allows', () => {
   it('note a few keys, not one per label (each as long as the name)', () => {
     const { reads } = trackReads(() => recordHostReads('se', longHost(70_000)));
-    expect(reads.size).toBeLessThanOrEqual(3);
+    expect(reads.keys.length).toBeLessThanOrEqual(3);
     const { reads: normal } = trackReads(() => recordHostReads('se', 'api.example.com'));
-    expect([...normal]).toContain('se~.example.com');
+    expect(normal.keys).toContain('se~.example.com');
   });
 
   it('are still redrawn when a wildcard that covers them is added (incremental equals fresh)', () => {
@@ -42,5 +42,31 @@ describe('lookups by a host past the length DNS allows', () => {
       /^domain name "a\.a\..{30,}….*example\.com" \(20011 characters\) too long \(max 255\)$/,
     );
     expect(tooLong.message.length).toBeLessThan(200);
+  });
+});
+
+describe('read groups', () => {
+  it('share what a computation used instead of copying it, and still say what it read', () => {
+    const shared = trackReads(() => recordRead('gateway*')).reads;
+    const { reads } = trackReads(() => {
+      recordRead('se=api.example.com');
+      recordGroup(shared);
+      trackReads(() => recordRead('vs=api.example.com'));
+    });
+    expect(reads.keys).toEqual(['se=api.example.com']);
+    expect(reads.groups).toContain(shared);
+    expect([...keysOf(reads)].sort()).toEqual(['gateway*', 'se=api.example.com', 'vs=api.example.com']);
+  });
+
+  it('are touched by a changed key read anywhere inside them', () => {
+    const inner = trackReads(() => recordRead('gateway=istio-system/egress')).reads;
+    const outer = trackReads(() => {
+      recordRead('se=api.example.com');
+      recordGroup(inner);
+    }).reads;
+    expect(readsAnyOf(outer, new Set(['gateway=istio-system/egress']))).toBe(true);
+    expect(readsAnyOf(outer, new Set(['se=api.example.com']))).toBe(true);
+    expect(readsAnyOf(outer, new Set(['dr=api.example.com']))).toBe(false);
+    expect(readsAnyOf(outer, new Set())).toBe(false);
   });
 });

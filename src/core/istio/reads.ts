@@ -3,44 +3,109 @@
  * looks at; while a computation runs under {@link trackReads}, those keys are collected. Each
  * resource in turn provides the keys it is indexed under. A cached result stays valid for as long
  * as no key it read is provided by a resource that was added, removed or changed since.
+ *
+ * What a computation read is a {@link ReadGroup}: its own keys, and the groups of the computations
+ * it used (a value worked out once from the indexes and shared). A group is shared, never copied:
+ * a shared value read from every resource may have read thousands of keys, and copying them into
+ * each reader would cost readers × keys.
  */
 
 import { MAX_DOMAIN_LENGTH } from './values';
 
-let active: Set<string> | undefined;
+/** The keys one computation read, and the groups of the shared computations it used. */
+export interface ReadGroup {
+  readonly keys: readonly string[];
+  readonly groups: readonly ReadGroup[];
+}
+
+/** A computation that read nothing. */
+export const NO_READS: ReadGroup = { keys: [], groups: [] };
+
+interface Collector {
+  keys: Set<string>;
+  groups: Set<ReadGroup>;
+}
+
+let active: Collector | undefined;
 
 /** Notes that the running computation looked at `key` (a no-op outside {@link trackReads}). */
 export function recordRead(key: string): void {
-  active?.add(key);
+  active?.keys.add(key);
 }
 
-/** Runs `compute` and returns its value with the index keys it read. Nested calls report outward too. */
-export function trackReads<T>(compute: () => T): { value: T; reads: Set<string> } {
+/** Notes that the running computation used a value computed with `group`'s reads (a no-op outside {@link trackReads}). */
+export function recordGroup(group: ReadGroup): void {
+  active?.groups.add(group);
+}
+
+/** Runs `compute` and returns its value with what it read. Nested calls report outward too. */
+export function trackReads<T>(compute: () => T): { value: T; reads: ReadGroup } {
   const outer = active;
-  const reads = new Set<string>();
-  active = reads;
+  const collector: Collector = { keys: new Set(), groups: new Set() };
+  let group: ReadGroup | undefined;
+  const close = () => (group ??= { keys: [...collector.keys], groups: [...collector.groups] });
+  active = collector;
   try {
-    return { value: compute(), reads };
+    const value = compute();
+    return { value, reads: close() };
   } finally {
     active = outer;
-    if (outer) for (const key of reads) outer.add(key);
+    if (outer) outer.groups.add(close());
   }
+}
+
+/** Every key a group read, its shared computations' included (for tests and diagnosis). */
+export function keysOf(group: ReadGroup): Set<string> {
+  const keys = new Set<string>();
+  const seen = new Set<ReadGroup>();
+  const visit = (g: ReadGroup) => {
+    if (seen.has(g)) return;
+    seen.add(g);
+    for (const key of g.keys) keys.add(key);
+    for (const inner of g.groups) visit(inner);
+  };
+  visit(group);
+  return keys;
+}
+
+// Per set of changed keys, which groups read one of them: each shared group is checked once per edit.
+const touched = new WeakMap<ReadonlySet<string>, Map<ReadGroup, boolean>>();
+
+/** Whether `group`, or a computation it used, read a key of `dirty`. */
+export function readsAnyOf(group: ReadGroup, dirty: ReadonlySet<string>): boolean {
+  if (dirty.size === 0) return false;
+  let known = touched.get(dirty);
+  if (!known) touched.set(dirty, (known = new Map()));
+  return touches(group, dirty, known);
+}
+
+function touches(group: ReadGroup, dirty: ReadonlySet<string>, known: Map<ReadGroup, boolean>): boolean {
+  let found = known.get(group);
+  if (found === undefined) {
+    // Cycles cannot happen (a group is complete before anything reads it); mark it first anyway.
+    known.set(group, false);
+    found =
+      group.keys.some((key) => dirty.has(key)) || group.groups.some((inner) => touches(inner, dirty, known));
+    known.set(group, found);
+  }
+  return found;
 }
 
 /** The keys a concrete-host lookup in the host index `name` examines: the host and every wildcard that could cover it. */
 export function recordHostReads(name: string, host: string): void {
   if (!active) return;
-  active.add(`${name}=${host}`);
+  const keys = active.keys;
+  keys.add(`${name}=${host}`);
   // A name past DNS's length (which Istio refuses) could have thousands of suffixes, each as long:
   // its result depends on the whole index instead (any item, `name*`), at the cost of one key.
   if (host.length > MAX_DOMAIN_LENGTH) {
-    active.add(`${name}*`);
+    keys.add(`${name}*`);
     return;
   }
-  active.add(`${name}~`);
-  active.add(`${name}~?`);
+  keys.add(`${name}~`);
+  keys.add(`${name}~?`);
   for (let i = host.indexOf('.'); i !== -1; i = host.indexOf('.', i + 1))
-    active.add(`${name}~${host.slice(i)}`);
+    keys.add(`${name}~${host.slice(i)}`);
 }
 
 /**

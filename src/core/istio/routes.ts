@@ -16,15 +16,27 @@ export function resolveGatewayRef(ref: string, namespace: string): string {
   return ns ? `${ns}/${name!}` : `${namespace}/${ref}`;
 }
 
-/** The gateways a VirtualService binds to, resolved; an empty list means `mesh` alone. */
-export function gatewaysOf(vs: Scoped): string[] {
-  const refs = strings(vs.spec['gateways']).map(([ref]) => resolveGatewayRef(ref, vs.namespace));
-  return refs.length > 0 ? refs : ['mesh'];
+/** The gateways a VirtualService binds to, resolved; an empty list means `mesh` alone (a shared list). */
+export function gatewaysOf(vs: Scoped): readonly string[] {
+  return bindingOf(vs).gateways;
 }
 
 /** True when sidecars apply the VirtualService (no gateways, or `mesh` among them). */
 export function isMeshBound(vs: Scoped): boolean {
-  return gatewaysOf(vs).includes('mesh');
+  return bindingOf(vs).mesh;
+}
+
+// Read once per spec object: every lookup of a host asks each of its VirtualServices again.
+const bindings = new WeakMap<object, { namespace: string; gateways: string[]; mesh: boolean }>();
+
+function bindingOf(vs: Scoped): { gateways: string[]; mesh: boolean } {
+  const cached = bindings.get(vs.spec);
+  if (cached?.namespace === vs.namespace) return cached;
+  const refs = strings(vs.spec['gateways']).map(([ref]) => resolveGatewayRef(ref, vs.namespace));
+  const gateways = refs.length > 0 ? refs : ['mesh'];
+  const binding = { namespace: vs.namespace, gateways, mesh: gateways.includes('mesh') };
+  bindings.set(vs.spec, binding);
+  return binding;
 }
 
 /** One `destination` of a route or mirror, with its path from the resource root. */
@@ -82,7 +94,7 @@ function readRules(vs: Scoped): RouteRule[] {
       const matches = (matchList.length > 0 ? matchList.map(([m]) => m) : [{}]).map((m) => {
         const named = strings(m['gateways']).map(([g]) => resolveGatewayRef(g, vs.namespace));
         return {
-          gateways: named.length > 0 ? named.filter((g) => bound.includes(g)) : bound,
+          gateways: named.length > 0 ? named.filter((g) => bound.includes(g)) : [...bound],
           port: num(m['port']),
         };
       });

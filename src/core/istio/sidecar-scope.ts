@@ -4,6 +4,7 @@
  * the namespace they are defined in. A host that is not imported gets no listener, route or cluster
  * in the sidecar: its traffic falls back to the outbound traffic policy.
  */
+import { derivedPer } from './indexes';
 import { ROOT_NAMESPACE } from './kinds';
 import type { BundleModel, ModelEntry } from './model';
 import { record, records, strings } from './read';
@@ -31,6 +32,17 @@ export function scopingSidecar(model: BundleModel, namespace: string): ModelEntr
     if (sidecar) return sidecar;
   }
   return undefined;
+}
+
+/** The egress hosts of the Sidecar scoping `namespace` ({@link importsOf}), read once per namespace and release. */
+function scopeOf(
+  model: BundleModel,
+  namespace: string,
+  release: IstioVersion,
+): readonly ImportEntry[] | undefined {
+  return derivedPer(model, 'sidecar-scope', [namespace, release], () =>
+    importsOf(scopingSidecar(model, namespace), release),
+  );
 }
 
 function importsOf(sidecar: ModelEntry | undefined, release: IstioVersion): ImportEntry[] | undefined {
@@ -64,8 +76,7 @@ export function sidecarImports(
   definedIn: string,
   release: IstioVersion,
 ): boolean {
-  const sidecar = scopingSidecar(model, namespace);
-  const entries = importsOf(sidecar, release);
+  const entries = scopeOf(model, namespace, release);
   if (!entries) return true;
   return entriesImport(entries, namespace, host, definedIn);
 }
@@ -76,7 +87,12 @@ function namesNamespace(e: ImportEntry, namespace: string, definedIn: string): b
   return e.namespace === '*' || (e.namespace === '.' ? namespace : e.namespace) === definedIn;
 }
 
-function entriesImport(entries: ImportEntry[], namespace: string, host: string, definedIn: string): boolean {
+function entriesImport(
+  entries: readonly ImportEntry[],
+  namespace: string,
+  host: string,
+  definedIn: string,
+): boolean {
   const matches = (e: ImportEntry, name: string) =>
     namesNamespace(e, namespace, definedIn) && hostCovers(e.host, name);
   return (
@@ -91,7 +107,7 @@ export function sidecarImportsVirtualService(
   vs: ModelEntry,
   release: IstioVersion,
 ): boolean {
-  const entries = importsOf(scopingSidecar(model, namespace), release);
+  const entries = scopeOf(model, namespace, release);
   if (!entries) return true;
   return strings(vs.spec['hosts']).some(
     ([host]) =>
@@ -115,13 +131,16 @@ export function sidecarSees(
   definedIn: string,
   release: IstioVersion,
 ): boolean {
-  if (sidecarImports(model, namespace, host, definedIn, release)) return true;
-  return destinationsTo(model, host).some(
-    ({ vs, rule, destination }) =>
-      !destination.mirror &&
-      rule.gateways.has('mesh') &&
-      hostCovers(destination.host, host) &&
-      isVisibleTo(vs, namespace) &&
-      sidecarImportsVirtualService(model, namespace, vs, release),
-  );
+  // Once per question: each ServiceEntry of a host asks it, and the routes to the host are many.
+  return derivedPer(model, 'sidecar-sees', [namespace, host, definedIn, release], () => {
+    if (sidecarImports(model, namespace, host, definedIn, release)) return true;
+    return destinationsTo(model, host).some(
+      ({ vs, rule, destination }) =>
+        !destination.mirror &&
+        rule.gateways.has('mesh') &&
+        hostCovers(destination.host, host) &&
+        isVisibleTo(vs, namespace) &&
+        sidecarImportsVirtualService(model, namespace, vs, release),
+    );
+  });
 }

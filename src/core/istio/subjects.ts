@@ -5,10 +5,11 @@
  */
 import { carryIndexes, indexesOf, positionIn } from './indexes';
 import type { BundleModel, ModelEntry } from './model';
+import { readsAnyOf, type ReadGroup } from './reads';
 
-/** One cached result and the index keys computing it read. */
+/** One cached result and what computing it read. */
 export interface SubjectResult<T> {
-  reads: string[];
+  reads: ReadGroup;
   value: T;
 }
 
@@ -22,7 +23,7 @@ export interface SubjectMemo<T, K> {
 
 /** Whether a cached result may be reused given the keys that changed. */
 export function stillValid(result: SubjectResult<unknown> | undefined, dirty: Set<string> | 'all'): boolean {
-  return result !== undefined && dirty !== 'all' && !result.reads.some((key) => dirty.has(key));
+  return result !== undefined && dirty !== 'all' && !readsAnyOf(result.reads, dirty);
 }
 
 /**

@@ -232,10 +232,12 @@ export const PROTOCOLS = [
 /** How Envoy treats a port: by HTTP routing, by TLS SNI, or as opaque TCP. */
 export type ProtocolFamily = 'http' | 'tls' | 'tcp' | 'udp' | 'unknown';
 
+// Canonical names by their upper case: every port of every resource is looked up here.
+const CANONICAL = new Map<string, string>(PROTOCOLS.map((p) => [p.toUpperCase(), p]));
+
 /** The canonical protocol for a case-insensitive name, or undefined when Istio does not know it. */
 export function canonicalProtocol(value: string): string | undefined {
-  const upper = value.toUpperCase();
-  return PROTOCOLS.find((p) => p.toUpperCase() === upper);
+  return CANONICAL.get(value.toUpperCase());
 }
 
 /** The family a protocol belongs to; an empty protocol is sniffed, so its family is unknown. */

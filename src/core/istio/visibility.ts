@@ -6,20 +6,15 @@
  */
 import type { PathSegment } from '../bundle';
 import { isClusterLocalHost, namespaceOfClusterHost, qualifyHost } from './hosts';
-import {
-  derivedFromIndexes,
-  indexesOf,
-  type GatewayHop,
-  type HostMatch,
-  type IndexedDestination,
-} from './indexes';
+import { derivedPer, indexesOf, type GatewayHop, type HostMatch, type IndexedDestination } from './indexes';
 import { ROOT_NAMESPACE } from './kinds';
-import { endpointLabels, metadataMap, podNodeName } from './kube';
 import type { BundleModel, ModelEntry } from './model';
 import { record, records, strings } from './read';
 import type { Scoped } from './routes';
+import { exportIndexOf } from './export-index';
 
 export type { GatewayHop, HostMatch, IndexedDestination } from './indexes';
+export { exportAudience, exportIndexOf } from './export-index';
 export { isClusterLocalHost, isEgressGatewayHost, namespaceOfClusterHost, qualifyHost } from './hosts';
 export {
   gatewaysOf,
@@ -30,15 +25,40 @@ export {
   type RouteRule,
   type Scoped,
 } from './routes';
+export {
+  allEndpointLabels,
+  allWorkloads,
+  hasWorkloads,
+  kubeNode,
+  kubeSecret,
+  kubeSecretsIn,
+  kubeSecretsNamed,
+  kubeService,
+  kubeServiceForHost,
+  kubeServiceLookup,
+  kubeServices,
+  kubeServicesIn,
+  kubeServiceVisibleTo,
+  namespaceObject,
+  workloadsIn,
+  workloadsWithLabel,
+  type KubeServiceLookup,
+} from './kube-lookups';
 
 /**
  * Whether a resource in `ownNamespace` with the given `exportTo` is visible to `namespace`
  * (ISTIO.md §4.2): an empty list means the mesh default `*`; `.` is the own namespace; `~` hides it.
  */
 export function isExportedTo(exportTo: unknown, ownNamespace: string, namespace: string): boolean {
-  const entries = strings(exportTo).map(([e]) => e);
-  if (entries.length === 0) return true;
-  return entries.some((e) => e === '*' || e === namespace || (e === '.' && ownNamespace === namespace));
+  // Read in place, with no list built: this runs for every candidate of every lookup.
+  if (!Array.isArray(exportTo)) return true;
+  let named = false;
+  for (const e of exportTo as unknown[]) {
+    if (typeof e !== 'string') continue;
+    if (e === '*' || e === namespace || (e === '.' && ownNamespace === namespace)) return true;
+    named = true;
+  }
+  return !named;
 }
 
 /** The namespaces an `exportTo` names explicitly (not `*`, `.` or `~`). */
@@ -80,27 +100,57 @@ export function scopesCollide(
 
 /**
  * ServiceEntry hosts that define `host` (wildcard SE hosts match by suffix), most specific first,
- * keeping only entries visible to `fromNamespace` when one is given.
+ * keeping only entries visible to `fromNamespace` when one is given. Worked out once per host and
+ * namespace while the indexes stay as they are; the list is shared, do not mutate it.
  */
-export function serviceEntriesForHost(model: BundleModel, host: string, fromNamespace?: string): HostMatch[] {
+export function serviceEntriesForHost(
+  model: BundleModel,
+  host: string,
+  fromNamespace?: string,
+): readonly HostMatch[] {
   const matches = indexesOf(model).serviceEntries.lookup(host);
-  return fromNamespace === undefined ? matches : matches.filter((m) => isVisibleTo(m.entry, fromNamespace));
+  if (fromNamespace === undefined) return matches;
+  return exportIndexOf(matches, (m) => m.entry).visibleTo(fromNamespace);
+}
+
+/**
+ * {@link mostSpecific} of the ServiceEntries visible to `namespace` for `host`, once per host and
+ * namespace (a shared list).
+ */
+export function mostSpecificServiceEntries(
+  model: BundleModel,
+  host: string,
+  namespace: string,
+): readonly HostMatch[] {
+  return derivedPer(model, 'se-specific', [host.toLowerCase(), namespace], () =>
+    mostSpecific(serviceEntriesForHost(model, host, namespace)),
+  );
 }
 
 /** The matches Istio would pick for a concrete host: the exact host, else the longest wildcard. */
-export function mostSpecific(matches: HostMatch[]): HostMatch[] {
+export function mostSpecific(matches: readonly HostMatch[]): HostMatch[] {
   const first = matches[0]?.host.toLowerCase();
   return matches.filter((m) => m.host.toLowerCase() === first);
 }
 
 /** DestinationRules whose host covers `host` (any namespace, any exportTo); short names resolve in `namespace`. */
-export function destinationRulesForHost(model: BundleModel, host: string, namespace: string): ModelEntry[] {
+export function destinationRulesForHost(
+  model: BundleModel,
+  host: string,
+  namespace: string,
+): readonly ModelEntry[] {
   return indexesOf(model).destinationRules.lookup(qualifyHost(host, namespace));
 }
 
-/** VirtualServices (any binding, any namespace) whose hosts cover `host`, most specific first. */
-export function virtualServicesForHost(model: BundleModel, host: string, namespace: string): ModelEntry[] {
-  return [...new Set(indexesOf(model).virtualServices.lookup(qualifyHost(host, namespace)))];
+/** VirtualServices (any binding, any namespace) whose hosts cover `host`, most specific first (a shared list). */
+export function virtualServicesForHost(
+  model: BundleModel,
+  host: string,
+  namespace: string,
+): readonly ModelEntry[] {
+  const qualified = qualifyHost(host, namespace);
+  const found = indexesOf(model).virtualServices.lookup(qualified);
+  return derivedPer(model, 'vs-host', [qualified.toLowerCase()], () => [...new Set(found)]);
 }
 
 /** VirtualServices bound to a resolved gateway reference (`ns/name`, or `mesh`). */
@@ -117,13 +167,17 @@ export function destinationRulesOnLookupPath(
   model: BundleModel,
   host: string,
   proxyNamespace: string,
-): ModelEntry[] {
-  const path = new Set([proxyNamespace, ROOT_NAMESPACE]);
-  if (isClusterLocalHost(host)) path.add(namespaceOfClusterHost(host, proxyNamespace));
-  else for (const m of serviceEntriesForHost(model, host, proxyNamespace)) path.add(m.entry.namespace);
-  return destinationRulesForHost(model, host, proxyNamespace).filter(
-    (dr) => path.has(dr.namespace) && isVisibleTo(dr, proxyNamespace),
-  );
+): readonly ModelEntry[] {
+  // Once per host and proxy namespace: every route to a host asks the same question.
+  return derivedPer(model, 'dr-path', [host, proxyNamespace], () => {
+    const path = new Set([proxyNamespace, ROOT_NAMESPACE]);
+    if (isClusterLocalHost(host)) path.add(namespaceOfClusterHost(host, proxyNamespace));
+    else for (const m of serviceEntriesForHost(model, host, proxyNamespace)) path.add(m.entry.namespace);
+    const rules = destinationRulesForHost(model, host, proxyNamespace);
+    return exportIndexOf(rules, (dr) => dr)
+      .visibleTo(proxyNamespace)
+      .filter((dr) => path.has(dr.namespace));
+  });
 }
 
 /** The Gateway in the bundle for a resolved `ns/name` reference. */
@@ -152,7 +206,7 @@ export function gatewaysWithCertificate(model: BundleModel, certificate: string)
 }
 
 /** ServiceEntries listing exactly this host (case-insensitive), in bundle order. */
-export function serviceEntriesWithHost(model: BundleModel, host: string): HostMatch[] {
+export function serviceEntriesWithHost(model: BundleModel, host: string): readonly HostMatch[] {
   return indexesOf(model).serviceEntries.exactly(host);
 }
 
@@ -162,7 +216,7 @@ export function sidecarsIn(model: BundleModel, namespace: string): readonly Mode
 }
 
 /** Route and mirror destinations, in any VirtualService, whose host covers or is covered by `host`. */
-export function destinationsTo(model: BundleModel, host: string): IndexedDestination[] {
+export function destinationsTo(model: BundleModel, host: string): readonly IndexedDestination[] {
   return indexesOf(model).destinations.lookup(host);
 }
 
@@ -170,7 +224,7 @@ export function destinationsTo(model: BundleModel, host: string): IndexedDestina
  * Mesh rules that send traffic for `host` (a VS host) to an in-cluster Service; those whose Service
  * is an egress gateway are hop 1 of a two-hop route (see gateway-proxies' `gatewayHopsFor`).
  */
-export function meshHopsFor(model: BundleModel, host: string): GatewayHop[] {
+export function meshHopsFor(model: BundleModel, host: string): readonly GatewayHop[] {
   return indexesOf(model).gatewayHops.lookup(host);
 }
 
@@ -197,143 +251,6 @@ export function destinationRuleTls(dr: Pick<ModelEntry, 'spec'>): TlsBlock[] {
     fromPolicy(subset['trafficPolicy'], ['spec', 'subsets', i, 'trafficPolicy']);
   }
   return out;
-}
-
-/** The Kubernetes Service `ns/name` in the bundle, if it holds one. */
-export function kubeService(model: BundleModel, namespace: string, name: string): ModelEntry | undefined {
-  return indexesOf(model).servicesByName.get(`${namespace}/${name}`)[0];
-}
-
-/** The Kubernetes Service a cluster-local host names (`svc.ns.svc.cluster.local`), if the bundle holds it. */
-export function kubeServiceForHost(
-  model: BundleModel,
-  host: string,
-  namespace: string,
-): ModelEntry | undefined {
-  const qualified = qualifyHost(host, namespace);
-  if (!isClusterLocalHost(qualified)) return undefined;
-  const [name = '', ns = namespace] = qualified.split('.');
-  return kubeService(model, ns, name);
-}
-
-/** What the design says about the Kubernetes Service an in-cluster host names. */
-export interface KubeServiceLookup {
-  namespace: string;
-  name: string;
-  /** The Service, when the design holds it. */
-  service: ModelEntry | undefined;
-  /** Whether the design holds Services of that namespace (then a Service it lacks is missing). */
-  described: boolean;
-}
-
-/**
- * The Service a cluster-local host names (short names in `namespace`), with whether the design
- * describes that namespace's Services; undefined for hosts that name no single Service.
- */
-export function kubeServiceLookup(
-  model: BundleModel,
-  host: string,
-  namespace: string,
-): KubeServiceLookup | undefined {
-  const qualified = qualifyHost(host, namespace);
-  if (!isClusterLocalHost(qualified) || qualified.startsWith('*')) return undefined;
-  const [name = '', ns = namespace] = qualified.split('.');
-  const service = kubeService(model, ns, name);
-  return {
-    namespace: ns,
-    name,
-    service,
-    described: service !== undefined || kubeServicesIn(model, ns).length > 0,
-  };
-}
-
-/**
- * Whether a Service is visible to proxies in `namespace`: its `networking.istio.io/exportTo`
- * annotation (comma-separated; `.` is its own namespace), every namespace when unset.
- */
-export function kubeServiceVisibleTo(service: ModelEntry, namespace: string): boolean {
-  const annotation = metadataMap(service, 'annotations')['networking.istio.io/exportTo'];
-  if (!annotation) return true;
-  return annotation
-    .split(',')
-    .map((e) => e.trim())
-    .some((e) => e === '*' || e === namespace || (e === '.' && service.namespace === namespace));
-}
-
-/** Every Kubernetes Service in the bundle, in bundle order within each namespace. */
-export function kubeServices(model: BundleModel): ModelEntry[] {
-  const index = indexesOf(model).servicesByName;
-  return index
-    .keys()
-    .sort()
-    .flatMap((key) => index.get(key));
-}
-
-/** Pods and pod controllers of a namespace, in bundle order. */
-export function workloadsIn(model: BundleModel, namespace: string): readonly ModelEntry[] {
-  return indexesOf(model).workloadsByNamespace.get(namespace);
-}
-
-/** Pods and pod controllers, in any namespace, whose pods carry the label `key: value`, namespace by namespace. */
-export function workloadsWithLabel(model: BundleModel, key: string, value: string): readonly ModelEntry[] {
-  return indexesOf(model).workloadsByLabel.get(`${key}=${value}`);
-}
-
-/** Whether the bundle holds any pod or pod controller (a design without them says nothing about pods). */
-export function hasWorkloads(model: BundleModel): boolean {
-  return indexesOf(model).workloadsByNamespace.keys().length > 0;
-}
-
-/** Every pod and pod controller in the bundle, namespace by namespace. */
-export function allWorkloads(model: BundleModel): ModelEntry[] {
-  const index = indexesOf(model).workloadsByNamespace;
-  return index
-    .keys()
-    .sort()
-    .flatMap((ns) => index.get(ns));
-}
-
-/**
- * The labels of every pod of the design as Istio gives them to its endpoints (its own, with its
- * node's topology and name: see `endpointLabels`), worked out once per state of the design.
- */
-export function allEndpointLabels(model: BundleModel): readonly Record<string, string>[] {
-  return derivedFromIndexes(model, 'endpoint-labels', () =>
-    allWorkloads(model).map((workload) => {
-      const node = podNodeName(workload);
-      return endpointLabels(workload, node ? kubeNode(model, node) : undefined);
-    }),
-  );
-}
-
-/** The Secret `ns/name` in the bundle, if it holds one. */
-export function kubeSecret(model: BundleModel, namespace: string, name: string): ModelEntry | undefined {
-  return indexesOf(model).secretsByName.get(`${namespace}/${name}`)[0];
-}
-
-/** The Secrets of a namespace, in bundle order (a design that holds some describes them all). */
-export function kubeSecretsIn(model: BundleModel, namespace: string): readonly ModelEntry[] {
-  return indexesOf(model).secretsByNamespace.get(namespace);
-}
-
-/** Secrets with this name in any namespace, in bundle order. */
-export function kubeSecretsNamed(model: BundleModel, name: string): readonly ModelEntry[] {
-  return indexesOf(model).secretsByBareName.get(name);
-}
-
-/** The Kubernetes Services of a namespace, in bundle order (a design that holds some describes them all). */
-export function kubeServicesIn(model: BundleModel, namespace: string): readonly ModelEntry[] {
-  return indexesOf(model).servicesByNamespace.get(namespace);
-}
-
-/** The Namespace object of this name, if the bundle holds it. */
-export function namespaceObject(model: BundleModel, name: string): ModelEntry | undefined {
-  return indexesOf(model).namespaceObjectsByName.get(name)[0];
-}
-
-/** The Node of this name, if the bundle holds it. */
-export function kubeNode(model: BundleModel, name: string): ModelEntry | undefined {
-  return indexesOf(model).nodesByName.get(name)[0];
 }
 
 /** Every Gateway resource in the bundle, by `ns/name` (bundle order among equal names). */

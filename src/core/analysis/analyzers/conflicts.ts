@@ -7,60 +7,46 @@
  */
 import type { PathSegment } from '../../bundle';
 import { podsOfGateway } from '../../istio/gateway-proxies';
+import { derivedPer } from '../../istio/indexes';
 import type { BundleModel, ModelEntry } from '../../istio/model';
 import { certificateKey } from '../../istio/gateway-tls';
 import { has, num, record, records, str, strings } from '../../istio/read';
-import { hostsOverlap } from '../../istio/values';
 import {
   exportScopes,
   gatewaysServingHost,
   gatewaysWithCertificate,
-  isMeshBound,
-  qualifyHost,
   scopesCollide,
   serviceEntriesWithHost,
   sidecarsIn,
-  virtualServicesForHost,
 } from '../../istio/visibility';
 import type { Analyzer } from '.';
+import { GroupNames, type OthersNamed } from './group-names';
+import { checkMeshHosts } from './mesh-host-conflicts';
 
-const names = (entries: Iterable<ModelEntry>) => [...entries].map((e) => e.ref).join(', ');
-
-const checkMeshHosts: Analyzer = (model, report) => {
-  for (const vs of model.virtualServices) {
-    if (!isMeshBound(vs)) continue;
-    const scopes = exportScopes(vs);
-    for (const [host, i] of strings(vs.spec['hosts'])) {
-      const fqdn = qualifyHost(host, vs.namespace).toLowerCase();
-      const rivals: string[] = [];
-      for (const other of virtualServicesForHost(model, host, vs.namespace)) {
-        if (other === vs || !isMeshBound(other)) continue;
-        // istioctl groups hosts by scope and exact name; a wildcard counts only against `*`.
-        const clash = strings(other.spec['hosts']).find(([h]) => {
-          const theirs = qualifyHost(h, other.namespace).toLowerCase();
-          return scopesCollide(scopes, exportScopes(other), theirs === fqdn, hostsOverlap(theirs, fqdn));
-        });
-        if (clash) rivals.push(clash[0] === host ? other.ref : `${other.ref} (as ${clash[0]})`);
-      }
-      if (rivals.length === 0) continue;
-      report(
-        vs,
-        'CONFLICT-MESH-VS',
-        ['spec', 'hosts', i],
-        `${rivals.join(', ')} also ${rivals.length > 1 ? 'bind' : 'binds'} ${host} to sidecars for some of the same namespaces: sidecars do not merge VirtualServices, so only one of them applies (namespace-local first, then the oldest) and the rules of the others are ignored. Merge them into one VirtualService`,
-      );
-    }
-  }
-};
+/** A group of resources named by their refs. */
+const groupOf = (members: readonly ModelEntry[]) =>
+  new GroupNames(
+    members,
+    members.map((m) => m.ref),
+  );
 
 /** A selector as istioctl compares them: `k=v` pairs sorted by key, joined by commas. */
 function selectorKey(gateway: ModelEntry): string {
-  const selector = record(gateway.spec['selector']) ?? {};
-  return Object.keys(selector)
-    .sort()
-    .map((k) => `${k}=${String(selector[k])}`)
-    .join(',');
+  let key = selectorKeys.get(gateway);
+  if (key === undefined) {
+    const selector = record(gateway.spec['selector']) ?? {};
+    key = Object.keys(selector)
+      .sort()
+      .map((k) => `${k}=${String(selector[k])}`)
+      .join(',');
+    selectorKeys.set(gateway, key);
+  }
+  return key;
 }
+
+// Read once per Gateway: every Gateway serving a host compares itself with all the others.
+const selectorKeys = new WeakMap<ModelEntry, string>();
+const serverHostLists = new WeakMap<ModelEntry, ServerHost[]>();
 
 interface ServerHost {
   port: number;
@@ -70,7 +56,10 @@ interface ServerHost {
 }
 
 function serverHosts(gateway: ModelEntry): ServerHost[] {
+  const known = serverHostLists.get(gateway);
+  if (known) return known;
   const out: ServerHost[] = [];
+  serverHostLists.set(gateway, out);
   for (const [server, s] of records(gateway.spec['servers'])) {
     const port = num(record(server['port'])?.['number']);
     if (port === undefined) continue;
@@ -90,22 +79,54 @@ function shareAPod(model: BundleModel, a: ModelEntry, b: ModelEntry): boolean {
   return podsOfGateway(model, a).some((pod) => pod.workload !== undefined && theirs.includes(pod.workload));
 }
 
+/** Gateways with a server for exactly `host` on `port` and `bind`, in bundle order (once per server key). */
+function gatewaysWithServer(
+  model: BundleModel,
+  host: string,
+  port: number,
+  bind: string,
+): readonly ModelEntry[] {
+  return derivedPer(model, 'gateway-servers', [host, port, bind], () =>
+    gatewaysServingHost(model, host.slice(host.indexOf('/') + 1)).filter((other) =>
+      serverHosts(other).some((o) => o.port === port && o.bind === bind && o.host === host),
+    ),
+  );
+}
+
+/** The other Gateways whose server for `host`, `port` and `bind` competes with `gateway`'s for its pods. */
+function gatewayRivals(
+  model: BundleModel,
+  gateway: ModelEntry,
+  server: ServerHost,
+  selector: string,
+): OthersNamed {
+  const { host, port, bind } = server;
+  const candidates = gatewaysWithServer(model, host, port, bind);
+  // Those with the same selector, named once for all of them.
+  const alike = derivedPer(model, 'gateway-rivals', [host, port, bind, selector], () =>
+    groupOf(candidates.filter((other) => selectorKey(other) === selector)),
+  );
+  if (alike.size === candidates.length) return alike.except(gateway);
+  // The others compete only for a pod of the design that both select.
+  if (!podsOfGateway(model, gateway).some((pod) => pod.workload !== undefined)) return alike.except(gateway);
+  const rivals = candidates.filter(
+    (other) => other !== gateway && (selectorKey(other) === selector || shareAPod(model, gateway, other)),
+  );
+  return { text: rivals.map((r) => r.ref).join(', '), count: rivals.length };
+}
+
 const checkGateways: Analyzer = (model, report) => {
   for (const gateway of model.gateways) {
     const selector = selectorKey(gateway);
-    for (const { port, bind, host, path } of serverHosts(gateway)) {
-      const rivals = gatewaysServingHost(model, host.slice(host.indexOf('/') + 1)).filter(
-        (other) =>
-          other !== gateway &&
-          serverHosts(other).some((o) => o.port === port && o.bind === bind && o.host === host) &&
-          (selectorKey(other) === selector || shareAPod(model, gateway, other)),
-      );
-      if (rivals.length === 0) continue;
+    for (const server of serverHosts(gateway)) {
+      const { port, host, path } = server;
+      const rivals = gatewayRivals(model, gateway, server, selector);
+      if (rivals.count === 0) continue;
       report(
         gateway,
         'CONFLICT-GATEWAY',
         path,
-        `${names(rivals)} also ${rivals.length > 1 ? 'serve' : 'serves'} ${host} on port ${port} for the same gateway pods (selector ${selector || 'empty'}): the gateway builds one listener per port, so only one of these servers takes effect. Keep one server per host and port`,
+        `${rivals.text} also ${rivals.count > 1 ? 'serve' : 'serves'} ${host} on port ${port} for the same gateway pods (selector ${selector || 'empty'}): the gateway builds one listener per port, so only one of these servers takes effect. Keep one server per host and port`,
       );
     }
   }
@@ -113,6 +134,54 @@ const checkGateways: Analyzer = (model, report) => {
 
 /** A port protocol as istioctl compares them: upper case, and an unset protocol is its own value. */
 const protocolOf = (port: Record<string, unknown>) => (str(port['protocol']) ?? '').toUpperCase();
+
+/**
+ * The protocols each port number has among the ServiceEntries that list exactly `host`, once per
+ * host: where a port has one protocol, no entry can disagree, and none need be compared.
+ */
+function protocolsByPort(model: BundleModel, host: string): ReadonlyMap<number, ReadonlySet<string>> {
+  return derivedPer(model, 'se-port-protocols', [host], () => {
+    const out = new Map<number, Set<string>>();
+    for (const { entry, host: theirs } of serviceEntriesWithHost(model, host)) {
+      if (theirs !== host) continue;
+      for (const [q] of records(entry.spec['ports'])) {
+        const number = num(q['number']);
+        if (number === undefined) continue;
+        const protocols = out.get(number);
+        if (protocols) protocols.add(protocolOf(q));
+        else out.set(number, new Set([protocolOf(q)]));
+      }
+    }
+    return out;
+  });
+}
+
+/**
+ * The ports of ServiceEntries listing exactly `host` that give `number` another protocol than
+ * `protocol`, for some namespace of `scopes`, each named with its protocol: once per question,
+ * which the entries that agree with one another share.
+ */
+function protocolClashes(
+  model: BundleModel,
+  host: string,
+  number: number,
+  protocol: string,
+  scopes: string[],
+): GroupNames {
+  return derivedPer(model, 'se-protocol-clashes', [host, number, protocol, ...scopes], () => {
+    const members: ModelEntry[] = [];
+    const labels: string[] = [];
+    for (const { entry, host: theirs } of serviceEntriesWithHost(model, host)) {
+      if (theirs !== host || !scopesCollide(scopes, exportScopes(entry), true, true)) continue;
+      for (const [q] of records(entry.spec['ports'])) {
+        if (num(q['number']) !== number || protocolOf(q) === protocol) continue;
+        members.push(entry);
+        labels.push(`${entry.ref} (${protocolOf(q) || 'unset'})`);
+      }
+    }
+    return new GroupNames(members, labels);
+  });
+}
 
 const checkServiceEntryProtocols: Analyzer = (model, report) => {
   for (const se of model.serviceEntries) {
@@ -122,19 +191,14 @@ const checkServiceEntryProtocols: Analyzer = (model, report) => {
       if (number === undefined) continue;
       const protocol = protocolOf(port);
       for (const [host] of strings(se.spec['hosts'])) {
-        const clashes = serviceEntriesWithHost(model, host).flatMap(({ entry, host: theirs }) => {
-          if (entry === se || theirs !== host || !scopesCollide(scopes, exportScopes(entry), true, true))
-            return [];
-          return records(entry.spec['ports'])
-            .filter(([q]) => num(q['number']) === number && protocolOf(q) !== protocol)
-            .map(([q]) => `${entry.ref} (${protocolOf(q) || 'unset'})`);
-        });
-        if (clashes.length === 0) continue;
+        if ((protocolsByPort(model, host).get(number)?.size ?? 0) < 2) continue;
+        const clashes = protocolClashes(model, host, number, protocol, scopes).except(se);
+        if (clashes.count === 0) continue;
         report(
           se,
           'CONFLICT-SE-PROTOCOL',
           has(port, 'protocol') ? ['spec', 'ports', p, 'protocol'] : ['spec', 'ports', p],
-          `${host}:${number} is ${protocol || 'unset (sniffed)'} here but ${clashes.join(', ')} for some of the same namespaces: only one definition wins, so the port may be handled with the wrong protocol. Use one protocol for the host and port`,
+          `${host}:${number} is ${protocol || 'unset (sniffed)'} here but ${clashes.text} for some of the same namespaces: only one definition wins, so the port may be handled with the wrong protocol. Use one protocol for the host and port`,
         );
         break;
       }
@@ -148,13 +212,16 @@ const hasSelector = (sidecar: ModelEntry) =>
 const checkNamespaceSidecars: Analyzer = (model, report) => {
   for (const sidecar of model.sidecars) {
     if (hasSelector(sidecar)) continue;
-    const others = sidecarsIn(model, sidecar.namespace).filter((o) => o !== sidecar && !hasSelector(o));
-    if (others.length === 0) continue;
+    // The namespace-wide Sidecars of a namespace, named once for all of them.
+    const others = derivedPer(model, 'namespace-sidecars', [sidecar.namespace], () =>
+      groupOf(sidecarsIn(model, sidecar.namespace).filter((o) => !hasSelector(o))),
+    ).except(sidecar);
+    if (others.count === 0) continue;
     report(
       sidecar,
       'CONFLICT-SIDECAR',
       has(sidecar.resource.value, 'spec') ? ['spec'] : ['metadata', 'name'],
-      `${names(others)} also ${others.length > 1 ? 'apply' : 'applies'} to every workload in namespace ${sidecar.namespace} (no workloadSelector): which one a proxy uses is undefined. Keep one namespace-wide Sidecar and give the others a workloadSelector`,
+      `${others.text} also ${others.count > 1 ? 'apply' : 'applies'} to every workload in namespace ${sidecar.namespace} (no workloadSelector): which one a proxy uses is undefined. Keep one namespace-wide Sidecar and give the others a workloadSelector`,
       { target: 'key' },
     );
   }
@@ -173,16 +240,22 @@ const checkDuplicateCertificates: Analyzer = (model, report) => {
       const key = certificateKey(tls);
       if (!key) continue;
       // istioctl reports the Gateway whose selector is within the other's: its workload serves both.
-      const sharing = gatewaysWithCertificate(model, key).filter(
-        (other) => other !== gateway && selectorWithin(selector, record(other.spec['selector']) ?? {}),
-      );
-      if (sharing.length === 0) continue;
+      // Gateways that select alike share the answer (a selector is within itself: each is named).
+      const labels = Object.entries(selector).flatMap(([k, v]) => [k, String(v)]);
+      const sharing = derivedPer(model, 'certificate-sharing', [key, ...labels], () =>
+        groupOf(
+          gatewaysWithCertificate(model, key).filter((other) =>
+            selectorWithin(selector, record(other.spec['selector']) ?? {}),
+          ),
+        ),
+      ).except(gateway);
+      if (sharing.count === 0) continue;
       const field = has(tls, 'credentialName') ? 'credentialName' : 'serverCertificate';
       report(
         gateway,
         'GATEWAY-DUPLICATE-CERT',
         ['spec', 'servers', s, 'tls', field],
-        `${names(sharing)} ${sharing.length > 1 ? 'serve' : 'serves'} the same certificate on the same gateway workload: a client that reuses an HTTP/2 connection opened for one of these hosts to call a host of the other Gateway gets 404, because the connection stays on the server chosen at the TLS handshake. Use a separate certificate per Gateway, or merge the servers into one Gateway`,
+        `${sharing.text} ${sharing.count > 1 ? 'serve' : 'serves'} the same certificate on the same gateway workload: a client that reuses an HTTP/2 connection opened for one of these hosts to call a host of the other Gateway gets 404, because the connection stays on the server chosen at the TLS handshake. Use a separate certificate per Gateway, or merge the servers into one Gateway`,
       );
     }
   }

@@ -11,6 +11,7 @@ import {
   gatewayProxyNamespaces,
   gatewaySelectsNoPod,
 } from '../../istio/gateway-proxies';
+import { derivedPer } from '../../istio/indexes';
 import type { BundleModel, ModelEntry } from '../../istio/model';
 import { record, records, str } from '../../istio/read';
 import {
@@ -40,13 +41,17 @@ function lookUp(model: BundleModel, credential: string, namespaces: readonly str
   const where = slash === -1 ? namespaces : [credential.slice(0, slash)];
   return where.map((namespace) => {
     const secret = kubeSecret(model, namespace, name);
-    let missing: string | undefined;
-    if (!secret) {
-      const elsewhere = kubeSecretsNamed(model, name).map((s) => s.namespace);
-      const known = kubeSecretsIn(model, namespace).map((s) => s.name);
-      if (elsewhere.length > 0) missing = `the design has it in ${elsewhere.join(', ')}, not in ${namespace}`;
-      else if (known.length > 0) missing = `${namespace} holds ${known.join(', ')}, not ${name}`;
-    }
+    // Said once per Secret name and namespace: every Gateway naming it gets the same words.
+    const missing = secret
+      ? undefined
+      : derivedPer(model, 'secret-missing', [name, namespace], () => {
+          const elsewhere = kubeSecretsNamed(model, name).map((s) => s.namespace);
+          const known = kubeSecretsIn(model, namespace).map((s) => s.name);
+          if (elsewhere.length > 0)
+            return `the design has it in ${elsewhere.join(', ')}, not in ${namespace}`;
+          if (known.length > 0) return `${namespace} holds ${known.join(', ')}, not ${name}`;
+          return undefined;
+        });
     return { namespace, name, secret, missing };
   });
 }
@@ -104,27 +109,46 @@ const checkGatewayCredentials: Analyzer = (model, report) => {
  * workloadSelector (the sidecars it selects); else the gateways that route to its host with it on
  * their lookup path (sidecars ignore credentialName without a selector: CREDENTIAL-IGNORED).
  */
-function originatingNamespaces(model: BundleModel, dr: ModelEntry, host: string): string[] {
+function originatingNamespaces(model: BundleModel, dr: ModelEntry, host: string): readonly string[] {
   if (record(dr.spec['workloadSelector'])) return [dr.namespace];
-  const namespaces = new Set<string>();
-  for (const { rule, destination } of destinationsTo(model, host)) {
-    for (const ref of rule.gateways) {
-      if (ref === 'mesh') continue;
-      const gateway = findGateway(model, ref);
-      const where = gateway ? gatewayPodNamespaces(model, gateway) : gatewayProxyNamespaces(model, ref);
-      for (const ns of where) {
-        if (destinationRulesOnLookupPath(model, destination.host, ns).includes(dr)) namespaces.add(ns);
+  return gatewayOriginators(model, host).get(dr) ?? [];
+}
+
+/**
+ * For each DestinationRule that gateways routing to `host` find on their lookup path, the
+ * namespaces those gateways run in (sorted): once per host, for all the rules of that host.
+ */
+function gatewayOriginators(model: BundleModel, host: string): ReadonlyMap<ModelEntry, readonly string[]> {
+  return derivedPer(model, 'dr-originators', [host], () => {
+    const found = new Map<ModelEntry, Set<string>>();
+    const asked = new Set<string>();
+    for (const { rule, destination } of destinationsTo(model, host)) {
+      for (const ref of rule.gateways) {
+        if (ref === 'mesh') continue;
+        const gateway = findGateway(model, ref);
+        const where = gateway ? gatewayPodNamespaces(model, gateway) : gatewayProxyNamespaces(model, ref);
+        for (const ns of where) {
+          // Each destination host and namespace once: routes of copies ask alike.
+          const question = JSON.stringify([destination.host, ns]);
+          if (asked.has(question)) continue;
+          asked.add(question);
+          for (const onPath of destinationRulesOnLookupPath(model, destination.host, ns)) {
+            const namespaces = found.get(onPath);
+            if (namespaces) namespaces.add(ns);
+            else found.set(onPath, new Set([ns]));
+          }
+        }
       }
     }
-  }
-  return [...namespaces].sort();
+    return new Map([...found].map(([entry, namespaces]) => [entry, [...namespaces].sort()]));
+  });
 }
 
 const checkDestinationRuleCredentials: Analyzer = (model, report) => {
   for (const dr of model.destinationRules) {
     const host = str(dr.spec['host']);
     if (!host) continue;
-    let namespaces: string[] | undefined;
+    let namespaces: readonly string[] | undefined;
     for (const { tls, path } of destinationRuleTls(dr)) {
       const credential = str(tls['credentialName']);
       if (!credential || credential.startsWith('configmap://')) continue;

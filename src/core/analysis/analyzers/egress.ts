@@ -10,6 +10,7 @@ import type { BundleModel, ModelEntry } from '../../istio/model';
 import { canonicalProtocol, hostCovers, protocolFamily, type ProtocolFamily } from '../../istio/values';
 import { has, num, record, records, str, strings } from '../../istio/read';
 import type { Analyzer } from '.';
+import { derivedFromIndexes, derivedPer } from '../../istio/indexes';
 import {
   destinationRuleTls,
   destinationsTo,
@@ -21,6 +22,7 @@ import {
   rulesOf,
   serviceEntriesForHost,
   sidecarsIn,
+  type HostMatch,
 } from '../../istio/visibility';
 import {
   gatewayHopsFor,
@@ -28,6 +30,19 @@ import {
   gatewayProxyFor,
   gatewayProxyNamespaces,
 } from '../../istio/gateway-proxies';
+
+/**
+ * The ServiceEntries with resolution NONE that define `host` (most specific first) where the
+ * gateway `ref` runs: once per host and gateway, which every route through it asks about.
+ */
+function noneResolutionEntries(model: BundleModel, host: string, ref: string): readonly HostMatch[] {
+  return derivedPer(model, 'none-resolution', [host, ref], () => {
+    const seen = gatewayProxyNamespaces(model, ref).flatMap((ns) => serviceEntriesForHost(model, host, ns));
+    return mostSpecific(seen).filter(
+      (m) => (str(m.entry.spec['resolution'])?.toUpperCase() ?? 'NONE') === 'NONE',
+    );
+  });
+}
 
 const checkGatewayResolution: Analyzer = (model, report) => {
   const reported = new Set<ModelEntry>();
@@ -37,12 +52,8 @@ const checkGatewayResolution: Analyzer = (model, report) => {
       for (const d of gateways.length > 0 ? rule.destinations : []) {
         if (isClusterLocalHost(d.host)) continue;
         for (const ref of gateways) {
-          const seen = gatewayProxyNamespaces(model, ref).flatMap((ns) =>
-            serviceEntriesForHost(model, d.host, ns),
-          );
-          for (const m of mostSpecific(seen)) {
-            const resolution = str(m.entry.spec['resolution'])?.toUpperCase() ?? 'NONE';
-            if (resolution !== 'NONE' || reported.has(m.entry)) continue;
+          for (const m of noneResolutionEntries(model, d.host, ref)) {
+            if (reported.has(m.entry)) continue;
             reported.add(m.entry);
             const path = has(m.entry.spec, 'resolution')
               ? ['spec', 'resolution']
@@ -77,16 +88,51 @@ const MISMATCH_REASON: Partial<Record<ProtocolFamily, string>> = {
   tcp: 'clients send raw TCP, which this server cannot route',
 };
 
+/** A ServiceEntry port whose traffic a Gateway server cannot take. */
+interface Mismatch {
+  m: HostMatch;
+  sePort: Record<string, unknown>;
+  family: ProtocolFamily;
+}
+
 /**
  * The first ServiceEntry port, for a host the server lists, whose traffic the server cannot take.
  * Client ports pair with the server port through the VS hop 1, or by equal number without one.
  */
-function firstMismatch(model: BundleModel, hosts: string[], gwPort: number, accepts: ProtocolFamily[]) {
+function firstMismatch(
+  model: BundleModel,
+  hosts: string[],
+  gwPort: number,
+  accepts: ProtocolFamily[],
+): Mismatch | undefined {
   for (const host of hosts) {
+    const found = hostMismatch(model, host, gwPort, accepts);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** {@link firstMismatch} for one host, once per host, port and accepted families (copies of a Gateway ask alike). */
+function hostMismatch(
+  model: BundleModel,
+  host: string,
+  gwPort: number,
+  accepts: ProtocolFamily[],
+): Mismatch | undefined {
+  return derivedPer(model, 'protocol-mismatch', [host, gwPort, accepts.join()], () => {
+    // The client ports of each ServiceEntry host, read once for all the entries that list it.
+    const clientPortsOf = new Map<string, (number | undefined)[]>();
     for (const m of serviceEntriesForHost(model, host)) {
-      const pairs = gatewayHopsFor(model, m.host).filter((h) => h.gwPort !== undefined && !h.mirror);
-      const clientPorts =
-        pairs.length > 0 ? pairs.filter((p) => p.gwPort === gwPort).map((p) => p.sePort) : [gwPort];
+      let clientPorts = clientPortsOf.get(m.host);
+      if (!clientPorts) {
+        const pairs = gatewayHopsFor(model, m.host).filter((h) => h.gwPort !== undefined && !h.mirror);
+        clientPorts = [
+          ...new Set(
+            pairs.length > 0 ? pairs.filter((p) => p.gwPort === gwPort).map((p) => p.sePort) : [gwPort],
+          ),
+        ];
+        clientPortsOf.set(m.host, clientPorts);
+      }
       const sePorts = records(m.entry.spec['ports']).map(([p]) => p);
       for (const number of clientPorts) {
         // A hop without match.port takes any client port: only unambiguous for a single-port entry.
@@ -100,8 +146,8 @@ function firstMismatch(model: BundleModel, hosts: string[], gwPort: number, acce
         if (sePort && MISMATCH_REASON[family] && !accepts.includes(family)) return { m, sePort, family };
       }
     }
-  }
-  return undefined;
+    return undefined;
+  });
 }
 
 const checkProtocolAgreement: Analyzer = (model, report) => {
@@ -172,12 +218,14 @@ const checkTwoHopBinding: Analyzer = (model, report) => {
  * a mesh rule's hop to an egress gateway is not a call to the host.
  */
 function routedTo(model: BundleModel, host: string, via: boolean): boolean {
-  return destinationsTo(model, host).some(
-    ({ vs, rule, destination }) =>
-      hostCovers(host, destination.host) &&
-      (via
-        ? [...rule.gateways].some((g) => g !== 'mesh')
-        : rule.gateways.has('mesh') && !gatewayProxyFor(model, destination.host, vs.namespace)),
+  return derivedPer(model, 'routed-to', [host, via ? 1 : 0], () =>
+    destinationsTo(model, host).some(
+      ({ vs, rule, destination }) =>
+        hostCovers(host, destination.host) &&
+        (via
+          ? [...rule.gateways].some((g) => g !== 'mesh')
+          : rule.gateways.has('mesh') && !gatewayProxyFor(model, destination.host, vs.namespace)),
+    ),
   );
 }
 
@@ -191,8 +239,15 @@ function onlyGatewaysApply(model: BundleModel, dr: ModelEntry, host: string): bo
   const exports = strings(dr.spec['exportTo']).map(([e]) => e);
   const isPrivate = exports.length > 0 && exports.every((e) => e === '.' || e === dr.namespace);
   if (!isPrivate) return false;
-  return (
-    dr.namespace === ROOT_NAMESPACE || gatewayProxies(model).some((proxy) => proxy.namespace === dr.namespace)
+  return dr.namespace === ROOT_NAMESPACE || gatewayProxyNamespaceSet(model).has(dr.namespace);
+}
+
+/** The namespaces where some egress gateway deployment runs. */
+function gatewayProxyNamespaceSet(model: BundleModel): ReadonlySet<string> {
+  return derivedFromIndexes(
+    model,
+    'gateway-proxy-namespaces',
+    () => new Set(gatewayProxies(model).map((proxy) => proxy.namespace)),
   );
 }
 
@@ -241,13 +296,12 @@ function blockingPolicy(
 }
 
 const checkRegistryOnly: Analyzer = (model, report, target) => {
-  const policies = new Map<string, string | undefined>();
   for (const vs of model.virtualServices) {
     if (!isMeshBound(vs)) continue;
-    if (!policies.has(vs.namespace)) {
-      policies.set(vs.namespace, blockingPolicy(model, sidecarsIn(model, vs.namespace), target));
-    }
-    const policy = policies.get(vs.namespace);
+    // Once per namespace: every VirtualService there asks.
+    const policy = derivedPer(model, 'blocking-policy', [vs.namespace, target, model.meshMode], () =>
+      blockingPolicy(model, sidecarsIn(model, vs.namespace), target),
+    );
     if (!policy) continue;
     for (const [host, i] of strings(vs.spec['hosts'])) {
       if (host === '*' || isClusterLocalHost(host)) continue;
@@ -261,6 +315,21 @@ const checkRegistryOnly: Analyzer = (model, report, target) => {
     }
   }
 };
+
+/** The namespaces of the ServiceEntries with a host that `host` covers, in lookup order (once per host). */
+function definingNamespaces(model: BundleModel, host: string): ReadonlySet<string> {
+  return derivedPer(
+    model,
+    'se-namespaces',
+    [host],
+    () =>
+      new Set(
+        serviceEntriesForHost(model, host)
+          .filter((m) => hostCovers(host, m.host))
+          .map((m) => m.entry.namespace),
+      ),
+  );
+}
 
 const checkSidecarImports: Analyzer = (model, report) => {
   for (const sc of model.sidecars) {
@@ -280,9 +349,9 @@ const checkSidecarImports: Analyzer = (model, report) => {
     for (const { ns, host, path } of imports) {
       // `~ns/host` (1.31) excludes rather than imports.
       if (ns === '*' || ns.startsWith('~') || host === '*' || isClusterLocalHost(host)) continue;
-      const defined = serviceEntriesForHost(model, host).filter((m) => hostCovers(host, m.host));
-      if (defined.some((m) => m.entry.namespace === ns)) continue;
-      const elsewhere = defined[0]?.entry.namespace;
+      const defined = definingNamespaces(model, host);
+      if (defined.has(ns)) continue;
+      const [elsewhere] = defined;
       const hint = elsewhere
         ? `; it is defined in ${elsewhere}: write ${elsewhere}/${host} (or */${host})`
         : '';

@@ -2,6 +2,7 @@
  * The Gateways a VirtualService binds (ISTIO.md §3: IST0101, IST0132, IST0165): each must exist,
  * Istio or Gateway API, and serve one of the VirtualService's hosts, or the binding does nothing.
  */
+import { derivedPer } from '../../istio/indexes';
 import type { BundleModel, ModelEntry } from '../../istio/model';
 import { hostsOverlap } from '../../istio/values';
 import { records, str, strings } from '../../istio/read';
@@ -34,10 +35,13 @@ const checkGatewayRefs: Analyzer = (model, report) => {
       // A Gateway API Gateway may be bound too (Istio's analyzer accepts one since 1.31).
       if (findGateway(model, resolved) || findGatewayApiGateway(model, resolved)) return;
       const name = resolved.slice(resolved.indexOf('/') + 1);
-      const elsewhere = gatewaysNamed(model, name).map((g) => g.namespace);
-      const hint = elsewhere.length
-        ? `; a Gateway ${name} exists in ${elsewhere.join(', ')}: write ${elsewhere[0]}/${name}`
-        : '; unless it exists in the cluster, this binding does nothing';
+      // Said once per name: every VirtualService binding it gets the same words.
+      const hint = derivedPer(model, 'gateway-elsewhere', [name], () => {
+        const elsewhere = gatewaysNamed(model, name).map((g) => g.namespace);
+        return elsewhere.length
+          ? `; a Gateway ${name} exists in ${elsewhere.join(', ')}: write ${elsewhere[0]}/${name}`
+          : '; unless it exists in the cluster, this binding does nothing';
+      });
       const meaning = ref.includes('/')
         ? ''
         : ` (a short name means the VirtualService namespace ${vs.namespace})`;

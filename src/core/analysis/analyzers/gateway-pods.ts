@@ -10,6 +10,7 @@ import {
   podsOfGateway,
   type GatewayPod,
 } from '../../istio/gateway-proxies';
+import { derivedPer } from '../../istio/indexes';
 import { labelsPath, selectorMatches, selectorText, serviceSelector } from '../../istio/kube';
 import type { ModelEntry } from '../../istio/model';
 import { num, record, records, str } from '../../istio/read';
@@ -29,9 +30,35 @@ const checkGatewaySelectors: Analyzer = (model, report) => {
       );
       continue;
     }
-    checkServicePorts(gateway, podsOfGateway(model, gateway), model, report);
+    checkServicePorts(gateway, model, report);
   }
 };
+
+/** What the Services selecting some of `pods` expose; undefined when the design holds no Service where they run. */
+function servicesOfPods(
+  model: Parameters<Analyzer>[0],
+  pods: readonly GatewayPod[],
+): { services: Map<string, ExposedPort[]>; exposed: Set<number>; offered: string } | undefined {
+  const services = new Map<string, ExposedPort[]>();
+  let described = false;
+  for (const pod of pods) {
+    const inNamespace = kubeServicesIn(model, pod.namespace);
+    if (inNamespace.length > 0) described = true;
+    for (const service of inNamespace) {
+      const selector = serviceSelector(service);
+      if (selector && selectorMatches(selector, pod.labels)) services.set(service.ref, tcpPorts(service));
+    }
+  }
+  if (!described) return undefined;
+  const exposed = new Set([...services.values()].flat().flatMap((p) => [p.port, p.targetPort ?? p.port]));
+  const offered = [...services]
+    .map(([ref, ports]) => {
+      const list = ports.map((p) => (p.targetPort === undefined ? `${p.port}` : `${p.port}→${p.targetPort}`));
+      return `${ref} exposes ${list.join(', ') || 'no TCP port'}`;
+    })
+    .join('; ');
+  return { services, exposed, offered };
+}
 
 /** A Service port as the gateway check reads it: TCP unless said otherwise (the API server's default). */
 interface ExposedPort {
@@ -56,29 +83,17 @@ function tcpPorts(service: ModelEntry): ExposedPort[] {
  */
 function checkServicePorts(
   gateway: ModelEntry,
-  pods: GatewayPod[],
   model: Parameters<Analyzer>[0],
   report: AnalyzerReport,
 ): void {
-  const services = new Map<string, ExposedPort[]>();
-  let described = false;
-  for (const pod of pods) {
-    const inNamespace = kubeServicesIn(model, pod.namespace);
-    if (inNamespace.length > 0) described = true;
-    for (const service of inNamespace) {
-      const selector = serviceSelector(service);
-      if (selector && selectorMatches(selector, pod.labels)) services.set(service.ref, tcpPorts(service));
-    }
-  }
-  if (!described) return;
-  const exposed = new Set([...services.values()].flat().flatMap((p) => [p.port, p.targetPort ?? p.port]));
-  const offered = [...services]
-    .map(([ref, ports]) => {
-      const list = ports.map((p) => (p.targetPort === undefined ? `${p.port}` : `${p.port}→${p.targetPort}`));
-      return `${ref} exposes ${list.join(', ') || 'no TCP port'}`;
-    })
-    .join('; ');
-  const labels = selectorText(gatewaySelector(gateway));
+  const selector = gatewaySelector(gateway);
+  // Once per selector: Gateways that select alike (copies of one) reach the same Services.
+  const exposure = derivedPer(model, 'gateway-services', Object.entries(selector).flat(), () =>
+    servicesOfPods(model, podsOfGateway(model, gateway)),
+  );
+  if (!exposure) return;
+  const { services, exposed, offered } = exposure;
+  const labels = selectorText(selector);
   for (const [server, s] of records(gateway.spec['servers'])) {
     const port = num(record(server['port'])?.['number']);
     if (port === undefined || exposed.has(port)) continue;

@@ -1,7 +1,7 @@
 import type { Bundle, PathSegment, Resource } from '../../bundle';
 import { buildModel, subjectView, type BundleModel, type ModelEntry } from '../../istio/model';
 import { LATEST_ISTIO_VERSION, type IstioVersion } from '../../istio/releases';
-import { trackReads } from '../../istio/reads';
+import { NO_READS, trackReads } from '../../istio/reads';
 import { changedKeys, stillValid, type SubjectMemo } from '../../istio/subjects';
 import { diagnosticAt } from '../context';
 import type { Diagnostic, ReportOptions } from '../types';
@@ -111,10 +111,9 @@ export function runAnalyzers(
     let result = stillValid(cached, dirty) ? cached! : undefined;
     if (!result && !memo) {
       // A one-off analysis (the CLI) keeps nothing, so it need not note what it reads.
-      result = { reads: [], value: checkSubject(model, subject, target) };
+      result = { reads: NO_READS, value: checkSubject(model, subject, target) };
     } else if (!result) {
-      const { value: findings, reads } = trackReads(() => checkSubject(model, subject, target));
-      result = { reads: [...reads], value: findings };
+      result = trackReads(() => checkSubject(model, subject, target));
       recomputed++;
     }
     if (memo) results.set(subject, result);

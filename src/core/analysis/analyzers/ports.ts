@@ -5,6 +5,7 @@
  * wraps the app's TLS a second time.
  */
 import type { PathSegment } from '../../bundle';
+import { derivedPer } from '../../istio/indexes';
 import type { BundleModel } from '../../istio/model';
 import { num, record, records, str, strings } from '../../istio/read';
 import { protocolFamily } from '../../istio/values';
@@ -19,24 +20,43 @@ import type { Analyzer } from '.';
 
 /** The declared protocol family of `port` on the ServiceEntries that define `host` for `namespace`. */
 function portFamily(model: BundleModel, host: string, namespace: string, port: number): string | undefined {
-  for (const { entry } of serviceEntriesForHost(model, host, namespace)) {
-    const declared = records(entry.spec['ports']).find(([p]) => num(p['number']) === port);
-    if (declared) return protocolFamily(str(declared[0]['protocol']));
-  }
-  return undefined;
+  // Once per question: every route to a host port asks it.
+  return derivedPer(model, 'port-family', [host, namespace, port], () => {
+    for (const { entry } of serviceEntriesForHost(model, host, namespace)) {
+      const declared = records(entry.spec['ports']).find(([p]) => num(p['number']) === port);
+      if (declared) return protocolFamily(str(declared[0]['protocol']));
+    }
+    return undefined;
+  });
 }
 
 /** Whether some http rule deliberately sends plain HTTP to `host:port`: from a gateway, or rewritten from an HTTP port. */
 function receivesPlainHttp(model: BundleModel, host: string, port: number): boolean {
-  return destinationsTo(model, host).some(({ vs, rule, destination }) => {
-    if (rule.kind !== 'http' || destination.port !== port) return false;
-    if (destination.host.toLowerCase() !== host.toLowerCase()) return false;
-    if ([...rule.gateways].some((g) => g !== 'mesh')) return true;
-    return rule.matches.some(
-      (m) =>
-        m.port !== undefined &&
-        rule.destinations.some((d) => portFamily(model, d.host, vs.namespace, m.port!) === 'http'),
-    );
+  return derivedPer(model, 'plain-http', [host, port], () =>
+    destinationsTo(model, host).some(({ vs, rule, destination }) => {
+      if (rule.kind !== 'http' || destination.port !== port) return false;
+      if (destination.host.toLowerCase() !== host.toLowerCase()) return false;
+      if ([...rule.gateways].some((g) => g !== 'mesh')) return true;
+      return rule.matches.some(
+        (m) =>
+          m.port !== undefined &&
+          rule.destinations.some((d) => portFamily(model, d.host, vs.namespace, m.port!) === 'http'),
+      );
+    }),
+  );
+}
+
+/** The port numbers the ServiceEntries of `host` visible to `namespace` declare HTTPS/TLS, in order, once per host and namespace. */
+function tlsPorts(model: BundleModel, host: string, namespace: string): readonly number[] {
+  return derivedPer(model, 'tls-ports', [host, namespace], () => {
+    const numbers = new Set<number>();
+    for (const { entry } of serviceEntriesForHost(model, host, namespace)) {
+      for (const [p] of records(entry.spec['ports'])) {
+        const number = num(p['number']);
+        if (number !== undefined && protocolFamily(str(p['protocol'])) === 'tls') numbers.add(number);
+      }
+    }
+    return [...numbers];
   });
 }
 
@@ -67,13 +87,8 @@ const checkTlsOriginationOnTlsPorts: Analyzer = (model, report) => {
     const policy = record(dr.spec['trafficPolicy']);
     const ports = new Map<number, { tls: Record<string, unknown>; path: PathSegment[] } | undefined>();
     const topTls = record(policy?.['tls']);
-    for (const { entry } of serviceEntriesForHost(model, host, dr.namespace)) {
-      for (const [p] of records(entry.spec['ports'])) {
-        const number = num(p['number']);
-        if (number !== undefined && protocolFamily(str(p['protocol'])) === 'tls' && !ports.has(number)) {
-          ports.set(number, topTls ? { tls: topTls, path: ['spec', 'trafficPolicy', 'tls'] } : undefined);
-        }
-      }
+    for (const number of tlsPorts(model, host, dr.namespace)) {
+      ports.set(number, topTls ? { tls: topTls, path: ['spec', 'trafficPolicy', 'tls'] } : undefined);
     }
     // A port-level entry replaces the top-level policy for its port (ISTIO.md §4.4).
     for (const [setting, i] of records(policy?.['portLevelSettings'])) {

@@ -6,6 +6,7 @@ import type { PathSegment } from '../../bundle';
 import { gatewayProxyNamespaces } from '../../istio/gateway-proxies';
 import { servicePortNumbers } from '../../istio/kube';
 import type { BundleModel, ModelEntry } from '../../istio/model';
+import { derivedPer } from '../../istio/indexes';
 import { num, record, records, str, strings } from '../../istio/read';
 import type { Analyzer, AnalyzerReport } from '.';
 import {
@@ -16,7 +17,7 @@ import {
   kubeServiceLookup,
   kubeServicesIn,
   kubeServiceVisibleTo,
-  mostSpecific,
+  mostSpecificServiceEntries,
   qualifyHost,
   rulesOf,
   serviceEntriesForHost,
@@ -63,16 +64,13 @@ const checkDestinations: Analyzer = (model, report) => {
           checkServiceDestination(vs, rule, d, consumers, model, report);
           continue;
         }
-        let matches: ReturnType<typeof serviceEntriesForHost> = [];
-        const blind = consumers.find((c) => {
-          const found = mostSpecific(serviceEntriesForHost(model, d.host, c.namespace));
-          if (matches.length === 0) matches = found;
-          return found.length === 0;
-        });
+        const blind = consumers.find(
+          (c) => mostSpecificServiceEntries(model, d.host, c.namespace).length === 0,
+        );
         if (blind) {
-          const hidden = serviceEntriesForHost(model, d.host).map((m) => m.entry.ref);
-          const why = hidden.length
-            ? `${hidden[0]} defines it, but its exportTo hides it from ${blind.namespace}`
+          const hidden = serviceEntriesForHost(model, d.host)[0]?.entry.ref;
+          const why = hidden
+            ? `${hidden} defines it, but its exportTo hides it from ${blind.namespace}`
             : 'no ServiceEntry in the bundle defines it';
           report(
             vs,
@@ -82,25 +80,38 @@ const checkDestinations: Analyzer = (model, report) => {
           );
           continue;
         }
-        const ports = matches.flatMap((m) =>
-          records(m.entry.spec['ports']).flatMap(([p]) => num(p['number']) ?? []),
-        );
-        checkDestinationPort(vs, rule, d, ports, matches[0]?.entry.ref ?? '', report);
+        // Every consumer sees the host: the first one's entries declare the ports.
+        const { ports, definedBy } = declaredPorts(model, d.host, consumers[0]!.namespace);
+        checkDestinationPort(vs, rule, d, ports, definedBy, report);
       }
     }
   }
 };
+
+/** The ports the most specific ServiceEntries of `host` visible to `namespace` declare, once per host and namespace. */
+function declaredPorts(
+  model: BundleModel,
+  host: string,
+  namespace: string,
+): { ports: ReadonlySet<number>; definedBy: string } {
+  return derivedPer(model, 'se-ports', [host, namespace], () => {
+    const matches = mostSpecificServiceEntries(model, host, namespace);
+    const ports = matches.flatMap((m) =>
+      records(m.entry.spec['ports']).flatMap(([p]) => num(p['number']) ?? []),
+    );
+    return { ports: new Set(ports), definedBy: matches[0]?.entry.ref ?? '' };
+  });
+}
 
 /** REF-HOST-PORT and PORT-REQUIRED: a destination port must be one of the service's `ports`, and is needed when it has several. */
 function checkDestinationPort(
   vs: ModelEntry,
   rule: RouteRule,
   d: RouteDestination,
-  servicePorts: number[],
+  ports: ReadonlySet<number>,
   definedBy: string,
   report: AnalyzerReport,
 ): void {
-  const ports = new Set(servicePorts);
   const list = [...ports].sort((a, b) => a - b).join(', ');
   if (d.port !== undefined && ports.size > 0 && !ports.has(d.port)) {
     report(
@@ -143,9 +154,7 @@ function checkServiceDestination(
   if (!service || blind) {
     const why = service
       ? `its networking.istio.io/exportTo annotation hides ${service.ref} from ${blind!.namespace}`
-      : `the design holds the Services of ${lookup.namespace} (${kubeServicesIn(model, lookup.namespace)
-          .map((s) => s.name)
-          .join(', ')}), but not ${lookup.name}`;
+      : `the design holds the Services of ${lookup.namespace} (${serviceNames(model, lookup.namespace)}), but not ${lookup.name}`;
     report(
       vs,
       'REF-HOST',
@@ -154,7 +163,16 @@ function checkServiceDestination(
     );
     return;
   }
-  checkDestinationPort(vs, rule, d, servicePortNumbers(service), service.ref, report);
+  checkDestinationPort(vs, rule, d, new Set(servicePortNumbers(service)), service.ref, report);
+}
+
+/** The names of the Services of a namespace, as a message lists them (once per namespace). */
+function serviceNames(model: BundleModel, namespace: string): string {
+  return derivedPer(model, 'service-names', [namespace], () =>
+    kubeServicesIn(model, namespace)
+      .map((s) => s.name)
+      .join(', '),
+  );
 }
 
 function checkSubset(
@@ -165,21 +183,37 @@ function checkSubset(
   report: AnalyzerReport,
 ): void {
   const lookup = consumers.length > 0 ? consumers.map((c) => c.namespace) : [vs.namespace];
+  const subset = d.subset!;
+  // Once per question: the routes of copies of a VirtualService ask the same one.
+  const why = derivedPer(model, 'subset-missing', [d.host, vs.namespace, subset, ...lookup], () =>
+    whySubsetMissing(model, d.host, vs.namespace, subset, lookup),
+  );
+  if (why === undefined) return;
+  report(vs, 'REF-SUBSET', [...d.path, 'subset'], `subset ${subset} of ${d.host} is not defined: ${why}`);
+}
+
+/** Why proxies in `lookup` find no subset `subset` of `rawHost` (written in `namespace`); undefined when they do. */
+function whySubsetMissing(
+  model: BundleModel,
+  rawHost: string,
+  namespace: string,
+  subset: string,
+  lookup: string[],
+): string | undefined {
   // A short host names a service in the VirtualService's namespace, wherever the rule is applied.
-  const host = qualifyHost(d.host, vs.namespace);
+  const host = qualifyHost(rawHost, namespace);
   const onPath = new Set(lookup.flatMap((ns) => destinationRulesOnLookupPath(model, host, ns)));
-  const defines = (dr: ModelEntry) => records(dr.spec['subsets']).some(([s]) => s['name'] === d.subset);
-  if ([...onPath].some(defines)) return;
-  const offPath = destinationRulesForHost(model, d.host, vs.namespace).find(
+  const defines = (dr: ModelEntry) => records(dr.spec['subsets']).some(([s]) => s['name'] === subset);
+  if ([...onPath].some(defines)) return undefined;
+  const offPath = destinationRulesForHost(model, rawHost, namespace).find(
     (dr) => !onPath.has(dr) && defines(dr),
   );
   const named = [...onPath].map((dr) => dr.ref);
-  const why = offPath
+  return offPath
     ? `${offPath.ref} defines it, but proxies in ${lookup.join(', ')} do not look there (they use their own namespace, the service namespace and istio-system, subject to exportTo)`
     : named.length
       ? `${named.join(', ')} ${named.length > 1 ? 'do' : 'does'} not define it`
       : 'no DestinationRule for this host is in the bundle';
-  report(vs, 'REF-SUBSET', [...d.path, 'subset'], `subset ${d.subset} of ${d.host} is not defined: ${why}`);
 }
 
 const checkDestinationRuleHosts: Analyzer = (model, report) => {
@@ -191,9 +225,9 @@ const checkDestinationRuleHosts: Analyzer = (model, report) => {
       continue;
     }
     if (serviceEntriesForHost(model, host, dr.namespace).length > 0) continue;
-    const hidden = serviceEntriesForHost(model, host).map((m) => m.entry.ref);
-    const why = hidden.length
-      ? `${hidden[0]} defines it, but its exportTo hides it from ${dr.namespace}`
+    const hidden = serviceEntriesForHost(model, host)[0]?.entry.ref;
+    const why = hidden
+      ? `${hidden} defines it, but its exportTo hides it from ${dr.namespace}`
       : 'no ServiceEntry in the bundle defines it';
     report(
       dr,
@@ -268,8 +302,10 @@ const checkServerVerification: Analyzer = (model, report) => {
         : "the server certificate is checked against the proxy's OS CA bundle, so any publicly trusted CA is accepted";
       const sans =
         strings(tls['subjectAltNames']).length > 0 ||
-        serviceEntriesForHost(model, host, dr.namespace).some(
-          (m) => strings(m.entry.spec['subjectAltNames']).length > 0,
+        derivedPer(model, 'se-sans', [host, dr.namespace], () =>
+          serviceEntriesForHost(model, host, dr.namespace).some(
+            (m) => strings(m.entry.spec['subjectAltNames']).length > 0,
+          ),
         );
       if (str(tls['sni']) && !sans) {
         report(
@@ -291,17 +327,24 @@ const checkServerVerification: Analyzer = (model, report) => {
   }
 };
 
-/** Route destinations, in any VirtualService, that pick a subset of one of that VirtualService's own hosts. */
-function subsetRoutesFor(model: Parameters<Analyzer>[0], host: string): { vs: ModelEntry; subset: string }[] {
-  return destinationsTo(model, host).flatMap(({ vs, rule, destination: d }) =>
-    rule.kind === 'http' &&
-    !d.mirror &&
-    d.subset &&
-    d.host === host &&
-    strings(vs.spec['hosts']).some(([h]) => h === host)
-      ? [{ vs, subset: d.subset }]
-      : [],
-  );
+/**
+ * The route destinations, in any VirtualService, that pick a subset of one of that VirtualService's
+ * own hosts, as `ref (subset name)` each once; worked out once per host.
+ */
+function subsetRoutesFor(model: Parameters<Analyzer>[0], host: string): readonly string[] {
+  return derivedPer(model, 'subset-routes', [host], () => [
+    ...new Set(
+      destinationsTo(model, host).flatMap(({ vs, rule, destination: d }) =>
+        rule.kind === 'http' &&
+        !d.mirror &&
+        d.subset &&
+        d.host === host &&
+        strings(vs.spec['hosts']).some(([h]) => h === host)
+          ? [`${vs.ref} (subset ${d.subset})`]
+          : [],
+      ),
+    ),
+  ]);
 }
 
 // istioctl (IST0140) checks every VirtualService that lists gateways, and compares host strings as written.
@@ -314,7 +357,7 @@ const checkSubsetsBypassed: Analyzer = (model, report) => {
         if (d.mirror || d.subset) continue;
         const splits = subsetRoutesFor(model, d.host);
         if (splits.length === 0) continue;
-        const by = [...new Set(splits.map((s) => `${s.vs.ref} (subset ${s.subset})`))].join(', ');
+        const by = splits.join(', ');
         report(
           vs,
           'SUBSET-ROUTING-BYPASSED',

@@ -13,7 +13,8 @@ import {
   selectorMatches,
   selectorText,
 } from '../../istio/kube';
-import type { ModelEntry } from '../../istio/model';
+import { derivedPer } from '../../istio/indexes';
+import type { BundleModel, ModelEntry } from '../../istio/model';
 import { record } from '../../istio/read';
 import { namespaceObject, sidecarsIn, workloadsIn } from '../../istio/visibility';
 import type { Analyzer } from '.';
@@ -22,6 +23,49 @@ import type { Analyzer } from '.';
 function sidecarSelector(sidecar: ModelEntry): Record<string, string> | undefined {
   const labels = labelMap(record(sidecar.spec['workloadSelector'])?.['labels']);
   return Object.keys(labels).length > 0 ? labels : undefined;
+}
+
+/** The pods and pod controllers of `namespace` that `selector` selects, once per namespace and selector. */
+function selectedWorkloads(
+  model: BundleModel,
+  namespace: string,
+  selector: Record<string, string>,
+): readonly ModelEntry[] {
+  return derivedPer(model, 'sidecar-selects', [namespace, ...Object.entries(selector).flat()], () =>
+    workloadsIn(model, namespace).filter((w) => selectorMatches(selector, podLabels(w))),
+  );
+}
+
+/** The pods and pod controllers of a namespace, as a message lists them (once per namespace). */
+function workloadRefs(model: BundleModel, namespace: string): string {
+  return derivedPer(model, 'workload-refs', [namespace], () =>
+    workloadsIn(model, namespace)
+      .map((w) => w.ref)
+      .join(', '),
+  );
+}
+
+/**
+ * For each pod or pod controller of `namespace`, the Sidecars with a workloadSelector that select
+ * it, in bundle order: worked out once per namespace rather than once per pod and Sidecar.
+ */
+function selectingSidecars(
+  model: BundleModel,
+  namespace: string,
+): ReadonlyMap<ModelEntry, readonly ModelEntry[]> {
+  return derivedPer(model, 'sidecars-selecting', [namespace], () => {
+    const out = new Map<ModelEntry, ModelEntry[]>();
+    for (const other of sidecarsIn(model, namespace)) {
+      const selector = sidecarSelector(other);
+      if (!selector) continue;
+      for (const workload of selectedWorkloads(model, namespace, selector)) {
+        const list = out.get(workload);
+        if (list) list.push(other);
+        else out.set(workload, [other]);
+      }
+    }
+    return out;
+  });
 }
 
 const checkSidecarSelectors: Analyzer = (model, report) => {
@@ -40,14 +84,14 @@ const checkSidecarSelectors: Analyzer = (model, report) => {
       continue;
     }
     const workloads = workloadsIn(model, sidecar.namespace);
-    const selected = workloads.filter((w) => selectorMatches(selector, podLabels(w)));
+    const selected = selectedWorkloads(model, sidecar.namespace, selector);
     if (selected.length === 0) {
       if (workloads.length === 0) continue; // the design shows no pods here: nothing to say
       report(
         sidecar,
         'SELECTOR-NO-PODS',
         labelsPath(['spec', 'workloadSelector', 'labels'], selector),
-        `no pod in namespace ${sidecar.namespace} has the labels ${selectorText(selector)} (the design holds ${workloads.map((w) => w.ref).join(', ')}): this Sidecar applies to nothing`,
+        `no pod in namespace ${sidecar.namespace} has the labels ${selectorText(selector)} (the design holds ${workloadRefs(model, sidecar.namespace)}): this Sidecar applies to nothing`,
       );
       continue;
     }
@@ -60,12 +104,12 @@ const checkSidecarSelectors: Analyzer = (model, report) => {
         `${ambient.map((w) => w.ref).join(', ')} ${ambient.length > 1 ? 'run' : 'runs'} in ambient mode, with no sidecar: this Sidecar has no effect on ${ambient.length > 1 ? 'them' : 'it'}`,
       );
     }
-    for (const workload of selected.filter((w) => !ambient.includes(w))) {
-      const labels = podLabels(workload);
-      const others = sidecarsIn(model, sidecar.namespace).filter((other) => {
-        const otherSelector = other === sidecar ? undefined : sidecarSelector(other);
-        return otherSelector !== undefined && selectorMatches(otherSelector, labels);
-      });
+    const skipped = new Set(ambient);
+    for (const workload of selected) {
+      if (skipped.has(workload)) continue;
+      const others = (selectingSidecars(model, sidecar.namespace).get(workload) ?? []).filter(
+        (other) => other !== sidecar,
+      );
       if (others.length === 0) continue;
       report(
         sidecar,

@@ -4,16 +4,16 @@
  * has no endpoints. Hosts nothing registers are DR-HOST-UNKNOWN's (IST0174) and not checked here.
  */
 import { labelMap, labelsPath, selectorMatches, selectorText } from '../../istio/kube';
+import { derivedPer } from '../../istio/indexes';
 import type { BundleModel } from '../../istio/model';
 import { record, records, str } from '../../istio/read';
 import {
   allEndpointLabels,
   hasWorkloads,
   isClusterLocalHost,
-  mostSpecific,
+  mostSpecificServiceEntries,
   namespaceOfClusterHost,
   qualifyHost,
-  serviceEntriesForHost,
   workloadsIn,
 } from '../../istio/visibility';
 import type { Analyzer } from '.';
@@ -31,7 +31,7 @@ interface Backing {
 }
 
 function backingOf(model: BundleModel, host: string, namespace: string): Backing | undefined {
-  const match = mostSpecific(serviceEntriesForHost(model, host, namespace))[0];
+  const match = mostSpecificServiceEntries(model, host, namespace)[0];
   if (match) {
     const selector = labelMap(record(match.entry.spec['workloadSelector'])?.['labels']);
     return {
@@ -51,6 +51,16 @@ function backingOf(model: BundleModel, host: string, namespace: string): Backing
   };
 }
 
+/**
+ * Whether some pod of the design, in any namespace and with its node's labels (as istioctl counts
+ * them), has the labels of `selector`: once per selector, which the subsets of copies share.
+ */
+function selectsSomePod(model: BundleModel, selector: Record<string, string>): boolean {
+  return derivedPer(model, 'selects-pod', Object.entries(selector).flat(), () =>
+    allEndpointLabels(model).some((labels) => selectorMatches(selector, labels)),
+  );
+}
+
 const checkSubsetPods: Analyzer = (model, report) => {
   for (const dr of model.destinationRules) {
     const host = str(dr.spec['host']);
@@ -62,13 +72,11 @@ const checkSubsetPods: Analyzer = (model, report) => {
       ? workloadsIn(model, backing.podNamespace).length > 0
       : hasWorkloads(model);
     if (!showsPods && backing.endpoints.length === 0) continue;
-    // As istioctl does, every pod of the design counts, in any namespace, with its node's labels.
-    const pods = showsPods ? allEndpointLabels(model) : [];
     for (const [subset, i] of subsets) {
       const labels = labelMap(subset['labels']);
       const selector = { ...backing.selector, ...labels };
       const matches = (l: Record<string, string>) => selectorMatches(selector, l);
-      if (pods.some(matches) || backing.endpoints.some(matches)) continue;
+      if ((showsPods && selectsSomePod(model, selector)) || backing.endpoints.some(matches)) continue;
       const name = str(subset['name']) ?? `#${i}`;
       const selecting =
         Object.keys(selector).length > 0 ? `has the labels ${selectorText(selector)}` : 'exists';
