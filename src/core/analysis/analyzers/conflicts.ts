@@ -112,7 +112,10 @@ function gatewayRivals(
   const rivals = candidates.filter(
     (other) => other !== gateway && (selectorKey(other) === selector || shareAPod(model, gateway, other)),
   );
-  return { text: rivals.map((r) => r.ref).join(', '), count: rivals.length };
+  return new GroupNames(
+    rivals,
+    rivals.map((r) => r.ref),
+  ).except(gateway);
 }
 
 const checkGateways: Analyzer = (model, report) => {

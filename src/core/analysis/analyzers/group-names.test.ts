@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import type { ModelEntry } from '../../istio/model';
-import { GroupNames } from './group-names';
+import { GroupNames, MAX_NAMED } from './group-names';
 
 const entry = (name: string) => ({ ref: `Gateway/ns/${name}` }) as ModelEntry;
 const [a, b, c, outsider] = ['a', 'b', 'c', 'outsider'].map(entry) as [
@@ -41,5 +41,19 @@ describe('GroupNames', () => {
       copies.map((e) => e.ref),
     );
     expect(group.except(copies[1]!)).toEqual({ text: 'Gateway/ns/x, Gateway/ns/x', count: 2 });
+  });
+
+  it(`names at most ${MAX_NAMED} others, then how many more there are`, () => {
+    const many = Array.from({ length: 14 }, (_, i) => entry(`g${i}`));
+    const big = new GroupNames(
+      many,
+      many.map((m) => m.ref),
+    );
+    const named = Array.from({ length: 11 }, (_, i) => `Gateway/ns/g${i}`).filter(
+      (n) => n !== 'Gateway/ns/g3',
+    );
+    expect(big.except(many[3]!)).toEqual({ text: `${named.join(', ')} and 3 more`, count: 13 });
+    expect(big.except(outsider).count).toBe(14);
+    expect(big.except(outsider).text).toMatch(/g9 and 4 more$/);
   });
 });

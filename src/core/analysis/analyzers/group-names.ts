@@ -14,6 +14,12 @@ export interface OthersNamed {
 
 const SEPARATOR = ', ';
 
+/**
+ * A finding names at most this many others, then says how many more there are: a group of a
+ * thousand copies would otherwise print a thousand names in each of its thousand findings.
+ */
+export const MAX_NAMED = 10;
+
 /** The labels of a group's members, joined once; {@link GroupNames.except} names all but one member. */
 export class GroupNames {
   private readonly text: string;
@@ -51,6 +57,8 @@ export class GroupNames {
   except(member: ModelEntry): OthersNamed {
     const count = this.labels.length;
     const at = this.positions.get(member);
+    const others = count - (at?.length ?? 0);
+    if (others > MAX_NAMED) return { text: this.firstOthers(at ?? []), count: others };
     if (!at) return { text: this.text, count };
     let text: string | undefined;
     let from = 0;
@@ -59,6 +67,14 @@ export class GroupNames {
       from = i + 1;
     }
     return { text: text ?? '', count: count - at.length };
+  }
+
+  /** The first {@link MAX_NAMED} labels but those at `skip`, and how many more there are. */
+  private firstOthers(skip: readonly number[]): string {
+    const named: string[] = [];
+    for (let i = 0; named.length < MAX_NAMED; i++) if (!skip.includes(i)) named.push(this.labels[i]!);
+    const more = this.labels.length - skip.length - named.length;
+    return `${named.join(SEPARATOR)} and ${more} more`;
   }
 
   /** Labels `from` to `to` (exclusive), as joined in the shared text. */
