@@ -6,12 +6,11 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { analyzeBundle } from '../src/core/analysis/analyze';
-import { changeBetween, parseBundle, splitDocuments, type Bundle } from '../src/core/bundle';
+import { changeBetween, splitDocuments } from '../src/core/bundle';
 import { createDeriver, type Derivation } from '../src/core/derivation';
-import { deriveGraph } from '../src/core/graph';
 import { LATEST_ISTIO_VERSION } from '../src/core/istio/releases';
 import { syntheticBundle } from '../bench/synthetic';
+import { fresh, seen } from './support/derivation';
 
 const corpus = join(import.meta.dirname, 'corpus');
 const pool: string[] = ['valid', 'warnings', 'analysis'].flatMap((folder) =>
@@ -39,26 +38,6 @@ const kubeDocuments = ['valid', 'warnings', 'analysis']
 
 function ensureNewline(text: string): string {
   return text.endsWith('\n') ? text : `${text}\n`;
-}
-
-function shape(bundle: Bundle) {
-  return {
-    documents: bundle.documents.map((d) => [d.id, d.index, d.start, d.end, d.parsed.text]),
-    resources: bundle.resources.map((r) => [r.id, r.ref, r.document.index, r.effectiveNamespace]),
-  };
-}
-
-function fresh(text: string, target = LATEST_ISTIO_VERSION) {
-  const bundle = parseBundle(text);
-  return {
-    bundle: shape(bundle),
-    diagnostics: analyzeBundle(bundle, undefined, target),
-    graph: deriveGraph(bundle, undefined, target),
-  };
-}
-
-function seen(derived: Derivation) {
-  return { bundle: shape(derived.bundle), diagnostics: derived.diagnostics, graph: derived.graph };
 }
 
 type Edit =

@@ -1,3 +1,4 @@
+import type { InternalError } from '../core/guard';
 import type { IstioVersion } from '../core/istio/releases';
 import type { LoadedBundle, StdinReader } from './load';
 
@@ -35,15 +36,43 @@ export interface Command {
 /** The exit status a command gets when its input could not be read (DESIGN.md §3). */
 export const STATUS_UNREADABLE = 2;
 
-/** Prints what could not be read and ends with status 2 if anything could not; else runs `run`. */
-export function finish(
-  loaded: LoadedBundle,
-  run: (loaded: LoadedBundle) => { stdout: string; status: number; stderr?: string },
-): CliResult {
+/**
+ * The exit status of an internal failure (a bug), whether it escaped a command or the engine
+ * caught it: never 1, so CI does not read a bug as "errors found".
+ */
+export const STATUS_INTERNAL = 3;
+
+/** What stderr says about an internal failure: that it is a bug, what to report, and its stack. */
+export function internalErrorNote(detail: string): string {
+  return `egress-studio: internal error, please report it with the input that caused it:\n${detail}\n`;
+}
+
+/** What a command's run over its loaded input gives `finish`. */
+export interface RunResult {
+  stdout: string;
+  status: number;
+  stderr?: string;
+  /** The engine's caught failure (`Derivation.internalError`): the run ends with status 3. */
+  internalError?: InternalError | undefined;
+}
+
+/**
+ * Prints what could not be read and ends with status 2 if anything could not; else runs `run`.
+ * An internal failure the engine caught wins over both (status 3, with its stack on stderr): the
+ * output printed is then incomplete.
+ */
+export function finish(loaded: LoadedBundle, run: (loaded: LoadedBundle) => RunResult): CliResult {
   const unreadable = loaded.failures
     .map((f) => `egress-studio: cannot read ${f.name}: ${f.reason}\n`)
     .join('');
-  const { stdout, status, stderr = '' } = run(loaded);
+  const { stdout, status, stderr = '', internalError } = run(loaded);
+  if (internalError) {
+    return {
+      stdout,
+      stderr: unreadable + stderr + internalErrorNote(internalError.stack ?? internalError.message),
+      status: STATUS_INTERNAL,
+    };
+  }
   return {
     stdout,
     stderr: unreadable + stderr,

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { LineIndex, parseBundle, type Bundle } from '../core/bundle';
+import { LineIndex } from '../core/bundle';
 
 /** One input file and where its text sits in the combined bundle. */
 export interface LoadedFile {
@@ -13,7 +13,8 @@ export interface LoadedFile {
 
 /** Every input file joined into one bundle, so cross-file references are analysed together. */
 export interface LoadedBundle {
-  bundle: Bundle;
+  /** The files' texts joined with `---` (derive it with `deriveOnce`). */
+  text: string;
   files: LoadedFile[];
   /** Files that could not be read, with the reason. */
   failures: { name: string; reason: string }[];
@@ -61,7 +62,7 @@ export function loadInputs(names: string[], readStdin: StdinReader): LoadedBundl
     combined += text;
     files.push({ name, start, end: combined.length, lines: new LineIndex(text) });
   }
-  return { bundle: parseBundle(combined), files, failures };
+  return { text: combined, files, failures };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { ISTIO_VERSIONS, isIstioVersion, LATEST_ISTIO_VERSION } from '../core/istio/releases';
-import { UsageError, type CliResult, type Command } from './command';
+import { internalErrorNote, STATUS_INTERNAL, UsageError, type CliResult, type Command } from './command';
 import { COMMANDS } from './commands';
 import { readProcessStdin, type StdinReader } from './load';
 import { VERSION } from './version';
@@ -47,11 +47,7 @@ export function runCli(argv: string[], readStdin: StdinReader = readProcessStdin
     if (error instanceof UsageError) return usageError(error.message);
     // A bug, not a finding: its own status, so CI never reads it as "errors found" (1).
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    return {
-      stdout: '',
-      stderr: `egress-studio: internal error, please report it with the input that caused it:\n${detail}\n`,
-      status: 3,
-    };
+    return { stdout: '', stderr: internalErrorNote(detail), status: STATUS_INTERNAL };
   }
 }
 

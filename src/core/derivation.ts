@@ -1,8 +1,16 @@
-import { parseBundle, type Bundle, type ParsedDocument, type Resource, type TextChange } from './bundle';
+import {
+  LineIndex,
+  parseBundle,
+  type Bundle,
+  type ParsedDocument,
+  type Resource,
+  type TextChange,
+} from './bundle';
 import { analyzeBundle, createAnalysisCache, type AnalysisCache } from './analysis/analyze';
 import type { Diagnostic } from './analysis/types';
 import { createGraphMemo, deriveGraph, type GraphMemo } from './graph/derive';
 import type { EgressGraph } from './graph/types';
+import { createGuard, internalErrorDiagnostic, type InternalError } from './guard';
 import { buildModel } from './istio/model';
 import { LATEST_ISTIO_VERSION, type IstioVersion } from './istio/releases';
 
@@ -17,6 +25,14 @@ export interface Derivation {
   unmodelled: Resource[];
   /** How much was computed afresh rather than reused: the cost of an edit, in units of work. */
   work: DerivationWork;
+  /**
+   * Set when a step of the derivation threw (a bug in the engine, never a problem of the text):
+   * the exception, so the app can show a banner and the CLI exit with its internal-failure
+   * status. The derivation is then as complete as the other steps made it: the step that threw
+   * gave an empty result (no documents, no findings or an empty graph), and `diagnostics` starts
+   * with one INTERNAL-ERROR error on the first line, which carries the message too.
+   */
+  internalError?: InternalError;
 }
 
 /** Counts of what one derivation computed afresh. */
@@ -46,36 +62,102 @@ class CountingCache extends Map<string, ParsedDocument> {
  */
 export type Deriver = (text: string, change?: TextChange, istioVersion?: IstioVersion) => Derivation;
 
+/** What a deriver keeps between calls. */
+interface DeriverState {
+  documents: CountingCache;
+  analysis: AnalysisCache;
+  graph: GraphMemo;
+  previous: Bundle | undefined;
+}
+
+function createState(): DeriverState {
+  return {
+    documents: new CountingCache(),
+    analysis: createAnalysisCache(),
+    graph: createGraphMemo(),
+    previous: undefined,
+  };
+}
+
 /**
  * A deriver for a bundle being edited: each call parses, analyses and draws `text`, re-doing only
  * the documents that changed since the previous call and the cross-resource findings and graph
  * parts they can affect. A call for another release than the previous one keeps the parsed
  * documents but checks and draws everything again. The result equals a fresh derivation.
+ *
+ * Never throws: a step that throws is reported in the result (see {@link Derivation.internalError})
+ * and the deriver starts afresh on the next call, so no half-updated cache outlives the failure.
  */
 export function createDeriver(): Deriver {
-  const documents = new CountingCache();
-  const analysis: AnalysisCache = createAnalysisCache();
-  const graph: GraphMemo = createGraphMemo();
-  let previous: Bundle | undefined;
+  let state = createState();
   return (text, change, istioVersion = LATEST_ISTIO_VERSION) => {
-    const parsedBefore = documents.added;
-    const bundle = parseBundle(text, documents, previous, change);
-    previous = bundle;
-    const diagnostics = analyzeBundle(bundle, analysis, istioVersion);
-    const drawn = deriveGraph(bundle, graph, istioVersion);
-    const work: DerivationWork = {
-      documentsParsed: documents.added - parsedBefore,
-      documentsChecked: analysis.documentsChecked,
-      resourcesRechecked: analysis.analyzers.recomputed,
-      graphPartsDrawn: graph.hosts.recomputed + graph.gateways.recomputed,
-    };
-    return {
-      bundle,
-      istioVersion,
-      diagnostics,
-      graph: drawn,
-      unmodelled: buildModel(bundle).unmodelled,
-      work,
-    };
+    const derivation = deriveGuarded(text, change, istioVersion, state);
+    if (derivation.internalError) state = createState();
+    return derivation;
+  };
+}
+
+/**
+ * One derivation of `text` from nothing (no caches kept), guarded as a deriver's are: what the CLI
+ * runs. Equal to the first call of a new {@link createDeriver}. Never throws. A caller that needs
+ * only the findings passes `{ graph: false }` and gets an empty graph, sparing the cost of drawing.
+ */
+export function deriveOnce(
+  text: string,
+  istioVersion: IstioVersion = LATEST_ISTIO_VERSION,
+  options: { graph?: boolean } = {},
+): Derivation {
+  return deriveGuarded(text, undefined, istioVersion, createState(), options.graph ?? true);
+}
+
+function deriveGuarded(
+  text: string,
+  change: TextChange | undefined,
+  istioVersion: IstioVersion,
+  state: DeriverState,
+  draw = true,
+): Derivation {
+  const guard = createGuard();
+  const parsedBefore = state.documents.added;
+  const bundle = guard.run(
+    () => parseBundle(text, state.documents, state.previous, change),
+    () => emptyBundle(text),
+  );
+  state.previous = bundle;
+  const diagnostics = guard.run(
+    () => analyzeBundle(bundle, state.analysis, istioVersion),
+    (): Diagnostic[] => [],
+  );
+  const noGraph = (): EgressGraph => ({ nodes: [], edges: [] });
+  const graph = draw ? guard.run(() => deriveGraph(bundle, state.graph, istioVersion), noGraph) : noGraph();
+  const unmodelled = guard.run(
+    () => buildModel(bundle).unmodelled,
+    (): Resource[] => [],
+  );
+  const work: DerivationWork = {
+    documentsParsed: state.documents.added - parsedBefore,
+    documentsChecked: state.analysis.documentsChecked,
+    resourcesRechecked: state.analysis.analyzers.recomputed,
+    graphPartsDrawn: state.graph.hosts.recomputed + state.graph.gateways.recomputed,
+  };
+  const derivation: Derivation = { bundle, istioVersion, diagnostics, graph, unmodelled, work };
+  const internalError = guard.error;
+  if (internalError) {
+    derivation.internalError = internalError;
+    derivation.diagnostics = [internalErrorDiagnostic(internalError, text), ...diagnostics];
+  }
+  return derivation;
+}
+
+/** A bundle of `text` holding nothing: what a derivation keeps when parsing itself threw. */
+function emptyBundle(text: string): Bundle {
+  let lines: LineIndex | undefined;
+  return {
+    text,
+    documents: [],
+    resources: [],
+    get lines() {
+      return (lines ??= new LineIndex(text));
+    },
   };
 }

@@ -83,8 +83,10 @@ export {
   roleAndLabel,
 } from './graph';
 export type { Box, GraphMemo, LayoutDirection, LayoutMemo } from './graph';
-export { createDeriver } from './derivation';
+export { createDeriver, deriveOnce } from './derivation';
 export type { Derivation, DerivationWork, Deriver } from './derivation';
+export { INTERNAL_ERROR_CODE } from './guard';
+export type { InternalError } from './guard';
 export type { EdgeKind, EgressGraph, GraphEdge, GraphNode, NodeKind, TlsBehaviour } from './graph';
 export {
   applyCommand,

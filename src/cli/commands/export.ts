@@ -1,8 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 
-import { analyzeBundle } from '../../core/analysis/analyze';
-import { parseBundle } from '../../core/bundle';
+import { deriveOnce } from '../../core/derivation';
 import {
   exportFiles,
   MESH_HELM_COMMAND,
@@ -28,7 +27,7 @@ const API_VERSIONS: readonly string[] = ['v1', 'v1beta1'] satisfies ExportApiVer
  * kustomization, outside it, as an istioctl overlay and Helm values; stderr says so and how to
  * apply them. `--api-version` moves networking.istio.io resources to v1 or v1beta1 first. Exit 1
  * if the bundle has errors (written all the same, with a note on stderr), 2 if an input cannot be
- * read (nothing is written) or a file cannot be written.
+ * read (nothing is written) or a file cannot be written, 3 if the engine failed (nothing written).
  */
 export const exportCommand: Command = {
   name: 'export',
@@ -48,18 +47,19 @@ export const exportCommand: Command = {
       // Half a design is worse than none: nothing is written when an input could not be read.
       if (loaded.failures.length > 0) return { stdout: '', status: STATUS_UNREADABLE };
       const notes: string[] = [];
-      let bundle = loaded.bundle;
-      if (version !== undefined) {
-        const rewrite = withNetworkingVersion(bundle, version as ExportApiVersion);
-        bundle = parseBundle(rewrite.text);
+      let derivation = deriveOnce(loaded.text, istioVersion, { graph: false });
+      if (version !== undefined && !derivation.internalError) {
+        const rewrite = withNetworkingVersion(derivation.bundle, version as ExportApiVersion);
+        derivation = deriveOnce(rewrite.text, istioVersion, { graph: false });
         for (const ref of rewrite.unchanged)
           notes.push(
             `kept the apiVersion of ${ref}: its kind is not served at networking.istio.io/${version}`,
           );
       }
-      const errors = analyzeBundle(bundle, undefined, istioVersion).filter(
-        (d) => d.severity === 'error',
-      ).length;
+      // The engine's view of the bundle may be incomplete: nothing is written from it.
+      const { bundle, internalError } = derivation;
+      if (internalError) return { stdout: '', status: 0, internalError };
+      const errors = derivation.diagnostics.filter((d) => d.severity === 'error').length;
       if (errors > 0)
         notes.push(
           `the bundle has ${errors} ${errors === 1 ? 'error' : 'errors'} (the cluster would refuse it); ` +

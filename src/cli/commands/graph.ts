@@ -1,9 +1,8 @@
-import { analyzeBundle } from '../../core/analysis/analyze';
-import { deriveGraph } from '../../core/graph';
+import { deriveOnce } from '../../core/derivation';
 import { finish, UsageError, type Command } from '../command';
 import { loadInputs } from '../load';
 
-/** `graph`: the egress graph as JSON; exit 1 if the bundle has errors. */
+/** `graph`: the egress graph as JSON; exit 1 if the bundle has errors (3 if the engine failed). */
 export const graph: Command = {
   name: 'graph',
   usage: ['graph --format json FILE...', 'print the egress graph {nodes, edges}'],
@@ -13,11 +12,9 @@ export const graph: Command = {
     const format = options.get('--format')!;
     if (format !== 'json' && format !== 'text') throw new UsageError(`unknown format "${format}"`);
     return finish(loadInputs(files, readStdin), (loaded) => {
-      const graph = deriveGraph(loaded.bundle, undefined, istioVersion);
-      const hasErrors = analyzeBundle(loaded.bundle, undefined, istioVersion).some(
-        (d) => d.severity === 'error',
-      );
-      return { stdout: `${JSON.stringify(graph, null, 2)}\n`, status: hasErrors ? 1 : 0 };
+      const { graph, diagnostics, internalError } = deriveOnce(loaded.text, istioVersion);
+      const hasErrors = diagnostics.some((d) => d.severity === 'error');
+      return { stdout: `${JSON.stringify(graph, null, 2)}\n`, status: hasErrors ? 1 : 0, internalError };
     });
   },
 };

@@ -1,10 +1,12 @@
-import { analyzeBundle } from '../../core/analysis/analyze';
+import { deriveOnce } from '../../core/derivation';
 import { graphToMermaid } from '../../core/export';
-import { deriveGraph } from '../../core/graph';
 import { finish, type Command } from '../command';
 import { loadInputs } from '../load';
 
-/** `mermaid`: the egress graph as a Mermaid flowchart; exit 1 if the bundle has errors. */
+/**
+ * `mermaid`: the egress graph as a Mermaid flowchart; exit 1 if the bundle has errors (3 if the
+ * engine failed).
+ */
 export const mermaid: Command = {
   name: 'mermaid',
   usage: ['mermaid FILE...', 'print the egress graph as a Mermaid flowchart'],
@@ -12,13 +14,9 @@ export const mermaid: Command = {
   needsFiles: true,
   run({ files, readStdin, istioVersion }) {
     return finish(loadInputs(files, readStdin), (loaded) => {
-      const hasErrors = analyzeBundle(loaded.bundle, undefined, istioVersion).some(
-        (d) => d.severity === 'error',
-      );
-      return {
-        stdout: graphToMermaid(deriveGraph(loaded.bundle, undefined, istioVersion)),
-        status: hasErrors ? 1 : 0,
-      };
+      const { graph, diagnostics, internalError } = deriveOnce(loaded.text, istioVersion);
+      const hasErrors = diagnostics.some((d) => d.severity === 'error');
+      return { stdout: graphToMermaid(graph), status: hasErrors ? 1 : 0, internalError };
     });
   },
 };

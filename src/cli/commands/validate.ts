@@ -1,5 +1,4 @@
-import { analyzeBundle } from '../../core/analysis/analyze';
-import { buildModel } from '../../core/istio/model';
+import { deriveOnce } from '../../core/derivation';
 import { finish, UsageError, type Command } from '../command';
 import { formatJson } from '../format/json';
 import { locateDiagnostics } from '../format/located';
@@ -12,8 +11,9 @@ import { VERSION } from '../version';
 const FORMATS = ['text', 'json', 'sarif'];
 
 /**
- * `validate`: every diagnostic of the bundle; exit 1 if any is an error. The text format ends with
- * a note on stderr naming the resources left alone (kinds the product does not model).
+ * `validate`: every diagnostic of the bundle; exit 1 if any is an error (3 if the engine failed:
+ * its INTERNAL-ERROR diagnostic is printed with the rest). The text format ends with a note on
+ * stderr naming the resources left alone (kinds the product does not model).
  */
 export const validate: Command = {
   name: 'validate',
@@ -24,16 +24,21 @@ export const validate: Command = {
     const format = options.get('--format')!;
     if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${format}"`);
     return finish(loadInputs(files, readStdin), (loaded) => {
-      const items = locateDiagnostics(analyzeBundle(loaded.bundle, undefined, istioVersion), loaded.files);
+      const derivation = deriveOnce(loaded.text, istioVersion, { graph: false });
+      const items = locateDiagnostics(derivation.diagnostics, loaded.files);
       const stdout =
         format === 'json'
           ? formatJson(items)
           : format === 'sarif'
             ? formatSarif(items, VERSION)
             : formatText(items);
-      const stderr =
-        format === 'text' ? formatUnmodelledNote(buildModel(loaded.bundle).unmodelled, loaded.files) : '';
-      return { stdout, stderr, status: items.some((d) => d.severity === 'error') ? 1 : 0 };
+      const stderr = format === 'text' ? formatUnmodelledNote(derivation.unmodelled, loaded.files) : '';
+      return {
+        stdout,
+        stderr,
+        status: items.some((d) => d.severity === 'error') ? 1 : 0,
+        internalError: derivation.internalError,
+      };
     });
   },
 };

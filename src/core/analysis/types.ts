@@ -4,8 +4,11 @@ import type { IstioVersion } from '../istio/releases';
 /** How bad a finding is: refused by the cluster, accepted but wrong, or best practice. */
 export type Severity = 'error' | 'warning' | 'info';
 
-/** Where a check comes from, so users know which part of the cluster would say the same. */
-export type CheckLayer = 'yaml' | 'schema' | 'cel' | 'webhook' | 'analyzer' | 'practice';
+/**
+ * Where a check comes from, so users know which part of the cluster would say the same; `engine`
+ * is Egress Studio itself failing (no part of the cluster).
+ */
+export type CheckLayer = 'yaml' | 'schema' | 'cel' | 'webhook' | 'analyzer' | 'practice' | 'engine';
 
 /** A mechanical repair: edits to apply to resources of the bundle. */
 export interface Fix {

@@ -51,7 +51,8 @@ interface Piece {
 }
 
 /**
- * Parses a multi-document YAML (or JSON) bundle. Never throws. With a `cache` shared across
+ * Parses a multi-document YAML (or JSON) bundle. Problems of the text are reported, never thrown
+ * (it throws only if the call stack runs out: see `readYamlDocument`). With a `cache` shared across
  * calls, unchanged documents are not parsed again. Given the `previous` bundle of an edited text,
  * only the documents around the edit are split and looked up again: the others are matched in
  * place, and those before the edit keep their objects. An editor that knows where the text

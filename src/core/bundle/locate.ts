@@ -20,7 +20,7 @@ export function locate(root: Node | null, path: readonly PathSegment[]): Located
   let depth = 0;
   for (const segment of path) {
     if (isMap(node) && typeof segment === 'string') {
-      const found = node.items.find((item) => isScalar(item.key) && String(item.key.value) === segment);
+      const found = pairByKey(node.items, segment);
       if (!found) break;
       pair = found as Pair;
       node = (found.value as Node | null) ?? null;
@@ -37,6 +37,34 @@ export function locate(root: Node | null, path: readonly PathSegment[]): Located
     depth++;
   }
   return { node, pair, depth };
+}
+
+/** Maps at least this long are looked up through an index rather than item by item. */
+const INDEXED_MAP_SIZE = 64;
+
+/** Per map's items: the first item of each scalar key, and how many items there were. */
+const keyIndexes = new WeakMap<readonly Pair[], { length: number; first: Map<string, number> }>();
+
+/**
+ * The first pair of `items` whose key is the scalar `key`. A diagnostic on each of n keys of one
+ * map would make a scan per key cost n² (20,000 unknown fields took seconds), so long maps are
+ * indexed. Trees being edited change in place: a pair found is checked, and a miss indexes the
+ * items again (the cost of the scan it replaces), so a stale index is never believed.
+ */
+function pairByKey(items: readonly Pair[], key: string): Pair | undefined {
+  const matches = (item: Pair | undefined) => isScalar(item?.key) && String(item.key.value) === key;
+  if (items.length < INDEXED_MAP_SIZE) return items.find(matches);
+  const index = keyIndexes.get(items);
+  const at = index?.length === items.length ? index.first.get(key) : undefined;
+  if (at !== undefined && matches(items[at])) return items[at];
+  const first = new Map<string, number>();
+  items.forEach((item, i) => {
+    const name = isScalar(item.key) ? String(item.key.value) : undefined;
+    if (name !== undefined && !first.has(name)) first.set(name, i);
+  });
+  keyIndexes.set(items, { length: items.length, first });
+  const found = first.get(key);
+  return found === undefined ? undefined : items[found];
 }
 
 /** Which part of a field a diagnostic points at. */

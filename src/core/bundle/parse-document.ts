@@ -10,8 +10,9 @@ import type { ParsedDocument, ResourceData, SyntaxProblem } from './types';
 const MAX_ALIAS_COUNT = 1000;
 
 /**
- * Parses the text of one YAML document as kubectl reads it. Never throws: YAML errors, alias
- * bombs and non-object documents become {@link SyntaxProblem}s. An empty document, or one that is
+ * Parses the text of one YAML document as kubectl reads it. YAML errors, alias bombs and
+ * non-object documents become {@link SyntaxProblem}s; it throws only where the result would
+ * depend on more than the text (the call stack running out), so that no such result is cached. An empty document, or one that is
  * only `null` or `~`, holds nothing and is no problem: kubectl skips it. The result is immutable
  * and depends only on `text`, so callers may cache it by text.
  */
@@ -34,6 +35,10 @@ function toPlain(yaml: Document.Parsed, problems: SyntaxProblem[], text: string)
     return yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
     const merge = error instanceof MergeError;
+    // Only what the text causes is a problem of the text. Anything else (running out of call
+    // stack, a bug) must not be cached with the document as one: the caller's guard reports it.
+    if (!merge && !(error instanceof ReferenceError && error.message.startsWith('Excessive alias count')))
+      throw error;
     const message = merge
       ? `A merge key (<<) takes a mapping or a list of mappings: ${error.message}`
       : `The aliases (*name) here expand to more than ${MAX_ALIAS_COUNT} nodes, as an alias bomb does: kubectl refuses such a document`;

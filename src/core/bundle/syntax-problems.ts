@@ -1,7 +1,7 @@
-import { visit, type Document, type YAMLError } from 'yaml';
+import { isCollection, isPair, isScalar, type Document, type YAMLError } from 'yaml';
 
 import type { SyntaxProblem } from './types';
-import { NESTING_TOO_DEEP } from './kubectl-yaml/read';
+import { NESTING_TOO_DEEP, TOO_MANY_ERRORS } from './kubectl-yaml/read';
 
 /** A worded error, and how well its words explain the mistake when several errors share a line. */
 interface Worded {
@@ -24,6 +24,13 @@ const OTHER = 8;
 const CLOSERS: Record<string, string> = { ']': '[', '}': '{' };
 
 /**
+ * How many of a document's errors are put in words (the first, by place). Wording one reads its
+ * line, so thousands on one long line would cost the line's length thousands of times; and the
+ * errors past the first few hundred only follow from those.
+ */
+const MAX_WORDED = 200;
+
+/**
  * The problems the yaml library found in one document, in words, one per mistake: a mistake
  * that the library reports as several errors (a line indented too deep is a "multi-line
  * implicit key" and a "nested mapping in a compact mapping") becomes one problem, on the line
@@ -33,8 +40,9 @@ const CLOSERS: Record<string, string> = { ']': '[', '}': '{' };
 export function syntaxProblems(doc: Document.Parsed, text: string): SyntaxProblem[] {
   // Errors the library reports at one position are one mistake seen from several rules.
   const byPosition = new Map<number, Worded>();
-  for (const error of doc.errors) {
-    const worded = explain(error, doc, text);
+  const openings = lazyOpenings(doc);
+  for (const error of firstErrors(doc.errors)) {
+    const worded = explain(error, openings, text);
     const seen = byPosition.get(error.pos[0]);
     if (!seen || worded.rank < seen.rank) byPosition.set(error.pos[0], worded);
   }
@@ -54,6 +62,15 @@ export function syntaxProblems(doc: Document.Parsed, text: string): SyntaxProble
   ];
 }
 
+/** The {@link MAX_WORDED} first errors by place, and the reader's own why it stopped reading. */
+function firstErrors(errors: readonly YAMLError[]): readonly YAMLError[] {
+  if (errors.length <= MAX_WORDED) return errors;
+  const byPlace = [...errors].sort((a, b) => a.pos[0] - b.pos[0]);
+  return byPlace.filter(
+    (e, i) => i < MAX_WORDED || e.code === NESTING_TOO_DEEP || e.code === TOO_MANY_ERRORS,
+  );
+}
+
 /** A problem at `pos` (widened to at least one character, so an editor can show it). */
 export function problemAt(
   severity: SyntaxProblem['severity'],
@@ -67,7 +84,7 @@ export function problemAt(
   return { severity, code, message, range: { start, end } };
 }
 
-function explain(error: YAMLError, doc: Document.Parsed, text: string): Worded {
+function explain(error: YAMLError, openings: () => Openings, text: string): Worded {
   const message = firstLine(error.message);
   const [from, to] = error.pos;
   const at = (range: readonly [number, number], words: string, rank: number): Worded => ({
@@ -88,7 +105,7 @@ function explain(error: YAMLError, doc: Document.Parsed, text: string): Worded {
     case 'BAD_INDENT':
     case 'MISSING_CHAR':
       return (
-        unclosed(message, from, doc, at) ??
+        unclosed(message, from, openings, at) ??
         misplaced(message, from, text, quoted, at) ??
         at(error.pos, capitalise(message), OTHER)
       );
@@ -122,6 +139,9 @@ function explain(error: YAMLError, doc: Document.Parsed, text: string): Worded {
       return unexpected(message, error.pos, text, quoted, at);
     case NESTING_TOO_DEEP:
       return at(error.pos, message, TOO_DEEP);
+    case TOO_MANY_ERRORS:
+      // Said only on a line with no error of its own: the first mistake explains more.
+      return at(error.pos, message, OTHER + 1);
     default:
       return at(error.pos, capitalise(message), OTHER);
   }
@@ -158,20 +178,51 @@ function continuedLine(from: number, to: number, text: string, at: At): Worded |
   );
 }
 
+/**
+ * Where the flow collections and quoted scalars that end at an offset open (of two ending at one
+ * offset, the later in the tree's order).
+ */
+interface Openings {
+  flow: Map<number, number>;
+  quoted: Map<number, number>;
+}
+
+/**
+ * The document's {@link Openings}, found on first use in one walk: each unclosed bracket or quote
+ * looked up by walking the tree would cost the tree times the number of them (a hundred unclosed
+ * `[` in 500 documents took seconds).
+ */
+function lazyOpenings(doc: Document.Parsed): () => Openings {
+  let openings: Openings | undefined;
+  return () => {
+    if (openings) return openings;
+    openings = { flow: new Map(), quoted: new Map() };
+    // Depth first, items in order (as the library's visit goes), on an explicit stack.
+    const pending: unknown[] = [doc.contents];
+    while (pending.length > 0) {
+      const node = pending.pop();
+      if (isPair(node)) {
+        pending.push(node.value, node.key);
+        continue;
+      }
+      const range = (node as { range?: readonly number[] | null } | null)?.range;
+      if (isCollection(node)) {
+        if (node.flow && range) openings.flow.set(range[1]!, range[0]!);
+        for (let i = node.items.length - 1; i >= 0; i--) pending.push(node.items[i]);
+      } else if (isScalar(node) && node.type?.startsWith('QUOTE') && range) {
+        openings.quoted.set(range[1]!, range[0]!);
+      }
+    }
+    return openings;
+  };
+}
+
 /** A `[`, `{` or quote that is never closed, shown where it opens. */
-function unclosed(message: string, from: number, doc: Document.Parsed, at: At): Worded | undefined {
+function unclosed(message: string, from: number, openings: () => Openings, at: At): Worded | undefined {
   const flow = /^Flow (sequence|map)\b.*end with a ([\]}])$/.exec(message);
   const quote = /^Missing closing (["'])quote$/.exec(message);
   if (!flow && !quote) return undefined;
-  let opening: number | undefined;
-  visit(doc, {
-    Collection(_, node) {
-      if (flow && node.flow && node.range?.[1] === from) opening = node.range[0];
-    },
-    Scalar(_, node) {
-      if (quote && node.type?.startsWith('QUOTE') && node.range?.[1] === from) opening = node.range[0];
-    },
-  });
+  const opening = (flow ? openings().flow : openings().quoted).get(from);
   if (opening === undefined) return undefined;
   if (quote) {
     const mark = quote[1]!;

@@ -46,6 +46,8 @@ export function App() {
   // Only whether (and where) the text does not parse: the shell re-renders on nothing else an edit does.
   const blockedLine = useViewValue((v) => v.blocked?.line);
   const blockedMessage = useViewValue((v) => v.blocked?.message);
+  // A failure inside the engine (a bug): the text is kept, the views show what it could derive.
+  const internalError = useViewValue((v) => v.current.internalError?.message);
   const notice = useStudio((s) => s.notice);
   const [palette, setPalette] = useState<PaletteId | undefined>(undefined);
   const PaletteForm = PALETTE.find((p) => p.id === palette)?.Form;
@@ -166,6 +168,13 @@ export function App() {
           <button type="button" onClick={() => store.getState().dismissNotice()}>
             Dismiss
           </button>
+        </div>
+      )}
+      {internalError !== undefined && (
+        <div className="banner banner-blocked" role="alert">
+          Egress Studio failed while checking this design ({internalError}). This is a bug in the app, not in
+          your design: your text is kept and saved, and Export takes it out. The problems and the graph may be
+          incomplete until the text changes.
         </div>
       )}
       {blockedLine !== undefined && (

@@ -1,6 +1,9 @@
 import type { CodeInfo } from '../types';
 
-/** Codes for YAML syntax, the Kubernetes schema, exportTo and cross-kind decoding rules. */
+/**
+ * Codes for YAML syntax, the Kubernetes schema, exportTo and cross-kind decoding rules, and the
+ * engine's own failure.
+ */
 export const generalCodes: CodeInfo[] = [
   {
     code: 'YAML-SYNTAX',
@@ -167,5 +170,14 @@ export const generalCodes: CodeInfo[] = [
     layer: 'webhook',
     explanation: 'A DestinationRule that selects workloads applies only in its own namespace.',
     fix: 'Use exportTo: ["."] or remove exportTo.',
+  },
+  {
+    code: 'INTERNAL-ERROR',
+    title: 'Internal failure while checking',
+    severity: 'error',
+    layer: 'engine',
+    explanation:
+      'Egress Studio failed while checking this design: a bug in the tool, not a problem of the YAML. The problems and the graph shown may be incomplete, so the design cannot be called valid.',
+    fix: 'Report the bug with the YAML that caused it (the message names the failure). Editing the design re-checks it.',
   },
 ];

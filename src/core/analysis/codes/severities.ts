@@ -26,6 +26,7 @@ export const CODE_SEVERITIES: Readonly<Record<string, Severity>> = {
   'EX-04': 'error',
   'EX-05': 'error',
   'EX-06': 'error',
+  'INTERNAL-ERROR': 'error',
   'SE-01': 'error',
   'SE-02': 'error',
   'SE-03': 'error',

@@ -2,7 +2,8 @@ import { isScalar, isSeq } from 'yaml';
 import { describe, expect, it } from 'vitest';
 
 import { editDocumentText } from '../edit';
-import { MAX_NESTING, NESTING_TOO_DEEP, readYamlDocument } from './read';
+import { parseOneDocument } from '../parse-document';
+import { MAX_NESTING, MAX_SYNTAX_ERRORS, NESTING_TOO_DEEP, readYamlDocument, TOO_MANY_ERRORS } from './read';
 
 // go-yaml v2's scanner (scannerc.go, yaml_parser_scan_plain_scalar and fetch_next_token, branch
 // v2) ends a plain scalar at `:` only before white space, in flow context too; inside [ ] or { }
@@ -131,5 +132,27 @@ describe('input nested past what any Kubernetes object needs', () => {
       expect(deep[0]!.pos[0]).toBeGreaterThan(0);
       expect(deep[0]!.pos[1]).toBeLessThanOrEqual(text.length);
     }
+  });
+});
+
+describe('a document the parser refuses token after token', () => {
+  it(`stops reading after ${MAX_SYNTAX_ERRORS} refused tokens, with an error saying so`, () => {
+    // seed 1207, case 6400: 12,000 stray brackets per document took half a second each.
+    const doc = readYamlDocument(`a: 1\n${']'.repeat(100_000)}\n`);
+    expect(doc.errors.length).toBeLessThanOrEqual(MAX_SYNTAX_ERRORS + 1);
+    expect(doc.errors.filter((e) => e.code === TOO_MANY_ERRORS)).toHaveLength(1);
+  });
+
+  it('words the first mistake, not the count, on the line they share', () => {
+    const { problems } = parseOneDocument(`a: 1\n${']'.repeat(100_000)}\n`);
+    expect(problems.map((p) => p.message)).toEqual([
+      "This ']' closes nothing: remove it, or add the '[' it belongs to.",
+    ]);
+  });
+
+  it('words the first 200 errors of a document by place, one a line', () => {
+    const { problems } = parseOneDocument(`a: 1\n${']\n'.repeat(500)}`);
+    expect(problems).toHaveLength(200);
+    expect(problems[0]!.range.start).toBe(5);
   });
 });

@@ -11,6 +11,7 @@ import {
 } from 'yaml';
 
 import { KUBECTL_YAML_OPTIONS } from './schema';
+import { checkUniqueKeys, COMPOSE_WITHOUT_KEY_CHECK } from './unique-keys';
 
 // Lexemes the yaml library's lexer emits that take no room in the text.
 const DOCUMENT = '\x02';
@@ -104,12 +105,13 @@ function plainInFlow(scalar: string, at: number, findings: FlowFinding[]): strin
  * source ranges and comments, like the yaml library's `parseDocument`. Beyond YAML 1.2's errors
  * it reports what go-yaml v2 and the JSON conversion refuse: the flow-context cases above, a
  * `%YAML` version other than 1.1, and `.inf`/`.nan` values (JSON has no such numbers). Text after
- * a document end marker (`...`) is ignored, as go-yaml ignores it, with a warning.
+ * a document end marker (`...`) is ignored, as go-yaml ignores it, with a warning. Throws (a
+ * RangeError) only if the call stack runs out, which {@link MAX_NESTING} keeps from happening.
  */
 export function readYamlDocument(text: string): Document.Parsed {
   const findings: FlowFinding[] = [];
   const parser = new Parser();
-  const composer = new Composer(KUBECTL_YAML_OPTIONS);
+  const composer = new Composer({ ...KUBECTL_YAML_OPTIONS, ...COMPOSE_WITHOUT_KEY_CHECK });
   const hasFlow = text.includes('[') || text.includes('{');
   const lexemes = hasFlow ? kubectlLexemes(text, findings) : new Lexer().lex(text);
   const tokens = parseLexemes(parser, lexemes, findings);
@@ -121,6 +123,13 @@ export function readYamlDocument(text: string): Document.Parsed {
   }
   // compose(…, true) yields a document even for empty text.
   if (!doc) throw new Error('no YAML document composed');
+  // The yaml library reports running out of call stack as an error at the node where it happened,
+  // which depends on how deep the caller's stack already was: a tree and errors that another call
+  // would not give. MAX_NESTING keeps the reader far from that; should it happen still, it is the
+  // engine's failure, not a problem of the text (and must not be cached as one).
+  const exhausted = doc.errors.find((e) => e.code === 'RESOURCE_EXHAUSTION');
+  if (exhausted) throw new RangeError(`The YAML reader ran out of call stack: ${exhausted.message}`);
+  checkUniqueKeys(doc);
   if (doc.directives.docEnd) ignored = ignoreAfterEnd(doc, doc.range[2]) || ignored;
   if (ignored) {
     const end = doc.range[2];
@@ -156,16 +165,39 @@ function ignoreAfterEnd(doc: Document.Parsed, end: number): boolean {
 export const MAX_NESTING = 100;
 
 /**
+ * How many tokens the parser may refuse in one document before it is read no further. kubectl
+ * stops at the first; past a few, more say nothing new, but each costs an error object, and a line
+ * of 100,000 stray `]` would take seconds to report.
+ */
+export const MAX_SYNTAX_ERRORS = 1000;
+
+/** The code of the error that a document holds more than {@link MAX_SYNTAX_ERRORS} errors. */
+export const TOO_MANY_ERRORS = 'TOO_MANY_ERRORS' as ErrorCode;
+
+/**
  * The parser's tokens for `lexemes`, up to the point where lists and maps nest deeper than
- * {@link MAX_NESTING} (reported in `findings`): the parser keeps its open collections on an explicit
- * stack, so the depth is read there, before anything recursive sees the tree.
+ * {@link MAX_NESTING}, or the parser has refused {@link MAX_SYNTAX_ERRORS} tokens (reported in
+ * `findings`): the parser keeps its open collections on an explicit stack, so the depth is read
+ * there, before anything recursive sees the tree.
  */
 function* parseLexemes(parser: Parser, lexemes: Iterable<string>, findings: FlowFinding[]) {
   let offset = 0;
+  let errors = 0;
   // The parser's stack holds the document and its top-level value besides the collections.
   const limit = MAX_NESTING + 2;
   for (const lexeme of lexemes) {
-    yield* parser.next(lexeme);
+    for (const token of parser.next(lexeme)) {
+      if (token.type === 'error') errors++;
+      yield token;
+    }
+    if (errors >= MAX_SYNTAX_ERRORS) {
+      findings.push({
+        offset,
+        code: TOO_MANY_ERRORS,
+        message: `${MAX_SYNTAX_ERRORS} errors in this document up to here: it is not read further`,
+      });
+      break;
+    }
     if (parser.stack.length > limit) {
       findings.push({
         offset,
