@@ -5,7 +5,7 @@
  * damaged there) stops autosave here and says so: this tab never writes over work it has not seen.
  */
 import type { DesignCard, DesignLibrary, OpenedDesign } from './library';
-import { LAST_DESIGN_KEY, saveFirstPaint } from './persistence';
+import { saveFirstPaint } from './persistence';
 import { dropRescue, keepRescue } from './rescue';
 import { encodeHistory } from './saved-history';
 import type { DesignKeeper, DesignSnapshot } from './studio-state';
@@ -140,18 +140,4 @@ export function libraryKeeper({
       });
     },
   };
-}
-
-/** Remembers `id` as the design the next visit opens (and this tab, when reloaded). */
-export function remember(storage: Storage | undefined, id: string): void {
-  try {
-    storage?.setItem(LAST_DESIGN_KEY, id);
-  } catch {
-    // storage full or gone: the next visit opens the most recently saved design
-  }
-  try {
-    globalThis.sessionStorage?.setItem(LAST_DESIGN_KEY, id);
-  } catch {
-    // as above
-  }
 }

@@ -192,6 +192,35 @@ export const FIRST_PAINT_KEY = 'egress-studio:first-paint:1';
  */
 export const LAST_DESIGN_KEY = 'egress-studio:last-design';
 
+/** The design this tab had open (it reopens on reload), when the browser lets us read it. */
+export function tabDesignId(): string | null {
+  try {
+    return globalThis.sessionStorage?.getItem(LAST_DESIGN_KEY) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The design saved last in this browser (the next visit opens it). */
+export function lastDesignId(storage: Storage | undefined): string | null {
+  try {
+    return storage?.getItem(LAST_DESIGN_KEY) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Remembers `id` as the design the next visit opens, and this tab when it is reloaded. */
+export function rememberDesign(storage: Storage | undefined, id: string): void {
+  for (const store of [storage, globalThis.sessionStorage]) {
+    try {
+      store?.setItem(LAST_DESIGN_KEY, id);
+    } catch {
+      // storage full or gone: the most recently saved design opens instead
+    }
+  }
+}
+
 /** The key of the id of the design whose graph {@link FIRST_PAINT_KEY} holds (none: the one slot's). */
 export const FIRST_PAINT_DESIGN_KEY = `${FIRST_PAINT_KEY}:design`;
 

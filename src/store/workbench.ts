@@ -5,77 +5,19 @@
  * the library into it, and hands a design between tabs. Each design is edited through its own
  * studio (studio.ts); the workbench swaps studios and never changes a design's text itself.
  */
-import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createStore } from 'zustand/vanilla';
 
-import type { DesignCard, DesignLibrary, OpenedDesign, UnreadableCard } from './library';
-import { libraryKeeper, remember, type LibraryKeeper } from './library-keeper';
-import { LAST_DESIGN_KEY, loadDesign, STORAGE_KEY, type DrawnGraph, type SavedDesign } from './persistence';
-import { HISTORY_KEY } from './saved-history';
+import type { DesignCard, OpenedDesign, UnreadableCard } from './library';
+import { libraryKeeper, type LibraryKeeper } from './library-keeper';
+import { lastDesignId, rememberDesign, tabDesignId, type SavedDesign } from './persistence';
 import { rescued } from './rescue';
-import { savedHistory, storageKeeper } from './storage-keeper';
+import { moveSingleDesign, storageKeeper } from './storage-keeper';
 import { createStudio } from './studio';
 import type { Studio } from './studio-state';
-import { holdDesign, takeDesign, waitForDesign, type DesignHold, type TabChannel } from './tabs';
+import type { Workbench, WorkbenchMode, WorkbenchOptions, WorkbenchState } from './workbench-state';
 
-/** How this tab shows its design. */
-export type WorkbenchMode =
-  /** Not open yet (the library is being read). */
-  | 'opening'
-  /** Edited here. */
-  | 'edit'
-  /** Edited in another tab: shown here read-only, following its saves. */
-  | 'follow'
-  /** A shared design from a link, read-only until the user edits a copy. */
-  | 'shared';
-
-export interface WorkbenchState {
-  mode: WorkbenchMode;
-  studio: Studio | undefined;
-  /** The open design's card (none where designs are kept in Web Storage, or for a shared design). */
-  card: DesignCard | undefined;
-  /** The library's designs, deleted ones left out; undefined where there is no library. */
-  designs: (DesignCard | UnreadableCard)[] | undefined;
-  /** The design deleted last, until Undo brings it back or another is deleted. */
-  deleted: DesignCard | undefined;
-  /** Whether the list of designs is shown (it stays open while the design it opens changes). */
-  listShown: boolean;
-  showList(shown: boolean): void;
-  /** Opens a design of the library here. */
-  open(id: string): Promise<void>;
-  /** Adds a design (empty, or the given one) and opens it here. */
-  create(name?: string, design?: SavedDesign): Promise<void>;
-  rename(id: string, name: string): Promise<void>;
-  /** Adds a copy of a design, named after it, and opens it. */
-  duplicate(id: string): Promise<void>;
-  /** Deletes a design (the open one too: the most recent other then opens). Undo brings it back. */
-  remove(id: string): Promise<void>;
-  undoRemove(): Promise<void>;
-  /** Removes, for good, a design that cannot be read (after the user exported it, or chose not to). */
-  purgeUnreadable(id: string): Promise<void>;
-  /** Takes the design over from the tab editing it. */
-  editHere(): Promise<void>;
-  /** Presents a shared design read-only. */
-  present(design: SavedDesign, notice?: string): void;
-  /** Makes the presented design one of the user's own, opened for editing. */
-  editCopy(): Promise<void>;
-  /** Reads the list of designs again. */
-  refresh(): Promise<void>;
-  /** Saves now and lets go of the design (the page goes away). */
-  close(): void;
-}
-
-export type Workbench = StoreApi<WorkbenchState>;
-
-export interface WorkbenchOptions {
-  /** The library; undefined where IndexedDB is unavailable: one design is kept in Web Storage. */
-  library: DesignLibrary | undefined;
-  /** Why the browser refused the library, when it did (it has designs the app cannot read now). */
-  refused?: string | undefined;
-  storage: Storage | undefined;
-  channel: TabChannel;
-  sample: string;
-  drawStill?: ((drawn: DrawnGraph) => string) | undefined;
-}
+export type * from './workbench-state';
+import { holdDesign, takeDesign, waitForDesign, type DesignHold } from './tabs';
 
 /** Deleted designs are kept this long for Undo, then removed when the list is next read. */
 const KEEP_DELETED_MS = 7 * 24 * 60 * 60 * 1000;
@@ -90,6 +32,9 @@ export function createWorkbench(options: WorkbenchOptions): Workbench & { start(
   let opening = 0;
   // Designs found unreadable when opened (the list reads only their cards): listed as such.
   const unreadable = new Map<string, UnreadableCard>();
+
+  // Where there is no library: the one design kept in Web Storage.
+  const webStorageStudio = () => createStudio({ keeper: storageKeeper(storage), sample, drawStill });
 
   const store = createStore<WorkbenchState>()((set, get) => {
     /** Closes what is open here: saves it, lets go of its lock, stops listening. */
@@ -114,7 +59,7 @@ export function createWorkbench(options: WorkbenchOptions): Workbench & { start(
       const rescue = rescued(storage, saved);
       const opened = rescue ?? saved;
       keeper = libraryKeeper({ library: library!, opened, channel, storage, notice });
-      remember(storage, opened.card.id);
+      rememberDesign(storage, opened.card.id);
       const studio = createStudio({ keeper, sample, drawStill });
       show('edit', studio, opened.card);
       if (rescue) keeper.keep(studio.snapshot(), (message) => studio.store.getState().notify(message));
@@ -326,7 +271,7 @@ export function createWorkbench(options: WorkbenchOptions): Workbench & { start(
         if (!library) {
           // One design in Web Storage: the copy replaces it, one Undo away.
           leave();
-          const own = createStudio({ keeper: storageKeeper(storage), sample, drawStill });
+          const own = webStorageStudio();
           own.store.getState().openDesign(text, 'import', { positions, direction }, istioVersion);
           show('edit', own, undefined);
           return;
@@ -362,7 +307,7 @@ export function createWorkbench(options: WorkbenchOptions): Workbench & { start(
   /** Opens what this tab had, or what was saved last, moving a design saved before the library in. */
   const start = async () => {
     if (!library) {
-      const studio = createStudio({ keeper: storageKeeper(storage), sample, drawStill });
+      const studio = webStorageStudio();
       if (options.refused)
         studio.store
           .getState()
@@ -375,7 +320,7 @@ export function createWorkbench(options: WorkbenchOptions): Workbench & { start(
     const moved = await moveSingleDesign(library, storage);
     await store.getState().refresh();
     const readable = (store.getState().designs ?? []).filter((d): d is DesignCard => !('unreadable' in d));
-    const wanted = [tabDesign(), moved?.id, read(storage, LAST_DESIGN_KEY)].find(
+    const wanted = [tabDesignId(), moved?.id, lastDesignId(storage)].find(
       (id) => id && readable.some((d) => d.id === id),
     );
     const id = wanted ?? readable[0]?.id;
@@ -383,7 +328,7 @@ export function createWorkbench(options: WorkbenchOptions): Workbench & { start(
     const created = await library.create('Sample design', blank(sample));
     if ('failed' in created) {
       // IndexedDB refuses writes (full, or a browser setting): keep the one design in Web Storage.
-      const studio = createStudio({ keeper: storageKeeper(storage), sample, drawStill });
+      const studio = webStorageStudio();
       store.setState({ mode: 'edit', studio, designs: undefined });
       return;
     }
@@ -394,26 +339,6 @@ export function createWorkbench(options: WorkbenchOptions): Workbench & { start(
   return Object.assign(store, { start });
 }
 
-/**
- * Moves the design saved in Web Storage before the library (one slot) into the library, with its
- * history, as "My design"; the slot is cleared only once the library holds it. Unreadable data in
- * the slot stays there (kept aside by loadDesign).
- */
-async function moveSingleDesign(library: DesignLibrary, storage: Storage | undefined) {
-  if (read(storage, STORAGE_KEY) === null) return undefined;
-  const loaded = loadDesign(storage);
-  if (!loaded.design) return undefined;
-  const created = await library.create('My design', loaded.design, savedHistory(storage));
-  if ('failed' in created) return undefined;
-  try {
-    storage?.removeItem(STORAGE_KEY);
-    storage?.removeItem(HISTORY_KEY);
-  } catch {
-    // the slot stays; it is moved again (a second copy) only if this removal failed
-  }
-  return created;
-}
-
 function blank(text: string): SavedDesign {
   return { text, positions: {}, selection: undefined };
 }
@@ -422,22 +347,6 @@ function blank(text: string): SavedDesign {
 function freeName(name: string, taken: ReadonlySet<string>): string {
   if (!taken.has(name)) return name;
   for (let n = 2; ; n++) if (!taken.has(`${name} ${n}`)) return `${name} ${n}`;
-}
-
-function tabDesign(): string | null {
-  try {
-    return globalThis.sessionStorage?.getItem(LAST_DESIGN_KEY) ?? null;
-  } catch {
-    return null;
-  }
-}
-
-function read(storage: Storage | undefined, key: string): string | null {
-  try {
-    return storage?.getItem(key) ?? null;
-  } catch {
-    return null;
-  }
 }
 
 function unreadableNotice(): string {

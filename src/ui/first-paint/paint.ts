@@ -6,7 +6,7 @@
  * it empties the root, and main.tsx renders the first paint with React instead. Where a Content
  * Security Policy refuses inline scripts, main.tsx runs it (a moment later, as the first module).
  */
-import { firstPaintAtStart, LAST_DESIGN_KEY } from '../../store/persistence';
+import { firstPaintAtStart, tabDesignId } from '../../store/persistence';
 import { loadPreferences, type Splitter } from '../../store/preferences';
 import { MINIMAP_KEY, savedToggle } from '../canvas/saved-toggle';
 import { browserStorage } from '../shared/browser-storage';
@@ -31,18 +31,9 @@ export function paintFirstFrame(root: HTMLElement): void {
   const sample = root.querySelector<HTMLElement>('.still-graph');
   if (!sample) return;
   // A shared design is not known yet; a saved one has its own graph, or none to show early.
-  const saved = location.hash.startsWith('#design=') ? '' : firstPaintAtStart(storage, tabDesign());
+  const saved = location.hash.startsWith('#design=') ? '' : firstPaintAtStart(storage, tabDesignId());
   if (saved === '') sample.remove();
   else if (saved !== undefined) sample.outerHTML = saved;
   const graph = root.querySelector<HTMLElement>('.still-graph');
   if (graph) fitStillGraph(graph, savedToggle(MINIMAP_KEY, false));
-}
-
-/** The design this tab had open (it reopens on reload), when the browser lets us read it. */
-function tabDesign(): string | null {
-  try {
-    return sessionStorage.getItem(LAST_DESIGN_KEY);
-  } catch {
-    return null;
-  }
 }
