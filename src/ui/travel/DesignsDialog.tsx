@@ -62,35 +62,25 @@ export function DesignsDialog({ onClose }: { onClose: () => void }) {
                     <span className="muted design-meta">{describe(design)}</span>
                   </span>
                   <span className="design-actions">
-                    <button
-                      type="button"
-                      disabled={design.id === current}
-                      aria-label={`Open ${design.name}`}
-                      onClick={() => act(() => workbench.getState().open(design.id), true)}
-                    >
-                      Open
-                    </button>
-                    <button
-                      type="button"
-                      aria-label={`Rename ${design.name}`}
-                      onClick={() => setRenaming(design.id)}
-                    >
-                      Rename
-                    </button>
-                    <button
-                      type="button"
-                      aria-label={`Duplicate ${design.name}`}
-                      onClick={() => act(() => workbench.getState().duplicate(design.id), true)}
-                    >
-                      Duplicate
-                    </button>
-                    <button
-                      type="button"
-                      aria-label={`Delete ${design.name}`}
-                      onClick={() => act(() => workbench.getState().remove(design.id))}
-                    >
-                      Delete
-                    </button>
+                    {(
+                      [
+                        ['Open', () => act(() => workbench.getState().open(design.id), true)],
+                        ['Rename', () => setRenaming(design.id)],
+                        ['Duplicate', () => act(() => workbench.getState().duplicate(design.id), true)],
+                        ['Delete', () => act(() => workbench.getState().remove(design.id))],
+                      ] as const
+                    ).map(([action, run]) => (
+                      <button
+                        key={action}
+                        type="button"
+                        // The open design is open already.
+                        disabled={action === 'Open' && design.id === current}
+                        aria-label={`${action} ${design.name}`}
+                        onClick={run}
+                      >
+                        {action}
+                      </button>
+                    ))}
                   </span>
                 </>
               )}
