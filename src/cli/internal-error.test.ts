@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import * as analyze from '../core/analysis/analyze';
 import * as graph from '../core/graph/derive';
+import { failing } from '../core/guard-testing';
 import { runCli } from './main';
 
 const TEXT = [
@@ -20,12 +21,9 @@ const TEXT = [
 ].join('\n');
 const stdin = () => TEXT;
 
-/** Makes the engine's step throw, as a bug in it would. */
-function breakStep(module: typeof analyze | typeof graph, step: 'analyzeBundle' | 'deriveGraph') {
-  return vi.spyOn(module as unknown as Record<string, () => unknown>, step).mockImplementation(() => {
-    throw new TypeError(`${step} broke`);
-  });
-}
+/** Makes the engine's step throw a TypeError, as a bug in it would. */
+const breakStep = <T extends object>(module: T, step: keyof T & string) =>
+  failing(module, step, new TypeError(`${step} broke`));
 
 afterEach(() => {
   vi.restoreAllMocks();

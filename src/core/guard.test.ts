@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import * as analyze from './analysis/analyze';
 import * as bundleModule from './bundle/bundle';
@@ -6,6 +6,7 @@ import { changeBetween } from './bundle';
 import { createDeriver, deriveOnce } from './derivation';
 import * as graph from './graph/derive';
 import { INTERNAL_ERROR_CODE, internalErrorOf } from './guard';
+import { failing } from './guard-testing';
 
 const SERVICE_ENTRY = [
   'apiVersion: networking.istio.io/v1',
@@ -20,18 +21,6 @@ const SERVICE_ENTRY = [
 ].join('\n');
 // A schema error (an unknown field) in the second document, so kept findings can be told apart.
 const TEXT = `${SERVICE_ENTRY}---\n${SERVICE_ENTRY.replace('name: api,', 'name: other,').replace('  resolution', '  bogus: 1\n  resolution')}`;
-
-/** Makes the named step of every derivation throw until the test ends. */
-function failing<T extends object>(
-  module: T,
-  step: keyof T & string,
-  error: unknown = new Error(`${step} broke`),
-): MockInstance {
-  const spy = vi.spyOn(module as Record<string, () => unknown>, step);
-  return spy.mockImplementation(() => {
-    throw error;
-  });
-}
 
 afterEach(() => {
   vi.restoreAllMocks();
