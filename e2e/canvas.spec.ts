@@ -1,4 +1,15 @@
-import { expect, expectAccessible, openDesigner, openPalette, test, type Page } from './fixtures';
+import { realisticDesign } from '../bench/realistic';
+import {
+  clickIntoEditor,
+  editorLines,
+  expect,
+  expectAccessible,
+  openDesigner,
+  openPalette,
+  savedText,
+  test,
+  type Page,
+} from './fixtures';
 
 // The window issue 11 was measured in: the smallest the canvas has to stay readable in.
 test.use({ viewport: { width: 1280, height: 800 } });
@@ -315,4 +326,57 @@ test('clicking the unlabelled hand-off from a workload to its sidecar shows that
   await expect(inspector).toContainText(
     'The mesh policy decides what the sidecar does with unregistered hosts',
   );
+});
+
+test('a 2,000-service design pasted into the YAML pane: typing goes on while it is checked, its graph is grouped and readable, a group opens', async ({
+  page,
+}) => {
+  test.slow();
+  await openDesigner(page);
+  const design = realisticDesign(2000);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate((text) => navigator.clipboard.writeText(text), design);
+  await clickIntoEditor(page);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Control+V');
+  // Typing goes on at once, while the design is checked off the main thread.
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.type('# egress for all teams: reviewed by platform\n');
+  expect((await editorLines(page))[0]).toBe('# egress for all teams: reviewed by platform');
+  const hosts = page.getByRole('group', { name: 'External services (2,000): example.com' });
+  await expect(hosts).toBeVisible({ timeout: 90_000 });
+  const problems = page.getByRole('region', { name: 'Problems' });
+  await expect(problems.getByRole('status').filter({ hasText: 'Checking the design' })).toHaveCount(0, {
+    timeout: 60_000,
+  });
+  await expect(problems.getByText(/^0 errors · 400 warnings · \d+ info$/)).toBeVisible();
+  // 40 namespaces and 2,000 hosts, drawn as the few groups they make.
+  const nodes = page.locator('.react-flow__node');
+  expect(await nodes.count()).toBeLessThan(12);
+  await expect(page.getByRole('group', { name: /^Sidecars \(10\): team-0 and 9 more$/ })).toBeVisible();
+  await expectReadable(page, '2,000 services');
+
+  // The group says what it stands for, and opens: its hosts' domains, then back.
+  await hosts.click();
+  const inspector = page.getByRole('region', { name: 'Inspector' });
+  await expect(
+    inspector.getByRole('heading', { name: 'External services (2,000): example.com' }),
+  ).toBeVisible();
+  await inspector.getByRole('button', { name: 'Show the 2,000 hosts' }).click();
+  await expect(
+    page.getByRole('group', { name: /^External services \(\d+\): vendor-5\.example\.com$/ }),
+  ).toBeVisible({
+    timeout: 30_000,
+  });
+  await page.getByRole('button', { name: 'Group again' }).click();
+  await expect(hosts).toBeVisible({ timeout: 30_000 });
+
+  // Saved, typed line and all; a reload brings it back, grouped again.
+  await expect
+    .poll(async () => (await savedText(page)).startsWith('# egress for all teams'), { timeout: 30_000 })
+    .toBe(true);
+  await page.reload();
+  await expect(hosts).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByRole('region', { name: 'YAML editor' }).locator('.monaco-editor')).toBeVisible();
+  expect((await editorLines(page))[0]).toBe('# egress for all teams: reviewed by platform');
 });

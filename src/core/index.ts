@@ -12,6 +12,7 @@ export {
   LineIndex,
   objectName,
   parseBundle,
+  parseInSlices,
   parsePath,
   rangeOfPath,
   removeResource,
@@ -71,23 +72,29 @@ export type { NetworkingKind, NetworkingVersion } from './istio/kinds';
 export { buildModel } from './istio/model';
 export type { BundleModel } from './istio/model';
 export {
+  aggregateGraph,
   BoxGrid,
   createGraphMemo,
+  createGraphShower,
   createLayoutMemo,
   deriveGraph,
+  HOST_GROUP_LIMIT,
   LAYERED_LAYOUT_LIMIT,
+  NAMESPACE_GROUP_LIMIT,
+  needsAggregation,
   layoutGraph,
   NODE_ROLES,
   NODE_SIZE,
+  nodeRole,
   OTHER_HOSTS_ID,
   roleAndLabel,
 } from './graph';
-export type { Box, GraphMemo, LayoutDirection, LayoutMemo } from './graph';
+export type { Box, GraphMemo, GraphShower, LayoutDirection, LayoutMemo } from './graph';
 export { createDeriver, deriveOnce } from './derivation';
 export type { Derivation, DerivationWork, Deriver } from './derivation';
 export { INTERNAL_ERROR_CODE } from './guard';
 export type { InternalError } from './guard';
-export type { EdgeKind, EgressGraph, GraphEdge, GraphNode, NodeKind, TlsBehaviour } from './graph';
+export type { EdgeKind, EgressGraph, GraphEdge, GraphNode, NodeGroup, NodeKind, TlsBehaviour } from './graph';
 export {
   applyCommand,
   BUNDLE_FILE_NAME,

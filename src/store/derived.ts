@@ -4,7 +4,19 @@
  * derivation whose text parsed, which the canvas and forms keep showing, read-only, while the
  * text is broken.
  */
-import { createDeriver, type Derivation, type IstioVersion, type TextChange } from '../core';
+import {
+  createDeriver,
+  createGraphShower,
+  parseBundle,
+  parseInSlices,
+  type Bundle,
+  type DocumentCache,
+  type Derivation,
+  type IstioVersion,
+  type TextChange,
+} from '../core';
+import { OFF_THREAD_CHARS, type OffThread } from './off-thread';
+import type { DeriveAnswer, DeriveRequest } from './off-thread-answer';
 
 /** Where the text stops parsing: the first YAML syntax error. */
 export interface Blocked {
@@ -12,49 +24,223 @@ export interface Blocked {
   message: string;
 }
 
-/** What the views show for one text. */
+/**
+ * What the views show for one text. Its derivations' graphs are the graph as shown: grouped when
+ * large, with the groups the user opened open (see core's aggregate.ts); the CLI's stays whole.
+ */
 export interface View {
   current: Derivation;
   /** `current` when the text parses, else the last derivation that did. */
   lastGood: Derivation;
   blocked: Blocked | undefined;
   /** The view of the text before (without its own `previous`): lets views follow renamed nodes. */
-  previous: Omit<View, 'previous'> | undefined;
+  previous: Omit<View, 'previous' | 'pending'> | undefined;
+  /**
+   * Set while the text's derivation is under way off the main thread (a large design): this view
+   * is the last one that landed, for an earlier text.
+   */
+  pending?: boolean;
 }
 
 /** Memoised derivation of the studio's text. */
 export interface Derived {
   /**
-   * The view of `text` for the target release; `change` says where it differs from the text it
-   * was edited from, when known.
+   * The view of `text` for the target release, with the graph's groups in `expanded` open;
+   * `change` says where it differs from the text it was edited from, when known. A large text is
+   * derived off the main thread: until its derivation lands, this is the last view that did,
+   * marked `pending` (the `onLanded` given at creation says when to ask again).
    */
-  of(text: string, istioVersion: IstioVersion, change?: { base: string; range: TextChange }): View;
+  of(
+    text: string,
+    istioVersion: IstioVersion,
+    change?: { base: string; range: TextChange },
+    expanded?: readonly string[],
+  ): View;
+  /** `text` parsed, at once and on this thread: what edits are made against. */
+  bundleOf(text: string, istioVersion: IstioVersion): Bundle;
+  /** Stops the worker, if one was started. */
+  dispose(): void;
 }
 
+/** How a studio's views are derived. */
+export interface DerivedOptions {
+  /** Starts a worker for large texts (see off-thread.ts); without one, everything is derived here. */
+  offThread?: ((onFailure: () => void) => OffThread | undefined) | undefined;
+  /** Called when a derivation made off the main thread lands: the views should ask again. */
+  onLanded?: (() => void) | undefined;
+}
+
+const NONE: readonly string[] = [];
+
+/** How long each slice of parsing a large text here may take: well within a frame. */
+const WARM_SLICE_MS = 8;
+
 /** A derivation cache for one studio (it keeps the engine's per-document caches between edits). */
-export function createDerived(): Derived {
+export function createDerived({ offThread, onLanded }: DerivedOptions = {}): Derived {
   const derive = createDeriver();
   let last: { text: string; istioVersion: IstioVersion; view: View } | undefined;
+  const shown = createShownViews();
+  // Off the main thread: the worker (started on the first large text), what was last asked of it,
+  // and what last landed, whose text is parsed here too (for the forms, and for edits).
+  let worker: OffThread | undefined;
+  let workerFailed = !offThread;
+  let asked: DeriveRequest | undefined;
+  let landed: { request: DeriveRequest; view: View } | undefined;
+  const pendingViews = new WeakMap<View, View>();
+  const documents: DocumentCache = new Map();
+  let parsed: Bundle | undefined;
+  const parseHere = (text: string): Bundle => {
+    if (parsed?.text !== text) parsed = parseBundle(text, documents, parsed);
+    return parsed;
+  };
+  // While the worker derives a text, this thread parses it too (for the forms and edits), a few
+  // milliseconds at a time between frames, so that its landing does not parse it in one long task.
+  let warming: ReturnType<typeof setTimeout> | undefined;
+  const warm = (text: string) => {
+    if (warming !== undefined) clearTimeout(warming);
+    const slice = parseInSlices(text, documents);
+    const step = () => {
+      warming = slice(WARM_SLICE_MS) ? undefined : setTimeout(step, 0);
+    };
+    warming = setTimeout(step, 0);
+  };
+
+  const offMainThread = (text: string): boolean => {
+    if (workerFailed || text.length < OFF_THREAD_CHARS) return false;
+    worker ??= offThread!(() => {
+      // A worker that cannot run (or crashed) leaves the derivations to this thread, as before.
+      workerFailed = true;
+      onLanded?.();
+    });
+    if (!worker) workerFailed = true;
+    return !workerFailed;
+  };
+
+  const land = (request: DeriveRequest, answer: DeriveAnswer) => {
+    const bundle = parseHere(request.text);
+    const derivation: Derivation = {
+      bundle,
+      istioVersion: request.istioVersion,
+      diagnostics: answer.diagnostics,
+      graph: answer.graph,
+      unmodelled: answer.unmodelled.flatMap((i) => bundle.resources[i] ?? []),
+      work: answer.work,
+    };
+    if (answer.internalError) derivation.internalError = answer.internalError;
+    landed = { request, view: viewOf(derivation, landed?.view) };
+    onLanded?.();
+  };
+
   return {
-    of(text, istioVersion, change) {
-      if (last?.text === text && last.istioVersion === istioVersion) return last.view;
-      // A change range is only meaningful against the text derived just before.
-      const range = last && change?.base === last.text ? change.range : undefined;
-      const derivation = derive(text, range, istioVersion);
-      const syntax = derivation.diagnostics.find((d) => d.code === 'YAML-SYNTAX' && d.severity === 'error');
-      const blocked = syntax
-        ? { line: derivation.bundle.lines.positionAt(syntax.range.start).line, message: syntax.message }
-        : undefined;
-      const view: View = {
-        current: derivation,
-        lastGood: blocked && last ? last.view.lastGood : derivation,
-        blocked,
-        previous: last
-          ? { current: last.view.current, lastGood: last.view.lastGood, blocked: last.view.blocked }
-          : undefined,
-      };
-      last = { text, istioVersion, view };
-      return view;
+    of(text, istioVersion, change, expanded = NONE) {
+      if (!offMainThread(text)) return shown(base(text, istioVersion, change), expanded);
+      const request: DeriveRequest = { text, istioVersion, expanded, change };
+      if (landed && sameRequest(landed.request, request)) return landed.view;
+      if (!asked || !sameRequest(asked, request)) {
+        if (asked?.text !== text) warm(text);
+        asked = request;
+        worker!.derive(request, (answer) => land(request, answer));
+      }
+      return pendingView(landed?.view);
+    },
+    bundleOf(text, istioVersion) {
+      return text.length < OFF_THREAD_CHARS || workerFailed
+        ? base(text, istioVersion).current.bundle
+        : parseHere(text);
+    },
+    dispose() {
+      worker?.dispose();
+      if (warming !== undefined) clearTimeout(warming);
     },
   };
+
+  function base(
+    text: string,
+    istioVersion: IstioVersion,
+    change?: { base: string; range: TextChange },
+  ): View {
+    if (last?.text === text && last.istioVersion === istioVersion) return last.view;
+    // A change range is only meaningful against the text derived just before.
+    const range = last && change?.base === last.text ? change.range : undefined;
+    const view = viewOf(derive(text, range, istioVersion), last?.view);
+    last = { text, istioVersion, view };
+    return view;
+  }
+
+  /** The last view that landed, marked pending; before any did, an empty one. */
+  function pendingView(view: View | undefined): View {
+    const shownView = view ?? (empty ??= emptyView());
+    let pending = pendingViews.get(shownView);
+    if (!pending) pendingViews.set(shownView, (pending = { ...shownView, pending: true }));
+    return pending;
+  }
+}
+
+let empty: View | undefined;
+
+/** What the views show before a large design's first derivation lands: nothing yet. */
+function emptyView(): View {
+  const derivation = createDeriver()('');
+  return viewOf({ ...derivation, graph: { nodes: [], edges: [] } }, undefined);
+}
+
+/** The view of a derivation, after the one before it: blocked while its text does not parse. */
+function viewOf(derivation: Derivation, before: View | undefined): View {
+  const syntax = derivation.diagnostics.find((d) => d.code === 'YAML-SYNTAX' && d.severity === 'error');
+  const blocked = syntax
+    ? { line: derivation.bundle.lines.positionAt(syntax.range.start).line, message: syntax.message }
+    : undefined;
+  return {
+    current: derivation,
+    lastGood: blocked && before ? before.lastGood : derivation,
+    blocked,
+    previous: before
+      ? { current: before.current, lastGood: before.lastGood, blocked: before.blocked }
+      : undefined,
+  };
+}
+
+function sameRequest(a: DeriveRequest, b: DeriveRequest): boolean {
+  return a.text === b.text && a.istioVersion === b.istioVersion && sameKeys(a.expanded, b.expanded);
+}
+
+/**
+ * A view with its graphs as shown for the open groups: the same view while the graphs need no
+ * grouping, else one memoised per view and open groups (each derivation's shown graph kept once).
+ */
+function createShownViews(): (view: View, expanded: readonly string[]) => View {
+  const show = createGraphShower();
+  const derivations = new WeakMap<Derivation, { expanded: readonly string[]; shown: Derivation }>();
+  const views = new WeakMap<View, { expanded: readonly string[]; shown: View }>();
+  const shownDerivation = (derivation: Derivation, expanded: readonly string[]): Derivation => {
+    const known = derivations.get(derivation);
+    if (known && sameKeys(known.expanded, expanded)) return known.shown;
+    const graph = show(derivation.graph, expanded);
+    const shown = graph === derivation.graph ? derivation : { ...derivation, graph };
+    derivations.set(derivation, { expanded, shown });
+    return shown;
+  };
+  return (view, expanded) => {
+    const known = views.get(view);
+    if (known && sameKeys(known.expanded, expanded)) return known.shown;
+    const current = shownDerivation(view.current, expanded);
+    const lastGood = shownDerivation(view.lastGood, expanded);
+    const previous = view.previous && {
+      ...view.previous,
+      current: shownDerivation(view.previous.current, expanded),
+      lastGood: shownDerivation(view.previous.lastGood, expanded),
+    };
+    const unchanged =
+      current === view.current &&
+      lastGood === view.lastGood &&
+      previous?.current === view.previous?.current &&
+      previous?.lastGood === view.previous?.lastGood;
+    const shown = unchanged ? view : { ...view, current, lastGood, previous };
+    views.set(view, { expanded, shown });
+    return shown;
+  };
+}
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  return a === b || (a.length === b.length && a.every((key, i) => key === b[i]));
 }

@@ -1,4 +1,4 @@
-import { NODE_ROLES, type Derivation, type LayoutDirection, type LayoutMemo } from '../core';
+import { nodeRole, type Derivation, type LayoutDirection, type LayoutMemo } from '../core';
 import type { DrawnGraph } from './persistence';
 import { problemCounts } from './problem-counts';
 import type { Point } from './studio';
@@ -35,7 +35,7 @@ export function drawnGraph(
     nodes: laid.nodes.map((node) => ({
       id: node.id,
       kind: node.kind,
-      role: NODE_ROLES[node.kind],
+      role: nodeRole(node),
       label: node.label,
       ...(positions[node.id] ?? node.position),
       ...(down ? { down: down.get(node.id)! } : {}),

@@ -44,7 +44,10 @@ export function useView(): View {
   const text = useStore(studio.store, (s) => s.text);
   const istioVersion = useStore(studio.store, (s) => s.istioVersion);
   const change = useStore(studio.store, (s) => s.change);
-  return studio.derived.of(text, istioVersion, change);
+  const expanded = useStore(studio.store, (s) => s.expanded);
+  // A large design's derivation lands later (off the main thread): draw again when it does.
+  useStore(studio.store, (s) => s.landed);
+  return studio.derived.of(text, istioVersion, change, expanded);
 }
 
 /**
@@ -62,7 +65,9 @@ export function useDeferredView(): View {
  */
 export function useViewValue<T>(select: (view: View) => T): T {
   const studio = useStudioInstance();
-  return useStore(studio.store, (s) => select(studio.derived.of(s.text, s.istioVersion, s.change)));
+  return useStore(studio.store, (s) =>
+    select(studio.derived.of(s.text, s.istioVersion, s.change, s.expanded)),
+  );
 }
 
 /** Whether there is a step to undo and to redo. */

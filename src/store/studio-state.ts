@@ -46,6 +46,16 @@ export interface StudioState {
    * selected: selecting one clears the other.
    */
   edgeSelection: string | undefined;
+  /**
+   * The keys of the graph's groups the user opened (sorted): a large graph groups hosts and
+   * namespaces (see core's aggregate.ts); an open group shows its members. Not part of the design.
+   */
+  expanded: readonly string[];
+  /**
+   * Counts the derivations that landed from off the main thread (large designs, see
+   * off-thread.ts): the views read it, so each landing draws them again.
+   */
+  landed: number;
   /** Positions the user gave nodes; the others come from the engine's layout. */
   positions: Record<string, Point>;
   /**
@@ -116,6 +126,10 @@ export interface StudioState {
   select(nodeId: string | undefined): void;
   /** Selects an edge (undefined: none); the node selection is cleared. */
   selectEdge(edgeId: string | undefined): void;
+  /** Opens a group of the graph (its members are drawn) or closes it again; no key: closes all. */
+  expandGroup(key: string, open: boolean): void;
+  /** Closes every open group of the graph. */
+  collapseGroups(): void;
   /** Puts a node where the user dropped it; the graph stays drawn the way it was (`drawnAs`). */
   moveNode(nodeId: string, position: Point, drawnAs: LayoutDirection): void;
   /** Back to the automatic layout, in the direction that fits the pane. */

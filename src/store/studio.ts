@@ -22,7 +22,8 @@ import {
   setOutboundTrafficMode,
   type KubernetesObject,
 } from '../core';
-import { createDerived } from './derived';
+import { createDerived, type View } from './derived';
+import { createOffThread } from './off-thread';
 import { drawnGraph } from './drawn';
 import type { DrawnGraph, SavedDesign } from './persistence';
 import { decodeHistory, type HistoryState } from './saved-history';
@@ -64,7 +65,10 @@ export function createStudio({
     at: -Infinity,
   };
 
-  const derived = createDerived();
+  const derived = createDerived({
+    offThread: createOffThread,
+    onLanded: () => store.setState({ landed: store.getState().landed + 1 }),
+  });
   // Saved while the text did not parse: derived first, it is the last good state the views show.
   if (initial.lastGood !== undefined && initial.lastGood !== initial.text)
     derived.of(initial.lastGood, initialVersion);
@@ -77,8 +81,13 @@ export function createStudio({
     }
     return text;
   };
+  // The view as shown (the graph with the groups the user opened).
+  const shownView = (): View => {
+    const { text, istioVersion, expanded } = store.getState();
+    return derived.of(text, istioVersion, undefined, expanded);
+  };
   // The current bundle, parsed incrementally by the same cache (and for the release) the views use.
-  const bundleOf = (text: string) => derived.of(text, store.getState().istioVersion).current.bundle;
+  const bundleOf = (text: string) => derived.bundleOf(text, store.getState().istioVersion);
   const store = createStore<StudioState>()(
     temporal(
       (set, get) => ({
@@ -88,6 +97,8 @@ export function createStudio({
         change: undefined,
         selection: initial.selection,
         edgeSelection: undefined,
+        expanded: [] as readonly string[],
+        landed: 0,
         positions: initial.positions,
         direction: initial.direction,
         notice: loaded.notice,
@@ -148,7 +159,7 @@ export function createStudio({
           get().applyChange({ edits: [], objects: objects as KubernetesObject[] });
           const first = objects.map((o) => resourceKey(objectName(o))).find((key) => !before.includes(key));
           const added = first && bundleOf(get().text).resources.find((r) => r.key === first);
-          const { graph } = derived.of(get().text, get().istioVersion).lastGood;
+          const { graph } = shownView().lastGood;
           const node = added && graph.nodes.find((n) => n.resources.includes(added.id));
           if (node) set({ selection: node.id });
         },
@@ -176,7 +187,7 @@ export function createStudio({
           if (existing.length === 0) return;
           // Open what is already there rather than add a copy that would replace it when applied.
           const ids = new Set(existing.map((r) => r.id));
-          const { graph } = derived.of(get().text, get().istioVersion).lastGood;
+          const { graph } = shownView().lastGood;
           const node = graph.nodes.find((n) => n.resources.some((id) => ids.has(id)));
           const refs = existing.map((r) => r.ref).join(', ');
           const one = existing.length === 1;
@@ -197,6 +208,16 @@ export function createStudio({
         },
         selectEdge(edgeSelection) {
           if (edgeSelection !== get().edgeSelection) set({ edgeSelection, selection: undefined });
+        },
+        expandGroup(key, open) {
+          const expanded = get().expanded;
+          if (expanded.includes(key) === open) return;
+          const next = open ? [...expanded, key].sort() : expanded.filter((k) => k !== key);
+          // The group's node goes as it opens (and its members' as it closes): select what stands for it.
+          set({ expanded: next, selection: open ? undefined : get().selection, edgeSelection: undefined });
+        },
+        collapseGroups() {
+          if (get().expanded.length > 0) set({ expanded: [], edgeSelection: undefined });
         },
         moveNode(nodeId, position, drawnAs) {
           set({
@@ -230,7 +251,7 @@ export function createStudio({
         },
         askToDelete(nodeId) {
           if (!nodeId) return set({ deleting: undefined });
-          const { graph } = derived.of(get().text, get().istioVersion).lastGood;
+          const { graph } = shownView().lastGood;
           const node = graph.nodes.find((n) => n.id === nodeId);
           if (node?.resources.length === 0) {
             return set({
@@ -294,7 +315,7 @@ export function createStudio({
   let drawn: DrawnGraph | undefined;
   const snapshot = (): DesignSnapshot => {
     const { text, istioVersion, positions, direction, selection } = store.getState();
-    const view = derived.of(text, istioVersion);
+    const view = shownView();
     // The graph as drawn goes with it, for the next visit's first paint, and while the text does
     // not parse, the last text that did, for the views; then the undo history.
     if (
@@ -351,6 +372,7 @@ export function createStudio({
     snapshot,
     dispose() {
       unsubscribe();
+      derived.dispose();
       if (timer !== undefined) clearTimeout(timer);
     },
   };

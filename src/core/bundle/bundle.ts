@@ -99,6 +99,29 @@ export function parseBundle(
   };
 }
 
+/**
+ * Parses `text`'s documents into `cache` a slice at a time, so that a later {@link parseBundle} of
+ * `text` with that cache finds them parsed: each call of the returned function parses documents
+ * the cache lacks until `budgetMs` have passed, and says whether every one is now there. Lets a
+ * caller parse a large text in the gaps between frames rather than in one long task.
+ */
+export function parseInSlices(
+  text: string,
+  cache: DocumentCache,
+  now: () => number = () => performance.now(),
+): (budgetMs: number) => boolean {
+  const chunks = splitDocuments(text);
+  let next = 0;
+  return (budgetMs) => {
+    const deadline = now() + budgetMs;
+    while (next < chunks.length) {
+      parseCached(chunks[next++]!.text, cache);
+      if (now() >= deadline) break;
+    }
+    return next >= chunks.length;
+  };
+}
+
 function freshPieces(text: string, cache: DocumentCache | undefined): Piece[] {
   return splitDocuments(text).map((chunk) => ({
     start: chunk.start,

@@ -1,4 +1,4 @@
-export { DEFAULT_NAMESPACE, parseBundle, resourceKey, resourceRef } from './bundle';
+export { DEFAULT_NAMESPACE, parseBundle, parseInSlices, resourceKey, resourceRef } from './bundle';
 export {
   GATEWAY_API_GROUP,
   groupOf,

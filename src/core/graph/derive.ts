@@ -23,6 +23,7 @@ import { HostAudience } from './host-audience';
 import { resourcesForHost } from './edges';
 import { OTHER_HOSTS_ID } from './types';
 import { createLayoutMemo, type LayoutMemo } from './layout';
+import { needsAggregation } from './aggregate';
 import type { EgressGraph } from './types';
 
 /** What one graph derivation keeps for the next, per external host and per egress gateway. */
@@ -49,7 +50,8 @@ export function createGraphMemo(): GraphMemo {
  * Derives the egress graph of a bundle as the `target` Istio release (default the newest) routes
  * it: for every client namespace, what its sidecar reaches directly, what goes through an egress
  * gateway, and what the outbound policy or exportTo blocks. Node ids are built from namespaces and
- * hosts, so they stay stable across edits. Deterministic. With a memo from the previous
+ * hosts, so they stay stable across edits. Laid out left to right, unless it is large enough for
+ * the views to group (see aggregate.ts), which lay it out then. Deterministic. With a memo from the previous
  * derivation, only the hosts and gateways an edit can affect are drawn again.
  */
 export function deriveGraph(
@@ -139,7 +141,9 @@ export function deriveGraph(
   });
   for (const part of hostParts) part.replay(builder);
   for (const part of gatewayParts) part.replay(builder);
-  return memo.layout(builder.build());
+  // A graph the views show grouped is laid out once grouped (shown.ts), not here.
+  const graph = builder.build();
+  return needsAggregation(graph) ? graph : memo.layout(graph);
 }
 
 /** Each subject's cached part when nothing it read changed, else a fresh one; the memo keeps this run's. */

@@ -21,6 +21,18 @@ export interface GraphNode {
   /** `Kind/namespace/name` of every resource the node stands for. */
   resources: string[];
   position: { x: number; y: number };
+  /** Set on a node that stands for many (see aggregate.ts): what it groups. */
+  group?: NodeGroup;
+}
+
+/** What a grouped node stands for: hosts under one domain, or namespaces whose sidecars act alike. */
+export interface NodeGroup {
+  /** Stable across edits: `hosts:<domain>` or `namespaces:<first namespace>`; opens the group. */
+  key: string;
+  /** How many hosts or namespaces it stands for. */
+  size: number;
+  /** Their names (hosts, or namespaces), sorted as the graph has them. */
+  members: string[];
 }
 
 /** An edge with what the traffic looks like on it. */
@@ -53,6 +65,8 @@ export interface GraphEdge {
    * the layout's coordinates. Absent: the edge curves straight from end to end.
    */
   via?: { x: number; y: number }[];
+  /** Set on an edge into or out of a grouped node: how many hops it stands for. */
+  bundled?: number;
 }
 
 /** The egress graph of a bundle. */

@@ -100,6 +100,7 @@ export const Canvas = withDeferredView(function Canvas({ onShown, view }: Canvas
   const positions = useStudio((s) => s.positions);
   const selection = useStudio((s) => s.selection);
   const edgeSelection = useStudio((s) => s.edgeSelection);
+  const opened = useStudio((s) => s.expanded.length);
   const { store } = useStudioApi();
   // A presented design, or a text that does not parse (the last good graph is shown): nothing moves.
   const presented = useStudio((s) => s.readOnly);
@@ -141,6 +142,14 @@ export const Canvas = withDeferredView(function Canvas({ onShown, view }: Canvas
     [store, readOnly, direction],
   );
   const onPaneClick = useCallback(() => store.getState().select(undefined), [store]);
+  // A double click on a group (a large graph's hosts under one domain, namespaces alike) opens it.
+  const onNodeDoubleClick = useCallback(
+    (_: React.MouseEvent, node: EgressFlowNode) => {
+      const group = node.data.node.group;
+      if (group) store.getState().expandGroup(group.key, true);
+    },
+    [store],
+  );
   const onSelectEdge = useCallback((id: string) => store.getState().selectEdge(id), [store]);
   // Enter on a focused node selects it (its details open in the inspector); Delete asks to delete it.
   const onKeyDown = useCallback(
@@ -162,6 +171,7 @@ export const Canvas = withDeferredView(function Canvas({ onShown, view }: Canvas
       nodeTypes={nodeTypes}
       onNodesChange={onNodesChange}
       onPaneClick={onPaneClick}
+      onNodeDoubleClick={onNodeDoubleClick}
       nodesConnectable={false}
       // Deleting removes resources from the bundle, so it asks first (in the inspector).
       deleteKeyCode={null}
@@ -198,6 +208,11 @@ export const Canvas = withDeferredView(function Canvas({ onShown, view }: Canvas
             </label>
           ))}
         </fieldset>
+        {opened > 0 && (
+          <button type="button" onClick={() => store.getState().collapseGroups()}>
+            Group again
+          </button>
+        )}
       </Panel>
       {minimap && (
         <MiniMap

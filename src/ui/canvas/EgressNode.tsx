@@ -1,7 +1,7 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 
-import { NODE_ROLES } from '../../core';
+import { nodeRole } from '../../core';
 import { problemCounts, useViewValue } from '../../store';
 import { NodeCard } from './NodeCard';
 import type { EgressFlowNode } from './toFlow';
@@ -14,13 +14,7 @@ function EgressNodeView({ data }: NodeProps<EgressFlowNode>) {
   const errors = useViewValue((v) => problemCounts(v.lastGood.diagnostics, node.resources).errors);
   const warnings = useViewValue((v) => problemCounts(v.lastGood.diagnostics, node.resources).warnings);
   return (
-    <NodeCard
-      kind={node.kind}
-      role={NODE_ROLES[node.kind]}
-      label={node.label}
-      errors={errors}
-      warnings={warnings}
-    >
+    <NodeCard kind={node.kind} role={nodeRole(node)} label={node.label} errors={errors} warnings={warnings}>
       <Handle
         type="target"
         position={data.direction === 'LR' ? Position.Left : Position.Top}

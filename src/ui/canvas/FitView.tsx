@@ -2,13 +2,14 @@ import { useReactFlow, useStore } from '@xyflow/react';
 import { useCallback, useLayoutEffect, useRef } from 'react';
 
 import type { LayoutDirection } from '../../core';
-import { useStudioApi } from '../../store';
+import { useStudio, useStudioApi } from '../../store';
 import { fitViewport } from './drawing';
 import type { EgressFlowNode } from './toFlow';
 
 /**
  * Fits the graph into the pane (see `fitViewport`): once the pane has a size, and again when a
- * design is opened or merged in, a form adds a node, or the graph turns to the other direction;
+ * design is opened or merged in, a form adds a node, a group of a large graph opens or closes, or
+ * the graph turns to the other direction;
  * typing and undo never move the view. Returns the fit itself, for the Fit button. Must be used
  * inside React Flow.
  */
@@ -31,20 +32,23 @@ export function useFitView(
       ),
     );
   }, [nodes, width, height, minimap, setViewport]);
-  const fitted = useRef<{ ids: Set<string>; minimap: boolean; direction: LayoutDirection } | undefined>(
-    undefined,
-  );
+  const expanded = useStudio((s) => s.expanded);
+  const fitted = useRef<
+    | { ids: Set<string>; minimap: boolean; direction: LayoutDirection; expanded: readonly string[] }
+    | undefined
+  >(undefined);
   // Before the browser paints, so the first frame drawn is the fitted one.
   useLayoutEffect(() => {
     if (width === 0 || height === 0) return;
     const ids = new Set(nodes.map((n) => n.id));
     const last = fitted.current;
-    fitted.current = { ids, minimap, direction };
+    fitted.current = { ids, minimap, direction, expanded };
     if (last === undefined || last.minimap !== minimap || last.direction !== direction) return fit();
     if (![...ids].some((id) => !last.ids.has(id))) return;
+    if (last.expanded !== expanded) return fit();
     const origin = store.getState().origin;
     if (origin === 'template' || origin === 'import' || (origin === 'form' && ids.size > last.ids.size))
       fit();
-  }, [nodes, width, height, minimap, direction, fit, store]);
+  }, [nodes, width, height, minimap, direction, expanded, fit, store]);
   return fit;
 }

@@ -42,9 +42,11 @@ export function isLabelled(edge: GraphEdge): boolean {
  * blocked and unmanaged traffic says only that, its reason is in the tooltip and the inspector.
  */
 export function labelHead(edge: GraphEdge): string {
-  if (edge.kind === 'blocked' || edge.kind === 'passthrough') return edge.kind;
+  // An edge of a grouped graph that bundles hops says how many (its label does when they differ).
+  const count = (edge.bundled ?? 0) > 1 ? ` ×${edge.bundled!.toLocaleString('en-US')}` : '';
+  if (edge.kind === 'blocked' || edge.kind === 'passthrough') return `${edge.kind}${count}`;
   if (!edge.protocol) return edge.label;
-  return `${edge.protocol}${edge.port !== undefined ? `:${edge.port}` : ''}`;
+  return `${edge.protocol}${edge.port !== undefined ? `:${edge.port}` : ''}${count}`;
 }
 
 /** How many icons an edge's part of a label shows (TLS, timeout, retries, breaker). */

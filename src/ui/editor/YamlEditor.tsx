@@ -130,7 +130,7 @@ export default function YamlEditor() {
     const cursor = editor.onDidChangeCursorPosition((event) => {
       if (event.source !== 'mouse' && event.source !== 'keyboard') return;
       const state = store.getState();
-      const { current } = studio.derived.of(state.text, state.istioVersion, state.change);
+      const { current } = studio.derived.of(state.text, state.istioVersion, state.change, state.expanded);
       const offset = model.getOffsetAt(event.position);
       const document = current.bundle.documents.find((d) => d.start <= offset && offset < d.end);
       // Graph nodes list the modelled resources they stand for by id (their `Kind/namespace/name`).

@@ -6,6 +6,7 @@ import { OTHER_HOSTS_ID, roleAndLabel, worstFirst } from '../../core';
 import { Connections } from './Connections';
 import { DeleteNode } from './DeleteNode';
 import { EdgeDetails } from './EdgeDetails';
+import { GroupDetails } from './GroupDetails';
 import { MeshPolicyForm } from './MeshPolicyForm';
 import { ResourceForm } from './ResourceForm';
 import { ResourceHead } from './ResourceHead';
@@ -61,6 +62,7 @@ export const Inspector = withDeferredView(function Inspector({ view }: { view: V
       </p>
     );
   }
+  if (node.group) return <GroupDetails node={node} group={node.group} graph={graph} />;
   const resources = refs.map((ref) => ({
     ref,
     resource: bundle.resources.find((r) => r.id === ref),

@@ -38,6 +38,12 @@ export const Problems = withDeferredView(function Problems({ view }: { view: Vie
         <p className="summary" aria-live="polite">
           {severitySummary(counts)}
         </p>
+        {/* A large design is checked off the main thread: until that lands, these are the last results. */}
+        {view.pending && (
+          <p className="checking muted" role="status">
+            Checking the design…
+          </p>
+        )}
         <div className="filters" role="group" aria-label="Show severities">
           {SEVERITIES.map((severity) => (
             <label key={severity}>

@@ -1,0 +1,284 @@
+/**
+ * The graph as a person can read it at scale. A design with thousands of external hosts or dozens
+ * of client namespaces draws one node per host and one edge per namespace and host: a hundred
+ * thousand edges no one can follow and no browser draws quickly. Past a size, hosts are grouped by
+ * the domain they share (as few levels as keep the groups under the limit), namespaces whose
+ * sidecars do the same things by what they do, and the edges between groups are bundled with a
+ * count. A group the user opens shows its members (the next level of domains, then hosts). The
+ * full graph stays what the CLI prints and what the analyzers and simulator reason about.
+ */
+import type { EdgeKind, EgressGraph, GraphEdge, GraphNode, NodeGroup } from './types';
+import { OTHER_HOSTS_ID } from './types';
+
+/** Past this many external hosts they are grouped by domain. */
+export const HOST_GROUP_LIMIT = 40;
+/** Past this many client namespaces, those whose sidecars do the same are grouped. */
+export const NAMESPACE_GROUP_LIMIT = 16;
+
+const HOST_PREFIX = 'external:';
+const WORKLOAD_PREFIX = 'workload:';
+const SIDECAR_PREFIX = 'sidecar:';
+
+/** Whether the views show `graph` grouped (see {@link aggregateGraph}) rather than as it is. */
+export function needsAggregation(graph: EgressGraph): boolean {
+  let hosts = 0;
+  let sidecars = 0;
+  for (const node of graph.nodes) {
+    if (node.kind === 'external-service' && node.id !== OTHER_HOSTS_ID) hosts++;
+    else if (node.kind === 'sidecar') sidecars++;
+  }
+  return hosts > HOST_GROUP_LIMIT || sidecars > NAMESPACE_GROUP_LIMIT;
+}
+
+/**
+ * `graph` with its hosts and namespaces grouped when there are too many to draw one by one, and
+ * edges into or out of a group bundled (one per source, target and kind, with the count it stands
+ * for). Groups whose key is in `expanded` show their members. Returns `graph` itself when nothing
+ * needs grouping. Positions are left for the layout. Pure and deterministic.
+ */
+export function aggregateGraph(graph: EgressGraph, expanded: ReadonlySet<string> = new Set()): EgressGraph {
+  if (!needsAggregation(graph)) return graph;
+  const nodeById = new Map(graph.nodes.map((n) => [n.id, n]));
+  const groupOf = new Map<string, GraphNode>();
+  const hostNodes = graph.nodes.filter((n) => n.kind === 'external-service' && n.id !== OTHER_HOSTS_ID);
+  if (hostNodes.length > HOST_GROUP_LIMIT) groupHosts(hostNodes, expanded, groupOf);
+  const sidecars = graph.nodes.filter((n) => n.kind === 'sidecar' && n.id.startsWith(SIDECAR_PREFIX));
+  if (sidecars.length > NAMESPACE_GROUP_LIMIT) groupNamespaces(graph, sidecars, nodeById, expanded, groupOf);
+
+  const nodes: GraphNode[] = [];
+  const placed = new Set<string>();
+  for (const node of graph.nodes) {
+    const shown = groupOf.get(node.id) ?? node;
+    if (placed.has(shown.id)) continue;
+    placed.add(shown.id);
+    nodes.push(shown);
+  }
+  return { nodes, edges: bundleEdges(graph.edges, groupOf) };
+}
+
+/** A domain in the tree of hosts: the hosts that end exactly there and the domains under it. */
+interface Domain {
+  /** e.g. `example.com`; empty at the root. */
+  name: string;
+  hosts: GraphNode[];
+  children: Map<string, Domain>;
+  size: number;
+}
+
+function domainTree(hosts: readonly GraphNode[]): Domain {
+  const root: Domain = { name: '', hosts: [], children: new Map(), size: 0 };
+  for (const node of hosts) {
+    const labels = node.id.slice(HOST_PREFIX.length).split('.');
+    let at = root;
+    at.size++;
+    // From the top-level domain down; the host's first label (or `*`) is the host itself.
+    for (let i = labels.length - 1; i >= 1; i--) {
+      const label = labels[i]!;
+      let child = at.children.get(label);
+      if (!child) {
+        child = { name: labels.slice(i).join('.'), hosts: [], children: new Map(), size: 0 };
+        at.children.set(label, child);
+      }
+      at = child;
+      at.size++;
+    }
+    at.hosts.push(node);
+  }
+  return root;
+}
+
+/** A domain with one subdomain and no host of its own stands for that subdomain. */
+function compress(domain: Domain): Domain {
+  while (domain.hosts.length === 0 && domain.children.size === 1)
+    domain = domain.children.values().next().value!;
+  return domain;
+}
+
+/** What an open domain shows: its own hosts, and each subdomain (a host alone, else a group). */
+function itemsOf(domain: Domain): (GraphNode | Domain)[] {
+  const items: (GraphNode | Domain)[] = [...domain.hosts];
+  for (const child of domain.children.values()) {
+    const inner = compress(child);
+    items.push(inner.size === 1 ? onlyHost(inner) : inner);
+  }
+  return items;
+}
+
+function onlyHost(domain: Domain): GraphNode {
+  return domain.hosts[0] ?? onlyHost(domain.children.values().next().value!);
+}
+
+const isDomain = (item: GraphNode | Domain): item is Domain => 'children' in item;
+
+/**
+ * Hosts grouped by domain: starting from one group of everything, the largest group is opened
+ * while the groups shown stay within {@link HOST_GROUP_LIMIT}; groups the user opened are open.
+ */
+function groupHosts(
+  hosts: readonly GraphNode[],
+  expanded: ReadonlySet<string>,
+  groupOf: Map<string, GraphNode>,
+) {
+  const root = compress(domainTree(hosts));
+  let shown: (GraphNode | Domain)[] = root.size === 1 ? [onlyHost(root)] : [root];
+  // The user's choices first: open every group they opened, however many that shows.
+  for (let opened = true; opened;) {
+    opened = false;
+    shown = shown.flatMap((item) => {
+      if (!isDomain(item) || !expanded.has(hostGroupKey(item))) return [item];
+      opened = true;
+      return itemsOf(item);
+    });
+  }
+  for (;;) {
+    const candidates = shown
+      .filter(isDomain)
+      .filter((d) => shown.length - 1 + itemsOf(d).length <= HOST_GROUP_LIMIT)
+      .sort((a, b) => b.size - a.size || a.name.localeCompare(b.name));
+    const largest = candidates[0];
+    if (!largest) break;
+    shown = shown.flatMap((item) => (item === largest ? itemsOf(item) : [item]));
+  }
+  for (const item of shown) {
+    if (!isDomain(item)) continue;
+    const members = collectHosts(item);
+    const group: NodeGroup = {
+      key: hostGroupKey(item),
+      size: members.length,
+      members: members.map((m) => m.label),
+    };
+    const node = groupNode(`group:${group.key}`, 'external-service', hostGroupLabel(item), members, group);
+    for (const member of members) groupOf.set(member.id, node);
+  }
+}
+
+function hostGroupKey(domain: Domain): string {
+  return `hosts:${domain.name}`;
+}
+
+/** The domain the hosts share (the node's role says how many: see roles.ts). */
+function hostGroupLabel(domain: Domain): string {
+  return domain.name || 'hosts under no common domain';
+}
+
+function collectHosts(domain: Domain, into: GraphNode[] = []): GraphNode[] {
+  into.push(...domain.hosts);
+  for (const child of domain.children.values()) collectHosts(child, into);
+  return into;
+}
+
+/**
+ * Client namespaces grouped by what their sidecars do: the same outbound policy and the same
+ * kinds of hop to the same (grouped) destinations. When that still leaves too many groups, by
+ * outbound policy alone. A namespace alone in its group stays itself.
+ */
+function groupNamespaces(
+  graph: EgressGraph,
+  sidecars: readonly GraphNode[],
+  nodeById: ReadonlyMap<string, GraphNode>,
+  expanded: ReadonlySet<string>,
+  groupOf: Map<string, GraphNode>,
+) {
+  const hops = new Map<string, Set<string>>();
+  const policy = new Map<string, string>();
+  for (const edge of graph.edges) {
+    if (edge.kind === 'policy') policy.set(edge.target, edge.label);
+    else if (edge.source.startsWith(SIDECAR_PREFIX)) {
+      const target = groupOf.get(edge.target)?.id ?? edge.target;
+      let set = hops.get(edge.source);
+      if (!set) hops.set(edge.source, (set = new Set()));
+      set.add(`${edge.kind}>${target}`);
+    }
+  }
+  const classify = (byHops: boolean) => {
+    const classes = new Map<string, GraphNode[]>();
+    for (const sidecar of sidecars) {
+      const mode = policy.get(sidecar.id) ?? '';
+      const key = byHops ? `${mode}|${[...(hops.get(sidecar.id) ?? [])].sort().join(',')}` : mode;
+      const members = classes.get(key);
+      if (members) members.push(sidecar);
+      else classes.set(key, [sidecar]);
+    }
+    return [...classes.values()];
+  };
+  let classes = classify(true);
+  if (classes.length > NAMESPACE_GROUP_LIMIT) classes = classify(false);
+  for (const members of classes) {
+    if (members.length < 2) continue;
+    const namespaces = members.map((m) => m.id.slice(SIDECAR_PREFIX.length)).sort();
+    const key = `namespaces:${namespaces[0]}`;
+    if (expanded.has(key)) continue;
+    const group: NodeGroup = { key, size: namespaces.length, members: namespaces };
+    const label = `${namespaces[0]} and ${(namespaces.length - 1).toLocaleString('en-US')} more`;
+    const workloads = namespaces.flatMap((ns) => nodeById.get(`${WORKLOAD_PREFIX}${ns}`) ?? []);
+    const workload = groupNode(`group:workload:${namespaces[0]}`, 'workload', label, workloads, group);
+    const sidecar = groupNode(`group:sidecar:${namespaces[0]}`, 'sidecar', label, members, group);
+    for (const w of workloads) groupOf.set(w.id, workload);
+    for (const s of members) groupOf.set(s.id, sidecar);
+  }
+}
+
+function groupNode(
+  id: string,
+  kind: GraphNode['kind'],
+  label: string,
+  members: readonly GraphNode[],
+  group: NodeGroup,
+): GraphNode {
+  const resources = new Set<string>();
+  for (const member of members) for (const ref of member.resources) resources.add(ref);
+  return { id, kind, label, resources: [...resources], position: { x: 0, y: 0 }, group };
+}
+
+/** Edges with a grouped end, one per source, target and kind, standing for all the hops they bundle. */
+function bundleEdges(edges: readonly GraphEdge[], groupOf: ReadonlyMap<string, GraphNode>): GraphEdge[] {
+  const out: GraphEdge[] = [];
+  const bundles = new Map<string, GraphEdge[]>();
+  for (const edge of edges) {
+    const source = groupOf.get(edge.source)?.id ?? edge.source;
+    const target = groupOf.get(edge.target)?.id ?? edge.target;
+    if (source === edge.source && target === edge.target) {
+      out.push(edge);
+      continue;
+    }
+    const key = `${source}->${target}:${edge.kind}`;
+    const bundle = bundles.get(key);
+    if (bundle) bundle.push(edge);
+    else {
+      bundles.set(key, [edge]);
+      // Placed where its first hop was: the order of edges stays deterministic.
+      out.push({ ...edge, id: key, source, target });
+    }
+  }
+  return out.map((edge) => {
+    const bundle = bundles.get(edge.id);
+    return bundle ? bundled(edge, bundle) : edge;
+  });
+}
+
+/** One edge for `hops` (same kind, grouped ends): what they all share, and how many they are. */
+function bundled(first: GraphEdge, hops: readonly GraphEdge[]): GraphEdge {
+  if (hops.length === 1) return { ...first, bundled: 1 };
+  const same = <K extends keyof GraphEdge>(key: K) => hops.every((h) => h[key] === first[key]);
+  const resources = new Set<string>();
+  for (const hop of hops) for (const ref of hop.resources ?? []) resources.add(ref);
+  const count = hops.length.toLocaleString('en-US');
+  const edge: GraphEdge = {
+    id: first.id,
+    source: first.source,
+    target: first.target,
+    kind: first.kind as EdgeKind,
+    label: same('label') ? `${first.label} ×${count}` : `${count} ${hops.length === 1 ? 'hop' : 'hops'}`,
+    bundled: hops.length,
+  };
+  if (same('protocol') && first.protocol !== undefined) edge.protocol = first.protocol;
+  if (same('port') && first.port !== undefined) edge.port = first.port;
+  if (same('tls') && first.tls !== undefined) edge.tls = first.tls;
+  if (same('timeout') && first.timeout !== undefined) edge.timeout = first.timeout;
+  if (same('retries') && first.retries !== undefined) edge.retries = first.retries;
+  if (same('circuitBreaker') && first.circuitBreaker !== undefined)
+    edge.circuitBreaker = first.circuitBreaker;
+  if (same('reason') && first.reason !== undefined) edge.reason = first.reason;
+  if (resources.size > 0) edge.resources = [...resources];
+  return edge;
+}

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+
+import { realisticDesign } from '../../bench/realistic';
+import { deriveOnce, LATEST_ISTIO_VERSION, roleAndLabel } from '../core';
+import { createDerived } from './derived';
+import { OFF_THREAD_CHARS, type OffThread } from './off-thread';
+import { createAnswerer, type DeriveAnswer, type DeriveRequest } from './off-thread-answer';
+
+const LARGE = realisticDesign(600);
+// One derivation of it on this thread, to compare with (each takes seconds).
+let fresh: ReturnType<typeof deriveOnce> | undefined;
+const freshLarge = () => (fresh ??= deriveOnce(LARGE));
+
+/**
+ * The worker's own answering function run in this process, answering when the test says: what
+ * the worker does, minus the thread (the e2e tests run the real worker in Chromium).
+ */
+function inProcessWorker() {
+  const answer = createAnswerer();
+  const queue: { request: DeriveRequest; onAnswer: (a: DeriveAnswer) => void }[] = [];
+  const worker: OffThread & { answerAll(): void; asked: number } = {
+    failed: false,
+    asked: 0,
+    derive(request, onAnswer) {
+      worker.asked++;
+      queue.push({ request, onAnswer });
+    },
+    answerAll() {
+      // Structured clone, as postMessage does: nothing but plain data crosses.
+      for (const { request, onAnswer } of queue.splice(0))
+        onAnswer(structuredClone(answer(structuredClone(request))));
+    },
+    dispose() {},
+  };
+  return worker;
+}
+
+describe('derivation off the main thread', () => {
+  it('answers with what a derivation on this thread gives, the graph as shown', () => {
+    const answer = createAnswerer()({ text: LARGE, istioVersion: LATEST_ISTIO_VERSION, expanded: [] });
+    expect(answer.diagnostics).toEqual(freshLarge().diagnostics);
+    expect(answer.graph.nodes.length).toBeLessThan(20);
+    expect(answer.graph.nodes.map(roleAndLabel)).toContain('External services (600): example.com');
+    expect(structuredClone(answer)).toEqual(answer);
+  });
+
+  it('keeps small texts on this thread, and shows a large one once its derivation lands', () => {
+    expect(LARGE.length).toBeGreaterThan(OFF_THREAD_CHARS);
+    const worker = inProcessWorker();
+    let landings = 0;
+    const derived = createDerived({ offThread: () => worker, onLanded: () => landings++ });
+    const small = derived.of('apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n', LATEST_ISTIO_VERSION);
+    expect(small.pending).toBeUndefined();
+    expect(worker.asked).toBe(0);
+
+    const waiting = derived.of(LARGE, LATEST_ISTIO_VERSION);
+    expect(waiting.pending).toBe(true);
+    expect(waiting.current.graph.nodes).toEqual([]);
+    // Asked once, however often the views read it meanwhile.
+    expect(derived.of(LARGE, LATEST_ISTIO_VERSION)).toBe(waiting);
+    expect(worker.asked).toBe(1);
+    // Edits are made against the text itself, parsed here at once.
+    expect(derived.bundleOf(LARGE, LATEST_ISTIO_VERSION).resources).toHaveLength(
+      freshLarge().bundle.resources.length,
+    );
+
+    worker.answerAll();
+    expect(landings).toBe(1);
+    const view = derived.of(LARGE, LATEST_ISTIO_VERSION);
+    expect(view.pending).toBeUndefined();
+    expect(view.current.diagnostics).toEqual(freshLarge().diagnostics);
+    expect(view.current.bundle.text).toBe(LARGE);
+    expect(view.current.unmodelled.map((r) => r.id)).toEqual(freshLarge().unmodelled.map((r) => r.id));
+
+    // An edit: the last view stays up, marked pending, until the new one lands.
+    const edited = LARGE.replace('name: vendor-7,', 'name: vendor-seven,');
+    const stale = derived.of(edited, LATEST_ISTIO_VERSION);
+    expect(stale.pending).toBe(true);
+    expect(stale.current).toBe(view.current);
+    worker.answerAll();
+    const after = derived.of(edited, LATEST_ISTIO_VERSION);
+    expect(after.current.bundle.text).toBe(edited);
+    expect(after.current.diagnostics).toEqual(deriveOnce(edited).diagnostics);
+
+    // Opening a group asks again for the same text; the answer shows the group open.
+    expect(derived.of(edited, LATEST_ISTIO_VERSION, undefined, ['hosts:example.com']).pending).toBe(true);
+    worker.answerAll();
+    const open = derived.of(edited, LATEST_ISTIO_VERSION, undefined, ['hosts:example.com']);
+    expect(open.current.graph.nodes.filter((n) => n.group).length).toBeGreaterThan(20);
+  });
+
+  it('derives on this thread when the worker cannot run', () => {
+    let landings = 0;
+    const derived = createDerived({ offThread: () => undefined, onLanded: () => landings++ });
+    const view = derived.of(LARGE, LATEST_ISTIO_VERSION);
+    expect(view.pending).toBeUndefined();
+    expect(view.current.diagnostics).toEqual(freshLarge().diagnostics);
+    expect(landings).toBe(0);
+  });
+});

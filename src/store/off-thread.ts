@@ -1,0 +1,75 @@
+/**
+ * Derivation off the main thread, for large designs. Deriving a design of thousands of resources
+ * takes seconds at first and hundreds of milliseconds per edit: on the main thread that would hold
+ * up every keystroke. A worker derives them instead, one request at a time; while it works, only
+ * the newest text waits (texts typed in between are skipped), and the views show the last
+ * derivation that landed, marked as pending.
+ */
+import type { DeriveAnswer, DeriveRequest } from './off-thread-answer';
+
+/**
+ * Texts at least this long are derived off the main thread: below it a derivation takes a frame
+ * or so and the views keep step with every keystroke; above it a first derivation takes seconds.
+ */
+export const OFF_THREAD_CHARS = 256 * 1024;
+
+/** A worker deriving texts, newest first. */
+export interface OffThread {
+  /** Asks for a derivation; `onAnswer` gets it unless a newer request replaced this one before it started. */
+  derive(request: DeriveRequest, onAnswer: (answer: DeriveAnswer) => void): void;
+  /** Whether the worker failed (it could not start, or it crashed): derive on the main thread then. */
+  readonly failed: boolean;
+  dispose(): void;
+}
+
+/** A worker-backed {@link OffThread}, or undefined where workers are not available (tests, old browsers). */
+export function createOffThread(onFailure: () => void): OffThread | undefined {
+  if (typeof Worker === 'undefined') return undefined;
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./derive-worker.ts', import.meta.url), { type: 'module', name: 'derive' });
+  } catch {
+    return undefined;
+  }
+  type Pending = { request: DeriveRequest; onAnswer: (answer: DeriveAnswer) => void };
+  let running: Pending | undefined;
+  let next: Pending | undefined;
+  let failed = false;
+  const send = (pending: Pending) => {
+    running = pending;
+    worker.postMessage(pending.request);
+  };
+  worker.onmessage = (event: MessageEvent<DeriveAnswer>) => {
+    const done = running;
+    running = undefined;
+    if (next) {
+      send(next);
+      next = undefined;
+    }
+    // Delivered even when a newer text waits: the views show it (pending) until that one lands.
+    done?.onAnswer(event.data);
+  };
+  const fail = () => {
+    if (failed) return;
+    failed = true;
+    running = next = undefined;
+    worker.terminate();
+    onFailure();
+  };
+  worker.onerror = fail;
+  worker.onmessageerror = fail;
+  return {
+    derive(request, onAnswer) {
+      if (failed) return;
+      if (running) next = { request, onAnswer };
+      else send({ request, onAnswer });
+    },
+    get failed() {
+      return failed;
+    },
+    dispose() {
+      running = next = undefined;
+      worker.terminate();
+    },
+  };
+}
