@@ -1,6 +1,7 @@
 // Browser figures against DESIGN.md §4, on the production build in headless Chromium: first graph
 // on screen against a blank React page built the same way, a form edit until the YAML pane and its
-// markers show it at 50 and 1,000 resources, and the initial JavaScript without Monaco.
+// markers show it at 50 and 1,000 resources, a large design pasted (large-paste.ts), and the
+// initial JavaScript without Monaco.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -12,6 +13,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { createDeriver } from '../src/core';
 import { FIRST_PAINT_KEY, STORAGE_KEY } from '../src/store/persistence';
 import { chromiumLaunchOptions } from '../e2e/chromium';
+import { largePaste } from './large-paste';
 import { syntheticBundle } from './synthetic';
 
 const root = join(import.meta.dirname, '..');
@@ -290,6 +292,12 @@ try {
     const edit = await formEdit(browser, 'http://127.0.0.1:4195/', count);
     console.log(
       `  form edit → YAML and markers, ${count} resources: handled in ${edit.work.toFixed(1)} ms; drawn in frame ${edit.frame} after the key press (1: the first), ${edit.shown.toFixed(1)} ms after it (budget ${budget})`,
+    );
+  }
+  for (const services of [500, 2000]) {
+    const paste = await largePaste(browser, 'http://127.0.0.1:4195/', services);
+    console.log(
+      `  realistic design of ${services.toLocaleString('en-US')} services pasted into the YAML pane: grouped graph on screen ${ms(paste.graph)} after the paste; longest main-thread task meanwhile ${ms(paste.longestTask)}; a key press to its character on screen ${ms(paste.typingWhileChecked.median)} (worst ${ms(paste.typingWhileChecked.worst)}) while the design is checked, ${ms(paste.typingAfter.median)} (worst ${ms(paste.typingAfter.worst)}) after`,
     );
   }
   const dist = join(root, 'dist');

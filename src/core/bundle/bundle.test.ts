@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { parseBundle, type DocumentCache } from './bundle';
+import { parseBundle, parseInSlices, type DocumentCache } from './bundle';
 import { LineIndex } from './lines';
 import { splitDocuments } from './split';
 
@@ -104,6 +104,21 @@ items:
     const edited = parseBundle(TWO_DOCS.replace('b.example.com', 'c.example.com'), cache);
     expect(edited.documents[0]!.parsed).toBe(first.documents[0]!.parsed);
     expect(edited.documents[1]!.parsed).not.toBe(first.documents[1]!.parsed);
+  });
+
+  it('parses a text into a cache a slice at a time, so that parsing it then parses nothing', () => {
+    const cache: DocumentCache = new Map();
+    const text = [TWO_DOCS, TWO_DOCS.replaceAll('example.com', 'example.org')].join('---\n');
+    // Each document takes one tick of this clock: a budget of one tick parses one document.
+    let clock = 0;
+    const slice = parseInSlices(text, cache, () => clock++);
+    const done = [slice(1), slice(1), slice(1), slice(1)];
+    expect(done).toEqual([false, false, false, true]);
+    expect(cache.size).toBe(4);
+    const parsed = new Set(cache.values());
+    const bundle = parseBundle(text, cache);
+    expect(bundle.documents.every((d) => parsed.has(d.parsed))).toBe(true);
+    expect(bundle.resources).toHaveLength(4);
   });
 });
 
