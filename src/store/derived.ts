@@ -141,7 +141,8 @@ export function createDerived({ offThread, onLanded }: DerivedOptions = {}): Der
         asked = request;
         worker!.derive(request, (answer) => land(request, answer));
       }
-      return pendingView(landed?.view);
+      // Until the first result lands, the last view derived here (the design before a paste).
+      return pendingView(landed?.view ?? (last && shown(last.view, expanded)));
     },
     bundleOf(text, istioVersion) {
       return text.length < OFF_THREAD_CHARS || workerFailed
@@ -167,7 +168,7 @@ export function createDerived({ offThread, onLanded }: DerivedOptions = {}): Der
     return view;
   }
 
-  /** The last view that landed, marked pending; before any did, an empty one. */
+  /** The last view that landed, marked pending; before any, an empty one. */
   function pendingView(view: View | undefined): View {
     const shownView = view ?? (empty ??= emptyView());
     let pending = pendingViews.get(shownView);

@@ -55,7 +55,8 @@ describe('derivation off the main thread', () => {
 
     const waiting = derived.of(LARGE, LATEST_ISTIO_VERSION);
     expect(waiting.pending).toBe(true);
-    expect(waiting.current.graph.nodes).toEqual([]);
+    // Until it lands, the views show what they showed before (the design before a paste).
+    expect(waiting.current).toBe(small.current);
     // Asked once, however often the views read it meanwhile.
     expect(derived.of(LARGE, LATEST_ISTIO_VERSION)).toBe(waiting);
     expect(worker.asked).toBe(1);
@@ -87,6 +88,15 @@ describe('derivation off the main thread', () => {
     worker.answerAll();
     const open = derived.of(edited, LATEST_ISTIO_VERSION, undefined, ['hosts:example.com']);
     expect(open.current.graph.nodes.filter((n) => n.group).length).toBeGreaterThan(20);
+  });
+
+  it('shows nothing yet for a large design opened first, until it lands', () => {
+    const worker = inProcessWorker();
+    const derived = createDerived({ offThread: () => worker });
+    const waiting = derived.of(LARGE, LATEST_ISTIO_VERSION);
+    expect(waiting.pending).toBe(true);
+    expect(waiting.current.graph.nodes).toEqual([]);
+    expect(waiting.current.diagnostics).toEqual([]);
   });
 
   it('derives on this thread when the worker cannot run', () => {

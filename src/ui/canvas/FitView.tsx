@@ -42,9 +42,17 @@ export function useFitView(
     if (width === 0 || height === 0) return;
     const ids = new Set(nodes.map((n) => n.id));
     const last = fitted.current;
+    if (last === undefined || last.minimap !== minimap || last.direction !== direction) {
+      fitted.current = { ids, minimap, direction, expanded };
+      return fit();
+    }
+    if (![...ids].some((id) => !last.ids.has(id))) {
+      // The open groups are those of the nodes drawn: for a large design, the graph for newly
+      // opened groups lands later (derived off the main thread), and is fitted then.
+      fitted.current = { ...last, ids };
+      return;
+    }
     fitted.current = { ids, minimap, direction, expanded };
-    if (last === undefined || last.minimap !== minimap || last.direction !== direction) return fit();
-    if (![...ids].some((id) => !last.ids.has(id))) return;
     if (last.expanded !== expanded) return fit();
     const origin = store.getState().origin;
     if (origin === 'template' || origin === 'import' || (origin === 'form' && ids.size > last.ids.size))

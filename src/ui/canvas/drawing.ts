@@ -190,7 +190,7 @@ function fitting(positions: Point[], width: number, height: number, minimap: boo
  * The viewport that shows every node in a pane of `width` × `height`, clear of the panels along
  * its top (and of the minimap along its bottom, when `minimap`): centred at the largest zoom up to
  * {@link FIT_MAX_ZOOM} where the graph fits, or, where it does not fit at {@link READABLE_ZOOM},
- * at that zoom from the graph's start (left, top) on the axis it overflows.
+ * at that zoom from the first node (the one heading the path) on the axis it overflows.
  */
 export function fitViewport(
   positions: { x: number; y: number }[],
@@ -202,14 +202,19 @@ export function fitViewport(
   const { free, box } = fitting(positions, width, height, minimap);
   const { left, top, right, bottom } = box;
   const zoom = Math.min(FIT_MAX_ZOOM, Math.max(READABLE_ZOOM, fillZoom(positions, width, height, minimap)));
-  // Centred on an axis the graph fits along; from its start on one it overflows.
-  const along = (start: number, end: number, offset: number, room: number) => {
+  // Centred on an axis the graph fits along. On one it overflows, from the first node (the mesh
+  // policy, which heads the path): ranks are centred on each other, so the start of the longest
+  // one (say a column of a hundred hosts) can lie far from where the path begins.
+  const along = (start: number, end: number, first: number, offset: number, room: number) => {
     const extent = (end - start) * zoom;
-    return extent <= room ? offset + (room - extent) / 2 - start * zoom : offset - start * zoom;
+    if (extent <= room) return offset + (room - extent) / 2 - start * zoom;
+    const from = Math.max(start, Math.min(first, end - room / zoom));
+    return offset - from * zoom;
   };
+  const first = positions[0]!;
   return {
-    x: along(left, right, free.left, free.width),
-    y: along(top, bottom, free.top, free.height),
+    x: along(left, right, first.x, free.left, free.width),
+    y: along(top, bottom, first.y, free.top, free.height),
     zoom,
   };
 }
