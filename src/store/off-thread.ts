@@ -8,10 +8,12 @@
 import type { DeriveAnswer, DeriveRequest } from './off-thread-answer';
 
 /**
- * Texts at least this long are derived off the main thread: below it a derivation takes a frame
- * or so and the views keep step with every keystroke; above it a first derivation takes seconds.
+ * Texts at least this long are derived off the main thread. Below it an edit's derivation takes
+ * about a frame and the views keep step with every keystroke; an edit costs about 0.15 ms per KiB
+ * of text (0.3 on a busy machine), so past this size it would hold up typing, and a paste of a
+ * design this large would block the page for a few hundred milliseconds.
  */
-export const OFF_THREAD_CHARS = 256 * 1024;
+export const OFF_THREAD_CHARS = 64 * 1024;
 
 /** A worker deriving texts, newest first. */
 export interface OffThread {
