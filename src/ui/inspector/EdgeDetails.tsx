@@ -95,6 +95,9 @@ interface EdgeDetailsProps {
   resources: Resource[];
 }
 
+// An edge of a grouped graph can bundle thousands of hops: the list names the resources of the first ones.
+const REFS_SHOWN = 50;
+
 /**
  * The selected hop in the inspector: what travels on it and how (protocol, port, TLS, timeout,
  * retries, circuit breaker and its limits, why it is blocked), the nodes at its ends, and the
@@ -128,13 +131,18 @@ export function EdgeDetails({ edges, graph, resources }: EdgeDetailsProps) {
       {refs.length === 0 ? (
         <p className="muted">No resource in the bundle configures this hop.</p>
       ) : (
-        <ul className="resource-list">
-          {refs.map((ref) => (
-            <li key={ref}>
-              <ResourceHead resourceRef={ref} resource={resources.find((r) => r.id === ref)} />
-            </li>
-          ))}
-        </ul>
+        <>
+          <ul className="resource-list">
+            {refs.slice(0, REFS_SHOWN).map((ref) => (
+              <li key={ref}>
+                <ResourceHead resourceRef={ref} resource={resources.find((r) => r.id === ref)} />
+              </li>
+            ))}
+          </ul>
+          {refs.length > REFS_SHOWN && (
+            <p className="muted">…and {(refs.length - REFS_SHOWN).toLocaleString('en-US')} more.</p>
+          )}
+        </>
       )}
     </div>
   );
