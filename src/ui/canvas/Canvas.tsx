@@ -230,6 +230,12 @@ export const Canvas = withDeferredView(function Canvas({ onShown, view }: Canvas
         onMinimap={setMinimap}
         readOnly={readOnly}
       />
+      {view.pending && nodes.length === 0 && (
+        // A large design opened or reloaded: its graph is being derived off the main thread.
+        <Panel position="top-center" className="canvas-pending">
+          <p className="muted">Drawing the graph of this design…</p>
+        </Panel>
+      )}
       {onShown && <FirstPaint onShown={onShown} />}
     </ReactFlow>
   );

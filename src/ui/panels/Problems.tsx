@@ -36,7 +36,8 @@ export const Problems = withDeferredView(function Problems({ view }: { view: Vie
     <>
       <div className="problems-header">
         <p className="summary" aria-live="polite">
-          {severitySummary(counts)}
+          {/* A large design just opened: nothing derived yet (its text is being checked). */}
+          {view.pending && view.current.bundle.text === '' ? 'Not checked yet' : severitySummary(counts)}
         </p>
         {/* A large design is checked off the main thread: until that lands, these are the last results. */}
         {view.pending && (
