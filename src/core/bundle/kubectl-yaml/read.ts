@@ -109,6 +109,19 @@ function plainInFlow(scalar: string, at: number, findings: FlowFinding[]): strin
  * RangeError) only if the call stack runs out, which {@link MAX_NESTING} keeps from happening.
  */
 export function readYamlDocument(text: string): Document.Parsed {
+  // The yaml library reports each problem as an Error, whose stack is captured and never used: on
+  // hostile input (thousands of documents, each with a hundred unclosed flow levels) that capture
+  // alone took seconds. Off while the library reads; an exception it throws has its message still.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return readDocument(text);
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
+}
+
+function readDocument(text: string): Document.Parsed {
   const findings: FlowFinding[] = [];
   const parser = new Parser();
   const composer = new Composer({ ...KUBECTL_YAML_OPTIONS, ...COMPOSE_WITHOUT_KEY_CHECK });
