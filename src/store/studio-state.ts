@@ -126,8 +126,10 @@ export interface StudioState {
   select(nodeId: string | undefined): void;
   /** Selects an edge (undefined: none); the node selection is cleared. */
   selectEdge(edgeId: string | undefined): void;
-  /** Opens a group of the graph (its members are drawn) or closes it again; no key: closes all. */
+  /** Opens a group of the graph (its members are drawn) or closes it again. */
   expandGroup(key: string, open: boolean): void;
+  /** Selects a node of the whole graph, opening the groups that hold it so that it is drawn. */
+  showNode(nodeId: string): void;
   /** Closes every open group of the graph. */
   collapseGroups(): void;
   /** Puts a node where the user dropped it; the graph stays drawn the way it was (`drawnAs`). */

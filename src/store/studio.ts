@@ -18,6 +18,7 @@ import {
   planEgressGatewayRoute,
   resourceKey,
   removeResource,
+  revealKey,
   roleAndLabel,
   setOutboundTrafficMode,
   type KubernetesObject,
@@ -97,7 +98,8 @@ export function createStudio({
         change: undefined,
         selection: initial.selection,
         edgeSelection: undefined,
-        expanded: [] as readonly string[],
+        // A node selected inside a group (saved so) is drawn: its groups open.
+        expanded: (initial.selection ? [revealKey(initial.selection)] : []) as readonly string[],
         landed: 0,
         positions: initial.positions,
         direction: initial.direction,
@@ -215,6 +217,15 @@ export function createStudio({
           const next = open ? [...expanded, key].sort() : expanded.filter((k) => k !== key);
           // The group's node goes as it opens (and its members' as it closes): select what stands for it.
           set({ expanded: next, selection: open ? undefined : get().selection, edgeSelection: undefined });
+        },
+        showNode(nodeId) {
+          const key = revealKey(nodeId);
+          const expanded = get().expanded;
+          set({
+            expanded: expanded.includes(key) ? expanded : [...expanded, key].sort(),
+            selection: nodeId,
+            edgeSelection: undefined,
+          });
         },
         collapseGroups() {
           if (get().expanded.length > 0) set({ expanded: [], edgeSelection: undefined });

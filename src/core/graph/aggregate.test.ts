@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 
 import { realisticDesign } from '../../../bench/realistic';
 import { deriveOnce } from '../derivation';
-import { aggregateGraph, HOST_GROUP_LIMIT, NAMESPACE_GROUP_LIMIT, needsAggregation } from './aggregate';
+import {
+  aggregateGraph,
+  HOST_GROUP_LIMIT,
+  NAMESPACE_GROUP_LIMIT,
+  needsAggregation,
+  revealKey,
+} from './aggregate';
 import { createGraphShower } from './shown';
 import { roleAndLabel } from './roles';
 import { OTHER_HOSTS_ID, type EgressGraph, type GraphNode } from './types';
@@ -96,6 +102,15 @@ describe('aggregateGraph', () => {
     expect(hopsShown(deeper)).toBe(graph.edges.length);
   });
 
+  it('opens every group holding a node asked for by its reveal key, down to the node', () => {
+    const graph = graphOf(hostsUnder(97, 3), 2);
+    const host = 'external:api-5.vendor-5.example.com';
+    const shown = aggregateGraph(graph, new Set([revealKey(host), revealKey('sidecar:ns-1')]));
+    expect(shown.nodes.map((n) => n.id)).toContain(host);
+    expect(shown.nodes.filter((n) => n.group).length).toBe(96);
+    expect(hopsShown(shown)).toBe(graph.edges.length);
+  });
+
   it('groups namespaces whose sidecars do the same, and keeps one alone as it is', () => {
     const graph = graphOf(['a.example.com'], NAMESPACE_GROUP_LIMIT + 4, (i) =>
       i % 3 === 0 && i !== 0 ? i < 9 : false,
@@ -111,6 +126,10 @@ describe('aggregateGraph', () => {
     expect(shown.nodes.find((n) => n.id === 'group:workload:ns-3')?.kind).toBe('workload');
     const policy = shown.edges.find((e) => e.target === locked.id && e.kind === 'policy');
     expect(policy).toMatchObject({ label: 'REGISTRY_ONLY ×2', bundled: 2 });
+    const revealed = aggregateGraph(graph, new Set([revealKey('workload:ns-6')]));
+    expect(revealed.nodes.map((n) => n.id)).toEqual(
+      expect.arrayContaining(['workload:ns-6', 'sidecar:ns-3']),
+    );
     const open = aggregateGraph(graph, new Set(['namespaces:ns-3']));
     expect(open.nodes.map((n) => n.id)).toEqual(expect.arrayContaining(['sidecar:ns-3', 'sidecar:ns-6']));
     expect(hopsShown(open)).toBe(graph.edges.length);

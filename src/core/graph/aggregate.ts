@@ -33,7 +33,8 @@ export function needsAggregation(graph: EgressGraph): boolean {
 /**
  * `graph` with its hosts and namespaces grouped when there are too many to draw one by one, and
  * edges into or out of a group bundled (one per source, target and kind, with the count it stands
- * for). Groups whose key is in `expanded` show their members. Returns `graph` itself when nothing
+ * for). Groups whose key is in `expanded` show their members, as do those holding a node whose
+ * {@link revealKey} is there. Returns `graph` itself when nothing
  * needs grouping. Positions are left for the layout. Pure and deterministic.
  */
 export function aggregateGraph(graph: EgressGraph, expanded: ReadonlySet<string> = new Set()): EgressGraph {
@@ -121,11 +122,15 @@ function groupHosts(
 ) {
   const root = compress(domainTree(hosts));
   let shown: (GraphNode | Domain)[] = root.size === 1 ? [onlyHost(root)] : [root];
-  // The user's choices first: open every group they opened, however many that shows.
+  // The user's choices first: open every group they opened, and every group holding a node they
+  // asked to see, however many that shows.
+  const revealed = revealedNodes(expanded);
+  const holdsRevealed = (domain: Domain) =>
+    revealed.size > 0 && collectHosts(domain).some((host) => revealed.has(host.id));
   for (let opened = true; opened;) {
     opened = false;
     shown = shown.flatMap((item) => {
-      if (!isDomain(item) || !expanded.has(hostGroupKey(item))) return [item];
+      if (!isDomain(item) || !(expanded.has(hostGroupKey(item)) || holdsRevealed(item))) return [item];
       opened = true;
       return itemsOf(item);
     });
@@ -201,13 +206,15 @@ function groupNamespaces(
     }
     return [...classes.values()];
   };
+  const revealed = revealedNodes(expanded);
+  const workloadOf = (sidecar: GraphNode) => `${WORKLOAD_PREFIX}${sidecar.id.slice(SIDECAR_PREFIX.length)}`;
   let classes = classify(true);
   if (classes.length > NAMESPACE_GROUP_LIMIT) classes = classify(false);
   for (const members of classes) {
     if (members.length < 2) continue;
     const namespaces = members.map((m) => m.id.slice(SIDECAR_PREFIX.length)).sort();
     const key = `namespaces:${namespaces[0]}`;
-    if (expanded.has(key)) continue;
+    if (expanded.has(key) || members.some((m) => revealed.has(m.id) || revealed.has(workloadOf(m)))) continue;
     const group: NodeGroup = { key, size: namespaces.length, members: namespaces };
     const label = `${namespaces[0]} and ${(namespaces.length - 1).toLocaleString('en-US')} more`;
     const workloads = namespaces.flatMap((ns) => nodeById.get(`${WORKLOAD_PREFIX}${ns}`) ?? []);
@@ -216,6 +223,19 @@ function groupNamespaces(
     for (const w of workloads) groupOf.set(w.id, workload);
     for (const s of members) groupOf.set(s.id, sidecar);
   }
+}
+
+/** The key that opens whatever group holds the node `nodeId`, so that it is drawn. */
+export function revealKey(nodeId: string): string {
+  return `${REVEAL_PREFIX}${nodeId}`;
+}
+
+const REVEAL_PREFIX = 'node:';
+
+function revealedNodes(expanded: ReadonlySet<string>): Set<string> {
+  const nodes = new Set<string>();
+  for (const key of expanded) if (key.startsWith(REVEAL_PREFIX)) nodes.add(key.slice(REVEAL_PREFIX.length));
+  return nodes;
 }
 
 function groupNode(

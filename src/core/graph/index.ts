@@ -7,6 +7,12 @@ export { OTHER_HOSTS_ID } from './types';
 export { NODE_ROLES, nodeRole, roleAndLabel } from './roles';
 export { BoxGrid } from './box-grid';
 export type { Box } from './box-grid';
-export { aggregateGraph, HOST_GROUP_LIMIT, NAMESPACE_GROUP_LIMIT, needsAggregation } from './aggregate';
+export {
+  aggregateGraph,
+  HOST_GROUP_LIMIT,
+  NAMESPACE_GROUP_LIMIT,
+  needsAggregation,
+  revealKey,
+} from './aggregate';
 export { createGraphShower } from './shown';
 export type { GraphShower } from './shown';

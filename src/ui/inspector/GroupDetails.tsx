@@ -43,7 +43,14 @@ export function GroupDetails({
         <ul>
           {group.members.slice(0, MEMBERS_SHOWN).map((member) => (
             <li key={member}>
-              <code>{member}</code>
+              <button
+                type="button"
+                className="link-button"
+                title={`Draw ${member} and select it`}
+                onClick={() => store.getState().showNode(hosts ? `external:${member}` : `sidecar:${member}`)}
+              >
+                <code>{member}</code>
+              </button>
             </li>
           ))}
         </ul>
