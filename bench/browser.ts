@@ -289,10 +289,15 @@ try {
     [50, '16 ms'],
     [1000, '50 ms'],
   ] as const) {
-    const edit = await formEdit(browser, 'http://127.0.0.1:4195/', count);
-    console.log(
-      `  form edit → YAML and markers, ${count} resources: handled in ${edit.work.toFixed(1)} ms; drawn in frame ${edit.frame} after the key press (1: the first), ${edit.shown.toFixed(1)} ms after it (budget ${budget})`,
-    );
+    // A design this large is derived off the main thread: its markers land a moment after the YAML.
+    const edit = await formEdit(browser, 'http://127.0.0.1:4195/', count).catch((error: Error) => {
+      console.log(`  form edit, ${count} resources: not measured (${error.message.split('\n')[0]})`);
+      return undefined;
+    });
+    if (edit)
+      console.log(
+        `  form edit → YAML and markers, ${count} resources: handled in ${edit.work.toFixed(1)} ms; drawn in frame ${edit.frame} after the key press (1: the first), ${edit.shown.toFixed(1)} ms after it (budget ${budget})`,
+      );
   }
   for (const services of [500, 2000]) {
     const paste = await largePaste(browser, 'http://127.0.0.1:4195/', services);
