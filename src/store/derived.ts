@@ -89,8 +89,12 @@ export function createDerived({ offThread, onLanded }: DerivedOptions = {}): Der
   const pendingViews = new WeakMap<View, View>();
   const documents: DocumentCache = new Map();
   let parsed: Bundle | undefined;
-  const parseHere = (text: string): Bundle => {
-    if (parsed?.text !== text) parsed = parseBundle(text, documents, parsed);
+  const parseHere = (text: string, change?: { base: string; range: TextChange }): Bundle => {
+    if (parsed?.text !== text) {
+      // An edit of the text parsed here is parsed around the change alone, not split again whole.
+      const range = change && change.base === parsed?.text ? change.range : undefined;
+      parsed = parseBundle(text, documents, parsed, range);
+    }
     return parsed;
   };
   // While the worker derives a text, this thread parses it too (for the forms and edits), a few
@@ -137,7 +141,10 @@ export function createDerived({ offThread, onLanded }: DerivedOptions = {}): Der
       const request: DeriveRequest = { text, istioVersion, expanded, change };
       if (landed && sameRequest(landed.request, request)) return landed.view;
       if (!asked || !sameRequest(asked, request)) {
-        if (asked?.text !== text) warm(text);
+        // Typing: parsed here at once around the change (a few milliseconds); a paste or any other
+        // new text: parsed between frames while the worker derives it.
+        if (change && parsed?.text === change.base) parseHere(text, change);
+        else if (asked?.text !== text) warm(text);
         asked = request;
         worker!.derive(request, (answer) => land(request, answer));
       }
