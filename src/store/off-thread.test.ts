@@ -19,7 +19,6 @@ function inProcessWorker() {
   const answer = createAnswerer();
   const queue: { request: DeriveRequest; onAnswer: (a: DeriveAnswer) => void }[] = [];
   const worker: OffThread & { answerAll(): void; asked: number } = {
-    failed: false,
     asked: 0,
     derive(request, onAnswer) {
       worker.asked++;

@@ -19,8 +19,6 @@ export const OFF_THREAD_CHARS = 64 * 1024;
 export interface OffThread {
   /** Asks for a derivation; `onAnswer` gets it unless a newer request replaced this one before it started. */
   derive(request: DeriveRequest, onAnswer: (answer: DeriveAnswer) => void): void;
-  /** Whether the worker failed (it could not start, or it crashed): derive on the main thread then. */
-  readonly failed: boolean;
   dispose(): void;
 }
 
@@ -65,9 +63,6 @@ export function createOffThread(onFailure: () => void): OffThread | undefined {
       if (failed) return;
       if (running) next = { request, onAnswer };
       else send({ request, onAnswer });
-    },
-    get failed() {
-      return failed;
     },
     dispose() {
       running = next = undefined;

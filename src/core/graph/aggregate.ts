@@ -7,7 +7,7 @@
  * count. A group the user opens shows its members (the next level of domains, then hosts). The
  * full graph stays what the CLI prints and what the analyzers and simulator reason about.
  */
-import type { EdgeKind, EgressGraph, GraphEdge, GraphNode, NodeGroup } from './types';
+import type { EgressGraph, GraphEdge, GraphNode, NodeGroup } from './types';
 import { OTHER_HOSTS_ID } from './types';
 
 /** Past this many external hosts they are grouped by domain. */
@@ -287,7 +287,7 @@ function bundled(first: GraphEdge, hops: readonly GraphEdge[]): GraphEdge {
     id: first.id,
     source: first.source,
     target: first.target,
-    kind: first.kind as EdgeKind,
+    kind: first.kind,
     label: same('label') ? `${first.label} ×${count}` : `${count} ${hops.length === 1 ? 'hop' : 'hops'}`,
     bundled: hops.length,
   };
