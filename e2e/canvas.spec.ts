@@ -342,7 +342,10 @@ test('a 2,000-service design pasted into the YAML pane: typing goes on while it 
   // Typing goes on at once, while the design is checked off the main thread.
   await page.keyboard.press('Control+Home');
   await page.keyboard.type('# egress for all teams: reviewed by platform\n');
-  expect((await editorLines(page))[0]).toBe('# egress for all teams: reviewed by platform');
+  // Monaco draws in the next frame: the pane is read as a person reads it, once drawn.
+  await expect
+    .poll(async () => (await editorLines(page))[0])
+    .toBe('# egress for all teams: reviewed by platform');
   const hosts = page.getByRole('group', { name: 'External services (2,000): example.com' });
   await expect(hosts).toBeVisible({ timeout: 90_000 });
   const problems = page.getByRole('region', { name: 'Problems' });
@@ -378,5 +381,7 @@ test('a 2,000-service design pasted into the YAML pane: typing goes on while it 
   await page.reload();
   await expect(hosts).toBeVisible({ timeout: 90_000 });
   await expect(page.getByRole('region', { name: 'YAML editor' }).locator('.monaco-editor')).toBeVisible();
-  expect((await editorLines(page))[0]).toBe('# egress for all teams: reviewed by platform');
+  await expect
+    .poll(async () => (await editorLines(page))[0])
+    .toBe('# egress for all teams: reviewed by platform');
 });

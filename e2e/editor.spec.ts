@@ -34,7 +34,7 @@ test('a ServiceEntry typed key by key in the YAML pane is exactly the text typed
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Delete');
   await page.keyboard.type(SERVICE_ENTRY);
-  expect(await editorLines(page)).toEqual(SERVICE_ENTRY.split('\n'));
+  await expect.poll(() => editorLines(page)).toEqual(SERVICE_ENTRY.split('\n'));
   await expect(page.getByRole('group', { name: 'External service: api.typed.example' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Problems' })).toContainText('0 errors');
 });
@@ -50,11 +50,13 @@ test('Enter starts a new line while suggestions are open; Tab takes the suggesti
   // A person who typed the whole key goes on typing: Enter is a new line, not the suggestion.
   await page.keyboard.type('lution: DNS\n  hosts:\n');
   await expect(suggestions).toBeHidden();
-  expect((await editorLines(page)).slice(2, 6)).toEqual(['spec:', '  resolution: DNS', '  hosts:', '']);
+  await expect
+    .poll(async () => (await editorLines(page)).slice(2, 6))
+    .toEqual(['spec:', '  resolution: DNS', '  hosts:', '']);
   await page.keyboard.type('  por');
   await expect(suggestions).toContainText('ports');
   await page.keyboard.press('Tab');
-  expect((await editorLines(page)).slice(5, 6)).toEqual(['  ports: ']);
+  await expect.poll(async () => (await editorLines(page)).slice(5, 6)).toEqual(['  ports: ']);
 });
 
 test('a keyboard user leaves the YAML pane for the Problems list and comes back to the line to fix', async ({

@@ -64,7 +64,10 @@ export async function clickIntoEditor(page: Page): Promise<void> {
     .click({ position: { x: 120, y: 10 } });
 }
 
-/** The lines the YAML pane shows, top to bottom, as a person reads them (Monaco draws only these). */
+/**
+ * The lines the YAML pane shows, top to bottom, as a person reads them (Monaco draws only these).
+ * Monaco draws a change in a later frame: read them with `expect.poll` after typing.
+ */
 export async function editorLines(page: Page): Promise<string[]> {
   const lines = page.getByRole('region', { name: 'YAML editor' }).locator('.monaco-editor .view-line');
   const drawn = await lines.evaluateAll((elements) =>
