@@ -58,7 +58,7 @@ export {
 export type { KubernetesObject, PortSpec } from './istio/factories';
 export { gatewayRouteResources, planDirectRoute, planEgressGatewayRoute } from './istio/gateway-route';
 export type { DesignChange, GatewayRouteTarget, ResourceEdit } from './istio/gateway-route';
-export { changeBetween, cursorContext } from './bundle';
+export { changeBetween, composeChanges, cursorContext } from './bundle';
 export type { CursorContext } from './bundle';
 export {
   isModelled,

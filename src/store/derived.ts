@@ -5,6 +5,8 @@
  * text is broken.
  */
 import {
+  changeBetween,
+  composeChanges,
   createDeriver,
   createGraphShower,
   parseBundle,
@@ -89,24 +91,46 @@ export function createDerived({ offThread, onLanded }: DerivedOptions = {}): Der
   const pendingViews = new WeakMap<View, View>();
   const documents: DocumentCache = new Map();
   let parsed: Bundle | undefined;
-  const parseHere = (text: string, change?: { base: string; range: TextChange }): Bundle => {
-    if (parsed?.text !== text) {
-      // An edit of the text parsed here is parsed around the change alone, not split again whole.
-      const range = change && change.base === parsed?.text ? change.range : undefined;
-      parsed = parseBundle(text, documents, parsed, range);
+  // The newest text typed since a text parsed here (or being parsed between frames), as one change
+  // of it: keystrokes are not parsed one by one (each is a pass over every document, longer than a
+  // frame at thousands of them), but when a landing or an edit needs the text, around the change.
+  let ahead: { from: string; text: string; change: TextChange } | undefined;
+  const parseHere = (text: string): Bundle => {
+    if (parsed?.text === text) return parsed;
+    const typed = ahead;
+    if (typed?.text === text) {
+      if (parsed?.text !== typed.from) parsed = parseBundle(typed.from, documents, parsed);
+      parsed = parseBundle(text, documents, parsed, typed.change);
+      ahead = undefined;
+      return parsed;
     }
+    parsed = parseBundle(text, documents, parsed);
+    // A landing of a text typed before the newest: the newest is still ahead, by what differs.
+    if (typed && typed.from !== text)
+      ahead = { from: text, text: typed.text, change: changeOf(text, typed.text) };
     return parsed;
   };
   // While the worker derives a text, this thread parses it too (for the forms and edits), a few
   // milliseconds at a time between frames, so that its landing does not parse it in one long task.
-  let warming: ReturnType<typeof setTimeout> | undefined;
+  let warming: { text: string; timer: ReturnType<typeof setTimeout> | undefined } | undefined;
   const warm = (text: string) => {
-    if (warming !== undefined) clearTimeout(warming);
+    if (warming?.timer !== undefined) clearTimeout(warming.timer);
     const slice = parseInSlices(text, documents);
+    const current = { text, timer: undefined as ReturnType<typeof setTimeout> | undefined };
     const step = () => {
-      warming = slice(WARM_SLICE_MS) ? undefined : setTimeout(step, 0);
+      current.timer = slice(WARM_SLICE_MS) ? undefined : setTimeout(step, 0);
     };
-    warming = setTimeout(step, 0);
+    current.timer = setTimeout(step, 0);
+    warming = current;
+  };
+  /** Notes a keystroke without parsing it; false when it is not an edit of a text parsed, warming or ahead. */
+  const typeAhead = (text: string, change: { base: string; range: TextChange }): boolean => {
+    if (ahead && change.base === ahead.text)
+      ahead = { from: ahead.from, text, change: composeChanges(ahead.change, change.range) };
+    else if (change.base === parsed?.text || change.base === warming?.text)
+      ahead = { from: change.base, text, change: change.range };
+    else return false;
+    return true;
   };
 
   const offMainThread = (text: string): boolean => {
@@ -141,10 +165,9 @@ export function createDerived({ offThread, onLanded }: DerivedOptions = {}): Der
       const request: DeriveRequest = { text, istioVersion, expanded, change };
       if (landed && sameRequest(landed.request, request)) return landed.view;
       if (!asked || !sameRequest(asked, request)) {
-        // Typing: parsed here at once around the change (a few milliseconds); a paste or any other
-        // new text: parsed between frames while the worker derives it.
-        if (change && parsed?.text === change.base) parseHere(text, change);
-        else if (asked?.text !== text) warm(text);
+        // Typing: noted, parsed here when needed; a paste or any other new text: parsed between
+        // frames while the worker derives it.
+        if (!(change && typeAhead(text, change)) && asked?.text !== text) warm(text);
         asked = request;
         worker!.derive(request, (answer) => land(request, answer));
       }
@@ -158,7 +181,7 @@ export function createDerived({ offThread, onLanded }: DerivedOptions = {}): Der
     },
     dispose() {
       worker?.dispose();
-      if (warming !== undefined) clearTimeout(warming);
+      if (warming?.timer !== undefined) clearTimeout(warming.timer);
     },
   };
 
@@ -206,6 +229,12 @@ function viewOf(derivation: Derivation, before: View | undefined): View {
       ? { current: before.current, lastGood: before.lastGood, blocked: before.blocked }
       : undefined,
   };
+}
+
+/** The change turning `before` into `after`, as a range alone. */
+function changeOf(before: string, after: string): TextChange {
+  const { start, end, length } = changeBetween(before, after);
+  return { start, end, length };
 }
 
 function sameRequest(a: DeriveRequest, b: DeriveRequest): boolean {

@@ -38,16 +38,14 @@ export function useStudio<T>(selector: (state: StudioState) => T): T {
   return useStore(useStudioInstance().store, selector);
 }
 
-/** The derived view of the current text (the same object until the text or target release changes). */
+/**
+ * The derived view of the current text (the same object until the text or target release changes).
+ * Subscribed to as a value: a keystroke in a large design, whose view stays the pending one until
+ * the worker's derivation lands, renders nothing again.
+ */
 export function useView(): View {
   const studio = useStudioInstance();
-  const text = useStore(studio.store, (s) => s.text);
-  const istioVersion = useStore(studio.store, (s) => s.istioVersion);
-  const change = useStore(studio.store, (s) => s.change);
-  const expanded = useStore(studio.store, (s) => s.expanded);
-  // A large design's derivation lands later (off the main thread): draw again when it does.
-  useStore(studio.store, (s) => s.landed);
-  return studio.derived.of(text, istioVersion, change, expanded);
+  return useStore(studio.store, (s) => studio.derived.of(s.text, s.istioVersion, s.change, s.expanded));
 }
 
 /**

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 
 import { realisticDesign } from '../../bench/realistic';
-import { deriveOnce, LATEST_ISTIO_VERSION, roleAndLabel } from '../core';
+import {
+  deriveOnce,
+  LATEST_ISTIO_VERSION,
+  parseBundle,
+  roleAndLabel,
+  type Bundle,
+  type TextChange,
+} from '../core';
 import { createDerived } from './derived';
 import { OFF_THREAD_CHARS, type OffThread } from './off-thread';
 import { createAnswerer, type DeriveAnswer, type DeriveRequest } from './off-thread-answer';
@@ -87,6 +94,47 @@ describe('derivation off the main thread', () => {
     worker.answerAll();
     const open = derived.of(edited, LATEST_ISTIO_VERSION, undefined, ['hosts:example.com']);
     expect(open.current.graph.nodes.filter((n) => n.group).length).toBeGreaterThan(20);
+  });
+
+  it('parses keystrokes only when a landing or an edit needs them, each text exactly', () => {
+    const worker = inProcessWorker();
+    const derived = createDerived({ offThread: () => worker });
+    const shape = (bundle: Bundle) => ({
+      text: bundle.text,
+      documents: bundle.documents.map((d) => [d.id, d.start, d.end]),
+      resources: bundle.resources.map((r) => [r.id, r.document.start]),
+    });
+    let text = LARGE;
+    derived.of(text, LATEST_ISTIO_VERSION);
+    worker.answerAll();
+    // Keystrokes at the top, in the middle and at the end, a new document among them, with
+    // landings of texts typed before the newest in between.
+    const middle = LARGE.indexOf('\n---\n', LARGE.length / 2) + 1;
+    const keys: [number, string][] = [
+      [0, '#'],
+      [1, ' x'],
+      [middle + 4, 'y'],
+      [middle, '---\napiVersion: v1\nkind: Namespace\n'],
+      [text.length, '\n# end'],
+    ];
+    for (const [i, [at, typed]] of keys.entries()) {
+      const base = text;
+      const offset = Math.min(at, base.length);
+      text = base.slice(0, offset) + typed + base.slice(offset);
+      const change: { base: string; range: TextChange } = {
+        base,
+        range: { start: offset, end: offset, length: typed.length },
+      };
+      derived.of(text, LATEST_ISTIO_VERSION, change);
+      if (i === 2) {
+        worker.answerAll();
+        const landedText = derived.of(text, LATEST_ISTIO_VERSION, change);
+        expect(shape(landedText.current.bundle)).toEqual(shape(parseBundle(text)));
+      }
+    }
+    expect(shape(derived.bundleOf(text, LATEST_ISTIO_VERSION))).toEqual(shape(parseBundle(text)));
+    worker.answerAll();
+    expect(shape(derived.of(text, LATEST_ISTIO_VERSION).current.bundle)).toEqual(shape(parseBundle(text)));
   });
 
   it('shows nothing yet for a large design opened first, until it lands', () => {

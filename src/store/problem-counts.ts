@@ -7,9 +7,19 @@ export interface ProblemCounts {
 }
 
 const countsPerList = new WeakMap<Diagnostic[], Map<string, ProblemCounts>>();
+// Per list, the totals of each node's resources (a group's are thousands, asked on every edit).
+const totalsPerList = new WeakMap<Diagnostic[], WeakMap<string[], ProblemCounts>>();
 
 /** Errors and warnings of the given resources (counted once per diagnostics list). */
 export function problemCounts(diagnostics: Diagnostic[], resources: string[]): ProblemCounts {
+  let totals = totalsPerList.get(diagnostics);
+  if (!totals) totalsPerList.set(diagnostics, (totals = new WeakMap()));
+  let total = totals.get(resources);
+  if (!total) totals.set(resources, (total = countOf(diagnostics, resources)));
+  return total;
+}
+
+function countOf(diagnostics: Diagnostic[], resources: string[]): ProblemCounts {
   let perResource = countsPerList.get(diagnostics);
   if (!perResource) {
     perResource = new Map();

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { changeBetween } from './change';
+import { changeBetween, composeChanges } from './change';
 
 /** Applies a change to `before`. */
 function apply(before: string, change: { start: number; end: number; text: string }): string {
@@ -36,6 +36,44 @@ describe('changeBetween', () => {
         expect(within.end).toBeLessThanOrEqual(end);
         expect(within.text.length).toBeLessThanOrEqual(inserted.length);
       }),
+    );
+  });
+});
+
+describe('composeChanges', () => {
+  /** A random replacement in a text of `size` characters. */
+  const replacement = (size: number) =>
+    fc
+      .tuple(fc.nat(size), fc.nat(size), fc.string({ maxLength: 6 }))
+      .map(([a, b, text]) => ({ start: Math.min(a, b), end: Math.max(a, b), length: text.length, text }));
+
+  it('covers two keystrokes with one range of the original text', () => {
+    // Typing "ab" at offset 3 of "0123456789", one key at a time.
+    const first = { start: 3, end: 3, length: 1 };
+    const second = { start: 4, end: 4, length: 1 };
+    expect(composeChanges(first, second)).toEqual({ start: 3, end: 3, length: 2 });
+  });
+
+  it('gives a range whose replacement by the final text turns the original into it, for any two edits', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 30 }).chain((original) =>
+          replacement(original.length).chain((first) => {
+            const middle = apply(original, first);
+            return replacement(middle.length).map((second) => ({ original, first, middle, second }));
+          }),
+        ),
+        ({ original, first, middle, second }) => {
+          const final = apply(middle, second);
+          const both = composeChanges(first, second);
+          expect(both.length - (both.end - both.start)).toBe(final.length - original.length);
+          expect(
+            original.slice(0, both.start) +
+              final.slice(both.start, both.start + both.length) +
+              original.slice(both.end),
+          ).toBe(final);
+        },
+      ),
     );
   });
 });

@@ -31,3 +31,17 @@ export function changeBetween(
   const text = after.slice(start, after.length - tail);
   return { start, end: before.length - tail, length: text.length, text };
 }
+
+/**
+ * One change covering `first` (of some text) followed by `second` (of the text `first` made): the
+ * range of the original text that the two replaced, and how long it now is. Lets a caller that
+ * defers parsing hand `parseBundle` one exact range for many keystrokes.
+ */
+export function composeChanges(first: TextChange, second: TextChange): TextChange {
+  const grew = first.length - (first.end - first.start);
+  // The covered region, in the coordinates of the text between the two changes.
+  const start = Math.min(first.start, second.start);
+  const middleEnd = Math.max(first.start + first.length, second.end);
+  const secondGrew = second.length - (second.end - second.start);
+  return { start, end: middleEnd - grew, length: middleEnd + secondGrew - start };
+}

@@ -2,7 +2,8 @@ import { useStudio } from '../../store';
 
 /** On an empty design's canvas: the three ways to start. */
 export function EmptyDesignHint() {
-  const empty = useStudio((s) => s.text.trim() === '');
+  // Not `trim()`: that copies the whole text, on every keystroke of a large design.
+  const empty = useStudio((s) => !/\S/.test(s.text));
   if (!empty) return null;
   return (
     <div className="empty-hint" role="note" aria-label="How to start">

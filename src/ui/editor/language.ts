@@ -26,6 +26,23 @@ export function targetModel(model: monaco.editor.ITextModel, target: () => Istio
   targets.set(model, target);
 }
 
+const SEPARATOR = /^(---|\.\.\.)(\s|$)/;
+
+/**
+ * The YAML context at `position`, read from the document around it alone: the whole text is
+ * megabytes in a large design, asked for on every keystroke that opens suggestions.
+ */
+function contextAt(model: monaco.editor.ITextModel, position: monaco.IPosition) {
+  let first = position.lineNumber;
+  while (first > 1 && !SEPARATOR.test(model.getLineContent(first - 1))) first--;
+  let last = position.lineNumber;
+  const lines = model.getLineCount();
+  while (last < lines && !SEPARATOR.test(model.getLineContent(last + 1))) last++;
+  const text = model.getValueInRange(new monaco.Range(first, 1, last, model.getLineMaxColumn(last)));
+  const offset = model.getOffsetAt(position) - model.getOffsetAt({ lineNumber: first, column: 1 });
+  return cursorContext(text, offset);
+}
+
 function targetOf(model: monaco.editor.ITextModel): IstioVersion {
   return targets.get(model)?.() ?? LATEST_ISTIO_VERSION;
 }
@@ -54,7 +71,7 @@ monaco.languages.registerCompletionItemProvider('yaml', {
   triggerCharacters: [' ', ':'],
   provideCompletionItems(model, position) {
     const target = targetOf(model);
-    const context = cursorContext(model.getValue(), model.getOffsetAt(position));
+    const context = contextAt(model, position);
     const word = model.getWordUntilPosition(position);
     const range = new monaco.Range(
       position.lineNumber,
@@ -108,8 +125,7 @@ monaco.languages.registerHoverProvider('yaml', {
   provideHover(model, position) {
     const word = model.getWordAtPosition(position);
     if (!word) return null;
-    const offset = model.getOffsetAt({ lineNumber: position.lineNumber, column: word.endColumn });
-    const context = cursorContext(model.getValue(), offset);
+    const context = contextAt(model, { lineNumber: position.lineNumber, column: word.endColumn });
     const inSpec = specPath(context.path);
     if (context.inValue || !context.kind || !inSpec || context.key !== word.word) return null;
     const target = targetOf(model);
