@@ -184,22 +184,30 @@ function groupNamespaces(
   expanded: ReadonlySet<string>,
   groupOf: Map<string, GraphNode>,
 ) {
-  const hops = new Map<string, Set<string>>();
+  // Per sidecar, per kind of hop, the (grouped) ends: nested, not keyed by strings built per edge.
+  const hops = new Map<string, Map<string, Set<string>>>();
   const policy = new Map<string, string>();
   for (const edge of graph.edges) {
     if (edge.kind === 'policy') policy.set(edge.target, edge.label);
     else if (edge.source.startsWith(SIDECAR_PREFIX)) {
       const target = groupOf.get(edge.target)?.id ?? edge.target;
-      let set = hops.get(edge.source);
-      if (!set) hops.set(edge.source, (set = new Set()));
-      set.add(`${edge.kind}>${target}`);
+      let kinds = hops.get(edge.source);
+      if (!kinds) hops.set(edge.source, (kinds = new Map()));
+      let targets = kinds.get(edge.kind);
+      if (!targets) kinds.set(edge.kind, (targets = new Set()));
+      targets.add(target);
     }
   }
+  const signature = (sidecar: string) =>
+    [...(hops.get(sidecar) ?? [])]
+      .flatMap(([kind, targets]) => [...targets].map((target) => `${kind}>${target}`))
+      .sort()
+      .join(',');
   const classify = (byHops: boolean) => {
     const classes = new Map<string, GraphNode[]>();
     for (const sidecar of sidecars) {
       const mode = policy.get(sidecar.id) ?? '';
-      const key = byHops ? `${mode}|${[...(hops.get(sidecar.id) ?? [])].sort().join(',')}` : mode;
+      const key = byHops ? `${mode}|${signature(sidecar.id)}` : mode;
       const members = classes.get(key);
       if (members) members.push(sidecar);
       else classes.set(key, [sidecar]);
@@ -254,6 +262,8 @@ function groupNode(
 function bundleEdges(edges: readonly GraphEdge[], groupOf: ReadonlyMap<string, GraphNode>): GraphEdge[] {
   const out: GraphEdge[] = [];
   const bundles = new Map<string, GraphEdge[]>();
+  // By source, target and kind, nested: the id string is built once per bundle, not per hop.
+  const found = new Map<string, Map<string, Map<string, GraphEdge[]>>>();
   for (const edge of edges) {
     const source = groupOf.get(edge.source)?.id ?? edge.source;
     const target = groupOf.get(edge.target)?.id ?? edge.target;
@@ -261,11 +271,17 @@ function bundleEdges(edges: readonly GraphEdge[], groupOf: ReadonlyMap<string, G
       out.push(edge);
       continue;
     }
-    const key = `${source}->${target}:${edge.kind}`;
-    const bundle = bundles.get(key);
+    let byTarget = found.get(source);
+    if (!byTarget) found.set(source, (byTarget = new Map()));
+    let byKind = byTarget.get(target);
+    if (!byKind) byTarget.set(target, (byKind = new Map()));
+    const bundle = byKind.get(edge.kind);
     if (bundle) bundle.push(edge);
     else {
-      bundles.set(key, [edge]);
+      const key = `${source}->${target}:${edge.kind}`;
+      const hops = [edge];
+      byKind.set(edge.kind, hops);
+      bundles.set(key, hops);
       // Placed where its first hop was: the order of edges stays deterministic.
       out.push({ ...edge, id: key, source, target });
     }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
+import { parseBundle } from '../bundle';
 import { createDeriver } from '../derivation';
+import { derivedPer } from './indexes';
+import { buildModel } from './model';
 import { keysOf, readsAnyOf, recordGroup, recordHostReads, recordRead, trackReads } from './reads';
 
 /** A host of `labels` labels: past DNS's length long before it is past any parser's. */
@@ -68,5 +71,25 @@ describe('read groups', () => {
     expect(readsAnyOf(outer, new Set(['se=api.example.com']))).toBe(true);
     expect(readsAnyOf(outer, new Set(['dr=api.example.com']))).toBe(false);
     expect(readsAnyOf(outer, new Set())).toBe(false);
+  });
+});
+
+describe('questions asked of the indexes with arguments', () => {
+  it('keep apart arguments that would read the same once joined', () => {
+    const model = buildModel(parseBundle(serviceEntry('a', 'api.example.com')));
+    const ask = (args: (string | number | undefined)[]) => derivedPer(model, 'q', args, () => args);
+    const asked: (string | number | undefined)[][] = [
+      ['a', 'b'],
+      ['a\u0001sb'],
+      ['a\u0001', 'b'],
+      [1],
+      ['1'],
+      [undefined],
+      ['undefined'],
+      [],
+    ];
+    for (const args of asked) expect(ask(args)).toBe(args);
+    // Asked again, each gets its own answer back, once computed.
+    for (const args of asked) expect(ask([...args])).toBe(args);
   });
 });

@@ -21,36 +21,46 @@ export interface ReadGroup {
 /** A computation that read nothing. */
 export const NO_READS: ReadGroup = { keys: [], groups: [] };
 
+// The sets are made on first use: most of the many computations of a large design read a few keys.
 interface Collector {
-  keys: Set<string>;
-  groups: Set<ReadGroup>;
+  keys: Set<string> | undefined;
+  groups: Set<ReadGroup> | undefined;
 }
 
 let active: Collector | undefined;
 
 /** Notes that the running computation looked at `key` (a no-op outside {@link trackReads}). */
 export function recordRead(key: string): void {
-  active?.keys.add(key);
+  if (active) (active.keys ??= new Set()).add(key);
 }
 
 /** Notes that the running computation used a value computed with `group`'s reads (a no-op outside {@link trackReads}). */
 export function recordGroup(group: ReadGroup): void {
-  active?.groups.add(group);
+  if (active && group !== NO_READS) (active.groups ??= new Set()).add(group);
 }
+
+const NOTHING: readonly never[] = [];
 
 /** Runs `compute` and returns its value with what it read. Nested calls report outward too. */
 export function trackReads<T>(compute: () => T): { value: T; reads: ReadGroup } {
   const outer = active;
-  const collector: Collector = { keys: new Set(), groups: new Set() };
+  const collector: Collector = { keys: undefined, groups: undefined };
   let group: ReadGroup | undefined;
-  const close = () => (group ??= { keys: [...collector.keys], groups: [...collector.groups] });
+  const close = () =>
+    (group ??=
+      collector.keys || collector.groups
+        ? {
+            keys: collector.keys ? [...collector.keys] : NOTHING,
+            groups: collector.groups ? [...collector.groups] : NOTHING,
+          }
+        : NO_READS);
   active = collector;
   try {
     const value = compute();
     return { value, reads: close() };
   } finally {
     active = outer;
-    if (outer) outer.groups.add(close());
+    if (outer) recordGroup(close());
   }
 }
 
@@ -94,18 +104,33 @@ function touches(group: ReadGroup, dirty: ReadonlySet<string>, known: Map<ReadGr
 /** The keys a concrete-host lookup in the host index `name` examines: the host and every wildcard that could cover it. */
 export function recordHostReads(name: string, host: string): void {
   if (!active) return;
-  const keys = active.keys;
-  keys.add(`${name}=${host}`);
+  const keys = (active.keys ??= new Set());
+  for (const key of hostReadKeys(name, host)) keys.add(key);
+}
+
+// The keys of each host's lookups, built once: a large design looks its hosts up hundreds of
+// thousands of times. Dropped whole past a bound, so a long session does not keep every host seen.
+const readKeys = new Map<string, Map<string, readonly string[]>>();
+let readKeysHeld = 0;
+const MAX_READ_KEYS_HELD = 100_000;
+
+function hostReadKeys(name: string, host: string): readonly string[] {
   // A name past DNS's length (which Istio refuses) could have thousands of suffixes, each as long:
   // its result depends on the whole index instead (any item, `name*`), at the cost of one key.
-  if (host.length > MAX_DOMAIN_LENGTH) {
-    keys.add(`${name}*`);
-    return;
-  }
-  keys.add(`${name}~`);
-  keys.add(`${name}~?`);
+  if (host.length > MAX_DOMAIN_LENGTH) return [`${name}=${host}`, `${name}*`];
+  const known = readKeys.get(name)?.get(host);
+  if (known) return known;
+  const keys = [`${name}=${host}`, `${name}~`, `${name}~?`];
   for (let i = host.indexOf('.'); i !== -1; i = host.indexOf('.', i + 1))
-    keys.add(`${name}~${host.slice(i)}`);
+    keys.push(`${name}~${host.slice(i)}`);
+  if (++readKeysHeld > MAX_READ_KEYS_HELD) {
+    readKeys.clear();
+    readKeysHeld = 1;
+  }
+  let perHost = readKeys.get(name);
+  if (!perHost) readKeys.set(name, (perHost = new Map()));
+  perHost.set(host, keys);
+  return keys;
 }
 
 /**
