@@ -77,6 +77,28 @@ const NONE: readonly string[] = [];
 /** How long each slice of parsing a large text here may take: well within a frame. */
 const WARM_SLICE_MS = 8;
 
+/**
+ * Calls `work` with a budget in milliseconds when the main thread is idle (between frames, no
+ * input waiting), or soon where browsers cannot say (timers); returns how to cancel it.
+ */
+function idle(work: (budgetMs: number) => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    // Within a few frames even on a page that is never idle, so the landing finds the text parsed.
+    const id = requestIdleCallback(
+      (deadline) =>
+        work(
+          deadline.didTimeout
+            ? WARM_SLICE_MS
+            : Math.max(1, Math.min(WARM_SLICE_MS, deadline.timeRemaining())),
+        ),
+      { timeout: 100 },
+    );
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(() => work(WARM_SLICE_MS), 0);
+  return () => clearTimeout(id);
+}
+
 /** A derivation cache for one studio (it keeps the engine's per-document caches between edits). */
 export function createDerived({ offThread, onLanded }: DerivedOptions = {}): Derived {
   const derive = createDeriver();
@@ -110,17 +132,18 @@ export function createDerived({ offThread, onLanded }: DerivedOptions = {}): Der
       ahead = { from: text, text: typed.text, change: changeOf(text, typed.text) };
     return parsed;
   };
-  // While the worker derives a text, this thread parses it too (for the forms and edits), a few
-  // milliseconds at a time between frames, so that its landing does not parse it in one long task.
-  let warming: { text: string; timer: ReturnType<typeof setTimeout> | undefined } | undefined;
+  // While the worker derives a text, this thread parses it too (for the forms and edits), in the
+  // idle time between frames, a few milliseconds at a time, so that its landing does not parse it
+  // in one long task and a keystroke meanwhile is drawn in its own frame.
+  let warming: { text: string; cancel: (() => void) | undefined } | undefined;
   const warm = (text: string) => {
-    if (warming?.timer !== undefined) clearTimeout(warming.timer);
+    warming?.cancel?.();
     const slice = parseInSlices(text, documents);
-    const current = { text, timer: undefined as ReturnType<typeof setTimeout> | undefined };
-    const step = () => {
-      current.timer = slice(WARM_SLICE_MS) ? undefined : setTimeout(step, 0);
+    const current: { text: string; cancel: (() => void) | undefined } = { text, cancel: undefined };
+    const step = (budget: number) => {
+      current.cancel = slice(budget) ? undefined : idle(step);
     };
-    current.timer = setTimeout(step, 0);
+    current.cancel = idle(step);
     warming = current;
   };
   /** Notes a keystroke without parsing it; false when it is not an edit of a text parsed, warming or ahead. */
@@ -181,7 +204,7 @@ export function createDerived({ offThread, onLanded }: DerivedOptions = {}): Der
     },
     dispose() {
       worker?.dispose();
-      if (warming?.timer !== undefined) clearTimeout(warming.timer);
+      warming?.cancel?.();
     },
   };
 

@@ -1,9 +1,10 @@
-import { useStudio } from '../../store';
+import { useViewValue } from '../../store';
 
 /** On an empty design's canvas: the three ways to start. */
 export function EmptyDesignHint() {
-  // Not `trim()`: that copies the whole text, on every keystroke of a large design.
-  const empty = useStudio((s) => !/\S/.test(s.text));
+  // Read from the text derived (already whole in memory), not the text typed: a large design's
+  // keystroke would make a copy of the whole text just to find it is not blank.
+  const empty = useViewValue((v) => !v.pending && !/\S/.test(v.current.bundle.text));
   if (!empty) return null;
   return (
     <div className="empty-hint" role="note" aria-label="How to start">
