@@ -82,6 +82,7 @@ export {
   LAYERED_LAYOUT_LIMIT,
   NAMESPACE_GROUP_LIMIT,
   needsAggregation,
+  memberNodeId,
   revealKey,
   layoutGraph,
   NODE_ROLES,

@@ -157,8 +157,10 @@ function groupHosts(
   }
 }
 
+const HOST_GROUP_KEY = 'hosts:';
+
 function hostGroupKey(domain: Domain): string {
-  return `hosts:${domain.name}`;
+  return `${HOST_GROUP_KEY}${domain.name}`;
 }
 
 /** The domain the hosts share (the node's role says how many: see roles.ts). */
@@ -231,6 +233,11 @@ function groupNamespaces(
     for (const w of workloads) groupOf.set(w.id, workload);
     for (const s of members) groupOf.set(s.id, sidecar);
   }
+}
+
+/** The node id of one of a group's members, as the group lists it (a host, or a namespace's sidecar). */
+export function memberNodeId(group: NodeGroup, member: string): string {
+  return `${group.key.startsWith(HOST_GROUP_KEY) ? HOST_PREFIX : SIDECAR_PREFIX}${member}`;
 }
 
 /** The key that opens whatever group holds the node `nodeId`, so that it is drawn. */

@@ -12,6 +12,7 @@ export {
   HOST_GROUP_LIMIT,
   NAMESPACE_GROUP_LIMIT,
   needsAggregation,
+  memberNodeId,
   revealKey,
 } from './aggregate';
 export { createGraphShower } from './shown';

@@ -1,4 +1,4 @@
-import { roleAndLabel, type EgressGraph, type GraphNode, type NodeGroup } from '../../core';
+import { memberNodeId, roleAndLabel, type EgressGraph, type GraphNode, type NodeGroup } from '../../core';
 import { useStudioApi } from '../../store';
 import { Connections } from './Connections';
 
@@ -47,7 +47,7 @@ export function GroupDetails({
                 type="button"
                 className="link-button"
                 title={`Draw ${member} and select it`}
-                onClick={() => store.getState().showNode(hosts ? `external:${member}` : `sidecar:${member}`)}
+                onClick={() => store.getState().showNode(memberNodeId(group, member))}
               >
                 <code>{member}</code>
               </button>
