@@ -19,6 +19,7 @@ import {
 } from '../core';
 import { OFF_THREAD_CHARS, type OffThread } from './off-thread';
 import type { DeriveAnswer, DeriveRequest } from './off-thread-answer';
+import { whenIdle } from './schedule';
 
 /** Where the text stops parsing: the first YAML syntax error. */
 export interface Blocked {
@@ -74,31 +75,6 @@ export interface DerivedOptions {
 
 const NONE: readonly string[] = [];
 
-/** How long each slice of parsing a large text here may take: well within a frame. */
-const WARM_SLICE_MS = 8;
-
-/**
- * Calls `work` with a budget in milliseconds when the main thread is idle (between frames, no
- * input waiting), or soon where browsers cannot say (timers); returns how to cancel it.
- */
-function idle(work: (budgetMs: number) => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    // Within a few frames even on a page that is never idle, so the landing finds the text parsed.
-    const id = requestIdleCallback(
-      (deadline) =>
-        work(
-          deadline.didTimeout
-            ? WARM_SLICE_MS
-            : Math.max(1, Math.min(WARM_SLICE_MS, deadline.timeRemaining())),
-        ),
-      { timeout: 100 },
-    );
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(() => work(WARM_SLICE_MS), 0);
-  return () => clearTimeout(id);
-}
-
 /** A derivation cache for one studio (it keeps the engine's per-document caches between edits). */
 export function createDerived({ offThread, onLanded }: DerivedOptions = {}): Derived {
   const derive = createDeriver();
@@ -141,9 +117,9 @@ export function createDerived({ offThread, onLanded }: DerivedOptions = {}): Der
     const slice = parseInSlices(text, documents);
     const current: { text: string; cancel: (() => void) | undefined } = { text, cancel: undefined };
     const step = (budget: number) => {
-      current.cancel = slice(budget) ? undefined : idle(step);
+      current.cancel = slice(budget) ? undefined : whenIdle(step);
     };
-    current.cancel = idle(step);
+    current.cancel = whenIdle(step);
     warming = current;
   };
   /** Notes a keystroke without parsing it; false when it is not an edit of a text parsed, warming or ahead. */

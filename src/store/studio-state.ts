@@ -85,6 +85,13 @@ export interface StudioState {
    * within a second form one undo step, as typing in the editor does.
    */
   setText(text: string, origin: ChangeOrigin, change?: TextChange, burst?: string): void;
+  /**
+   * Notes a keystroke in the editor: `change` of the text the editor last reported. The text is
+   * asked for (`read`, with every keystroke since composed into one change) once the frame that
+   * draws the keystroke is painted, or at once by anything that reads or changes the text first:
+   * building and checking a large text per keystroke must not hold up drawing it.
+   */
+  typeText(change: TextChange, read: (typed: TextChange) => string): void;
   /** Targets another Istio release (one undo step); unsupported releases change nothing. */
   setIstioVersion(version: string): void;
   /** Sets the mesh-wide outbound traffic policy, where the bundle keeps its mesh config. */

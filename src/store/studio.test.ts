@@ -46,6 +46,55 @@ describe('the studio store', () => {
     expect(studio.store.getState().text).toBe(SAMPLE);
   });
 
+  it('takes keystrokes after the frame that draws them, or at once when anything else reads the text', async () => {
+    const studio = createStudio({ sample: SAMPLE });
+    // An editor's model: its text, and what it reports for each keystroke.
+    let model = SAMPLE;
+    let reads = 0;
+    const read = (typed: { start: number; end: number; length: number }) => {
+      reads++;
+      const before = studio.store.getState().text;
+      return (
+        before.slice(0, typed.start) +
+        model.slice(typed.start, typed.start + typed.length) +
+        before.slice(typed.end)
+      );
+    };
+    const type = (at: number, text: string, removed = 0) => {
+      model = model.slice(0, at) + text + model.slice(at + removed);
+      studio.store.getState().typeText({ start: at, end: at + removed, length: text.length }, read);
+    };
+    type(0, '# a');
+    type(3, 'b');
+    type(SAMPLE.length + 4, '\n# end');
+    type(1, '', 1);
+    // Nothing built per keystroke: the store still has the text from before.
+    expect(studio.store.getState().text).toBe(SAMPLE);
+    expect(reads).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(studio.store.getState().text).toBe(model);
+    expect(studio.store.getState().origin).toBe('editor');
+    expect(reads).toBe(1);
+
+    // A form edit right after typing starts from the typed text; so does undo (one step each).
+    type(0, '#x\n');
+    studio.store.getState().setOutboundMode('REGISTRY_ONLY');
+    expect(studio.store.getState().text.startsWith('#x\n#ab')).toBe(true);
+    expect(studio.store.getState().text).toContain('REGISTRY_ONLY');
+    model = studio.store.getState().text; // the editor follows the form edit
+    type(0, '#y\n');
+    const typedBeforeUndo = model;
+    studio.store.getState().undo();
+    expect(studio.store.getState().text).not.toBe(typedBeforeUndo);
+    studio.store.getState().redo();
+    expect(studio.store.getState().text).toBe(typedBeforeUndo);
+    // A snapshot (autosave, export) includes what was just typed.
+    model = studio.store.getState().text;
+    type(0, '#z\n');
+    expect(studio.snapshot().design.text).toBe(model);
+    studio.dispose();
+  });
+
   it('restores text, positions and selection after a reload', () => {
     const storage = freshStorage();
     const first = createStudio({ keeper: storageKeeper(storage), sample: SAMPLE });

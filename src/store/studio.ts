@@ -9,6 +9,7 @@ import { createStore } from 'zustand/vanilla';
 
 import {
   appendObject,
+  composeChanges,
   createLayoutMemo,
   editResource,
   isIstioVersion,
@@ -22,12 +23,14 @@ import {
   roleAndLabel,
   setOutboundTrafficMode,
   type KubernetesObject,
+  type TextChange,
 } from '../core';
 import { createDerived, type View } from './derived';
 import { createOffThread } from './off-thread';
 import { drawnGraph } from './drawn';
 import type { DrawnGraph, SavedDesign } from './persistence';
 import { decodeHistory, type HistoryState } from './saved-history';
+import { afterPaint } from './schedule';
 import type { ChangeOrigin, DesignSnapshot, Studio, StudioOptions, StudioState } from './studio-state';
 
 export type * from './studio-state';
@@ -89,6 +92,21 @@ export function createStudio({
   };
   // The current bundle, parsed incrementally by the same cache (and for the release) the views use.
   const bundleOf = (text: string) => derived.bundleOf(text, store.getState().istioVersion);
+  // Keystrokes noted since the editor last handed over its text (see typeText).
+  let typing: { change: TextChange; read: (typed: TextChange) => string; cancel: () => void } | undefined;
+  /** Takes the editor's text typed since, before anything reads or changes the text. */
+  const settleTyping = () => {
+    const typed = typing;
+    if (!typed) return;
+    typing = undefined;
+    typed.cancel();
+    store.getState().setText(typed.read(typed.change), 'editor', typed.change);
+  };
+  /** The text with what was typed: what every change other than a keystroke starts from. */
+  const currentText = () => {
+    settleTyping();
+    return store.getState().text;
+  };
   const store = createStore<StudioState>()(
     temporal(
       (set, get) => ({
@@ -111,28 +129,36 @@ export function createStudio({
         lesson: undefined,
         opened: 0,
         setText(text, origin, range, burst) {
+          if (origin !== 'editor') settleTyping();
           const base = get().text;
           if (text === base || get().readOnly) return;
           pending = origin;
           pendingBurst = origin === 'editor' ? 'editor' : burst;
           set({ text, origin, change: range ? { base, range } : undefined });
         },
+        typeText(change, read) {
+          if (get().readOnly) return;
+          if (typing) typing = { ...typing, change: composeChanges(typing.change, change), read };
+          else typing = { change, read, cancel: afterPaint(settleTyping) };
+        },
         editField(resourceId, edit, burst) {
-          const result = editResource(bundleOf(get().text), resourceId, edit);
+          const result = editResource(bundleOf(currentText()), resourceId, edit);
           if (result.ok) get().setText(result.text, 'form', result.change, burst);
         },
         setIstioVersion(version) {
+          settleTyping();
           if (!isIstioVersion(version) || version === get().istioVersion || get().readOnly) return;
           pending = 'form';
           pendingBurst = undefined;
           set({ istioVersion: version });
         },
         setOutboundMode(mode) {
-          const result = setOutboundTrafficMode(bundleOf(get().text), mode);
+          const result = setOutboundTrafficMode(bundleOf(currentText()), mode);
           if (result.ok) get().setText(result.text, 'form', result.change);
         },
         openDesign(text, origin, layout = { positions: {} }, istioVersion, lesson) {
           if (get().readOnly) return;
+          settleTyping();
           // Text, release and lesson change together: one step.
           pending = origin;
           pendingBurst = undefined;
@@ -157,7 +183,7 @@ export function createStudio({
           set({ lesson: undefined });
         },
         addResources(objects) {
-          const before = bundleOf(get().text).resources.map((r) => r.key);
+          const before = bundleOf(currentText()).resources.map((r) => r.key);
           get().applyChange({ edits: [], objects: objects as KubernetesObject[] });
           const first = objects.map((o) => resourceKey(objectName(o))).find((key) => !before.includes(key));
           const added = first && bundleOf(get().text).resources.find((r) => r.key === first);
@@ -166,14 +192,14 @@ export function createStudio({
           if (node) set({ selection: node.id });
         },
         routeThroughEgressGateway(target) {
-          get().applyChange(planEgressGatewayRoute(bundleOf(get().text), target));
+          get().applyChange(planEgressGatewayRoute(bundleOf(currentText()), target));
         },
         routeDirect(target) {
-          get().applyChange(planDirectRoute(bundleOf(get().text), target));
+          get().applyChange(planDirectRoute(bundleOf(currentText()), target));
         },
         applyChange({ edits, removals = [], objects }) {
           if (get().readOnly) return;
-          let text = get().text;
+          let text = currentText();
           for (const { resourceId, edit } of edits) {
             const result = editResource(bundleOf(text), resourceId, edit);
             if (result.ok) text = result.text;
@@ -202,7 +228,7 @@ export function createStudio({
           });
         },
         removeResources(refs) {
-          get().setText(withoutResources(get().text, refs), 'form');
+          get().setText(withoutResources(currentText(), refs), 'form');
         },
         select(selection) {
           if (selection !== get().selection || get().edgeSelection !== undefined)
@@ -281,11 +307,13 @@ export function createStudio({
           if (get().focusRequest) set({ focusRequest: undefined });
         },
         undo() {
+          settleTyping();
           pending = 'history';
           store.temporal.getState().undo();
           set({ origin: 'history', change: undefined });
         },
         redo() {
+          settleTyping();
           pending = 'history';
           store.temporal.getState().redo();
           set({ origin: 'history', change: undefined });
@@ -325,6 +353,7 @@ export function createStudio({
   let drawnFrom: { view: unknown; positions: unknown; direction: unknown } | undefined;
   let drawn: DrawnGraph | undefined;
   const snapshot = (): DesignSnapshot => {
+    settleTyping();
     const { text, istioVersion, positions, direction, selection } = store.getState();
     const view = shownView();
     // The graph as drawn goes with it, for the next visit's first paint, and while the text does
@@ -383,6 +412,7 @@ export function createStudio({
     snapshot,
     dispose() {
       unsubscribe();
+      typing?.cancel();
       derived.dispose();
       if (timer !== undefined) clearTimeout(timer);
     },

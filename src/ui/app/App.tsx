@@ -8,9 +8,6 @@ import {
   useWorkbench,
   useWorkbenchApi,
 } from '../../store';
-import { AddNamespace } from '../panels/AddNamespace';
-import { AddService } from '../panels/AddService';
-import { RouteViaGateway } from '../panels/RouteViaGateway';
 import { cyclePanes } from '../shared/pane-focus';
 import { AddMenu } from './AddMenu';
 import { DesignsButton } from './DesignsButton';
@@ -18,7 +15,13 @@ import { IstioVersionSelect } from './IstioVersionSelect';
 import { ThemeSelect } from './ThemeSelect';
 import { Workspace } from './Workspace';
 
-// The palette, under the toolbar's Add menu: each item opens its form under the toolbar (one at a time).
+// The palette, under the toolbar's Add menu: each item opens its form under the toolbar (one at a
+// time), loaded when first opened.
+const AddService = lazy(() => import('../panels/AddService').then((m) => ({ default: m.AddService })));
+const AddNamespace = lazy(() => import('../panels/AddNamespace').then((m) => ({ default: m.AddNamespace })));
+const RouteViaGateway = lazy(() =>
+  import('../panels/RouteViaGateway').then((m) => ({ default: m.RouteViaGateway })),
+);
 const PALETTE = [
   { id: 'service', label: 'Add external service', Form: AddService },
   { id: 'namespace', label: 'Add client namespace', Form: AddNamespace },
@@ -149,12 +152,14 @@ export function App() {
         </div>
       </header>
       {PaletteForm && (
-        <PaletteForm
-          onDone={(added) => {
-            setPalette(undefined);
-            if (added) focusSelectedNode(store.getState().selection);
-          }}
-        />
+        <Suspense fallback={null}>
+          <PaletteForm
+            onDone={(added) => {
+              setPalette(undefined);
+              if (added) focusSelectedNode(store.getState().selection);
+            }}
+          />
+        </Suspense>
       )}
       <Suspense fallback={null}>
         {travel === 'scenarios' && <ScenarioGallery onClose={closeTravel} />}

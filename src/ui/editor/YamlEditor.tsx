@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 
-import { changeBetween, type Diagnostic } from '../../core';
+import { changeBetween, type Diagnostic, type TextChange } from '../../core';
 import { useStudio, useStudioApi, useView } from '../../store';
 import { focusPane, registerPaneFocus } from '../shared/pane-focus';
 import { sameFields } from '../shared/same-fields';
@@ -84,22 +84,21 @@ export default function YamlEditor() {
     // The text the model holds, kept without asking Monaco (getValue joins every line: slow in
     // large bundles).
     let known = model.getValue();
+    // The text as typed, built when the store asks for it: from the text it last had and the one
+    // range every keystroke since has touched (so a burst of typing builds one string, not one each).
+    const read = (typed: TextChange) => {
+      const inserted = model.getValueInRange(
+        monaco.Range.fromPositions(
+          model.getPositionAt(typed.start),
+          model.getPositionAt(typed.start + typed.length),
+        ),
+      );
+      known = known.slice(0, typed.start) + inserted + known.slice(typed.end);
+      return known;
+    };
     const typed = model.onDidChangeContent((event) => {
-      if (applying) return;
-      const single = event.changes.length === 1 ? event.changes[0]! : undefined;
-      const change = single
-        ? {
-            start: single.rangeOffset,
-            end: single.rangeOffset + single.rangeLength,
-            length: single.text.length,
-          }
-        : undefined;
-      known = single
-        ? known.slice(0, single.rangeOffset) +
-          single.text +
-          known.slice(single.rangeOffset + single.rangeLength)
-        : model.getValue();
-      store.getState().setText(known, 'editor', change);
+      if (applying || event.changes.length === 0) return;
+      store.getState().typeText(rangeOfChanges(event.changes), read);
     });
     const synced = store.subscribe((state, previous) => {
       // Another design opened (a scenario, an import, a new design): it is read from its top.
@@ -219,6 +218,22 @@ export default function YamlEditor() {
       <p className="yaml-editor-keys">{TAB_HINT[tabMode]}</p>
     </div>
   );
+}
+
+/**
+ * One range covering an edit's changes: Monaco reports each change of one edit (several cursors,
+ * a format) against the text before the edit.
+ */
+function rangeOfChanges(changes: readonly monaco.editor.IModelContentChange[]): TextChange {
+  let start = Infinity;
+  let end = 0;
+  let grew = 0;
+  for (const change of changes) {
+    start = Math.min(start, change.rangeOffset);
+    end = Math.max(end, change.rangeOffset + change.rangeLength);
+    grew += change.text.length - change.rangeLength;
+  }
+  return { start, end, length: end - start + grew };
 }
 
 function toMarker(model: monaco.editor.ITextModel, d: Diagnostic): monaco.editor.IMarkerData {

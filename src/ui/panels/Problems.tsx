@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 
 import {
   severityCounts,
@@ -13,6 +13,9 @@ import { withDeferredView } from '../shared/deferred-view';
 import { useHiddenSet } from '../shared/useHiddenSet';
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
+
+// The rows come with their windowing in a chunk of their own, after the first paint.
+const ProblemList = lazy(() => import('./ProblemList').then((m) => ({ default: m.ProblemList })));
 
 /** Every diagnostic of the bundle, with a summary and a severity filter; a click selects its node. */
 export const Problems = withDeferredView(function Problems({ view }: { view: View }) {
@@ -33,7 +36,7 @@ export const Problems = withDeferredView(function Problems({ view }: { view: Vie
   };
 
   return (
-    <>
+    <div className="problems">
       <div className="problems-header">
         <p className="summary" aria-live="polite">
           {/* A large design just opened: nothing derived yet (its text is being checked). */}
@@ -59,24 +62,10 @@ export const Problems = withDeferredView(function Problems({ view }: { view: Vie
         </div>
       </div>
       <Unmodelled resources={unmodelled} />
-      <ul className="problem-list">
-        {shown.map((d, i) => {
-          const at = bundle.lines.positionAt(d.range.start);
-          return (
-            <li key={keys[i]}>
-              <button type="button" className={`problem problem-${d.severity}`} onClick={() => open(d)}>
-                <span className="problem-severity">{d.severity}</span>
-                <span className="problem-code">{d.code}</span>
-                <span className="problem-message">{d.message}</span>
-                <span className="problem-where">
-                  {d.resource ?? 'YAML'} · line {at.line}
-                </span>
-              </button>
-            </li>
-          );
-        })}
-      </ul>
-    </>
+      <Suspense fallback={null}>
+        <ProblemList problems={shown} keys={keys} lines={bundle.lines} onOpen={open} />
+      </Suspense>
+    </div>
   );
 });
 

@@ -1,0 +1,61 @@
+/**
+ * When the store does deferred work: between frames, so that what the user just did is drawn
+ * first. Browsers without frames or idle callbacks (Node, in tests) fall back to timers.
+ */
+
+/** How long each slice of idle work may take: well within a frame. */
+export const IDLE_SLICE_MS = 8;
+
+/** Past this, deferred work runs even on a page that never paints (a hidden tab has no frames). */
+const FRAME_FALLBACK_MS = 100;
+
+/**
+ * Calls `work` with a budget in milliseconds when the main thread is idle (between frames, no
+ * input waiting), or soon where browsers cannot say (timers); returns how to cancel it.
+ */
+export function whenIdle(work: (budgetMs: number) => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    // Within a few frames even on a page that is never idle.
+    const id = requestIdleCallback(
+      (deadline) =>
+        work(
+          deadline.didTimeout
+            ? IDLE_SLICE_MS
+            : Math.max(1, Math.min(IDLE_SLICE_MS, deadline.timeRemaining())),
+        ),
+      { timeout: FRAME_FALLBACK_MS },
+    );
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(() => work(IDLE_SLICE_MS), 0);
+  return () => clearTimeout(id);
+}
+
+/**
+ * Calls `work` once the next frame is painted (a task queued from that frame's animation
+ * callbacks runs after its paint), or after a timer where there are no frames; returns how to
+ * cancel it.
+ */
+export function afterPaint(work: () => void): () => void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    clearTimeout(fallback);
+    if (frame !== undefined) cancelAnimationFrame(frame);
+    if (queued !== undefined) clearTimeout(queued);
+    work();
+  };
+  let queued: ReturnType<typeof setTimeout> | undefined;
+  const frame =
+    typeof requestAnimationFrame === 'function'
+      ? requestAnimationFrame(() => (queued = setTimeout(once, 0)))
+      : undefined;
+  const fallback = setTimeout(once, frame === undefined ? 0 : FRAME_FALLBACK_MS);
+  return () => {
+    done = true;
+    clearTimeout(fallback);
+    if (frame !== undefined) cancelAnimationFrame(frame);
+    if (queued !== undefined) clearTimeout(queued);
+  };
+}
