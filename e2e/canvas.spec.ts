@@ -359,6 +359,22 @@ test('a 2,000-service design pasted into the YAML pane: typing goes on while it 
   await expect(page.getByRole('group', { name: /^Sidecars \(10\): team-0 and 9 more$/ })).toBeVisible();
   await expectReadable(page, '2,000 services');
 
+  // Thousands of problems, only the rows in view drawn; the keyboard reaches every one of them.
+  const list = problems.getByRole('list', { name: /^[\d,]+ problems$/ });
+  const total = Number((await list.getAttribute('aria-label'))!.split(' ')[0]!.replace(/,/g, ''));
+  expect(total).toBeGreaterThan(2000);
+  expect(await list.getByRole('listitem').count()).toBeLessThan(100);
+  await list.getByRole('button').first().focus();
+  await page.keyboard.press('End');
+  const focusedRow = list.locator('li:has(button:focus)');
+  await expect(focusedRow).toHaveAttribute('aria-posinset', String(total));
+  await expect(focusedRow).toBeInViewport();
+  await page.keyboard.press('ArrowUp');
+  await expect(focusedRow).toHaveAttribute('aria-posinset', String(total - 1));
+  await page.keyboard.press('Home');
+  await expect(focusedRow).toHaveAttribute('aria-posinset', '1');
+  await expect(focusedRow).toContainText('warning');
+
   // The group says what it stands for, and opens: its hosts' domains, then back.
   await hosts.click();
   const inspector = page.getByRole('region', { name: 'Inspector' });

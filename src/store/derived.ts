@@ -19,7 +19,7 @@ import {
 } from '../core';
 import { OFF_THREAD_CHARS, type OffThread } from './off-thread';
 import type { DeriveAnswer, DeriveRequest } from './off-thread-answer';
-import { whenIdle } from './schedule';
+import { soon, whenIdle } from './schedule';
 
 /** Where the text stops parsing: the first YAML syntax error. */
 export interface Blocked {
@@ -75,6 +75,17 @@ export interface DerivedOptions {
 
 const NONE: readonly string[] = [];
 
+/** A text being parsed here in slices (see `warm`). */
+interface Warming {
+  text: string;
+  /** Stops the parse; undefined once it is done. */
+  cancel: (() => void) | undefined;
+  /** Runs `next` once the text is parsed, parsing the rest in slices without waiting for idle time. */
+  then(next: () => void): void;
+  /** Ends the parse (done, or parsed at once elsewhere): what waits for it runs next. */
+  done(): void;
+}
+
 /** A derivation cache for one studio (it keeps the engine's per-document caches between edits). */
 export function createDerived({ offThread, onLanded }: DerivedOptions = {}): Derived {
   const derive = createDeriver();
@@ -97,27 +108,49 @@ export function createDerived({ offThread, onLanded }: DerivedOptions = {}): Der
     if (parsed?.text === text) return parsed;
     const typed = ahead;
     if (typed?.text === text) {
-      if (parsed?.text !== typed.from) parsed = parseBundle(typed.from, documents, parsed);
+      if (parsed?.text !== typed.from) parseWhole(typed.from);
       parsed = parseBundle(text, documents, parsed, typed.change);
       ahead = undefined;
       return parsed;
     }
-    parsed = parseBundle(text, documents, parsed);
+    parsed = parseWhole(text);
     // A landing of a text typed before the newest: the newest is still ahead, by what differs.
     if (typed && typed.from !== text)
       ahead = { from: text, text: typed.text, change: changeOf(text, typed.text) };
     return parsed;
   };
+  const parseWhole = (text: string): Bundle => {
+    parsed = parseBundle(text, documents, parsed);
+    // Parsed now (an edit or a landing needed it): what waited for the parse between frames goes on.
+    if (warming?.cancel && warming.text === text) warming.done();
+    return parsed;
+  };
   // While the worker derives a text, this thread parses it too (for the forms and edits), in the
   // idle time between frames, a few milliseconds at a time, so that its landing does not parse it
-  // in one long task and a keystroke meanwhile is drawn in its own frame.
-  let warming: { text: string; cancel: (() => void) | undefined } | undefined;
+  // in one long task and a keystroke meanwhile is drawn in its own frame. A landing that comes
+  // first waits for it, the rest parsed in slices at once rather than when idle.
+  let warming: Warming | undefined;
   const warm = (text: string) => {
     warming?.cancel?.();
     const slice = parseInSlices(text, documents);
-    const current: { text: string; cancel: (() => void) | undefined } = { text, cancel: undefined };
+    const waiting: (() => void)[] = [];
+    const current: Warming = {
+      text,
+      cancel: undefined,
+      then(next) {
+        waiting.push(next);
+        current.cancel?.();
+        current.cancel = soon(step);
+      },
+      done() {
+        current.cancel?.();
+        current.cancel = undefined;
+        if (waiting.length > 0) soon(() => waiting.splice(0).forEach((next) => next()));
+      },
+    };
     const step = (budget: number) => {
-      current.cancel = slice(budget) ? undefined : whenIdle(step);
+      if (slice(budget)) current.done();
+      else current.cancel = (waiting.length > 0 ? soon : whenIdle)(step);
     };
     current.cancel = whenIdle(step);
     warming = current;
@@ -144,6 +177,7 @@ export function createDerived({ offThread, onLanded }: DerivedOptions = {}): Der
   };
 
   const land = (request: DeriveRequest, answer: DeriveAnswer) => {
+    if (warming?.cancel) return warming.then(() => land(request, answer));
     const bundle = parseHere(request.text);
     const derivation: Derivation = {
       bundle,

@@ -101,6 +101,9 @@ export async function openLibrary(
 
 function libraryOver(store: UseStore): DesignLibrary {
   const get = (s: IDBObjectStore, key: string) => promisifyRequest<unknown>(s.get(key));
+  // Save times that never tie here: two saves within a millisecond still list newest first.
+  let lastSaved = 0;
+  const saveTime = () => (lastSaved = Math.max(Date.now(), lastSaved + 1));
   const attempt = async <T>(work: () => Promise<T>, failed: (reason: string) => T): Promise<T> => {
     try {
       return await work();
@@ -161,7 +164,7 @@ function libraryOver(store: UseStore): DesignLibrary {
               id: newId(),
               name,
               revision: 1,
-              savedAt: Date.now(),
+              savedAt: saveTime(),
               size: design.text.length,
             };
             s.put(card, CARD + card.id);
@@ -187,7 +190,7 @@ function libraryOver(store: UseStore): DesignLibrary {
             const next: DesignCard = {
               ...card,
               revision: card.revision + 1,
-              savedAt: Date.now(),
+              savedAt: saveTime(),
               size: design.text.length,
             };
             s.put(next, CARD + id);

@@ -41,6 +41,17 @@ function inProcessWorker() {
   return worker;
 }
 
+/**
+ * Waits for `done`: a landing waits for this thread's parse of its text, between frames, when the
+ * answer comes before that parse is through.
+ */
+async function until(done: () => boolean): Promise<void> {
+  for (let waited = 0; !done(); waited++) {
+    if (waited > 2000) throw new Error('it did not happen');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
 describe('derivation off the main thread', () => {
   it('answers with what a derivation on this thread gives, the graph as shown', () => {
     const answer = createAnswerer()({ text: LARGE, istioVersion: LATEST_ISTIO_VERSION, expanded: [] });
@@ -50,7 +61,7 @@ describe('derivation off the main thread', () => {
     expect(structuredClone(answer)).toEqual(answer);
   });
 
-  it('keeps small texts on this thread, and shows a large one once its derivation lands', () => {
+  it('keeps small texts on this thread, and shows a large one once its derivation lands', async () => {
     expect(LARGE.length).toBeGreaterThan(OFF_THREAD_CHARS);
     const worker = inProcessWorker();
     let landings = 0;
@@ -85,6 +96,9 @@ describe('derivation off the main thread', () => {
     expect(stale.pending).toBe(true);
     expect(stale.current).toBe(view.current);
     worker.answerAll();
+    // Landed once this thread has parsed it too, in slices between tasks, never in one long task.
+    expect(derived.of(edited, LATEST_ISTIO_VERSION).pending).toBe(true);
+    await until(() => landings === 2);
     const after = derived.of(edited, LATEST_ISTIO_VERSION);
     expect(after.current.bundle.text).toBe(edited);
     expect(after.current.diagnostics).toEqual(deriveOnce(edited).diagnostics);
@@ -96,7 +110,7 @@ describe('derivation off the main thread', () => {
     expect(open.current.graph.nodes.filter((n) => n.group).length).toBeGreaterThan(20);
   });
 
-  it('parses keystrokes only when a landing or an edit needs them, each text exactly', () => {
+  it('parses keystrokes only when a landing or an edit needs them, each text exactly', async () => {
     const worker = inProcessWorker();
     const derived = createDerived({ offThread: () => worker });
     const shape = (bundle: Bundle) => ({
@@ -107,6 +121,7 @@ describe('derivation off the main thread', () => {
     let text = LARGE;
     derived.of(text, LATEST_ISTIO_VERSION);
     worker.answerAll();
+    await until(() => !derived.of(text, LATEST_ISTIO_VERSION).pending);
     // Keystrokes at the top, in the middle and at the end, a new document among them, with
     // landings of texts typed before the newest in between.
     const middle = LARGE.indexOf('\n---\n', LARGE.length / 2) + 1;
@@ -128,12 +143,14 @@ describe('derivation off the main thread', () => {
       derived.of(text, LATEST_ISTIO_VERSION, change);
       if (i === 2) {
         worker.answerAll();
+        await until(() => !derived.of(text, LATEST_ISTIO_VERSION, change).pending);
         const landedText = derived.of(text, LATEST_ISTIO_VERSION, change);
         expect(shape(landedText.current.bundle)).toEqual(shape(parseBundle(text)));
       }
     }
     expect(shape(derived.bundleOf(text, LATEST_ISTIO_VERSION))).toEqual(shape(parseBundle(text)));
     worker.answerAll();
+    await until(() => !derived.of(text, LATEST_ISTIO_VERSION).pending);
     expect(shape(derived.of(text, LATEST_ISTIO_VERSION).current.bundle)).toEqual(shape(parseBundle(text)));
   });
 

@@ -7,6 +7,7 @@
  * (read only when the app opens, never by the first paint) with the fingerprint of the state it
  * leads to: a history that does not lead to the saved design is not used.
  */
+import { changeBetween } from '../core/bundle/change';
 import { saveDesign, STORAGE_KEY, type SavedDesign } from './persistence';
 
 /** One state of the history: what the store's undo records. */
@@ -169,16 +170,8 @@ export function encodeHistory(
 function patchOf(from: HistoryState, to: HistoryState): Patch {
   const cached = patches.get(to);
   if (cached?.from === from) return cached.patch;
-  const a = from.text;
-  const b = to.text;
-  let start = 0;
-  const shorter = Math.min(a.length, b.length);
-  while (start < shorter && a.charCodeAt(start) === b.charCodeAt(start)) start++;
-  let end = 0;
-  while (end < shorter - start && a.charCodeAt(a.length - 1 - end) === b.charCodeAt(b.length - 1 - end))
-    end++;
-  const inserted = b.slice(start, b.length - end);
-  const removed = a.length - end - start;
+  const { start, end, text: inserted } = changeBetween(from.text, to.text);
+  const removed = end - start;
   const patch: Patch =
     to.istioVersion === from.istioVersion
       ? [start, removed, inserted]
@@ -227,12 +220,19 @@ function lazyState(
   };
 }
 
+// The last fingerprint: each autosave asks for the current state's (a pass over the whole text in
+// script), and between edits it is the same.
+let lastPrint: (HistoryState & { print: string }) | undefined;
+
 /** A short fingerprint of a state (FNV-1a over the text and release, with the length). */
 function fingerprint({ text, istioVersion }: HistoryState): string {
+  if (lastPrint?.text === text && lastPrint.istioVersion === istioVersion) return lastPrint.print;
   let hash = 0x811c9dc5;
   const all = `${istioVersion}\u0000${text}`;
   for (let i = 0; i < all.length; i++) hash = Math.imul(hash ^ all.charCodeAt(i), 0x01000193);
-  return `${all.length}:${(hash >>> 0).toString(36)}`;
+  const print = `${all.length}:${(hash >>> 0).toString(36)}`;
+  lastPrint = { text, istioVersion, print };
+  return print;
 }
 
 function isSavedHistory(value: unknown): value is SavedHistory {

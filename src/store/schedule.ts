@@ -32,6 +32,34 @@ export function whenIdle(work: (budgetMs: number) => void): () => void {
 }
 
 /**
+ * Calls `work` with a slice's budget as soon as the tasks already queued (input first) have run:
+ * without a timer's minimum delay, which slices in a chain would each pay.
+ */
+export function soon(work: (budgetMs: number) => void): () => void {
+  let cancelled = false;
+  const run = () => {
+    if (!cancelled) work(IDLE_SLICE_MS);
+  };
+  if (typeof MessageChannel === 'function') {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      run();
+    };
+    channel.port2.postMessage(undefined);
+    return () => {
+      cancelled = true;
+      channel.port1.close();
+    };
+  }
+  const id = setTimeout(run, 0);
+  return () => {
+    cancelled = true;
+    clearTimeout(id);
+  };
+}
+
+/**
  * Calls `work` once the next frame is painted (a task queued from that frame's animation
  * callbacks runs after its paint), or after a timer where there are no frames; returns how to
  * cancel it.

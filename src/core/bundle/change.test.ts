@@ -18,6 +18,35 @@ describe('changeBetween', () => {
     });
   });
 
+  it('keeps the longest common prefix and suffix of long texts (compared a block at a time)', () => {
+    // Texts past the block sizes, differing anywhere: at a block's edge, inside one, or not at all.
+    const long = fc
+      .tuple(fc.string({ unit: fc.constantFrom('a', 'b'), maxLength: 40 }), fc.integer({ min: 1, max: 2500 }))
+      .map(([pattern, times]) => (pattern || 'ab').repeat(times));
+    const edit = fc.record({
+      text: long,
+      at: fc.nat(),
+      removed: fc.nat(70),
+      inserted: fc.string({ maxLength: 3 }),
+    });
+    fc.assert(
+      fc.property(edit, ({ text, at, removed, inserted }) => {
+        const start = at % (text.length + 1);
+        const after = text.slice(0, start) + inserted + text.slice(start + removed);
+        const change = changeBetween(text, after);
+        expect(apply(text, change)).toBe(after);
+        // The same as comparing a character at a time from either end.
+        const shorter = Math.min(text.length, after.length);
+        let prefix = 0;
+        while (prefix < shorter && text[prefix] === after[prefix]) prefix++;
+        let suffix = 0;
+        while (suffix < shorter - prefix && text.at(-1 - suffix) === after.at(-1 - suffix)) suffix++;
+        expect([change.start, change.end]).toEqual([prefix, text.length - suffix]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('stays inside the range it is told was replaced, and still turns one text into the other', () => {
     const replacement = fc.record({
       before: fc.string({ unit: fc.constantFrom('a', 'b', '\n', ' ') }),

@@ -19,17 +19,38 @@ export function changeBetween(
     );
     return { ...inner, start: inner.start + within.start, end: inner.end + within.start };
   }
-  let start = 0;
   const shorter = Math.min(before.length, after.length);
-  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let tail = 0;
-  while (
-    tail < shorter - start &&
-    before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)
-  )
-    tail++;
+  const start = commonPrefix(before, after, shorter);
+  const tail = commonSuffix(before, after, shorter - start);
   const text = after.slice(start, after.length - tail);
   return { start, end: before.length - tail, length: text.length, text };
+}
+
+// Texts are compared a block at a time (the engine compares a block's characters at memory speed,
+// a character at a time in script is ~50 times slower: milliseconds per keystroke in a large
+// design), narrowing to single characters where they differ.
+const BLOCKS = [16384, 1024, 64] as const;
+
+/** How many characters `a` and `b` share from their start, at most `limit`. */
+function commonPrefix(a: string, b: string, limit: number): number {
+  let at = 0;
+  for (const block of BLOCKS)
+    while (at + block <= limit && a.slice(at, at + block) === b.slice(at, at + block)) at += block;
+  while (at < limit && a.charCodeAt(at) === b.charCodeAt(at)) at++;
+  return at;
+}
+
+/** How many characters `a` and `b` share at their end, at most `limit`. */
+function commonSuffix(a: string, b: string, limit: number): number {
+  let at = 0;
+  for (const block of BLOCKS)
+    while (
+      at + block <= limit &&
+      a.slice(a.length - at - block, a.length - at) === b.slice(b.length - at - block, b.length - at)
+    )
+      at += block;
+  while (at < limit && a.charCodeAt(a.length - 1 - at) === b.charCodeAt(b.length - 1 - at)) at++;
+  return at;
 }
 
 /**

@@ -86,7 +86,21 @@ export interface Indexes {
   /** Keys each entry is filed under. */
   provided: Map<ModelEntry, string[]>;
   /** Values computed from these indexes (see {@link derivedFromIndexes}), dropped when they change. */
-  derived: Map<string, { value: unknown; reads: ReadGroup }>;
+  derived: Map<string, Derived>;
+  /** Values of questions with arguments (see {@link derivedPer}), by name then argument by argument. */
+  derivedPer: Map<string, Asked>;
+}
+
+/** A value computed from the indexes, with what it read. */
+interface Derived {
+  value: unknown;
+  reads: ReadGroup;
+}
+
+/** One step down a question's arguments: the answer for the arguments so far, and the next ones. */
+interface Asked {
+  answer?: Derived;
+  next?: Map<string | number | undefined, Asked>;
 }
 
 const cache = new WeakMap<BundleModel, Indexes>();
@@ -121,7 +135,10 @@ export function carryIndexes(
   const indexes = cache.get(previous);
   if (!indexes || cache.has(next)) return;
   cache.delete(previous);
-  if (removed.length > 0 || added.length > 0) indexes.derived.clear();
+  if (removed.length > 0 || added.length > 0) {
+    indexes.derived.clear();
+    indexes.derivedPer.clear();
+  }
   for (const entry of removed) {
     for (const { index, key } of filingsOf(entry)) indexes[index].remove(key, entry);
     indexes.provided.delete(entry);
@@ -147,7 +164,7 @@ export function positionIn(model: BundleModel): Position {
   return (entry) => found.get(entry) ?? -1;
 }
 
-type IndexName = Exclude<keyof Indexes, 'provided' | 'derived'>;
+type IndexName = Exclude<keyof Indexes, 'provided' | 'derived' | 'derivedPer'>;
 
 /**
  * A value computed from a model's indexes alone, once per state of the indexes (a model and the
@@ -177,23 +194,20 @@ export function derivedPer<T>(
   args: readonly (string | number | undefined)[],
   compute: () => T,
 ): T {
-  return derivedFromIndexes(model, argsKey(name, args), compute);
-}
-
-// Hundreds of thousands of questions are asked in a large design: their keys are joined by hand
-// (JSON.stringify was a tenth of the graph's time), each argument tagged by its type.
-const SEPARATOR = '\u0001';
-
-function argsKey(name: string, args: readonly (string | number | undefined)[]): string {
-  let key = name;
+  // Hundreds of thousands of questions are asked in a large design: looked up argument by argument
+  // (the model's own strings, whose hashes the engine keeps), no key is built or hashed per question.
+  const { derivedPer: asked } = indexesOf(model);
+  let at: Asked | undefined = asked.get(name);
+  if (!at) asked.set(name, (at = {}));
   for (const arg of args) {
-    if (typeof arg === 'string') {
-      // A string holding the separator could pass for two arguments: such rare input keeps JSON.
-      if (arg.includes(SEPARATOR)) return `${name}:${JSON.stringify(args)}`;
-      key += `${SEPARATOR}s${arg}`;
-    } else key += arg === undefined ? `${SEPARATOR}u` : `${SEPARATOR}n${arg}`;
+    const next: Map<string | number | undefined, Asked> = (at.next ??= new Map());
+    let child: Asked | undefined = next.get(arg);
+    if (!child) next.set(arg, (child = {}));
+    at = child;
   }
-  return key;
+  const answer = (at.answer ??= trackReads(compute));
+  recordGroup(answer.reads);
+  return answer.value as T;
 }
 
 /** One item an entry files in one index, under one key. */
@@ -256,6 +270,7 @@ function emptyIndexes(): Indexes {
     gatewayHopsByTarget: new KeyedIndex<GatewayHop>('hop-target', byVs),
     provided: new Map(),
     derived: new Map(),
+    derivedPer: new Map(),
   };
 }
 
