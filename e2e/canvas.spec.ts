@@ -1,11 +1,13 @@
 import { realisticDesign } from '../bench/realistic';
+import type { SavedDesign } from '../src/store/persistence';
 import {
-  clickIntoEditor,
+  pasteIntoEditor,
   editorLines,
   expect,
   expectAccessible,
   openDesigner,
   openPalette,
+  savedDesign,
   savedText,
   test,
   type Page,
@@ -333,12 +335,7 @@ test('a 2,000-service design pasted into the YAML pane: typing goes on while it 
 }) => {
   test.slow();
   await openDesigner(page);
-  const design = realisticDesign(2000);
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-  await page.evaluate((text) => navigator.clipboard.writeText(text), design);
-  await clickIntoEditor(page);
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Control+V');
+  await pasteIntoEditor(page, realisticDesign(2000));
   // Typing goes on at once, while the design is checked off the main thread.
   await page.keyboard.press('Control+Home');
   await page.keyboard.type('# egress for all teams: reviewed by platform\n');
@@ -400,4 +397,36 @@ test('a 2,000-service design pasted into the YAML pane: typing goes on while it 
   await expect
     .poll(async () => (await editorLines(page))[0])
     .toBe('# egress for all teams: reviewed by platform');
+});
+
+test('a large design reloaded with a node selected shows that node’s YAML once it is checked', async ({
+  page,
+}) => {
+  test.slow();
+  await openDesigner(page);
+  // Large enough to be checked off the main thread: after a reload nothing is known at first.
+  const design = realisticDesign(200);
+  await pasteIntoEditor(page, design);
+  await expect(page.getByRole('group', { name: 'External services (200): example.com' })).toBeVisible({
+    timeout: 60_000,
+  });
+  const gateway = page.getByRole('group', { name: 'Egress gateway: istio-egressgateway' });
+  await gateway.click();
+  const gatewayDocument = async () => (await editorLines(page)).some((line) => line === 'kind: Gateway');
+  await expect.poll(gatewayDocument, { timeout: 30_000 }).toBe(true);
+  // Reloaded once the design and its selection are saved.
+  await expect
+    .poll(
+      async () => {
+        const saved = await savedDesign(page);
+        const kept = saved ? (JSON.parse(saved) as { design: SavedDesign }).design : undefined;
+        return kept?.text.length === design.length && kept.selection;
+      },
+      { timeout: 30_000 },
+    )
+    .toBe('egress-gateway:istio-egressgateway');
+
+  await page.reload();
+  await expect(gateway).toBeVisible({ timeout: 60_000 });
+  await expect.poll(gatewayDocument, { timeout: 30_000 }).toBe(true);
 });

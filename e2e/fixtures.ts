@@ -64,6 +64,15 @@ export async function clickIntoEditor(page: Page): Promise<void> {
     .click({ position: { x: 120, y: 10 } });
 }
 
+/** Replaces the YAML pane's text with `text` as a person does: copied, then Ctrl+A and Ctrl+V in the pane. */
+export async function pasteIntoEditor(page: Page, text: string): Promise<void> {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate((copied) => navigator.clipboard.writeText(copied), text);
+  await clickIntoEditor(page);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Control+V');
+}
+
 /**
  * The lines the YAML pane shows, top to bottom, as a person reads them (Monaco draws only these).
  * Monaco draws a change in a later frame: read them with `expect.poll` after typing.

@@ -48,6 +48,12 @@ export default function YamlEditor() {
       'yaml',
       monaco.Uri.parse('file:///bundle.yaml'),
     );
+    // Bracket pairs are coloured per model, not per editor (the editor's option below does not reach
+    // it): off, or every frame asks a tree of the text's brackets for the lines drawn, and a large
+    // paste builds that tree in one long task.
+    model.updateOptions({
+      bracketColorizationOptions: { enabled: false, independentColorPoolPerBracketType: false },
+    });
     // Completion and hover follow the release the design targets, as it is when they are asked for.
     targetModel(model, () => store.getState().istioVersion);
     const editor = monaco.editor.create(host.current!, {
@@ -193,12 +199,14 @@ export default function YamlEditor() {
     }
     // Scroll only when the selection itself changes, and not when the cursor is already in one of
     // the node's documents (the cursor selected it, or a clicked problem put it there).
-    if (selection === scrolledTo.current) return;
+    // Not while the view is of an earlier text (a large design still being derived, say one restored
+    // with its selection): its offsets are not this text's. Shown once its own view lands.
+    if (selection === scrolledTo.current || documents.length === 0 || view.pending) return;
     scrolledTo.current = selection;
     const cursor = model.getOffsetAt(editor.getPosition() ?? { lineNumber: 1, column: 1 });
-    if (documents.length === 0 || documents.some((d) => d.start <= cursor && cursor < d.end)) return;
+    if (documents.some((d) => d.start <= cursor && cursor < d.end)) return;
     editor.setScrollTop(editor.getTopForLineNumber(model.getPositionAt(documents[0]!.start).lineNumber));
-  }, [selection, bundle, graph]);
+  }, [selection, bundle, graph, view.pending]);
 
   // Markers: the engine's diagnostics, the one source of problems.
   const diagnostics = view.current.diagnostics;
