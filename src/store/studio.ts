@@ -9,7 +9,6 @@ import { createStore } from 'zustand/vanilla';
 
 import {
   appendObject,
-  composeChanges,
   createLayoutMemo,
   editResource,
   isIstioVersion,
@@ -23,14 +22,13 @@ import {
   roleAndLabel,
   setOutboundTrafficMode,
   type KubernetesObject,
-  type TextChange,
 } from '../core';
 import { createDerived, type View } from './derived';
 import { createOffThread } from './off-thread';
 import { drawnGraph } from './drawn';
 import type { DrawnGraph, SavedDesign } from './persistence';
 import { decodeHistory, type HistoryState } from './saved-history';
-import { afterPaint } from './schedule';
+import { createTypingBuffer } from './typing';
 import type { ChangeOrigin, DesignSnapshot, Studio, StudioOptions, StudioState } from './studio-state';
 
 export type * from './studio-state';
@@ -93,15 +91,8 @@ export function createStudio({
   // The current bundle, parsed incrementally by the same cache (and for the release) the views use.
   const bundleOf = (text: string) => derived.bundleOf(text, store.getState().istioVersion);
   // Keystrokes noted since the editor last handed over its text (see typeText).
-  let typing: { change: TextChange; read: (typed: TextChange) => string; cancel: () => void } | undefined;
-  /** Takes the editor's text typed since, before anything reads or changes the text. */
-  const settleTyping = () => {
-    const typed = typing;
-    if (!typed) return;
-    typing = undefined;
-    typed.cancel();
-    store.getState().setText(typed.read(typed.change), 'editor', typed.change);
-  };
+  const typing = createTypingBuffer((text, change) => store.getState().setText(text, 'editor', change));
+  const settleTyping = typing.settle;
   /** The text with what was typed: what every change other than a keystroke starts from. */
   const currentText = () => {
     settleTyping();
@@ -137,9 +128,7 @@ export function createStudio({
           set({ text, origin, change: range ? { base, range } : undefined });
         },
         typeText(change, read) {
-          if (get().readOnly) return;
-          if (typing) typing = { ...typing, change: composeChanges(typing.change, change), read };
-          else typing = { change, read, cancel: afterPaint(settleTyping) };
+          if (!get().readOnly) typing.type(change, read);
         },
         editField(resourceId, edit, burst) {
           const result = editResource(bundleOf(currentText()), resourceId, edit);
@@ -412,7 +401,7 @@ export function createStudio({
     snapshot,
     dispose() {
       unsubscribe();
-      typing?.cancel();
+      typing.cancel();
       derived.dispose();
       if (timer !== undefined) clearTimeout(timer);
     },
