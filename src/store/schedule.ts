@@ -66,24 +66,22 @@ export function soon(work: (budgetMs: number) => void): () => void {
  */
 export function afterPaint(work: () => void): () => void {
   let done = false;
-  const once = () => {
-    if (done) return;
+  let queued: ReturnType<typeof setTimeout> | undefined;
+  const stop = () => {
     done = true;
     clearTimeout(fallback);
+    clearTimeout(queued);
     if (frame !== undefined) cancelAnimationFrame(frame);
-    if (queued !== undefined) clearTimeout(queued);
+  };
+  const once = () => {
+    if (done) return;
+    stop();
     work();
   };
-  let queued: ReturnType<typeof setTimeout> | undefined;
   const frame =
     typeof requestAnimationFrame === 'function'
       ? requestAnimationFrame(() => (queued = setTimeout(once, 0)))
       : undefined;
   const fallback = setTimeout(once, frame === undefined ? 0 : FRAME_FALLBACK_MS);
-  return () => {
-    done = true;
-    clearTimeout(fallback);
-    if (frame !== undefined) cancelAnimationFrame(frame);
-    if (queued !== undefined) clearTimeout(queued);
-  };
+  return stop;
 }

@@ -85,10 +85,11 @@ export interface Indexes {
   gatewayHopsByTarget: KeyedIndex<GatewayHop>;
   /** Keys each entry is filed under. */
   provided: Map<ModelEntry, string[]>;
-  /** Values computed from these indexes (see {@link derivedFromIndexes}), dropped when they change. */
-  derived: Map<string, Derived>;
-  /** Values of questions with arguments (see {@link derivedPer}), by name then argument by argument. */
-  derivedPer: Map<string, Asked>;
+  /**
+   * Values computed from these indexes (see {@link derivedFromIndexes}), by name then argument by
+   * argument; dropped when the indexes change.
+   */
+  derived: Map<string, Asked>;
 }
 
 /** A value computed from the indexes, with what it read. */
@@ -137,7 +138,6 @@ export function carryIndexes(
   cache.delete(previous);
   if (removed.length > 0 || added.length > 0) {
     indexes.derived.clear();
-    indexes.derivedPer.clear();
   }
   for (const entry of removed) {
     for (const { index, key } of filingsOf(entry)) indexes[index].remove(key, entry);
@@ -164,7 +164,7 @@ export function positionIn(model: BundleModel): Position {
   return (entry) => found.get(entry) ?? -1;
 }
 
-type IndexName = Exclude<keyof Indexes, 'provided' | 'derived' | 'derivedPer'>;
+type IndexName = Exclude<keyof Indexes, 'provided' | 'derived'>;
 
 /**
  * A value computed from a model's indexes alone, once per state of the indexes (a model and the
@@ -172,15 +172,7 @@ type IndexName = Exclude<keyof Indexes, 'provided' | 'derived' | 'derivedPer'>;
  * computation read, so per-subject caches that use the value stay exact.
  */
 export function derivedFromIndexes<T>(model: BundleModel, name: string, compute: () => T): T {
-  const { derived } = indexesOf(model);
-  let found = derived.get(name);
-  if (!found) {
-    found = trackReads(compute);
-    derived.set(name, found);
-  }
-  // The caller read what the value was computed from: its group, shared rather than copied.
-  recordGroup(found.reads);
-  return found.value as T;
+  return derivedPer(model, name, [], compute);
 }
 
 /**
@@ -196,9 +188,9 @@ export function derivedPer<T>(
 ): T {
   // Hundreds of thousands of questions are asked in a large design: looked up argument by argument
   // (the model's own strings, whose hashes the engine keeps), no key is built or hashed per question.
-  const { derivedPer: asked } = indexesOf(model);
-  let at: Asked | undefined = asked.get(name);
-  if (!at) asked.set(name, (at = {}));
+  const { derived } = indexesOf(model);
+  let at: Asked | undefined = derived.get(name);
+  if (!at) derived.set(name, (at = {}));
   for (const arg of args) {
     const next: Map<string | number | undefined, Asked> = (at.next ??= new Map());
     let child: Asked | undefined = next.get(arg);
@@ -206,6 +198,7 @@ export function derivedPer<T>(
     at = child;
   }
   const answer = (at.answer ??= trackReads(compute));
+  // The caller read what the value was computed from: its group, shared rather than copied.
   recordGroup(answer.reads);
   return answer.value as T;
 }
@@ -270,7 +263,6 @@ function emptyIndexes(): Indexes {
     gatewayHopsByTarget: new KeyedIndex<GatewayHop>('hop-target', byVs),
     provided: new Map(),
     derived: new Map(),
-    derivedPer: new Map(),
   };
 }
 
