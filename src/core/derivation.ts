@@ -55,12 +55,27 @@ class CountingCache extends Map<string, ParsedDocument> {
   }
 }
 
+/** What a derivation has once the text is parsed and its graph drawn, before the analyzers run. */
+export interface DrawnStage {
+  bundle: Bundle;
+  graph: EgressGraph;
+  unmodelled: Resource[];
+  /** Documents parsed afresh for it: the analyzers' work to come grows with them. */
+  documentsParsed: number;
+}
+
 /**
  * Derives a bundle text into its views for a target Istio release (default the newest), re-using
  * the previous derivation's work. An editor that knows where the text changed since the previous
- * call passes `change` (exact, or omitted).
+ * call passes `change` (exact, or omitted). `onDrawn`, when given, gets the parse and the graph as
+ * soon as they are made, before the analyzers run (the larger part of a new text's derivation).
  */
-export type Deriver = (text: string, change?: TextChange, istioVersion?: IstioVersion) => Derivation;
+export type Deriver = (
+  text: string,
+  change?: TextChange,
+  istioVersion?: IstioVersion,
+  onDrawn?: (drawn: DrawnStage) => void,
+) => Derivation;
 
 /** What a deriver keeps between calls. */
 interface DeriverState {
@@ -90,8 +105,8 @@ function createState(): DeriverState {
  */
 export function createDeriver(): Deriver {
   let state = createState();
-  return (text, change, istioVersion = LATEST_ISTIO_VERSION) => {
-    const derivation = deriveGuarded(text, change, istioVersion, state);
+  return (text, change, istioVersion = LATEST_ISTIO_VERSION, onDrawn) => {
+    const derivation = deriveGuarded(text, change, istioVersion, state, true, onDrawn);
     if (derivation.internalError) state = createState();
     return derivation;
   };
@@ -116,6 +131,7 @@ function deriveGuarded(
   istioVersion: IstioVersion,
   state: DeriverState,
   draw = true,
+  onDrawn?: (drawn: DrawnStage) => void,
 ): Derivation {
   const guard = createGuard();
   const parsedBefore = state.documents.added;
@@ -124,15 +140,18 @@ function deriveGuarded(
     () => emptyBundle(text),
   );
   state.previous = bundle;
-  const diagnostics = guard.run(
-    () => analyzeBundle(bundle, state.analysis, istioVersion),
-    (): Diagnostic[] => [],
-  );
   const noGraph = (): EgressGraph => ({ nodes: [], edges: [] });
   const graph = draw ? guard.run(() => deriveGraph(bundle, state.graph, istioVersion), noGraph) : noGraph();
   const unmodelled = guard.run(
     () => buildModel(bundle).unmodelled,
     (): Resource[] => [],
+  );
+  // Not when a step failed: the failure is reported with the whole derivation.
+  if (onDrawn && !guard.error)
+    onDrawn({ bundle, graph, unmodelled, documentsParsed: state.documents.added - parsedBefore });
+  const diagnostics = guard.run(
+    () => analyzeBundle(bundle, state.analysis, istioVersion),
+    (): Diagnostic[] => [],
   );
   const work: DerivationWork = {
     documentsParsed: state.documents.added - parsedBefore,

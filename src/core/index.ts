@@ -93,7 +93,7 @@ export {
 } from './graph';
 export type { Box, GraphMemo, GraphShower, LayoutDirection, LayoutMemo } from './graph';
 export { createDeriver, deriveOnce } from './derivation';
-export type { Derivation, DerivationWork, Deriver } from './derivation';
+export type { Derivation, DerivationWork, Deriver, DrawnStage } from './derivation';
 export { INTERNAL_ERROR_CODE } from './guard';
 export type { InternalError } from './guard';
 export type { EdgeKind, EgressGraph, GraphEdge, GraphNode, NodeGroup, NodeKind, TlsBehaviour } from './graph';

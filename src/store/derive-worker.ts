@@ -3,8 +3,10 @@
  * The derivation worker: large designs are derived here, off the main thread, so typing is never
  * held up by the analyzers or the graph (see off-thread.ts). One request at a time, in order.
  */
-import { createAnswerer, type DeriveRequest } from './off-thread-answer';
+import { createAnswerer, type DeriveRequest, type WorkerMessage } from './off-thread-answer';
 
 const answer = createAnswerer();
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-scope.onmessage = (event: MessageEvent<DeriveRequest>) => scope.postMessage(answer(event.data));
+const post = (message: WorkerMessage) => scope.postMessage(message);
+scope.onmessage = (event: MessageEvent<DeriveRequest>) =>
+  post({ answer: answer(event.data, (drawn) => post({ drawn })) });

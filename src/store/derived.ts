@@ -18,8 +18,8 @@ import {
   type TextChange,
 } from '../core';
 import { OFF_THREAD_CHARS, type OffThread } from './off-thread';
-import type { DeriveAnswer, DeriveRequest } from './off-thread-answer';
-import { soon, whenIdle } from './schedule';
+import type { DeriveAnswer, DeriveRequest, DrawnAnswer } from './off-thread-answer';
+import { IDLE_SLICE_MS, soon, whenIdle } from './schedule';
 
 /** Where the text stops parsing: the first YAML syntax error. */
 export interface Blocked {
@@ -40,9 +40,14 @@ export interface View {
   previous: Omit<View, 'previous' | 'pending'> | undefined;
   /**
    * Set while the text's derivation is under way off the main thread (a large design): this view
-   * is the last one that landed, for an earlier text.
+   * is the last one that landed, for an earlier text, or this text's graph ahead of its findings.
    */
   pending?: boolean;
+  /**
+   * Set when this view is the text's parse and graph, sent ahead of its findings: `diagnostics`
+   * is empty because the text is still being checked, not because nothing was found.
+   */
+  unchecked?: boolean;
 }
 
 /** Memoised derivation of the studio's text. */
@@ -74,6 +79,7 @@ export interface DerivedOptions {
 }
 
 const NONE: readonly string[] = [];
+const NO_WORK = { documentsParsed: 0, documentsChecked: 0, resourcesRechecked: 0, graphPartsDrawn: 0 };
 
 /** A text being parsed here in slices (see `warm`). */
 interface Warming {
@@ -148,9 +154,17 @@ export function createDerived({ offThread, onLanded }: DerivedOptions = {}): Der
         if (waiting.length > 0) soon(() => waiting.splice(0).forEach((next) => next()));
       },
     };
-    const step = (budget: number) => {
+    const step = (budget: number, idleLeft?: () => number) => {
       if (slice(budget)) current.done();
-      else current.cancel = (waiting.length > 0 ? soon : whenIdle)(step);
+      else if (waiting.length > 0) current.cancel = soon(step);
+      // The rest of this idle period, a slice at a time (input and frames go first), then the next.
+      else if (idleLeft && idleLeft() > 1)
+        current.cancel = soon(() => {
+          const left = idleLeft();
+          if (left > 1) step(Math.min(IDLE_SLICE_MS, left), idleLeft);
+          else current.cancel = whenIdle(step);
+        });
+      else current.cancel = whenIdle(step);
     };
     current.cancel = whenIdle(step);
     warming = current;
@@ -176,19 +190,39 @@ export function createDerived({ offThread, onLanded }: DerivedOptions = {}): Der
     return !workerFailed;
   };
 
-  const land = (request: DeriveRequest, answer: DeriveAnswer) => {
-    if (warming?.cancel) return warming.then(() => land(request, answer));
+  // A graph that landed ahead of its findings: the answer to come holds only the findings.
+  let drawnAhead: { request: DeriveRequest; drawn: DrawnAnswer; before: View | undefined } | undefined;
+  const derivationOf = (request: DeriveRequest, drawn: DrawnAnswer, checked?: DeriveAnswer): Derivation => {
     const bundle = parseHere(request.text);
     const derivation: Derivation = {
       bundle,
       istioVersion: request.istioVersion,
-      diagnostics: answer.diagnostics,
-      graph: answer.graph,
-      unmodelled: answer.unmodelled.flatMap((i) => bundle.resources[i] ?? []),
-      work: answer.work,
+      diagnostics: checked?.diagnostics ?? [],
+      graph: drawn.graph,
+      unmodelled: drawn.unmodelled.flatMap((i) => bundle.resources[i] ?? []),
+      work: checked?.work ?? NO_WORK,
     };
-    if (answer.internalError) derivation.internalError = answer.internalError;
-    landed = { request, view: viewOf(derivation, landed?.view) };
+    if (checked?.internalError) derivation.internalError = checked.internalError;
+    return derivation;
+  };
+  const landDrawn = (request: DeriveRequest, drawn: DrawnAnswer) => {
+    if (warming?.cancel) return warming.then(() => landDrawn(request, drawn));
+    const before = landed?.view;
+    drawnAhead = { request, drawn, before };
+    // The text's graph, while its findings are still to come: pending, and unchecked.
+    const view: View = { ...viewOf(derivationOf(request, drawn), before), pending: true, unchecked: true };
+    landed = { request, view };
+    onLanded?.();
+  };
+  const land = (request: DeriveRequest, answer: DeriveAnswer) => {
+    if (warming?.cancel) return warming.then(() => land(request, answer));
+    const ahead = drawnAhead?.request === request ? drawnAhead : undefined;
+    drawnAhead = undefined;
+    const drawn = answer.drawn ?? ahead?.drawn;
+    // Never without one: the worker sends the graph ahead or with the answer.
+    if (!drawn) return;
+    const before = ahead ? ahead.before : landed?.view;
+    landed = { request, view: viewOf(derivationOf(request, drawn, answer), before) };
     onLanded?.();
   };
 
@@ -202,7 +236,11 @@ export function createDerived({ offThread, onLanded }: DerivedOptions = {}): Der
         // frames while the worker derives it.
         if (!(change && typeAhead(text, change)) && asked?.text !== text) warm(text);
         asked = request;
-        worker!.derive(request, (answer) => land(request, answer));
+        worker!.derive(
+          request,
+          (answer) => land(request, answer),
+          (drawn) => landDrawn(request, drawn),
+        );
       }
       // Until the first result lands, the last view derived here (the design before a paste).
       return pendingView(landed?.view ?? (last && shown(last.view, expanded)));

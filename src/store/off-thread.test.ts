@@ -11,7 +11,13 @@ import {
 } from '../core';
 import { createDerived } from './derived';
 import { OFF_THREAD_CHARS, type OffThread } from './off-thread';
-import { createAnswerer, type DeriveAnswer, type DeriveRequest } from './off-thread-answer';
+import {
+  createAnswerer,
+  DRAWN_AHEAD_DOCUMENTS,
+  type DeriveAnswer,
+  type DeriveRequest,
+  type DrawnAnswer,
+} from './off-thread-answer';
 
 const LARGE = realisticDesign(600);
 // One derivation of it on this thread, to compare with (each takes seconds).
@@ -24,17 +30,24 @@ const freshLarge = () => (fresh ??= deriveOnce(LARGE));
  */
 function inProcessWorker() {
   const answer = createAnswerer();
-  const queue: { request: DeriveRequest; onAnswer: (a: DeriveAnswer) => void }[] = [];
+  type Asked = {
+    request: DeriveRequest;
+    onAnswer: (a: DeriveAnswer) => void;
+    onDrawn?: ((drawn: DrawnAnswer) => void) | undefined;
+  };
+  const queue: Asked[] = [];
   const worker: OffThread & { answerAll(): void; asked: number } = {
     asked: 0,
-    derive(request, onAnswer) {
+    derive(request, onAnswer, onDrawn) {
       worker.asked++;
-      queue.push({ request, onAnswer });
+      queue.push({ request, onAnswer, onDrawn });
     },
     answerAll() {
       // Structured clone, as postMessage does: nothing but plain data crosses.
-      for (const { request, onAnswer } of queue.splice(0))
-        onAnswer(structuredClone(answer(structuredClone(request))));
+      for (const { request, onAnswer, onDrawn } of queue.splice(0))
+        onAnswer(
+          structuredClone(answer(structuredClone(request), (drawn) => onDrawn?.(structuredClone(drawn)))),
+        );
     },
     dispose() {},
   };
@@ -56,8 +69,8 @@ describe('derivation off the main thread', () => {
   it('answers with what a derivation on this thread gives, the graph as shown', () => {
     const answer = createAnswerer()({ text: LARGE, istioVersion: LATEST_ISTIO_VERSION, expanded: [] });
     expect(answer.diagnostics).toEqual(freshLarge().diagnostics);
-    expect(answer.graph.nodes.length).toBeLessThan(20);
-    expect(answer.graph.nodes.map(roleAndLabel)).toContain('External services (600): example.com');
+    expect(answer.drawn!.graph.nodes.length).toBeLessThan(20);
+    expect(answer.drawn!.graph.nodes.map(roleAndLabel)).toContain('External services (600): example.com');
     expect(structuredClone(answer)).toEqual(answer);
   });
 
@@ -83,7 +96,8 @@ describe('derivation off the main thread', () => {
     );
 
     worker.answerAll();
-    expect(landings).toBe(1);
+    // Its graph first, then its findings: a new design this large is sent in two.
+    expect(landings).toBe(2);
     const view = derived.of(LARGE, LATEST_ISTIO_VERSION);
     expect(view.pending).toBeUndefined();
     expect(view.current.diagnostics).toEqual(freshLarge().diagnostics);
@@ -98,7 +112,8 @@ describe('derivation off the main thread', () => {
     worker.answerAll();
     // Landed once this thread has parsed it too, in slices between tasks, never in one long task.
     expect(derived.of(edited, LATEST_ISTIO_VERSION).pending).toBe(true);
-    await until(() => landings === 2);
+    // An edit is answered once, graph and findings together.
+    await until(() => landings === 3);
     const after = derived.of(edited, LATEST_ISTIO_VERSION);
     expect(after.current.bundle.text).toBe(edited);
     expect(after.current.diagnostics).toEqual(deriveOnce(edited).diagnostics);
@@ -152,6 +167,55 @@ describe('derivation off the main thread', () => {
     worker.answerAll();
     await until(() => !derived.of(text, LATEST_ISTIO_VERSION).pending);
     expect(shape(derived.of(text, LATEST_ISTIO_VERSION).current.bundle)).toEqual(shape(parseBundle(text)));
+  });
+
+  it('shows a large new design’s graph ahead of its findings, still pending, then both', async () => {
+    expect(freshLarge().bundle.documents.length).toBeGreaterThan(DRAWN_AHEAD_DOCUMENTS);
+    const answer = createAnswerer();
+    // The worker posts the graph as soon as it is drawn, and the findings in a later message.
+    let deliverDrawn: (() => void) | undefined;
+    let deliverAnswer: (() => void) | undefined;
+    const worker: OffThread = {
+      derive(request, onAnswer, onDrawn) {
+        const checked = answer(request, (drawn) => (deliverDrawn = () => onDrawn?.(structuredClone(drawn))));
+        deliverAnswer = () => onAnswer(structuredClone(checked));
+      },
+      dispose() {},
+    };
+    let landings = 0;
+    const derived = createDerived({ offThread: () => worker, onLanded: () => landings++ });
+    expect(derived.of(LARGE, LATEST_ISTIO_VERSION).pending).toBe(true);
+    deliverDrawn!();
+    await until(() => landings === 1);
+    const drawn = derived.of(LARGE, LATEST_ISTIO_VERSION);
+    expect(drawn.pending).toBe(true);
+    expect(drawn.unchecked).toBe(true);
+    expect(drawn.current.bundle.text).toBe(LARGE);
+    expect(drawn.current.graph.nodes.map(roleAndLabel)).toContain('External services (600): example.com');
+    expect(drawn.current.diagnostics).toEqual([]);
+    deliverAnswer!();
+    await until(() => landings === 2);
+    const checked = derived.of(LARGE, LATEST_ISTIO_VERSION);
+    expect(checked.pending).toBeUndefined();
+    expect(checked.unchecked).toBeUndefined();
+    // The same graph, not drawn again: the canvas has nothing to redraw.
+    expect(checked.current.graph).toBe(drawn.current.graph);
+    expect(checked.current.diagnostics).toEqual(freshLarge().diagnostics);
+    expect(checked.previous?.current.bundle.text).not.toBe(LARGE);
+  });
+
+  it('sends a text that does not parse in one answer, so that it shows as blocked', () => {
+    const broken = `${LARGE}
+---
+metadata: [unclosed
+`;
+    const ahead: DrawnAnswer[] = [];
+    const answer = createAnswerer()({ text: broken, istioVersion: LATEST_ISTIO_VERSION, expanded: [] }, (d) =>
+      ahead.push(d),
+    );
+    expect(ahead).toEqual([]);
+    expect(answer.drawn).toBeDefined();
+    expect(answer.diagnostics.some((d) => d.code === 'YAML-SYNTAX')).toBe(true);
   });
 
   it('shows nothing yet for a large design opened first, until it lands', () => {

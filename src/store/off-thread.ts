@@ -5,7 +5,7 @@
  * the newest text waits (texts typed in between are skipped), and the views show the last
  * derivation that landed, marked as pending.
  */
-import type { DeriveAnswer, DeriveRequest } from './off-thread-answer';
+import type { DeriveAnswer, DeriveRequest, DrawnAnswer, WorkerMessage } from './off-thread-answer';
 
 /**
  * Texts at least this long are derived off the main thread. Below it an edit's derivation takes
@@ -17,8 +17,15 @@ export const OFF_THREAD_CHARS = 64 * 1024;
 
 /** A worker deriving texts, newest first. */
 export interface OffThread {
-  /** Asks for a derivation; `onAnswer` gets it unless a newer request replaced this one before it started. */
-  derive(request: DeriveRequest, onAnswer: (answer: DeriveAnswer) => void): void;
+  /**
+   * Asks for a derivation; `onAnswer` gets it unless a newer request replaced this one before it
+   * started, and `onDrawn` its graph first when the worker sends it ahead.
+   */
+  derive(
+    request: DeriveRequest,
+    onAnswer: (answer: DeriveAnswer) => void,
+    onDrawn?: (drawn: DrawnAnswer) => void,
+  ): void;
   dispose(): void;
 }
 
@@ -31,7 +38,11 @@ export function createOffThread(onFailure: () => void): OffThread | undefined {
   } catch {
     return undefined;
   }
-  type Pending = { request: DeriveRequest; onAnswer: (answer: DeriveAnswer) => void };
+  type Pending = {
+    request: DeriveRequest;
+    onAnswer: (answer: DeriveAnswer) => void;
+    onDrawn?: ((drawn: DrawnAnswer) => void) | undefined;
+  };
   let running: Pending | undefined;
   let next: Pending | undefined;
   let failed = false;
@@ -39,7 +50,9 @@ export function createOffThread(onFailure: () => void): OffThread | undefined {
     running = pending;
     worker.postMessage(pending.request);
   };
-  worker.onmessage = (event: MessageEvent<DeriveAnswer>) => {
+  worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
+    const message = event.data;
+    if ('drawn' in message) return running?.onDrawn?.(message.drawn);
     const done = running;
     running = undefined;
     if (next) {
@@ -47,7 +60,7 @@ export function createOffThread(onFailure: () => void): OffThread | undefined {
       next = undefined;
     }
     // Delivered even when a newer text waits: the views show it (pending) until that one lands.
-    done?.onAnswer(event.data);
+    done?.onAnswer(message.answer);
   };
   const fail = () => {
     if (failed) return;
@@ -59,10 +72,10 @@ export function createOffThread(onFailure: () => void): OffThread | undefined {
   worker.onerror = fail;
   worker.onmessageerror = fail;
   return {
-    derive(request, onAnswer) {
+    derive(request, onAnswer, onDrawn) {
       if (failed) return;
-      if (running) next = { request, onAnswer };
-      else send({ request, onAnswer });
+      if (running) next = { request, onAnswer, onDrawn };
+      else send({ request, onAnswer, onDrawn });
     },
     dispose() {
       running = next = undefined;

@@ -11,18 +11,21 @@ const FRAME_FALLBACK_MS = 100;
 
 /**
  * Calls `work` with a budget in milliseconds when the main thread is idle (between frames, no
- * input waiting), or soon where browsers cannot say (timers); returns how to cancel it.
+ * input waiting), or soon where browsers cannot say (timers); returns how to cancel it. `idleLeft`
+ * says how much of that idle period is left (0 once input or a frame is due): work in slices goes
+ * on with {@link soon} while it lasts, since an idle callback asked for from an idle callback
+ * waits for the next idle period (up to 50 ms away on a page drawing nothing).
  */
-export function whenIdle(work: (budgetMs: number) => void): () => void {
+export function whenIdle(work: (budgetMs: number, idleLeft?: () => number) => void): () => void {
   if (typeof requestIdleCallback === 'function') {
     // Within a few frames even on a page that is never idle.
     const id = requestIdleCallback(
       (deadline) =>
-        work(
-          deadline.didTimeout
-            ? IDLE_SLICE_MS
-            : Math.max(1, Math.min(IDLE_SLICE_MS, deadline.timeRemaining())),
-        ),
+        deadline.didTimeout
+          ? work(IDLE_SLICE_MS)
+          : work(Math.max(1, Math.min(IDLE_SLICE_MS, deadline.timeRemaining())), () =>
+              deadline.timeRemaining(),
+            ),
       { timeout: FRAME_FALLBACK_MS },
     );
     return () => cancelIdleCallback(id);

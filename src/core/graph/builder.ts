@@ -100,12 +100,34 @@ export class GraphRecording implements GraphSink {
   }
 
   edge(source: string, target: string, kind: EdgeKind, label: string, extra: Partial<GraphEdge>): void {
-    const edge = makeEdge(source, target, kind, label, extra);
-    const own = target === this.owns;
+    this.push(makeEdge(source, target, kind, label, extra));
+  }
+
+  /** How many steps are recorded: marks where a stretch of drawing starts and ends, for {@link repeat}. */
+  get length(): number {
+    return this.steps.length;
+  }
+
+  /**
+   * Records again the edges recorded in steps `from` to `to` (all from `source`), as drawn from
+   * `as` instead: what another client's sidecar does when it is known to do the same.
+   */
+  repeat(from: number, to: number, source: string, as: string): void {
+    for (let i = from; i < to; i++) {
+      const step = this.steps[i]!;
+      if (!('edge' in step)) continue; // nodes are recorded once per part
+      const { edge } = step;
+      if (edge.source !== source) throw new Error(`repeat: an edge from ${edge.source}, not ${source}`);
+      this.push({ ...edge, id: as + edge.id.slice(source.length), source: as });
+    }
+  }
+
+  private push(edge: GraphEdge): void {
+    const own = edge.target === this.owns;
     if (own) {
       if (this.ownIds.has(edge.id)) return; // the first one wins, as in the builder
       this.ownIds.add(edge.id);
-    } else this.sharedTargets.add(target);
+    } else this.sharedTargets.add(edge.target);
     this.steps.push({ edge, own });
   }
 

@@ -17,7 +17,8 @@ import {
   sidecarsIn,
 } from '../istio/visibility';
 import { GraphBuilder, GraphRecording } from './builder';
-import { ANY_NAMESPACE, connectHost, connectOtherHosts } from './connect';
+import { ANY_NAMESPACE, connectOtherHosts } from './connect';
+import { connectHostFor } from './namespace-classes';
 import { connectGateway } from './connect-gateway';
 import { HostAudience } from './host-audience';
 import { resourcesForHost } from './edges';
@@ -34,6 +35,16 @@ export interface GraphMemo {
   gateways: SubjectMemo<GraphRecording, string>;
   /** The last layout, kept while the graph's shape stays the same. */
   layout: LayoutMemo;
+}
+
+/** How {@link deriveGraph} draws; the defaults are what every caller but the equivalence tests wants. */
+export interface GraphOptions {
+  /**
+   * Whether client namespaces that a host's configuration cannot tell apart share one drawing of
+   * it (see namespace-classes.ts; default true). Off, each namespace is drawn on its own: the
+   * same graph, slower.
+   */
+  shareNamespaces?: boolean;
 }
 
 /** An empty memo for {@link deriveGraph}. */
@@ -58,6 +69,7 @@ export function deriveGraph(
   bundle: Bundle,
   memo: GraphMemo = createGraphMemo(),
   target: IstioVersion = LATEST_ISTIO_VERSION,
+  options: GraphOptions = {},
 ): EgressGraph {
   const model = buildModel(bundle);
   const gateways = gatewayProxies(model);
@@ -80,7 +92,16 @@ export function deriveGraph(
     const owns = `external:${host}`;
     const part = new GraphRecording(owns);
     part.node(owns, 'external-service', host, resourcesForHost(model, host));
-    for (const i of audience.of(model, host)) connectHost(model, part, clients[i]!, host, modes[i]!, target);
+    connectHostFor(
+      model,
+      part,
+      host,
+      audience.of(model, host),
+      clients,
+      modes,
+      target,
+      options.shareNamespaces,
+    );
     return part;
   });
   const gatewayParts = reuseOrDraw(

@@ -39,8 +39,10 @@ export const Problems = withDeferredView(function Problems({ view }: { view: Vie
     <div className="problems">
       <div className="problems-header">
         <p className="summary" aria-live="polite">
-          {/* A large design just opened: nothing derived yet (its text is being checked). */}
-          {view.pending && view.current.bundle.text === '' ? 'Not checked yet' : severitySummary(counts)}
+          {/* A large design just opened: nothing derived yet, or its graph ahead of its findings. */}
+          {view.unchecked || (view.pending && view.current.bundle.text === '')
+            ? 'Not checked yet'
+            : severitySummary(counts)}
         </p>
         {/* A large design is checked off the main thread: until that lands, these are the last results. */}
         {view.pending && (
