@@ -9,7 +9,6 @@ import { createStore } from 'zustand/vanilla';
 
 import {
   appendObject,
-  createLayoutMemo,
   editResource,
   isIstioVersion,
   LATEST_ISTIO_VERSION,
@@ -25,17 +24,16 @@ import {
 } from '../core';
 import { createDerived, type View } from './derived';
 import { createOffThread } from './off-thread';
-import { drawnGraph } from './drawn';
-import type { DrawnGraph, SavedDesign } from './persistence';
-import { decodeHistory, type HistoryState } from './saved-history';
+import { createAutosave } from './autosave';
+import type { SavedDesign } from './persistence';
+import { decodeHistory } from './saved-history';
 import { createTypingBuffer } from './typing';
-import type { ChangeOrigin, DesignSnapshot, Studio, StudioOptions, StudioState } from './studio-state';
+import type { ChangeOrigin, Studio, StudioOptions, StudioState } from './studio-state';
 
 export type * from './studio-state';
 
 /** Typing within this many milliseconds of the previous keystroke joins the same undo step. */
 const TYPING_BURST_MS = 1000;
-const AUTOSAVE_DELAY_MS = 400;
 
 /** Creates the studio: restores the saved design (or opens the sample) and starts autosaving. */
 export function createStudio({
@@ -335,75 +333,24 @@ export function createStudio({
     ),
   );
 
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  // The top-to-bottom layout saved beside the left-to-right one, for the first paint to pick from.
-  const topDown = createLayoutMemo();
-  // The graph as drawn changes with these alone (not with the selection): drawn again only then.
-  let drawnFrom: { view: unknown; positions: unknown; direction: unknown } | undefined;
-  let drawn: DrawnGraph | undefined;
-  const snapshot = (): DesignSnapshot => {
-    settleTyping();
-    const { text, istioVersion, positions, direction, selection } = store.getState();
-    const view = shownView();
-    // The graph as drawn goes with it, for the next visit's first paint, and while the text does
-    // not parse, the last text that did, for the views; then the undo history.
-    if (
-      drawnFrom?.view !== view.lastGood ||
-      drawnFrom.positions !== positions ||
-      drawnFrom.direction !== direction
-    ) {
-      drawn = drawnGraph(view.lastGood, positions, direction, topDown);
-      drawnFrom = { view: view.lastGood, positions, direction };
-    }
-    const lastGood = view.blocked ? view.lastGood.bundle.text : undefined;
-    // zundo types steps as partial (for its diff option, unused here): each is a whole state.
-    const { pastStates, futureStates } = store.temporal.getState() as unknown as {
-      pastStates: HistoryState[];
-      futureStates: HistoryState[];
-    };
-    const shown = drawn;
-    return {
-      design: { text, istioVersion, positions, direction, selection, drawn: shown, lastGood },
-      history: { past: pastStates, future: futureStates },
-      still: drawStill && (() => shown && drawStill(shown)),
-    };
-  };
-  // Nothing is kept while the saved designs could not be read (one may be there all the same), nor
-  // for a design that is read-only here (someone else's, or being edited in another tab).
-  const keeping = () => keeper !== undefined && !store.getState().readOnly && !loaded.unreadable;
-  const report = (notice: string) => {
-    if (notice !== store.getState().notice) store.setState({ notice });
-  };
-  const flush = () => {
-    if (timer !== undefined) clearTimeout(timer);
-    timer = undefined;
-    if (!keeping()) return;
-    const notice = keeper!.keep(snapshot(), report);
-    if (notice) report(notice);
-  };
-  const unsubscribe = store.subscribe((state, previous) => {
-    if (!keeping()) return;
-    if (
-      state.text === previous.text &&
-      state.istioVersion === previous.istioVersion &&
-      state.positions === previous.positions &&
-      state.direction === previous.direction &&
-      state.selection === previous.selection
-    )
-      return;
-    if (timer !== undefined) clearTimeout(timer);
-    timer = setTimeout(flush, AUTOSAVE_DELAY_MS);
+  const autosave = createAutosave({
+    store,
+    shownView,
+    settleTyping,
+    keeper,
+    drawStill,
+    // Nothing is kept while the saved designs could not be read (one may be there all the same).
+    unreadable: Boolean(loaded.unreadable),
   });
   return {
     store,
     derived,
-    flush,
-    snapshot,
+    flush: autosave.flush,
+    snapshot: autosave.snapshot,
     dispose() {
-      unsubscribe();
+      autosave.dispose();
       typing.cancel();
       derived.dispose();
-      if (timer !== undefined) clearTimeout(timer);
     },
   };
 }
