@@ -72,6 +72,9 @@ export function deriveGraph(
   options: GraphOptions = {},
 ): EgressGraph {
   const model = buildModel(bundle);
+  // The diff from the model drawn last moves its indexes over (with what was worked out from them)
+  // before anything here reads them: read first, they would be built again from nothing.
+  changedKeys(memo.hosts.model, model);
   const gateways = gatewayProxies(model);
   const clients = clientNamespaces(model);
   const hosts = externalHosts(model);

@@ -6,7 +6,7 @@
 import { isClusterLocalHost, qualifyHost } from './hosts';
 import type { BundleModel, ModelEntry } from './model';
 import { HostIndex, KeyedIndex, type Position, type Provide } from './lookup-index';
-import { recordGroup, trackReads, type ReadGroup } from './reads';
+import { readsAnyOf, recordGroup, trackReads, type ReadGroup } from './reads';
 import { certificateKey } from './gateway-tls';
 import { isGatewayApiGateway } from './kinds';
 import { record, records, strings, str } from './read';
@@ -125,7 +125,9 @@ export function shareIndexes(view: BundleModel, model: BundleModel): void {
 
 /**
  * Moves the indexes of `previous` to `next`, taking out the `removed` entries and filing the
- * `added` ones, instead of building them again. `previous` then builds its own on next use.
+ * `added` ones, instead of building them again. `previous` then builds its own on next use. The
+ * values derived from the indexes move too: the caller drops those the change affects with
+ * {@link pruneDerived}.
  */
 export function carryIndexes(
   previous: BundleModel,
@@ -136,9 +138,6 @@ export function carryIndexes(
   const indexes = cache.get(previous);
   if (!indexes || cache.has(next)) return;
   cache.delete(previous);
-  if (removed.length > 0 || added.length > 0) {
-    indexes.derived.clear();
-  }
   for (const entry of removed) {
     for (const { index, key } of filingsOf(entry)) indexes[index].remove(key, entry);
     indexes.provided.delete(entry);
@@ -162,6 +161,22 @@ export function positionIn(model: BundleModel): Position {
   }
   const found = map;
   return (entry) => found.get(entry) ?? -1;
+}
+
+/**
+ * After an edit that added, removed or changed entries filed under the keys `dirty`: drops the
+ * values derived from `model`'s indexes that read one of them. A value asked without arguments
+ * (one per design: the gateway deployments, ...) is kept when it read none, so an edit elsewhere
+ * does not work it out again; values asked with arguments (one per host or namespace, many and
+ * each cheap) are all dropped.
+ */
+export function pruneDerived(model: BundleModel, dirty: ReadonlySet<string>): void {
+  const { derived } = indexesOf(model);
+  for (const [name, asked] of derived) {
+    const answer = asked.answer;
+    if (answer && !readsAnyOf(answer.reads, dirty)) derived.set(name, { answer });
+    else derived.delete(name);
+  }
 }
 
 type IndexName = Exclude<keyof Indexes, 'provided' | 'derived'>;

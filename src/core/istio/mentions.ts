@@ -5,7 +5,7 @@
  * exportTo. A namespace no entry behind a computation's reads mentions is, to that computation,
  * like any other such namespace: the graph draws a host once for all of them (graph/namespace-classes.ts).
  */
-import { derivedFromIndexes, indexesOf } from './indexes';
+import { indexesOf } from './indexes';
 import type { BundleModel } from './model';
 import type { ReadGroup } from './reads';
 import { namedExportNamespaces } from './visibility';
@@ -57,9 +57,13 @@ function collect(group: ReadGroup, index: MentionIndex): Mentions {
   return mentions;
 }
 
+// One per model: built from what every entry is filed under, not from lookups, so it is not one of
+// the values derived from the indexes (those are kept across edits that do not touch what they read).
+const mentionIndexes = new WeakMap<BundleModel, MentionIndex>();
+
 function mentionIndex(model: BundleModel): MentionIndex {
-  // Rebuilt whenever the indexes change (derived values are dropped then); it reads no key itself.
-  return derivedFromIndexes(model, 'mentions', () => {
+  let index = mentionIndexes.get(model);
+  if (!index) {
     const byKey = new Map<string, Set<string>>();
     for (const [entry, keys] of indexesOf(model).provided) {
       const named = namedExportNamespaces(entry.spec['exportTo']);
@@ -70,6 +74,8 @@ function mentionIndex(model: BundleModel): MentionIndex {
         for (const namespace of named) namespaces.add(namespace);
       }
     }
-    return { byKey, groups: new WeakMap() };
-  });
+    index = { byKey, groups: new WeakMap() };
+    mentionIndexes.set(model, index);
+  }
+  return index;
 }

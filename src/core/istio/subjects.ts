@@ -3,7 +3,7 @@
  * subject (a resource, a host) under read tracking; after an edit, a subject's result is reused
  * unless it read an index key that an added, removed or changed resource is filed under.
  */
-import { carryIndexes, indexesOf, positionIn } from './indexes';
+import { carryIndexes, indexesOf, positionIn, pruneDerived } from './indexes';
 import type { BundleModel, ModelEntry } from './model';
 import { readsAnyOf, type ReadGroup } from './reads';
 
@@ -69,5 +69,6 @@ function diffModels(previous: BundleModel, next: BundleModel): Set<string> | 'al
   carryIndexes(previous, next, removed, added);
   const now = indexesOf(next).provided;
   for (const entry of added) for (const key of now.get(entry) ?? []) dirty.add(key);
+  pruneDerived(next, dirty);
   return dirty;
 }
