@@ -3,6 +3,7 @@ import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
+import { doc } from '../../../test/support/fixtures';
 import { createDeriver } from '../derivation';
 import { gatewayProxies } from './gateway-proxies';
 import { buildModel } from './model';
@@ -11,15 +12,7 @@ const scenario = readFileSync(
   join(import.meta.dirname, '../../templates/scenarios/egress-gateway-http.yaml'),
   'utf8',
 );
-const other = `---
-apiVersion: networking.istio.io/v1
-kind: ServiceEntry
-metadata: {name: other, namespace: news}
-spec:
-  hosts: [other.example.com]
-  ports: [{number: 443, name: tls, protocol: TLS}]
-  resolution: DNS
-`;
+const other = `---\n${doc('ServiceEntry', 'news/other', 'hosts: [other.example.com]', 'ports: [{number: 443, name: tls, protocol: TLS}]')}`;
 
 /** The gateway deployments a deriver's model of `text` finds, after the edits before it. */
 function proxiesAfter(derive: ReturnType<typeof createDeriver>, text: string) {
