@@ -302,26 +302,43 @@ function bundleEdges(edges: readonly GraphEdge[], groupOf: ReadonlyMap<string, G
 /** One edge for `hops` (same kind, grouped ends): what they all share, and how many they are. */
 function bundled(first: GraphEdge, hops: readonly GraphEdge[]): GraphEdge {
   if (hops.length === 1) return { ...first, bundled: 1 };
-  const same = <K extends keyof GraphEdge>(key: K) => hops.every((h) => h[key] === first[key]);
+  // One pass over the hops (a bundle may stand for a hundred thousand): which fields they all share.
+  let label = true;
+  let protocol = true;
+  let port = true;
+  let tls = true;
+  let timeout = true;
+  let retries = true;
+  let circuitBreaker = true;
+  let reason = true;
   const resources = new Set<string>();
-  for (const hop of hops) for (const ref of hop.resources ?? []) resources.add(ref);
+  for (const hop of hops) {
+    label &&= hop.label === first.label;
+    protocol &&= hop.protocol === first.protocol;
+    port &&= hop.port === first.port;
+    tls &&= hop.tls === first.tls;
+    timeout &&= hop.timeout === first.timeout;
+    retries &&= hop.retries === first.retries;
+    circuitBreaker &&= hop.circuitBreaker === first.circuitBreaker;
+    reason &&= hop.reason === first.reason;
+    if (hop.resources) for (const ref of hop.resources) resources.add(ref);
+  }
   const count = hops.length.toLocaleString('en-US');
   const edge: GraphEdge = {
     id: first.id,
     source: first.source,
     target: first.target,
     kind: first.kind,
-    label: same('label') ? `${first.label} ×${count}` : `${count} ${hops.length === 1 ? 'hop' : 'hops'}`,
+    label: label ? `${first.label} ×${count}` : `${count} hops`,
     bundled: hops.length,
   };
-  if (same('protocol') && first.protocol !== undefined) edge.protocol = first.protocol;
-  if (same('port') && first.port !== undefined) edge.port = first.port;
-  if (same('tls') && first.tls !== undefined) edge.tls = first.tls;
-  if (same('timeout') && first.timeout !== undefined) edge.timeout = first.timeout;
-  if (same('retries') && first.retries !== undefined) edge.retries = first.retries;
-  if (same('circuitBreaker') && first.circuitBreaker !== undefined)
-    edge.circuitBreaker = first.circuitBreaker;
-  if (same('reason') && first.reason !== undefined) edge.reason = first.reason;
+  if (protocol && first.protocol !== undefined) edge.protocol = first.protocol;
+  if (port && first.port !== undefined) edge.port = first.port;
+  if (tls && first.tls !== undefined) edge.tls = first.tls;
+  if (timeout && first.timeout !== undefined) edge.timeout = first.timeout;
+  if (retries && first.retries !== undefined) edge.retries = first.retries;
+  if (circuitBreaker && first.circuitBreaker !== undefined) edge.circuitBreaker = first.circuitBreaker;
+  if (reason && first.reason !== undefined) edge.reason = first.reason;
   if (resources.size > 0) edge.resources = [...resources];
   return edge;
 }
