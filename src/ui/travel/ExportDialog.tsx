@@ -65,10 +65,17 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
 
   return (
     <Modal title="Export" onClose={onClose} className="modal-wide">
-      {errors > 0 && (
+      {/* A large design is checked off the main thread: until that lands, its errors are not known. */}
+      {view.pending ? (
         <p className="export-warning">
-          The bundle has {errors} {errors === 1 ? 'error' : 'errors'}: the cluster would refuse it as it is.
+          The design is still being checked: whether the cluster would refuse it is not known yet.
         </p>
+      ) : (
+        errors > 0 && (
+          <p className="export-warning">
+            The bundle has {errors} {errors === 1 ? 'error' : 'errors'}: the cluster would refuse it as it is.
+          </p>
+        )
       )}
       <div className="field">
         <label htmlFor={`${id}-version`}>Istio API version</label>
