@@ -336,6 +336,9 @@ test('a 2,000-service design pasted into the YAML pane: typing goes on while it 
   test.slow();
   await openDesigner(page);
   await pasteIntoEditor(page, realisticDesign(2000));
+  // Until its graph lands (seconds), the design left is shown dimmed, under a notice.
+  await expect(page.getByText('Drawing the graph of this design…')).toBeVisible();
+  await expect(page.locator('.graph-left')).toHaveCount(1);
   // Typing goes on at once, while the design is checked off the main thread.
   await page.keyboard.press('Control+Home');
   await page.keyboard.type('# egress for all teams: reviewed by platform\n');
@@ -345,6 +348,8 @@ test('a 2,000-service design pasted into the YAML pane: typing goes on while it 
     .toBe('# egress for all teams: reviewed by platform');
   const hosts = page.getByRole('group', { name: 'External services (2,000): example.com' });
   await expect(hosts).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByText('Drawing the graph of this design…')).toHaveCount(0);
+  await expect(page.locator('.graph-left')).toHaveCount(0);
   const problems = page.getByRole('region', { name: 'Problems' });
   await expect(problems.getByRole('status').filter({ hasText: 'Checking the design' })).toHaveCount(0, {
     timeout: 60_000,

@@ -48,6 +48,11 @@ export interface View {
    * is empty because the text is still being checked, not because nothing was found.
    */
   unchecked?: boolean;
+  /**
+   * Set on a pending view of another design than the one the text now holds (a paste, a design
+   * opened): the views show what the user has left until the new one's graph lands.
+   */
+  replacing?: boolean;
 }
 
 /** Memoised derivation of the studio's text. */
@@ -103,7 +108,7 @@ export function createDerived({ offThread, onLanded }: DerivedOptions = {}): Der
   let workerFailed = !offThread;
   let asked: DeriveRequest | undefined;
   let landed: { request: DeriveRequest; view: View } | undefined;
-  const pendingViews = new WeakMap<View, View>();
+  const pendingViews = new WeakMap<View, [View?, View?]>();
   const documents: DocumentCache = new Map();
   let parsed: Bundle | undefined;
   // The newest text typed since a text parsed here (or being parsed between frames), as one change
@@ -205,17 +210,24 @@ export function createDerived({ offThread, onLanded }: DerivedOptions = {}): Der
     if (checked?.internalError) derivation.internalError = checked.internalError;
     return derivation;
   };
-  const landDrawn = (request: DeriveRequest, drawn: DrawnAnswer) => {
-    if (warming?.cancel) return warming.then(() => landDrawn(request, drawn));
+  // Requests in the order asked, and the first of the newest design (not an edit of the one before):
+  // until a request from it on lands, the views show a design the user has left.
+  let asking = 0;
+  let newDesignFrom = 0;
+  let landedAt = 0;
+  const landDrawn = (request: DeriveRequest, drawn: DrawnAnswer, at: number) => {
+    if (warming?.cancel) return warming.then(() => landDrawn(request, drawn, at));
     const before = landed?.view;
     drawnAhead = { request, drawn, before };
     // The text's graph, while its findings are still to come: pending, and unchecked.
     const view: View = { ...viewOf(derivationOf(request, drawn), before), pending: true, unchecked: true };
     landed = { request, view };
+    landedAt = at;
     onLanded?.();
   };
-  const land = (request: DeriveRequest, answer: DeriveAnswer) => {
-    if (warming?.cancel) return warming.then(() => land(request, answer));
+  const land = (request: DeriveRequest, answer: DeriveAnswer, at: number) => {
+    if (warming?.cancel) return warming.then(() => land(request, answer, at));
+    landedAt = at;
     const ahead = drawnAhead?.request === request ? drawnAhead : undefined;
     drawnAhead = undefined;
     const drawn = answer.drawn ?? ahead?.drawn;
@@ -234,16 +246,20 @@ export function createDerived({ offThread, onLanded }: DerivedOptions = {}): Der
       if (!asked || !sameRequest(asked, request)) {
         // Typing: noted, parsed here when needed; a paste or any other new text: parsed between
         // frames while the worker derives it.
-        if (!(change && typeAhead(text, change)) && asked?.text !== text) warm(text);
+        const at = ++asking;
+        if (!(change && typeAhead(text, change)) && asked?.text !== text) {
+          warm(text);
+          newDesignFrom = at;
+        }
         asked = request;
         worker!.derive(
           request,
-          (answer) => land(request, answer),
-          (drawn) => landDrawn(request, drawn),
+          (answer) => land(request, answer, at),
+          (drawn) => landDrawn(request, drawn, at),
         );
       }
       // Until the first result lands, the last view derived here (the design before a paste).
-      return pendingView(landed?.view ?? (last && shown(last.view, expanded)));
+      return pendingView(landed?.view ?? (last && shown(last.view, expanded)), landedAt < newDesignFrom);
     },
     bundleOf(text, istioVersion) {
       return text.length < OFF_THREAD_CHARS || workerFailed
@@ -269,12 +285,13 @@ export function createDerived({ offThread, onLanded }: DerivedOptions = {}): Der
     return view;
   }
 
-  /** The last view that landed, marked pending; before any, an empty one. */
-  function pendingView(view: View | undefined): View {
+  /** The last view that landed, marked pending (and `replacing` when it is of a design left); before any, an empty one. */
+  function pendingView(view: View | undefined, replacing: boolean): View {
     const shownView = view ?? (empty ??= emptyView());
-    let pending = pendingViews.get(shownView);
-    if (!pending) pendingViews.set(shownView, (pending = { ...shownView, pending: true }));
-    return pending;
+    const views = (pendingViews.get(shownView) ?? []) as [View?, View?];
+    pendingViews.set(shownView, views);
+    const at = replacing ? 1 : 0;
+    return (views[at] ??= { ...shownView, pending: true, ...(replacing ? { replacing: true } : {}) });
   }
 }
 

@@ -204,6 +204,41 @@ describe('derivation off the main thread', () => {
     expect(checked.previous?.current.bundle.text).not.toBe(LARGE);
   });
 
+  it('marks the views of the design left as such until the new one lands, not those of an edit', async () => {
+    const worker = inProcessWorker();
+    let landings = 0;
+    const derived = createDerived({ offThread: () => worker, onLanded: () => landings++ });
+    derived.of(LARGE, LATEST_ISTIO_VERSION);
+    worker.answerAll();
+    await until(() => !derived.of(LARGE, LATEST_ISTIO_VERSION).pending);
+    // An edit of the design shown: pending, but still this design.
+    const edited = `# reviewed\n${LARGE}`;
+    const editing = derived.of(edited, LATEST_ISTIO_VERSION, {
+      base: LARGE,
+      range: { start: 0, end: 0, length: '# reviewed\n'.length },
+    });
+    expect(editing.pending).toBe(true);
+    expect(editing.replacing).toBeUndefined();
+    worker.answerAll();
+    await until(() => !derived.of(edited, LATEST_ISTIO_VERSION).pending);
+
+    // Another design pasted over it, then typed in before anything of it lands: the one left.
+    const other = realisticDesign(500);
+    expect(derived.of(other, LATEST_ISTIO_VERSION).replacing).toBe(true);
+    const typed = `#${other}`;
+    const typing = derived.of(typed, LATEST_ISTIO_VERSION, {
+      base: other,
+      range: { start: 0, end: 0, length: 1 },
+    });
+    expect(typing.replacing).toBe(true);
+    expect(typing.current.bundle.text).toBe(edited);
+    // Once the pasted design lands, the view of the text typed since is pending on it, not on the one left.
+    const before = landings;
+    worker.answerAll();
+    await until(() => landings > before && !derived.of(typed, LATEST_ISTIO_VERSION).replacing);
+    expect(derived.of(typed, LATEST_ISTIO_VERSION).current.bundle.text).not.toBe(edited);
+  });
+
   it('sends a text that does not parse in one answer, so that it shows as blocked', () => {
     const broken = `${LARGE}
 ---

@@ -181,7 +181,11 @@ export const Canvas = withDeferredView(function Canvas({ onShown, view }: Canvas
       minZoom={MIN_ZOOM}
       maxZoom={MAX_ZOOM}
       proOptions={{ hideAttribution: true }}
-      className={drawn.length > DASHED_EDGE_LIMIT ? 'graph-large' : undefined}
+      className={
+        [drawn.length > DASHED_EDGE_LIMIT && 'graph-large', view.replacing && 'graph-left']
+          .filter(Boolean)
+          .join(' ') || undefined
+      }
       colorMode={theme}
     >
       <Background gap={24} />
@@ -230,8 +234,9 @@ export const Canvas = withDeferredView(function Canvas({ onShown, view }: Canvas
         onMinimap={setMinimap}
         readOnly={readOnly}
       />
-      {view.pending && nodes.length === 0 && (
-        // A large design opened or reloaded: its graph is being derived off the main thread.
+      {view.pending && (nodes.length === 0 || view.replacing) && (
+        // A large design opened, reloaded or pasted: its graph is being derived off the main thread
+        // (meanwhile, the design before it is shown dimmed).
         <Panel position="top-center" className="canvas-pending">
           <p className="muted">Drawing the graph of this design…</p>
         </Panel>

@@ -10,6 +10,7 @@ import { leaveByKeyboard, type TabMode } from './leaveByKeyboard';
 import { editorTheme, monaco } from './setup';
 
 const MARKER_OWNER = 'egress-studio';
+const NO_DIAGNOSTICS: Diagnostic[] = [];
 // Monaco's key for its Tab-moves-focus toggle.
 const TOGGLE = /Mac|iPhone|iPad/.test(navigator.platform) ? 'Ctrl+Shift+M' : 'Ctrl+M';
 // What Tab does, and how to leave the pane, under the editor while it has focus.
@@ -208,8 +209,9 @@ export default function YamlEditor() {
     editor.setScrollTop(editor.getTopForLineNumber(model.getPositionAt(documents[0]!.start).lineNumber));
   }, [selection, bundle, graph, view.pending]);
 
-  // Markers: the engine's diagnostics, the one source of problems.
-  const diagnostics = view.current.diagnostics;
+  // Markers: the engine's diagnostics, the one source of problems (none for a design just pasted or
+  // opened until its own are found: the last one's ranges are not in this text).
+  const diagnostics = view.replacing ? NO_DIAGNOSTICS : view.current.diagnostics;
   useEffect(() => {
     const model = editorRef.current?.getModel();
     if (!model) return;

@@ -13,6 +13,8 @@ import { withDeferredView } from '../shared/deferred-view';
 import { useHiddenSet } from '../shared/useHiddenSet';
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
+const NO_PROBLEMS: Diagnostic[] = [];
+const NO_RESOURCES: Resource[] = [];
 
 // The rows come with their windowing in a chunk of their own, after the first paint.
 const ProblemList = lazy(() => import('./ProblemList').then((m) => ({ default: m.ProblemList })));
@@ -21,7 +23,10 @@ const ProblemList = lazy(() => import('./ProblemList').then((m) => ({ default: m
 export const Problems = withDeferredView(function Problems({ view }: { view: View }) {
   const { store } = useStudioApi();
   const [hidden, show] = useHiddenSet<Severity>();
-  const { diagnostics, bundle, graph, unmodelled } = view.current;
+  const { bundle, graph } = view.current;
+  // A design just pasted or opened: what it holds is not known yet, and the last one's problems are not its.
+  const diagnostics = view.replacing ? NO_PROBLEMS : view.current.diagnostics;
+  const unmodelled = view.replacing ? NO_RESOURCES : view.current.unmodelled;
   const counts = useMemo(() => severityCounts(diagnostics), [diagnostics]);
   // Worst first: the errors the cluster would refuse, then warnings, then advice.
   const sorted = useMemo(() => worstFirst(diagnostics), [diagnostics]);
@@ -40,7 +45,7 @@ export const Problems = withDeferredView(function Problems({ view }: { view: Vie
       <div className="problems-header">
         <p className="summary" aria-live="polite">
           {/* A large design just opened: nothing derived yet, or its graph ahead of its findings. */}
-          {view.unchecked || (view.pending && view.current.bundle.text === '')
+          {view.unchecked || view.replacing || (view.pending && view.current.bundle.text === '')
             ? 'Not checked yet'
             : severitySummary(counts)}
         </p>
