@@ -84,6 +84,7 @@ export interface DerivedOptions {
 }
 
 const NONE: readonly string[] = [];
+const NO_GRAPH: DrawnAnswer = { graph: { nodes: [], edges: [] }, unmodelled: [] };
 const NO_WORK = { documentsParsed: 0, documentsChecked: 0, resourcesRechecked: 0, graphPartsDrawn: 0 };
 
 /** A text being parsed here in slices (see `warm`). */
@@ -195,8 +196,11 @@ export function createDerived({ offThread, onLanded }: DerivedOptions = {}): Der
     return !workerFailed;
   };
 
-  // A graph that landed ahead of its findings: the answer to come holds only the findings.
-  let drawnAhead: { request: DeriveRequest; drawn: DrawnAnswer; before: View | undefined } | undefined;
+  // A graph sent ahead of its findings, noted as it arrives (its landing may wait for this thread's
+  // parse, and the findings may arrive meanwhile): the answer to come holds only the findings.
+  // `before` is the view its landing replaced, once it has landed.
+  let drawnAhead:
+    { request: DeriveRequest; drawn: DrawnAnswer; landed: boolean; before: View | undefined } | undefined;
   const derivationOf = (request: DeriveRequest, drawn: DrawnAnswer, checked?: DeriveAnswer): Derivation => {
     const bundle = parseHere(request.text);
     const derivation: Derivation = {
@@ -215,26 +219,33 @@ export function createDerived({ offThread, onLanded }: DerivedOptions = {}): Der
   let asking = 0;
   let newDesignFrom = 0;
   let landedAt = 0;
-  const landDrawn = (request: DeriveRequest, drawn: DrawnAnswer, at: number) => {
-    if (warming?.cancel) return warming.then(() => landDrawn(request, drawn, at));
-    const before = landed?.view;
-    drawnAhead = { request, drawn, before };
+  const drawnArrived = (request: DeriveRequest, drawn: DrawnAnswer, at: number) => {
+    drawnAhead = { request, drawn, landed: false, before: undefined };
+    landDrawn(request, at);
+  };
+  const landDrawn = (request: DeriveRequest, at: number) => {
+    if (warming?.cancel) return warming.then(() => landDrawn(request, at));
+    // Its findings landed first (they arrived while this waited): nothing left to show.
+    const ahead = drawnAhead;
+    if (ahead?.request !== request) return;
+    ahead.landed = true;
+    ahead.before = landed?.view;
     // The text's graph, while its findings are still to come: pending, and unchecked.
-    const view: View = { ...viewOf(derivationOf(request, drawn), before), pending: true, unchecked: true };
-    landed = { request, view };
+    const derivation = derivationOf(request, ahead.drawn);
+    landed = { request, view: { ...viewOf(derivation, ahead.before), pending: true, unchecked: true } };
     landedAt = at;
     onLanded?.();
   };
   const land = (request: DeriveRequest, answer: DeriveAnswer, at: number) => {
     if (warming?.cancel) return warming.then(() => land(request, answer, at));
-    landedAt = at;
     const ahead = drawnAhead?.request === request ? drawnAhead : undefined;
     drawnAhead = undefined;
-    const drawn = answer.drawn ?? ahead?.drawn;
-    // Never without one: the worker sends the graph ahead or with the answer.
-    if (!drawn) return;
-    const before = ahead ? ahead.before : landed?.view;
+    // The worker sends the graph with the answer or ahead of it, and this thread notes that one as
+    // it arrives; an empty graph, should neither be there, rather than a view pending for ever.
+    const drawn = answer.drawn ?? ahead?.drawn ?? NO_GRAPH;
+    const before = ahead?.landed ? ahead.before : landed?.view;
     landed = { request, view: viewOf(derivationOf(request, drawn, answer), before) };
+    landedAt = at;
     onLanded?.();
   };
 
@@ -255,7 +266,7 @@ export function createDerived({ offThread, onLanded }: DerivedOptions = {}): Der
         worker!.derive(
           request,
           (answer) => land(request, answer, at),
-          (drawn) => landDrawn(request, drawn, at),
+          (drawn) => drawnArrived(request, drawn, at),
         );
       }
       // Until the first result lands, the last view derived here (the design before a paste).

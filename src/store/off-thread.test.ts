@@ -55,6 +55,24 @@ function inProcessWorker() {
 }
 
 /**
+ * A worker whose two messages for the last request, the graph sent ahead and the findings, are
+ * delivered when the test says (as postMessage does: structured clones).
+ */
+function steppedWorker() {
+  const answer = createAnswerer();
+  let drawnMessage: (() => void) | undefined;
+  let answerMessage: (() => void) | undefined;
+  const worker: OffThread = {
+    derive(request, onAnswer, onDrawn) {
+      const checked = answer(request, (drawn) => (drawnMessage = () => onDrawn?.(structuredClone(drawn))));
+      answerMessage = () => onAnswer(structuredClone(checked));
+    },
+    dispose() {},
+  };
+  return { worker, deliverDrawn: () => drawnMessage!(), deliverAnswer: () => answerMessage!() };
+}
+
+/**
  * Waits for `done`: a landing waits for this thread's parse of its text, between frames, when the
  * answer comes before that parse is through.
  */
@@ -171,21 +189,11 @@ describe('derivation off the main thread', () => {
 
   it('shows a large new design’s graph ahead of its findings, still pending, then both', async () => {
     expect(freshLarge().bundle.documents.length).toBeGreaterThan(DRAWN_AHEAD_DOCUMENTS);
-    const answer = createAnswerer();
-    // The worker posts the graph as soon as it is drawn, and the findings in a later message.
-    let deliverDrawn: (() => void) | undefined;
-    let deliverAnswer: (() => void) | undefined;
-    const worker: OffThread = {
-      derive(request, onAnswer, onDrawn) {
-        const checked = answer(request, (drawn) => (deliverDrawn = () => onDrawn?.(structuredClone(drawn))));
-        deliverAnswer = () => onAnswer(structuredClone(checked));
-      },
-      dispose() {},
-    };
+    const { worker, deliverDrawn, deliverAnswer } = steppedWorker();
     let landings = 0;
     const derived = createDerived({ offThread: () => worker, onLanded: () => landings++ });
     expect(derived.of(LARGE, LATEST_ISTIO_VERSION).pending).toBe(true);
-    deliverDrawn!();
+    deliverDrawn();
     await until(() => landings === 1);
     const drawn = derived.of(LARGE, LATEST_ISTIO_VERSION);
     expect(drawn.pending).toBe(true);
@@ -193,7 +201,7 @@ describe('derivation off the main thread', () => {
     expect(drawn.current.bundle.text).toBe(LARGE);
     expect(drawn.current.graph.nodes.map(roleAndLabel)).toContain('External services (600): example.com');
     expect(drawn.current.diagnostics).toEqual([]);
-    deliverAnswer!();
+    deliverAnswer();
     await until(() => landings === 2);
     const checked = derived.of(LARGE, LATEST_ISTIO_VERSION);
     expect(checked.pending).toBeUndefined();
@@ -202,6 +210,25 @@ describe('derivation off the main thread', () => {
     expect(checked.current.graph).toBe(drawn.current.graph);
     expect(checked.current.diagnostics).toEqual(freshLarge().diagnostics);
     expect(checked.previous?.current.bundle.text).not.toBe(LARGE);
+  });
+
+  it('lands the findings after the graph sent ahead, even when they arrive while its landing waits', async () => {
+    const { worker, deliverDrawn, deliverAnswer } = steppedWorker();
+    const derived = createDerived({ offThread: () => worker });
+    derived.of(LARGE, LATEST_ISTIO_VERSION);
+    // The graph arrives while this thread still parses the text: its landing waits for the parse.
+    deliverDrawn();
+    // An edit needs the text at once: the parse ends, and the waiting landing is queued.
+    derived.bundleOf(LARGE, LATEST_ISTIO_VERSION);
+    // The findings arrive before that queued landing has run.
+    deliverAnswer();
+    await until(() => !derived.of(LARGE, LATEST_ISTIO_VERSION).pending);
+    const view = derived.of(LARGE, LATEST_ISTIO_VERSION);
+    expect(view.unchecked).toBeUndefined();
+    expect(view.current.diagnostics).toEqual(freshLarge().diagnostics);
+    // And it stays so once everything queued has run.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(derived.of(LARGE, LATEST_ISTIO_VERSION).pending).toBeUndefined();
   });
 
   it('marks the views of the design left as such until the new one lands, not those of an edit', async () => {
