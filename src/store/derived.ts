@@ -240,8 +240,8 @@ export function createDerived({ offThread, onLanded }: DerivedOptions = {}): Der
     if (warming?.cancel) return warming.then(() => land(request, answer, at));
     const ahead = drawnAhead?.request === request ? drawnAhead : undefined;
     drawnAhead = undefined;
-    // The worker sends the graph with the answer or ahead of it, and this thread notes that one as
-    // it arrives; an empty graph, should neither be there, rather than a view pending for ever.
+    // The worker sends the graph with the answer or ahead of it (noted as it arrives). Were neither
+    // there, an empty graph would land rather than a view pending for ever.
     const drawn = answer.drawn ?? ahead?.drawn ?? NO_GRAPH;
     const before = ahead?.landed ? ahead.before : landed?.view;
     landed = { request, view: viewOf(derivationOf(request, drawn, answer), before) };
@@ -296,7 +296,10 @@ export function createDerived({ offThread, onLanded }: DerivedOptions = {}): Der
     return view;
   }
 
-  /** The last view that landed, marked pending (and `replacing` when it is of a design left); before any, an empty one. */
+  /**
+   * The last view that landed, marked pending (and `replacing` when it is of a design left); before
+   * any, an empty one. One object per view and mark, so the views see the same one until it changes.
+   */
   function pendingView(view: View | undefined, replacing: boolean): View {
     const shownView = view ?? (empty ??= emptyView());
     const views = (pendingViews.get(shownView) ?? []) as [View?, View?];

@@ -5,6 +5,7 @@
  * which namespaces can see it, and only those (and, for a host they cannot see, the namespaces
  * whose policy blocks it) are drawn.
  */
+import { isNamespaceRelative } from '../istio/hosts';
 import { ROOT_NAMESPACE } from '../istio/kinds';
 import { modeAllowsUnknown } from '../istio/mesh';
 import type { BundleModel } from '../istio/model';
@@ -12,7 +13,6 @@ import type { IstioVersion } from '../istio/releases';
 import {
   exportAudience,
   isMeshBound,
-  qualifyHost,
   serviceEntriesForHost,
   virtualServicesForHost,
 } from '../istio/visibility';
@@ -41,7 +41,7 @@ export class HostAudience {
    */
   of(model: BundleModel, host: string): readonly number[] {
     // A short in-cluster name means another host in each namespace: every client asks its own.
-    if (qualifyHost(host, 'a') !== qualifyHost(host, 'b')) return this.everyone;
+    if (isNamespaceRelative(host)) return this.everyone;
     const picked = new Set<number>();
     const exportedTo = (audience: '*' | string[]) => {
       if (audience === '*') return true;

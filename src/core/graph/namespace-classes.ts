@@ -14,7 +14,8 @@ import { mentionsOf } from '../istio/mentions';
 import type { BundleModel } from '../istio/model';
 import { trackReads } from '../istio/reads';
 import type { IstioVersion } from '../istio/releases';
-import { qualifyHost, sidecarsIn } from '../istio/visibility';
+import { isNamespaceRelative } from '../istio/hosts';
+import { sidecarsIn } from '../istio/visibility';
 import type { GraphRecording } from './builder';
 import { ANY_NAMESPACE, connectHost } from './connect';
 
@@ -45,7 +46,7 @@ export function connectHostFor(
   share = true,
 ): void {
   // A short in-cluster name is another host in each namespace: nothing to share.
-  const shareable = share && qualifyHost(host, 'a') === qualifyHost(host, 'b');
+  const shareable = share && !isNamespaceRelative(host);
   // By mode, then by Sidecars as written (the same string each time: no key is built per namespace).
   const drawn = new Map<string, Map<string, Drawn>>();
   for (const i of clients) {

@@ -18,6 +18,14 @@ export function qualifyHost(host: string, namespace: string): string {
   return h.endsWith('.svc') ? `${h}.cluster.local` : h;
 }
 
+/**
+ * Whether `host` names another service from each namespace: a short Kubernetes name, qualified by
+ * the namespace of whoever asks.
+ */
+export function isNamespaceRelative(host: string): boolean {
+  return qualifyHost(host, 'a') !== qualifyHost(host, 'b');
+}
+
 /** The namespace a Kubernetes service name lives in: `svc.ns.svc...` → ns; a short name → `fallback`. */
 export function namespaceOfClusterHost(host: string, fallback: string): string {
   const labels = host.split('.');
