@@ -67,7 +67,10 @@ export function createAnswerer(): (
   const derive = createDeriver();
   const show = createGraphShower();
   let last: { text: string; istioVersion: IstioVersion; derivation: Derivation } | undefined;
-  const drawnAnswer = ({ bundle, graph, unmodelled }: DrawnStage, expanded: readonly string[]) => {
+  const drawnAnswer = (
+    { bundle, graph, unmodelled }: Pick<DrawnStage, 'bundle' | 'graph' | 'unmodelled'>,
+    expanded: readonly string[],
+  ) => {
     const position = new Map(bundle.resources.map((resource, i) => [resource, i]));
     return { graph: show(graph, expanded), unmodelled: unmodelled.flatMap((r) => position.get(r) ?? []) };
   };
@@ -85,7 +88,7 @@ export function createAnswerer(): (
         : derive(text, last && change?.base === last.text ? change.range : undefined, istioVersion, early);
     last = { text, istioVersion, derivation };
     const answer: DeriveAnswer = { diagnostics: derivation.diagnostics, work: derivation.work };
-    if (!sent) answer.drawn = drawnAnswer({ ...derivation, documentsParsed: 0 }, expanded);
+    if (!sent) answer.drawn = drawnAnswer(derivation, expanded);
     if (derivation.internalError) answer.internalError = derivation.internalError;
     return answer;
   };

@@ -87,7 +87,7 @@ export interface Indexes {
   provided: Map<ModelEntry, string[]>;
   /**
    * Values computed from these indexes (see {@link derivedFromIndexes}), by name then argument by
-   * argument; dropped when the indexes change.
+   * argument; after an edit, those it can affect are dropped ({@link pruneDerived}).
    */
   derived: Map<string, Asked>;
 }
