@@ -3,10 +3,23 @@
  * The derivation worker: large designs are derived here, off the main thread, so typing is never
  * held up by the analyzers or the graph (see off-thread.ts). One request at a time, in order.
  */
-import { createAnswerer, type DeriveRequest, type WorkerMessage } from './off-thread-answer';
+import { createDeriver, createGraphShower } from '../core';
+import { warmUpDesign } from '../templates/warm-up';
+import { createAnswerer, type WorkerMessage, type WorkerRequest } from './off-thread-answer';
 
 const answer = createAnswerer();
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (message: WorkerMessage) => scope.postMessage(message);
-scope.onmessage = (event: MessageEvent<DeriveRequest>) =>
-  post({ answer: answer(event.data, (drawn) => post({ drawn })) });
+scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
+  const request = event.data;
+  if ('warmUp' in request) warmUp();
+  else post({ answer: answer(request, (drawn) => post({ drawn })) });
+};
+
+/**
+ * Derives and shows the warm-up design with caches of its own, thrown away after: nothing of it
+ * is kept but the engine's code, compiled, for the user's first large design.
+ */
+function warmUp(): void {
+  createGraphShower()(createDeriver()(warmUpDesign()).graph, []);
+}

@@ -5,21 +5,17 @@
  * text is broken.
  */
 import {
-  changeBetween,
-  composeChanges,
   createDeriver,
   createGraphShower,
-  parseBundle,
-  parseInSlices,
   type Bundle,
-  type DocumentCache,
   type Derivation,
   type IstioVersion,
   type TextChange,
 } from '../core';
 import { OFF_THREAD_CHARS, type OffThread } from './off-thread';
 import type { DeriveAnswer, DeriveRequest, DrawnAnswer } from './off-thread-answer';
-import { IDLE_SLICE_MS, soon, whenIdle } from './schedule';
+import { createHereParser } from './parse-here';
+import { whenIdle } from './schedule';
 
 /** Where the text stops parsing: the first YAML syntax error. */
 export interface Blocked {
@@ -48,6 +44,12 @@ export interface View {
    * is empty because the text is still being checked, not because nothing was found.
    */
   unchecked?: boolean;
+  /**
+   * Set while the text is not yet parsed on this thread (a large design whose graph just landed
+   * from the worker): `current.unmodelled` is empty for now, and reading the bundle's documents or
+   * resources parses them at once, which views that can wait leave until this is cleared.
+   */
+  reading?: boolean;
   /**
    * Set on a pending view of another design than the one the text now holds (a paste, a design
    * opened): the views show what the user has left until the new one's graph lands.
@@ -83,20 +85,12 @@ export interface DerivedOptions {
   onLanded?: (() => void) | undefined;
 }
 
+/** How long after the studio is created its worker is warmed up: once the page has settled. */
+const WARM_UP_AFTER_MS = 1000;
+
 const NONE: readonly string[] = [];
 const NO_GRAPH: DrawnAnswer = { graph: { nodes: [], edges: [] }, unmodelled: [] };
 const NO_WORK = { documentsParsed: 0, documentsChecked: 0, resourcesRechecked: 0, graphPartsDrawn: 0 };
-
-/** A text being parsed here in slices (see `warm`). */
-interface Warming {
-  text: string;
-  /** Stops the parse; undefined once it is done. */
-  cancel: (() => void) | undefined;
-  /** Runs `next` once the text is parsed, parsing the rest in slices without waiting for idle time. */
-  then(next: () => void): void;
-  /** Ends the parse (done, or parsed at once elsewhere): what waits for it runs next. */
-  done(): void;
-}
 
 /** A derivation cache for one studio (it keeps the engine's per-document caches between edits). */
 export function createDerived({ offThread, onLanded }: DerivedOptions = {}): Derived {
@@ -110,83 +104,10 @@ export function createDerived({ offThread, onLanded }: DerivedOptions = {}): Der
   let asked: DeriveRequest | undefined;
   let landed: { request: DeriveRequest; view: View } | undefined;
   const pendingViews = new WeakMap<View, [View?, View?]>();
-  const documents: DocumentCache = new Map();
-  let parsed: Bundle | undefined;
-  // The newest text typed since a text parsed here (or being parsed between frames), as one change
-  // of it: keystrokes are not parsed one by one (each is a pass over every document, longer than a
-  // frame at thousands of them), but when a landing or an edit needs the text, around the change.
-  let ahead: { from: string; text: string; change: TextChange } | undefined;
-  const parseHere = (text: string): Bundle => {
-    if (parsed?.text === text) return parsed;
-    const typed = ahead;
-    if (typed?.text === text) {
-      if (parsed?.text !== typed.from) parseWhole(typed.from);
-      parsed = parseBundle(text, documents, parsed, typed.change);
-      ahead = undefined;
-      return parsed;
-    }
-    parsed = parseWhole(text);
-    // A landing of a text typed before the newest: the newest is still ahead, by what differs.
-    if (typed && typed.from !== text)
-      ahead = { from: text, text: typed.text, change: changeOf(text, typed.text) };
-    return parsed;
-  };
-  const parseWhole = (text: string): Bundle => {
-    parsed = parseBundle(text, documents, parsed);
-    // Parsed now (an edit or a landing needed it): what waited for the parse between frames goes on.
-    if (warming?.cancel && warming.text === text) warming.done();
-    return parsed;
-  };
-  // While the worker derives a text, this thread parses it too (for the forms and edits), in the
-  // idle time between frames, a few milliseconds at a time, so that its landing does not parse it
-  // in one long task and a keystroke meanwhile is drawn in its own frame. A landing that comes
-  // first waits for it, the rest parsed in slices at once rather than when idle.
-  let warming: Warming | undefined;
-  const warm = (text: string) => {
-    warming?.cancel?.();
-    const slice = parseInSlices(text, documents);
-    const waiting: (() => void)[] = [];
-    const current: Warming = {
-      text,
-      cancel: undefined,
-      then(next) {
-        waiting.push(next);
-        current.cancel?.();
-        current.cancel = soon(step);
-      },
-      done() {
-        current.cancel?.();
-        current.cancel = undefined;
-        if (waiting.length > 0) soon(() => waiting.splice(0).forEach((next) => next()));
-      },
-    };
-    const step = (budget: number, idleLeft?: () => number) => {
-      if (slice(budget)) current.done();
-      else if (waiting.length > 0) current.cancel = soon(step);
-      // The rest of this idle period, a slice at a time (input and frames go first), then the next.
-      else if (idleLeft && idleLeft() > 1)
-        current.cancel = soon(() => {
-          const left = idleLeft();
-          if (left > 1) step(Math.min(IDLE_SLICE_MS, left), idleLeft);
-          else current.cancel = whenIdle(step);
-        });
-      else current.cancel = whenIdle(step);
-    };
-    current.cancel = whenIdle(step);
-    warming = current;
-  };
-  /** Notes a keystroke without parsing it; false when it is not an edit of a text parsed, warming or ahead. */
-  const typeAhead = (text: string, change: { base: string; range: TextChange }): boolean => {
-    if (ahead && change.base === ahead.text)
-      ahead = { from: ahead.from, text, change: composeChanges(ahead.change, change.range) };
-    else if (change.base === parsed?.text || change.base === warming?.text)
-      ahead = { from: change.base, text, change: change.range };
-    else return false;
-    return true;
-  };
+  const here = createHereParser();
 
-  const offMainThread = (text: string): boolean => {
-    if (workerFailed || text.length < OFF_THREAD_CHARS) return false;
+  const startWorker = (): boolean => {
+    if (workerFailed) return false;
     worker ??= offThread!(() => {
       // A worker that cannot run (or crashed) leaves the derivations to this thread, as before.
       workerFailed = true;
@@ -195,58 +116,71 @@ export function createDerived({ offThread, onLanded }: DerivedOptions = {}): Der
     if (!worker) workerFailed = true;
     return !workerFailed;
   };
+  const offMainThread = (text: string): boolean => text.length >= OFF_THREAD_CHARS && startWorker();
+  // Once the page has settled, the worker is started and its engine warmed up, so that a large
+  // design pasted later is not the first thing it derives (see OffThread.warmUp).
+  let cancelWarmUp: (() => void) | undefined;
+  const warmUpTimer = offThread
+    ? setTimeout(() => (cancelWarmUp = whenIdle(() => startWorker() && worker!.warmUp())), WARM_UP_AFTER_MS)
+    : undefined;
 
-  // A graph sent ahead of its findings, noted as it arrives (its landing may wait for this thread's
-  // parse, and the findings may arrive meanwhile): the answer to come holds only the findings.
-  // `before` is the view its landing replaced, once it has landed.
-  let drawnAhead:
-    { request: DeriveRequest; drawn: DrawnAnswer; landed: boolean; before: View | undefined } | undefined;
-  const derivationOf = (request: DeriveRequest, drawn: DrawnAnswer, checked?: DeriveAnswer): Derivation => {
-    const bundle = parseHere(request.text);
-    const derivation: Derivation = {
-      bundle,
-      istioVersion: request.istioVersion,
-      diagnostics: checked?.diagnostics ?? [],
-      graph: drawn.graph,
-      unmodelled: drawn.unmodelled.flatMap((i) => bundle.resources[i] ?? []),
-      work: checked?.work ?? NO_WORK,
-    };
-    if (checked?.internalError) derivation.internalError = checked.internalError;
-    return derivation;
-  };
   // Requests in the order asked, and the first of the newest design (not an edit of the one before):
   // until a request from it on lands, the views show a design the user has left.
   let asking = 0;
   let newDesignFrom = 0;
   let landedAt = 0;
-  const drawnArrived = (request: DeriveRequest, drawn: DrawnAnswer, at: number) => {
-    drawnAhead = { request, drawn, landed: false, before: undefined };
-    landDrawn(request, at);
-  };
-  const landDrawn = (request: DeriveRequest, at: number) => {
-    if (warming?.cancel) return warming.then(() => landDrawn(request, at));
-    // Its findings landed first (they arrived while this waited): nothing left to show.
-    const ahead = drawnAhead;
-    if (ahead?.request !== request) return;
-    ahead.landed = true;
-    ahead.before = landed?.view;
-    // The text's graph, while its findings are still to come: pending, and unchecked.
-    const derivation = derivationOf(request, ahead.drawn);
-    landed = { request, view: { ...viewOf(derivation, ahead.before), pending: true, unchecked: true } };
+  // A graph sent ahead of its findings, and the view its landing replaced: the findings land with them.
+  let drawnAhead: { request: DeriveRequest; drawn: DrawnAnswer; before: View | undefined } | undefined;
+  // A landing: the text's graph, with its findings once they are there (else pending and unchecked),
+  // read from this thread's parse of it once there is one (else `reading`, see View.reading).
+  const landView = (
+    request: DeriveRequest,
+    drawn: DrawnAnswer,
+    checked: DeriveAnswer | undefined,
+    before: View | undefined,
+    at: number,
+  ) => {
+    const reading = !here.isNear(request.text);
+    const bundle = reading ? here.bundle(request.text) : here.parse(request.text);
+    const derivation: Derivation = {
+      bundle,
+      istioVersion: request.istioVersion,
+      diagnostics: checked?.diagnostics ?? [],
+      graph: drawn.graph,
+      unmodelled: reading ? [] : drawn.unmodelled.flatMap((i) => bundle.resources[i] ?? []),
+      work: checked?.work ?? NO_WORK,
+    };
+    if (checked?.internalError) derivation.internalError = checked.internalError;
+    const view: View = {
+      ...viewOf(derivation, before),
+      ...(checked ? {} : { pending: true, unchecked: true }),
+      ...(reading ? { reading: true } : {}),
+    };
+    landed = { request, view };
     landedAt = at;
     onLanded?.();
+    // Parsed here: the same landing again, reading its documents (unless another one replaced it).
+    if (reading)
+      here.parseBetweenFrames(request.text, () => {
+        if (landed?.view === view) landView(request, drawn, checked, before, at);
+      });
+  };
+  const drawnArrived = (request: DeriveRequest, drawn: DrawnAnswer, at: number) => {
+    drawnAhead = { request, drawn, before: landed?.view };
+    landView(request, drawn, undefined, drawnAhead.before, at);
   };
   const land = (request: DeriveRequest, answer: DeriveAnswer, at: number) => {
-    if (warming?.cancel) return warming.then(() => land(request, answer, at));
     const ahead = drawnAhead?.request === request ? drawnAhead : undefined;
     drawnAhead = undefined;
-    // The worker sends the graph with the answer or ahead of it (noted as it arrives). Were neither
-    // there, an empty graph would land rather than a view pending for ever.
-    const drawn = answer.drawn ?? ahead?.drawn ?? NO_GRAPH;
-    const before = ahead?.landed ? ahead.before : landed?.view;
-    landed = { request, view: viewOf(derivationOf(request, drawn, answer), before) };
-    landedAt = at;
-    onLanded?.();
+    // The worker sends the graph with the answer or ahead of it. Were neither there, an empty graph
+    // would land rather than a view pending for ever.
+    landView(
+      request,
+      answer.drawn ?? ahead?.drawn ?? NO_GRAPH,
+      answer,
+      ahead ? ahead.before : landed?.view,
+      at,
+    );
   };
 
   return {
@@ -255,11 +189,11 @@ export function createDerived({ offThread, onLanded }: DerivedOptions = {}): Der
       const request: DeriveRequest = { text, istioVersion, expanded, change };
       if (landed && sameRequest(landed.request, request)) return landed.view;
       if (!asked || !sameRequest(asked, request)) {
-        // Typing: noted, parsed here when needed; a paste or any other new text: parsed between
-        // frames while the worker derives it.
+        // Typing: noted, parsed here when needed; a paste or any other new text: parsed here
+        // once its graph has landed (see parse-here.ts).
         const at = ++asking;
-        if (!(change && typeAhead(text, change)) && asked?.text !== text) {
-          warm(text);
+        if (!(change && here.typeAhead(text, change)) && asked?.text !== text) {
+          here.expect(text);
           newDesignFrom = at;
         }
         asked = request;
@@ -275,11 +209,13 @@ export function createDerived({ offThread, onLanded }: DerivedOptions = {}): Der
     bundleOf(text, istioVersion) {
       return text.length < OFF_THREAD_CHARS || workerFailed
         ? base(text, istioVersion).current.bundle
-        : parseHere(text);
+        : here.parse(text);
     },
     dispose() {
+      clearTimeout(warmUpTimer);
+      cancelWarmUp?.();
       worker?.dispose();
-      warming?.cancel?.();
+      here.dispose();
     },
   };
 
@@ -331,12 +267,6 @@ function viewOf(derivation: Derivation, before: View | undefined): View {
       ? { current: before.current, lastGood: before.lastGood, blocked: before.blocked }
       : undefined,
   };
-}
-
-/** The change turning `before` into `after`, as a range alone. */
-function changeOf(before: string, after: string): TextChange {
-  const { start, end, length } = changeBetween(before, after);
-  return { start, end, length };
 }
 
 function sameRequest(a: DeriveRequest, b: DeriveRequest): boolean {

@@ -28,6 +28,12 @@ export interface DeriveRequest {
   change?: { base: string; range: TextChange } | undefined;
 }
 
+/**
+ * What the main thread posts: a text to derive, or a request to derive a design of the product's
+ * own once, unseen, so that the engine's code is compiled before the user's first large design.
+ */
+export type WorkerRequest = DeriveRequest | { warmUp: true };
+
 /** A text's graph, sent as soon as it is drawn (the analyzers take about as long again). */
 export interface DrawnAnswer {
   /** The graph as shown (grouped when large, see core's aggregate.ts), laid out. */

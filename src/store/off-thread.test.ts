@@ -49,6 +49,7 @@ function inProcessWorker() {
           structuredClone(answer(structuredClone(request), (drawn) => onDrawn?.(structuredClone(drawn)))),
         );
     },
+    warmUp() {},
     dispose() {},
   };
   return worker;
@@ -67,6 +68,7 @@ function steppedWorker() {
       const checked = answer(request, (drawn) => (drawnMessage = () => onDrawn?.(structuredClone(drawn))));
       answerMessage = () => onAnswer(structuredClone(checked));
     },
+    warmUp() {},
     dispose() {},
   };
   return { worker, deliverDrawn: () => drawnMessage!(), deliverAnswer: () => answerMessage!() };
@@ -128,11 +130,18 @@ describe('derivation off the main thread', () => {
     expect(stale.pending).toBe(true);
     expect(stale.current).toBe(view.current);
     worker.answerAll();
-    // Landed once this thread has parsed it too, in slices between tasks, never in one long task.
-    expect(derived.of(edited, LATEST_ISTIO_VERSION).pending).toBe(true);
-    // An edit is answered once, graph and findings together.
-    await until(() => landings === 3);
+    // An edit is answered once, graph and findings together. Given without where it changed, it
+    // is a new text to this thread: the views read it once it is parsed here, between tasks.
+    expect(landings).toBe(3);
+    const reading = derived.of(edited, LATEST_ISTIO_VERSION);
+    expect(reading.pending).toBeUndefined();
+    expect(reading.reading).toBe(true);
+    expect(reading.current.unmodelled).toEqual([]);
+    await until(() => landings === 4);
     const after = derived.of(edited, LATEST_ISTIO_VERSION);
+    expect(after.reading).toBeUndefined();
+    expect(after.current.graph).toBe(reading.current.graph);
+    expect(after.current.unmodelled.map((r) => r.id)).toEqual(deriveOnce(edited).unmodelled.map((r) => r.id));
     expect(after.current.bundle.text).toBe(edited);
     expect(after.current.diagnostics).toEqual(deriveOnce(edited).diagnostics);
 
@@ -229,6 +238,33 @@ describe('derivation off the main thread', () => {
     // And it stays so once everything queued has run.
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(derived.of(LARGE, LATEST_ISTIO_VERSION).pending).toBeUndefined();
+  });
+
+  it("lands a new design's graph before this thread parses it, and reads it between frames after", async () => {
+    const worker = inProcessWorker();
+    let landings = 0;
+    const derived = createDerived({ offThread: () => worker, onLanded: () => landings++ });
+    derived.of(LARGE, LATEST_ISTIO_VERSION);
+    worker.answerAll();
+    expect(landings).toBe(2);
+    const landed = derived.of(LARGE, LATEST_ISTIO_VERSION);
+    expect(landed.reading).toBe(true);
+    expect(landed.current.graph.nodes.length).toBeGreaterThan(0);
+    expect(landed.current.diagnostics).toEqual(freshLarge().diagnostics);
+    // Its text and lines are there at once; its resources are not listed until read.
+    expect(landed.current.bundle.text).toBe(LARGE);
+    expect(landed.current.bundle.lines.positionAt(LARGE.length).line).toBe(LARGE.split('\n').length);
+    expect(landed.current.unmodelled).toEqual([]);
+    await until(() => landings === 3);
+    const read = derived.of(LARGE, LATEST_ISTIO_VERSION);
+    expect(read.reading).toBeUndefined();
+    expect(read.current.graph).toBe(landed.current.graph);
+    expect(read.current.unmodelled.map((r) => r.id)).toEqual(freshLarge().unmodelled.map((r) => r.id));
+    // What the views read meanwhile is that same parse: a bundle read early parses it at once.
+    expect(landed.current.bundle.resources.map((r) => r.id)).toEqual(
+      freshLarge().bundle.resources.map((r) => r.id),
+    );
+    expect(landed.current.bundle.resources).toBe(read.current.bundle.resources);
   });
 
   it('marks the views of the design left as such until the new one lands, not those of an edit', async () => {

@@ -5,7 +5,13 @@
  * the newest text waits (texts typed in between are skipped), and the views show the last
  * derivation that landed, marked as pending.
  */
-import type { DeriveAnswer, DeriveRequest, DrawnAnswer, WorkerMessage } from './off-thread-answer';
+import type {
+  DeriveAnswer,
+  DeriveRequest,
+  DrawnAnswer,
+  WorkerMessage,
+  WorkerRequest,
+} from './off-thread-answer';
 
 /**
  * Texts at least this long are derived off the main thread. Below it an edit's derivation takes
@@ -26,6 +32,11 @@ export interface OffThread {
     onAnswer: (answer: DeriveAnswer) => void,
     onDrawn?: (drawn: DrawnAnswer) => void,
   ): void;
+  /**
+   * Has the worker derive a design of the product's own, unseen, while the page is idle: the
+   * user's first large design then runs compiled code (see templates/warm-up.ts).
+   */
+  warmUp(): void;
   dispose(): void;
 }
 
@@ -48,7 +59,7 @@ export function createOffThread(onFailure: () => void): OffThread | undefined {
   let failed = false;
   const send = (pending: Pending) => {
     running = pending;
-    worker.postMessage(pending.request);
+    worker.postMessage(pending.request satisfies WorkerRequest);
   };
   worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
     const message = event.data;
@@ -76,6 +87,9 @@ export function createOffThread(onFailure: () => void): OffThread | undefined {
       if (failed) return;
       if (running) next = { request, onAnswer, onDrawn };
       else send({ request, onAnswer, onDrawn });
+    },
+    warmUp() {
+      if (!failed) worker.postMessage({ warmUp: true } satisfies WorkerRequest);
     },
     dispose() {
       running = next = undefined;

@@ -136,7 +136,14 @@ export default function YamlEditor() {
     const cursor = editor.onDidChangeCursorPosition((event) => {
       if (event.source !== 'mouse' && event.source !== 'keyboard') return;
       const state = store.getState();
-      const { current } = studio.derived.of(state.text, state.istioVersion, state.change, state.expanded);
+      const { current, reading } = studio.derived.of(
+        state.text,
+        state.istioVersion,
+        state.change,
+        state.expanded,
+      );
+      // Not while a large design just landed is read between frames: a key would wait for its parse.
+      if (reading) return;
       const offset = model.getOffsetAt(event.position);
       const document = current.bundle.documents.find((d) => d.start <= offset && offset < d.end);
       // Graph nodes list the modelled resources they stand for by id (their `Kind/namespace/name`).
@@ -183,7 +190,8 @@ export default function YamlEditor() {
   useEffect(() => {
     const editor = editorRef.current;
     const model = editor?.getModel();
-    if (!editor || !model) return;
+    // A large design just landed is read (parsed on this thread) between frames: shown once it is.
+    if (!editor || !model || view.reading) return;
     const refs = new Set(graph.nodes.find((n) => n.id === selection)?.resources ?? []);
     const documents = [...new Set(bundle.resources.filter((r) => refs.has(r.id)).map((r) => r.document))];
     // Changed decorations redraw every visible line: an edit that leaves them be sets none.
@@ -207,7 +215,7 @@ export default function YamlEditor() {
     const cursor = model.getOffsetAt(editor.getPosition() ?? { lineNumber: 1, column: 1 });
     if (documents.some((d) => d.start <= cursor && cursor < d.end)) return;
     editor.setScrollTop(editor.getTopForLineNumber(model.getPositionAt(documents[0]!.start).lineNumber));
-  }, [selection, bundle, graph, view.pending]);
+  }, [selection, bundle, graph, view.pending, view.reading]);
 
   // Markers: the engine's diagnostics, the one source of problems (none for a design just pasted or
   // opened until its own are found: the last one's ranges are not in this text).

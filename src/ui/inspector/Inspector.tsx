@@ -41,15 +41,14 @@ export const Inspector = withDeferredView(function Inspector({ view }: { view: V
     refs: [],
   });
   // A node lists its resources by `Kind/namespace/name`, which is the id of the modelled kinds.
-  const existing = new Set(bundle.resources.map((r) => r.id));
-  const refs = [
-    ...new Set([
-      ...(node?.resources ?? []),
-      ...(kept.selection === selection ? kept.refs.filter((r) => existing.has(r)) : []),
-    ]),
-  ];
+  // (Not read while a large design just landed is being read: kept ones are for edits of one.)
+  const keptRefs = kept.selection === selection && !view.reading ? kept.refs : [];
+  const existing = keptRefs.length > 0 ? new Set(bundle.resources.map((r) => r.id)) : undefined;
+  const refs = [...new Set([...(node?.resources ?? []), ...keptRefs.filter((r) => existing?.has(r))])];
   if (kept.selection !== selection || refs.join('\n') !== kept.refs.join('\n')) setKept({ selection, refs });
   const edge = edgeSelection === undefined ? undefined : graph.edges.find((e) => e.id === edgeSelection);
+  // The details list the resources behind it: read between frames for a design just landed.
+  if ((edge || node) && view.reading) return <p className="muted">Reading the resources of this design…</p>;
   if (edge) {
     const parallel = graph.edges.filter((e) => e.source === edge.source && e.target === edge.target);
     return (

@@ -1,0 +1,170 @@
+/**
+ * A large design's text parsed on the main thread as well, for the forms and edits, while the
+ * worker derives it (see derived.ts). The parse costs about as much here as there, and on two
+ * cores, parsing here while the worker parsed took CPU time from it: a 2,000-service paste's graph
+ * landed about a second later. So a new text is parsed here only once its graph has landed,
+ * between frames, and the views meanwhile read a bundle that parses it at once should anything
+ * need its documents sooner (an edit, a form).
+ */
+import {
+  changeBetween,
+  composeChanges,
+  LineIndex,
+  parseBundle,
+  parseInSlices,
+  type Bundle,
+  type DocumentCache,
+  type TextChange,
+} from '../core';
+import { IDLE_SLICE_MS, soon, whenIdle } from './schedule';
+
+/** The main thread's parse of the large texts the worker derives. */
+export interface HereParser {
+  /** `text` parsed now, reusing what was typed ahead of it and what was parsed of it between frames. */
+  parse(text: string): Bundle;
+  /**
+   * Whether `text` is parsed here, or typed ahead of a text that is: then {@link parse} takes
+   * milliseconds (only the documents around the typing), not seconds.
+   */
+  isNear(text: string): boolean;
+  /**
+   * `text`'s bundle: the one parsed here, else one (the same for the same text) that has its text
+   * and lines at once and parses it when its documents or resources are first read.
+   */
+  bundle(text: string): Bundle;
+  /** Notes a new text, to be parsed here later: keystrokes in it are then noted, not parsed. */
+  expect(text: string): void;
+  /**
+   * Notes a keystroke without parsing it; false when it is not an edit of a text parsed here,
+   * expected or typed ahead: that text is then to be parsed as a whole.
+   */
+  typeAhead(text: string, change: { base: string; range: TextChange }): boolean;
+  /**
+   * Parses `text` in the idle time between frames, a few milliseconds at a time (input and frames
+   * go first), and calls `onParsed` once it is parsed here, however that happens; at once if it is.
+   */
+  parseBetweenFrames(text: string, onParsed: () => void): void;
+  /** Stops parsing between frames. */
+  dispose(): void;
+}
+
+/** A text being parsed between frames, and what waits for it. */
+interface Reading {
+  text: string;
+  waiting: (() => void)[];
+  cancel: (() => void) | undefined;
+}
+
+/** A {@link HereParser} with a document cache of its own, kept across texts. */
+export function createHereParser(): HereParser {
+  const documents: DocumentCache = new Map();
+  let parsed: Bundle | undefined;
+  // The newest text typed since a text parsed or expected here, as one change of it: keystrokes are
+  // not parsed one by one (each is a pass over every document, longer than a frame at thousands of
+  // them), but when the text is needed, around the change.
+  let ahead: { from: string; text: string; change: TextChange } | undefined;
+  let expected: string | undefined;
+  let reading: Reading | undefined;
+  let deferred: Bundle | undefined;
+
+  const stopReading = (): Reading | undefined => {
+    const stopped = reading;
+    stopped?.cancel?.();
+    reading = undefined;
+    return stopped;
+  };
+  // Parsed now (read between frames, or needed at once): what waited for it goes on, after the
+  // task that needed it (say, a view being drawn).
+  const parsedNow = (bundle: Bundle): Bundle => {
+    parsed = bundle;
+    if (reading?.text === bundle.text) {
+      const { waiting } = stopReading()!;
+      soon(() => waiting.forEach((next) => next()));
+    }
+    return bundle;
+  };
+  const parse = (text: string): Bundle => {
+    if (parsed?.text === text) return parsed;
+    const typed = ahead;
+    if (typed?.text === text) {
+      if (parsed?.text !== typed.from) parsedNow(parseBundle(typed.from, documents, parsed));
+      ahead = undefined;
+      return parsedNow(parseBundle(text, documents, parsed, typed.change));
+    }
+    parsedNow(parseBundle(text, documents, parsed));
+    // A text typed before the newest: the newest is still ahead, by what differs.
+    if (typed && typed.from !== text)
+      ahead = { from: text, text: typed.text, change: changeOf(text, typed.text) };
+    return parsed!;
+  };
+
+  return {
+    parse,
+    isNear: (text) => parsed?.text === text || (ahead?.text === text && ahead.from === parsed?.text),
+    bundle(text) {
+      if (parsed?.text === text) return parsed;
+      if (deferred?.text === text) return deferred;
+      let whole: Bundle | undefined;
+      let lines: LineIndex | undefined;
+      const read = () => (whole ??= parse(text));
+      deferred = {
+        text,
+        get documents() {
+          return read().documents;
+        },
+        get resources() {
+          return read().resources;
+        },
+        get lines() {
+          return whole?.lines ?? (lines ??= new LineIndex(text));
+        },
+      };
+      return deferred;
+    },
+    expect(text) {
+      if (reading?.text !== text) stopReading();
+      expected = text;
+    },
+    typeAhead(text, change) {
+      if (ahead && change.base === ahead.text)
+        ahead = { from: ahead.from, text, change: composeChanges(ahead.change, change.range) };
+      else if (change.base === parsed?.text || change.base === expected)
+        ahead = { from: change.base, text, change: change.range };
+      else return false;
+      return true;
+    },
+    parseBetweenFrames(text, onParsed) {
+      if (parsed?.text === text) return onParsed();
+      if (reading?.text === text) {
+        reading.waiting.push(onParsed);
+        return;
+      }
+      stopReading();
+      const slice = parseInSlices(text, documents);
+      const current: Reading = { text, waiting: [onParsed], cancel: undefined };
+      const step = (budget: number, idleLeft?: () => number) => {
+        // Every document is in the cache now: assembling the bundle takes a few milliseconds.
+        if (slice(budget)) parse(text);
+        // The rest of this idle period, a slice at a time, then the next idle period.
+        else if (idleLeft && idleLeft() > 1)
+          current.cancel = soon(() => {
+            const left = idleLeft();
+            if (left > 1) step(Math.min(IDLE_SLICE_MS, left), idleLeft);
+            else current.cancel = whenIdle(step);
+          });
+        else current.cancel = whenIdle(step);
+      };
+      current.cancel = whenIdle(step);
+      reading = current;
+    },
+    dispose() {
+      stopReading();
+    },
+  };
+}
+
+/** The change turning `before` into `after`, as a range alone. */
+function changeOf(before: string, after: string): TextChange {
+  const { start, end, length } = changeBetween(before, after);
+  return { start, end, length };
+}
