@@ -32,6 +32,7 @@ export type {
 } from './bundle';
 export { analyzeBundle, createAnalysisCache } from './analysis/analyze';
 export type { AnalysisCache } from './analysis/analyze';
+export { provisionalDiagnostics } from './analysis/provisional';
 export { codeCatalogue, codeInfo } from './analysis/codes';
 export { counted, severityCounts, severitySummary, worstFirst } from './analysis/summary';
 export type { CheckLayer, CodeInfo, Diagnostic, Fix, Severity } from './analysis/types';

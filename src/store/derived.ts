@@ -7,6 +7,7 @@
 import {
   createDeriver,
   createGraphShower,
+  provisionalDiagnostics,
   type Bundle,
   type Derivation,
   type IstioVersion,
@@ -14,6 +15,7 @@ import {
 } from '../core';
 import { OFF_THREAD_CHARS, type OffThread } from './off-thread';
 import type { DeriveAnswer, DeriveRequest, DrawnAnswer } from './off-thread-answer';
+import type { TextEdit } from './studio-state';
 import { createHereParser } from './parse-here';
 import { whenIdle } from './schedule';
 
@@ -65,12 +67,7 @@ export interface Derived {
    * derived off the main thread: until its derivation lands, this is the last view that did,
    * marked `pending` (the `onLanded` given at creation says when to ask again).
    */
-  of(
-    text: string,
-    istioVersion: IstioVersion,
-    change?: { base: string; range: TextChange },
-    expanded?: readonly string[],
-  ): View;
+  of(text: string, istioVersion: IstioVersion, change?: TextEdit, expanded?: readonly string[]): View;
   /** `text` parsed, at once and on this thread: what edits are made against. */
   bundleOf(text: string, istioVersion: IstioVersion): Bundle;
   /** Stops the worker, if one was started. */
@@ -183,6 +180,27 @@ export function createDerived({ offThread, onLanded }: DerivedOptions = {}): Der
     );
   };
 
+  // A form edit of the text that landed last: its edited documents checked here at once, shown
+  // (pending) until the worker's findings land. Not for typing: each keystroke would be a parse.
+  let checkedHere: { request: DeriveRequest; view: View | undefined } | undefined;
+  const checkHere = (request: DeriveRequest, change: TextEdit): View | undefined => {
+    const from = landed;
+    if (!from || from.view.reading || from.view.unchecked || from.request.text !== change.base)
+      return undefined;
+    if (from.request.istioVersion !== request.istioVersion || !here.isNear(request.text)) return undefined;
+    const before = from.view.current;
+    const bundle = here.parse(request.text);
+    const diagnostics = provisionalDiagnostics(before, bundle, change.range, request.istioVersion);
+    const unmodelled = new Set(before.unmodelled.map((r) => r.id));
+    const derivation: Derivation = {
+      ...before,
+      bundle,
+      diagnostics,
+      unmodelled: bundle.resources.filter((r) => unmodelled.has(r.id)),
+    };
+    return { ...viewOf(derivation, from.view), pending: true };
+  };
+
   return {
     of(text, istioVersion, change, expanded = NONE) {
       if (!offMainThread(text)) return shown(base(text, istioVersion, change), expanded);
@@ -202,7 +220,9 @@ export function createDerived({ offThread, onLanded }: DerivedOptions = {}): Der
           (answer) => land(request, answer, at),
           (drawn) => drawnArrived(request, drawn, at),
         );
+        checkedHere = change?.checkNow ? { request, view: checkHere(request, change) } : undefined;
       }
+      if (checkedHere?.view && checkedHere.request === asked) return checkedHere.view;
       // Until the first result lands, the last view derived here (the design before a paste).
       return pendingView(landed?.view ?? (last && shown(last.view, expanded)), landedAt < newDesignFrom);
     },

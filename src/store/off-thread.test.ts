@@ -267,6 +267,40 @@ describe('derivation off the main thread', () => {
     expect(landed.current.bundle.resources).toBe(read.current.bundle.resources);
   });
 
+  it("shows a form edit's own findings at once, pending until the worker's land; typing waits for them", async () => {
+    const worker = inProcessWorker();
+    const derived = createDerived({ offThread: () => worker });
+    derived.of(LARGE, LATEST_ISTIO_VERSION);
+    worker.answerAll();
+    await until(() => !derived.of(LARGE, LATEST_ISTIO_VERSION).reading);
+    // The store edits the text it parsed (see Studio.editResource).
+    derived.bundleOf(LARGE, LATEST_ISTIO_VERSION);
+    const at = LARGE.indexOf('resolution: DNS') + 'resolution: '.length;
+    const edited = `${LARGE.slice(0, at)}DYNAMIC_DNS${LARGE.slice(at + 3)}`;
+    const change = { base: LARGE, range: { start: at, end: at + 3, length: 11 }, checkNow: true };
+    const view = derived.of(edited, LATEST_ISTIO_VERSION, change);
+    expect(view.pending).toBe(true);
+    expect(view.current.bundle.text).toBe(edited);
+    const own = view.current.diagnostics.filter((d) => d.severity === 'error');
+    expect(own.length).toBeGreaterThan(0);
+    expect(own.every((d) => d.range.start >= at - 200 && d.range.start < at + 200)).toBe(true);
+    expect(derived.of(edited, LATEST_ISTIO_VERSION, change)).toBe(view);
+    worker.answerAll();
+    const landed = derived.of(edited, LATEST_ISTIO_VERSION, change);
+    expect(landed.pending).toBeUndefined();
+    expect(landed.current.diagnostics).toEqual(deriveOnce(edited).diagnostics);
+    for (const d of own) expect(landed.current.diagnostics).toContainEqual(d);
+
+    // A keystroke is not parsed here: the view stays the last one landed until the worker's lands.
+    const typed = `${edited.slice(0, at)}x${edited.slice(at)}`;
+    const typing = derived.of(typed, LATEST_ISTIO_VERSION, {
+      base: edited,
+      range: { start: at, end: at, length: 1 },
+    });
+    expect(typing.pending).toBe(true);
+    expect(typing.current.bundle.text).toBe(edited);
+  });
+
   it('marks the views of the design left as such until the new one lands, not those of an edit', async () => {
     const worker = inProcessWorker();
     let landings = 0;

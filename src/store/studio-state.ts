@@ -22,6 +22,11 @@ export type ChangeOrigin = 'editor' | 'form' | 'history' | 'import' | 'template'
 export interface TextEdit {
   base: string;
   range: TextChange;
+  /**
+   * Made in one step (a form, a command), not typed: a large design's edited documents are then
+   * checked at once, on this thread, until the worker's findings land (see Derived.of).
+   */
+  checkNow?: boolean;
 }
 
 /** A position of a node on the canvas, in flow coordinates. */

@@ -123,7 +123,12 @@ export function createStudio({
           if (text === base || get().readOnly) return;
           pending = origin;
           pendingBurst = origin === 'editor' ? 'editor' : burst;
-          set({ text, origin, change: range ? { base, range } : undefined });
+          const checkNow = origin !== 'editor';
+          set({
+            text,
+            origin,
+            change: range ? { base, range, ...(checkNow ? { checkNow } : {}) } : undefined,
+          });
         },
         typeText(change, read) {
           if (!get().readOnly) typing.type(change, read);

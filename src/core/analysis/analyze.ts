@@ -76,8 +76,11 @@ export function analyzeBundle(
   return out.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
 }
 
-/** Findings that depend on one document's text only, with ranges relative to that document. */
-function analyzeDocument(
+/**
+ * Findings that depend on one document's text only (YAML, schema, Istio's admission rules), with
+ * ranges relative to that document; `resources` are the bundle's resources in it.
+ */
+export function analyzeDocument(
   document: BundleDocument,
   resources: Resource[],
   target: IstioVersion,
