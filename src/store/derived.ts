@@ -65,7 +65,8 @@ export interface Derived {
    * The view of `text` for the target release, with the graph's groups in `expanded` open;
    * `change` says where it differs from the text it was edited from, when known. A large text is
    * derived off the main thread: until its derivation lands, this is the last view that did,
-   * marked `pending` (the `onLanded` given at creation says when to ask again).
+   * marked `pending` (the `onLanded` given at creation says when to ask again); for an edit made in
+   * one step (`change.checkNow`), that view with the edited documents' own findings, found here.
    */
   of(text: string, istioVersion: IstioVersion, change?: TextEdit, expanded?: readonly string[]): View;
   /** `text` parsed, at once and on this thread: what edits are made against. */
@@ -94,8 +95,9 @@ export function createDerived({ offThread, onLanded }: DerivedOptions = {}): Der
   const derive = createDeriver();
   let last: { text: string; istioVersion: IstioVersion; view: View } | undefined;
   const shown = createShownViews();
-  // Off the main thread: the worker (started on the first large text), what was last asked of it,
-  // and what last landed, whose text is parsed here too (for the forms, and for edits).
+  // Off the main thread: the worker (started once the page has settled, or by the first large
+  // text), what was last asked of it, and what last landed, whose text is parsed here too (for the
+  // forms, and for edits: see parse-here.ts).
   let worker: OffThread | undefined;
   let workerFailed = !offThread;
   let asked: DeriveRequest | undefined;
