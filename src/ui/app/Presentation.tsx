@@ -16,9 +16,11 @@ interface PresentationProps {
  * the user's designs with "Edit a copy"; one edited in another tab can be taken over here.
  */
 export function Presentation({ mode, onEdit }: PresentationProps) {
-  const resources = useViewValue((v) => v.current.bundle.resources.length);
+  // (Counted once a large design just landed is read here: see View.reading.)
+  const resources = useViewValue((v) => (v.reading ? undefined : v.current.bundle.resources.length));
   const name = useWorkbench((w) => w.card?.name);
-  const count = `${resources} ${resources === 1 ? 'resource' : 'resources'}`;
+  const count =
+    resources === undefined ? 'reading…' : `${resources} ${resources === 1 ? 'resource' : 'resources'}`;
   return (
     <div className="shell">
       <header className="shell-header">
