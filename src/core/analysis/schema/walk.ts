@@ -1,5 +1,5 @@
 import type { PathSegment } from '../../bundle';
-import { lookupFieldDoc } from '../../istio/docs';
+import { lookupFieldLimits } from '../../istio/field-limits';
 import { structure } from '../../istio/generated/structure';
 import { limitsAt, releaseGap, type IstioVersion } from '../../istio/releases';
 import type { Limits, Shape } from '../../istio/structure-types';
@@ -125,12 +125,12 @@ function checkString(
       return;
     }
   }
-  const doc = lookupFieldDoc(kind, place.specPath);
-  const maxLength = limitsAt(shape, target).maxLength ?? doc?.maxLength;
+  const ours = lookupFieldLimits(kind, place.specPath);
+  const maxLength = limitsAt(shape, target).maxLength ?? ours?.maxLength;
   if (maxLength !== undefined && value.length > maxLength) {
     report('SCHEMA-LIMIT', place.path, `must have at most ${maxLength} characters`);
   }
-  const problem = durationProblem(value, doc?.format);
+  const problem = durationProblem(value, ours?.format);
   if (problem) report(durationCode(kind, problem), place.path, problem);
 }
 
@@ -144,18 +144,18 @@ function durationCode(kind: string, problem: string): string {
 function checkNumber(walk: SchemaWalk, value: unknown, place: Place): void {
   const { report } = walk;
   if (typeof value !== 'number' || Number.isNaN(value)) return typeError(walk, place, 'number', value);
-  const doc = lookupFieldDoc(walk.kind, place.specPath);
-  if (doc?.format === 'double') return;
+  const ours = lookupFieldLimits(walk.kind, place.specPath);
+  if (ours?.format === 'double') return;
   if (!Number.isInteger(value)) {
     report('SCHEMA-TYPE', place.path, `${formatDotted(place.path)} must be an integer, got ${value}`);
     return;
   }
-  const [min, max] = integerRange(doc?.format);
+  const [min, max] = integerRange(ours?.format);
   if (value < min || value > max) {
     report(
       'SCHEMA-LIMIT',
       place.path,
-      `${value} does not fit in ${doc?.format === 'uint32' ? 'uint32' : 'int32'}`,
+      `${value} does not fit in ${ours?.format === 'uint32' ? 'uint32' : 'int32'}`,
     );
   }
 }
@@ -168,7 +168,7 @@ function checkCount(
   limit: 'maxItems' | 'maxProperties',
   limits: Limits,
 ): void {
-  const max = limits[limit] ?? lookupFieldDoc(walk.kind, place.specPath)?.[limit];
+  const max = limits[limit] ?? lookupFieldLimits(walk.kind, place.specPath)?.[limit];
   if (max !== undefined && count > max) {
     const noun = limit === 'maxItems' ? 'items' : 'entries';
     walk.report(
