@@ -5,15 +5,19 @@
  */
 import { createDeriver, createGraphShower } from '../core';
 import { warmUpDesign } from '../templates/warm-up';
-import { createAnswerer, type WorkerMessage, type WorkerRequest } from './off-thread-answer';
+import { createAnswerer, requestFromEdit, type WorkerMessage, type WorkerRequest } from './off-thread-answer';
 
 const answer = createAnswerer();
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (message: WorkerMessage) => scope.postMessage(message);
+// The text last sent: the next one may come as an edit of it.
+let sent: string | undefined;
 scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
-  const request = event.data;
-  if ('warmUp' in request) warmUp();
-  else post({ answer: answer(request, (drawn) => post({ drawn })) });
+  const message = event.data;
+  if ('warmUp' in message) return warmUp();
+  const request = 'edit' in message ? requestFromEdit(sent ?? '', message) : message;
+  sent = request.text;
+  post({ answer: answer(request, (drawn) => post({ drawn })) });
 };
 
 /**

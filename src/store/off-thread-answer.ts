@@ -5,6 +5,7 @@
  * crosses to the main thread as plain data.
  */
 import {
+  changeBetween,
   createDeriver,
   createGraphShower,
   type Bundle,
@@ -29,10 +30,44 @@ export interface DeriveRequest {
 }
 
 /**
- * What the main thread posts: a text to derive, or a request to derive a design of the product's
- * own once, unseen, so that the engine's code is compiled before the user's first large design.
+ * A text to derive, sent as an edit of the text the worker was sent before: a keystroke in a
+ * 1 MB design then posts a character, not the text (and the text it was edited from) again,
+ * which cost the main thread about 25 ms a keystroke to copy.
  */
-export type WorkerRequest = DeriveRequest | { warmUp: true };
+export interface EditRequest {
+  edit: { start: number; end: number; inserted: string };
+  istioVersion: IstioVersion;
+  expanded: readonly string[];
+}
+
+/**
+ * What the main thread posts: a text to derive (whole, or as an edit of the one before), or a
+ * request to derive a design of the product's own once, unseen, so that the engine's code is
+ * compiled before the user's first large design.
+ */
+export type WorkerRequest = DeriveRequest | EditRequest | { warmUp: true };
+
+/**
+ * `request` as an edit of `sent`, the text the worker was sent last. `known` is where it changed
+ * `sent`, when the caller knows (the keystrokes since): else the texts are compared, which takes
+ * a few milliseconds at 1 MB.
+ */
+export function editRequest(
+  sent: string,
+  { text, istioVersion, expanded }: DeriveRequest,
+  known?: TextChange,
+): EditRequest {
+  const fits = known && sent.length - (known.end - known.start) + known.length === text.length;
+  const { start, end, length } = fits ? known : changeBetween(sent, text);
+  return { edit: { start, end, inserted: text.slice(start, start + length) }, istioVersion, expanded };
+}
+
+/** The request an {@link EditRequest} of `base` stands for, with where it changed it. */
+export function requestFromEdit(base: string, { edit, istioVersion, expanded }: EditRequest): DeriveRequest {
+  const { start, end, inserted } = edit;
+  const text = base.slice(0, start) + inserted + base.slice(end);
+  return { text, istioVersion, expanded, change: { base, range: { start, end, length: inserted.length } } };
+}
 
 /** A text's graph, sent as soon as it is drawn (the analyzers take about as long again). */
 export interface DrawnAnswer {

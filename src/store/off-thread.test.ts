@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { describe, expect, it, vi } from 'vitest';
 
 import { realisticDesign } from '../../bench/realistic';
 import {
@@ -10,13 +11,17 @@ import {
   type TextChange,
 } from '../core';
 import { createDerived } from './derived';
-import { OFF_THREAD_CHARS, type OffThread } from './off-thread';
+import { createOffThread, OFF_THREAD_CHARS, type OffThread } from './off-thread';
 import {
   createAnswerer,
   DRAWN_AHEAD_DOCUMENTS,
+  editRequest,
+  requestFromEdit,
   type DeriveAnswer,
   type DeriveRequest,
   type DrawnAnswer,
+  type EditRequest,
+  type WorkerRequest,
 } from './off-thread-answer';
 
 const LARGE = realisticDesign(600);
@@ -334,6 +339,69 @@ describe('derivation off the main thread', () => {
     worker.answerAll();
     await until(() => landings > before && !derived.of(typed, LATEST_ISTIO_VERSION).replacing);
     expect(derived.of(typed, LATEST_ISTIO_VERSION).current.bundle.text).not.toBe(edited);
+  });
+
+  it('sends each text as an edit of the one sent before, which stands for exactly that text', () => {
+    const base = realisticDesign(30);
+    fc.assert(
+      fc.property(fc.nat(base.length), fc.nat(200), fc.string({ maxLength: 40 }), (at, removed, typed) => {
+        const text = base.slice(0, at) + typed + base.slice(at + removed);
+        const request: DeriveRequest = { text, istioVersion: LATEST_ISTIO_VERSION, expanded: ['hosts:x'] };
+        const sent = editRequest(base, request);
+        // A keystroke's worth of text, not the design.
+        expect(sent.edit.inserted.length).toBeLessThanOrEqual(typed.length);
+        const received = requestFromEdit(base, structuredClone(sent));
+        expect(received.text).toBe(text);
+        expect(received.expanded).toEqual(['hosts:x']);
+        const { start, end, length } = received.change!.range;
+        expect(received.change!.base).toBe(base);
+        expect(base.slice(0, start) + text.slice(start, start + length) + base.slice(end)).toBe(text);
+      }),
+      { seed: 1207, numRuns: 300 },
+    );
+  });
+
+  it('posts a text once: then edits, with the keystrokes typed while the worker works composed', () => {
+    const posted: WorkerRequest[] = [];
+    const instances: { onmessage: (event: { data: unknown }) => void }[] = [];
+    vi.stubGlobal(
+      'Worker',
+      class {
+        onmessage = (_: { data: unknown }) => {};
+        constructor() {
+          instances.push(this);
+        }
+        postMessage(message: WorkerRequest) {
+          posted.push(structuredClone(message));
+        }
+        terminate() {}
+      },
+    );
+    try {
+      const off = createOffThread(() => {})!;
+      const base = realisticDesign(30);
+      const ask = (text: string, change?: DeriveRequest['change']) =>
+        off.derive({ text, istioVersion: LATEST_ISTIO_VERSION, expanded: [], change }, () => {});
+      ask(base);
+      expect(posted[0]).toEqual({ text: base, istioVersion: LATEST_ISTIO_VERSION, expanded: [] });
+      // Two keystrokes while the worker derives the first text: only the newest is sent, as one edit.
+      const one = `x${base}`;
+      const two = `x${base.slice(0, 100)}y${base.slice(100)}`;
+      ask(one, { base, range: { start: 0, end: 0, length: 1 } });
+      ask(two, { base: one, range: { start: 101, end: 101, length: 1 } });
+      instances[0]!.onmessage({ data: { answer: { diagnostics: [], work: {} } } });
+      expect(posted).toHaveLength(2);
+      const edit = posted[1] as EditRequest;
+      expect(edit.edit.inserted).toBe(`x${base.slice(0, 100)}y`);
+      expect(requestFromEdit(base, edit).text).toBe(two);
+      // A keystroke given a range that cannot be right is compared instead.
+      instances[0]!.onmessage({ data: { answer: { diagnostics: [], work: {} } } });
+      const three = `${two}z`;
+      ask(three, { base: two, range: { start: 0, end: 0, length: 5 } });
+      expect(requestFromEdit(two, posted[2] as EditRequest).text).toBe(three);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('sends a text that does not parse in one answer, so that it shows as blocked', () => {

@@ -5,12 +5,14 @@
  * the newest text waits (texts typed in between are skipped), and the views show the last
  * derivation that landed, marked as pending.
  */
-import type {
-  DeriveAnswer,
-  DeriveRequest,
-  DrawnAnswer,
-  WorkerMessage,
-  WorkerRequest,
+import { composeChanges, type TextChange } from '../core';
+import {
+  editRequest,
+  type DeriveAnswer,
+  type DeriveRequest,
+  type DrawnAnswer,
+  type WorkerMessage,
+  type WorkerRequest,
 } from './off-thread-answer';
 
 /**
@@ -51,15 +53,37 @@ export function createOffThread(onFailure: () => void): OffThread | undefined {
   }
   type Pending = {
     request: DeriveRequest;
+    /** Where its text changed the one sent last, when the keystrokes since say so. */
+    fromSent: TextChange | undefined;
     onAnswer: (answer: DeriveAnswer) => void;
     onDrawn?: ((drawn: DrawnAnswer) => void) | undefined;
   };
   let running: Pending | undefined;
   let next: Pending | undefined;
   let failed = false;
+  // The text last sent: each request goes as an edit of it (see EditRequest).
+  let sent: string | undefined;
   const send = (pending: Pending) => {
     running = pending;
-    worker.postMessage(pending.request satisfies WorkerRequest);
+    const { request } = pending;
+    const { text, istioVersion, expanded } = request;
+    worker.postMessage(
+      (sent === undefined
+        ? { text, istioVersion, expanded }
+        : editRequest(sent, request, pending.fromSent)) satisfies WorkerRequest,
+    );
+    sent = text;
+  };
+  // Where a request's text changed the one sent last: its own change when made to that text, or
+  // composed with the waiting one's (typing while the worker works skips the texts in between).
+  const changeFromSent = (request: DeriveRequest): TextChange | undefined => {
+    const change = request.change;
+    if (!change || sent === undefined) return undefined;
+    if (change.base === sent) return change.range;
+    const waiting = next;
+    if (waiting?.fromSent && change.base === waiting.request.text)
+      return composeChanges(waiting.fromSent, change.range);
+    return undefined;
   };
   worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
     const message = event.data;
@@ -85,8 +109,9 @@ export function createOffThread(onFailure: () => void): OffThread | undefined {
   return {
     derive(request, onAnswer, onDrawn) {
       if (failed) return;
-      if (running) next = { request, onAnswer, onDrawn };
-      else send({ request, onAnswer, onDrawn });
+      const pending = { request, fromSent: changeFromSent(request), onAnswer, onDrawn };
+      if (running) next = pending;
+      else send(pending);
     },
     warmUp() {
       if (!failed) worker.postMessage({ warmUp: true } satisfies WorkerRequest);
