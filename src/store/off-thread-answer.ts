@@ -97,12 +97,12 @@ export type WorkerMessage = { drawn: DrawnAnswer } | { answer: DeriveAnswer };
 export const DRAWN_AHEAD_DOCUMENTS = 200;
 
 /**
- * A function answering requests one after another, keeping the deriver's caches between them.
- * A large new text without syntax errors has its graph given to `ahead` as soon as it is drawn,
- * and then the answer holds no graph.
+ * A function answering requests one after another, keeping the deriver's caches between them; a
+ * request may come as an edit of the text answered before. A large new text without syntax errors
+ * has its graph given to `ahead` as soon as it is drawn, and then the answer holds no graph.
  */
 export function createAnswerer(): (
-  request: DeriveRequest,
+  request: DeriveRequest | EditRequest,
   ahead?: (drawn: DrawnAnswer) => void,
 ) => DeriveAnswer {
   const derive = createDeriver();
@@ -115,7 +115,9 @@ export function createAnswerer(): (
     const position = new Map(bundle.resources.map((resource, i) => [resource, i]));
     return { graph: show(graph, expanded), unmodelled: unmodelled.flatMap((r) => position.get(r) ?? []) };
   };
-  return ({ text, istioVersion, expanded, change }, ahead) => {
+  return (asked, ahead) => {
+    const request = 'edit' in asked ? requestFromEdit(last?.text ?? '', asked) : asked;
+    const { text, istioVersion, expanded, change } = request;
     let sent = false;
     const early = (drawn: DrawnStage) => {
       if (!ahead || drawn.documentsParsed < DRAWN_AHEAD_DOCUMENTS || hasSyntaxErrors(drawn.bundle)) return;
