@@ -299,28 +299,18 @@ function bundleEdges(edges: readonly GraphEdge[], groupOf: ReadonlyMap<string, G
   });
 }
 
+/** What a bundled edge keeps of its hops when they all have it (its label says so in words). */
+const BUNDLE_SHARES = ['protocol', 'port', 'tls', 'timeout', 'retries', 'circuitBreaker', 'reason'] as const;
+
 /** One edge for `hops` (same kind, grouped ends): what they all share, and how many they are. */
 function bundled(first: GraphEdge, hops: readonly GraphEdge[]): GraphEdge {
   if (hops.length === 1) return { ...first, bundled: 1 };
   // One pass over the hops (a bundle may stand for a hundred thousand): which fields they all share.
-  let label = true;
-  let protocol = true;
-  let port = true;
-  let tls = true;
-  let timeout = true;
-  let retries = true;
-  let circuitBreaker = true;
-  let reason = true;
+  const shared: (keyof GraphEdge)[] = ['label', ...BUNDLE_SHARES];
   const resources = new Set<string>();
   for (const hop of hops) {
-    label &&= hop.label === first.label;
-    protocol &&= hop.protocol === first.protocol;
-    port &&= hop.port === first.port;
-    tls &&= hop.tls === first.tls;
-    timeout &&= hop.timeout === first.timeout;
-    retries &&= hop.retries === first.retries;
-    circuitBreaker &&= hop.circuitBreaker === first.circuitBreaker;
-    reason &&= hop.reason === first.reason;
+    for (let k = shared.length - 1; k >= 0; k--)
+      if (hop[shared[k]!] !== first[shared[k]!]) shared.splice(k, 1);
     if (hop.resources) for (const ref of hop.resources) resources.add(ref);
   }
   const count = hops.length.toLocaleString('en-US');
@@ -329,16 +319,11 @@ function bundled(first: GraphEdge, hops: readonly GraphEdge[]): GraphEdge {
     source: first.source,
     target: first.target,
     kind: first.kind,
-    label: label ? `${first.label} ×${count}` : `${count} hops`,
+    label: shared.includes('label') ? `${first.label} ×${count}` : `${count} hops`,
     bundled: hops.length,
   };
-  if (protocol && first.protocol !== undefined) edge.protocol = first.protocol;
-  if (port && first.port !== undefined) edge.port = first.port;
-  if (tls && first.tls !== undefined) edge.tls = first.tls;
-  if (timeout && first.timeout !== undefined) edge.timeout = first.timeout;
-  if (retries && first.retries !== undefined) edge.retries = first.retries;
-  if (circuitBreaker && first.circuitBreaker !== undefined) edge.circuitBreaker = first.circuitBreaker;
-  if (reason && first.reason !== undefined) edge.reason = first.reason;
+  for (const key of BUNDLE_SHARES)
+    if (shared.includes(key) && first[key] !== undefined) Object.assign(edge, { [key]: first[key] });
   if (resources.size > 0) edge.resources = [...resources];
   return edge;
 }
