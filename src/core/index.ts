@@ -5,6 +5,7 @@
 export {
   appendDocument,
   appendObject,
+  deepEqual,
   DEFAULT_NAMESPACE,
   editDocumentText,
   editResource,

@@ -10,11 +10,15 @@ import {
   provisionalDiagnostics,
   type Bundle,
   type Derivation,
+  type EgressGraph,
   type IstioVersion,
   type TextChange,
 } from '../core';
 import { OFF_THREAD_CHARS, type OffThread } from './off-thread';
-import type { DeriveAnswer, DeriveRequest, DrawnAnswer } from './off-thread-answer';
+import { withGraphOf, type DeriveAnswer, type DeriveRequest, type DrawnAnswer } from './off-thread-answer';
+
+/** A graph as it landed: with its graph, even when the worker left it out as unchanged. */
+type Drawn = DrawnAnswer & { graph: EgressGraph };
 import type { TextEdit } from './studio-state';
 import { createHereParser } from './parse-here';
 import { whenIdle } from './schedule';
@@ -87,7 +91,7 @@ export interface DerivedOptions {
 const WARM_UP_AFTER_MS = 1000;
 
 const NONE: readonly string[] = [];
-const NO_GRAPH: DrawnAnswer = { graph: { nodes: [], edges: [] }, unmodelled: [] };
+const NO_GRAPH: Drawn = { graph: { nodes: [], edges: [] }, unmodelled: [] };
 const NO_WORK = { documentsParsed: 0, documentsChecked: 0, resourcesRechecked: 0, graphPartsDrawn: 0 };
 
 /** A derivation cache for one studio (it keeps the engine's per-document caches between edits). */
@@ -104,6 +108,8 @@ export function createDerived({ offThread, onLanded }: DerivedOptions = {}): Der
   let landed: { request: DeriveRequest; view: View } | undefined;
   const pendingViews = new WeakMap<View, [View?, View?]>();
   const here = createHereParser();
+  // The worker leaves out a graph equal to the one it sent before: the same object lands again.
+  const graphOf = withGraphOf();
 
   const startWorker = (): boolean => {
     if (workerFailed) return false;
@@ -129,12 +135,12 @@ export function createDerived({ offThread, onLanded }: DerivedOptions = {}): Der
   let newDesignFrom = 0;
   let landedAt = 0;
   // A graph sent ahead of its findings, and the view its landing replaced: the findings land with them.
-  let drawnAhead: { request: DeriveRequest; drawn: DrawnAnswer; before: View | undefined } | undefined;
+  let drawnAhead: { request: DeriveRequest; drawn: Drawn; before: View | undefined } | undefined;
   // A landing: the text's graph, with its findings once they are there (else pending and unchecked),
   // read from this thread's parse of it once there is one (else `reading`, see View.reading).
   const landView = (
     request: DeriveRequest,
-    drawn: DrawnAnswer,
+    drawn: Drawn,
     checked: DeriveAnswer | undefined,
     before: View | undefined,
     at: number,
@@ -164,22 +170,16 @@ export function createDerived({ offThread, onLanded }: DerivedOptions = {}): Der
         if (landed?.view === view) landView(request, drawn, checked, before, at);
       });
   };
-  const drawnArrived = (request: DeriveRequest, drawn: DrawnAnswer, at: number) => {
+  const drawnArrived = (request: DeriveRequest, drawn: Drawn, at: number) => {
     drawnAhead = { request, drawn, before: landed?.view };
     landView(request, drawn, undefined, drawnAhead.before, at);
   };
-  const land = (request: DeriveRequest, answer: DeriveAnswer, at: number) => {
+  const land = (request: DeriveRequest, answer: DeriveAnswer, drawn: Drawn | undefined, at: number) => {
     const ahead = drawnAhead?.request === request ? drawnAhead : undefined;
     drawnAhead = undefined;
     // The worker sends the graph with the answer or ahead of it. Were neither there, an empty graph
     // would land rather than a view pending for ever.
-    landView(
-      request,
-      answer.drawn ?? ahead?.drawn ?? NO_GRAPH,
-      answer,
-      ahead ? ahead.before : landed?.view,
-      at,
-    );
+    landView(request, drawn ?? ahead?.drawn ?? NO_GRAPH, answer, ahead ? ahead.before : landed?.view, at);
   };
 
   // A form edit of the text that landed last: its edited documents checked here at once, shown
@@ -219,8 +219,8 @@ export function createDerived({ offThread, onLanded }: DerivedOptions = {}): Der
         asked = request;
         worker!.derive(
           request,
-          (answer) => land(request, answer, at),
-          (drawn) => drawnArrived(request, drawn, at),
+          (answer) => land(request, answer, answer.drawn && graphOf(answer.drawn), at),
+          (drawn) => drawnArrived(request, graphOf(drawn), at),
         );
         checkedHere = change?.checkNow ? { request, view: checkHere(request, change) } : undefined;
       }

@@ -7,6 +7,7 @@
 import {
   changeBetween,
   createDeriver,
+  deepEqual,
   createGraphShower,
   type Bundle,
   type Derivation,
@@ -71,8 +72,11 @@ export function requestFromEdit(base: string, { edit, istioVersion, expanded }: 
 
 /** A text's graph, sent as soon as it is drawn (the analyzers take about as long again). */
 export interface DrawnAnswer {
-  /** The graph as shown (grouped when large, see core's aggregate.ts), laid out. */
-  graph: EgressGraph;
+  /**
+   * The graph as shown (grouped when large, see core's aggregate.ts), laid out; absent when it
+   * equals the last graph the answerer sent (see {@link withGraphOf}).
+   */
+  graph?: EgressGraph;
   /** Positions in the bundle's resources of those of kinds the product does not model. */
   unmodelled: number[];
 }
@@ -108,12 +112,19 @@ export function createAnswerer(): (
   const derive = createDeriver();
   const show = createGraphShower();
   let last: { text: string; istioVersion: IstioVersion; derivation: Derivation } | undefined;
+  // The graph sent last: most keystrokes leave the graph as it was, and one sent again costs the
+  // main thread its copy and the canvas a redraw (tens of milliseconds at thousands of resources).
+  let sentGraph: EgressGraph | undefined;
   const drawnAnswer = (
     { bundle, graph, unmodelled }: Pick<DrawnStage, 'bundle' | 'graph' | 'unmodelled'>,
     expanded: readonly string[],
-  ) => {
+  ): DrawnAnswer => {
     const position = new Map(bundle.resources.map((resource, i) => [resource, i]));
-    return { graph: show(graph, expanded), unmodelled: unmodelled.flatMap((r) => position.get(r) ?? []) };
+    const shown = show(graph, expanded);
+    const same = sentGraph !== undefined && deepEqual(shown, sentGraph);
+    sentGraph = shown;
+    const indexes = unmodelled.flatMap((r) => position.get(r) ?? []);
+    return same ? { unmodelled: indexes } : { graph: shown, unmodelled: indexes };
   };
   return (asked, ahead) => {
     const request = 'edit' in asked ? requestFromEdit(last?.text ?? '', asked) : asked;
@@ -134,6 +145,18 @@ export function createAnswerer(): (
     if (!sent) answer.drawn = drawnAnswer(derivation, expanded);
     if (derivation.internalError) answer.internalError = derivation.internalError;
     return answer;
+  };
+}
+
+/**
+ * A reader of one answerer's messages, in the order it sent them: each {@link DrawnAnswer} with its
+ * graph, the one received last when the answerer left it out as unchanged.
+ */
+export function withGraphOf(): (drawn: DrawnAnswer) => DrawnAnswer & { graph: EgressGraph } {
+  let received: EgressGraph = { nodes: [], edges: [] };
+  return (drawn) => {
+    if (drawn.graph) received = drawn.graph;
+    return { ...drawn, graph: received };
   };
 }
 

@@ -17,6 +17,7 @@ import {
   DRAWN_AHEAD_DOCUMENTS,
   editRequest,
   requestFromEdit,
+  withGraphOf,
   type DeriveAnswer,
   type DeriveRequest,
   type DrawnAnswer,
@@ -94,9 +95,31 @@ describe('derivation off the main thread', () => {
   it('answers with what a derivation on this thread gives, the graph as shown', () => {
     const answer = createAnswerer()({ text: LARGE, istioVersion: LATEST_ISTIO_VERSION, expanded: [] });
     expect(answer.diagnostics).toEqual(freshLarge().diagnostics);
-    expect(answer.drawn!.graph.nodes.length).toBeLessThan(20);
-    expect(answer.drawn!.graph.nodes.map(roleAndLabel)).toContain('External services (600): example.com');
+    expect(answer.drawn!.graph!.nodes.length).toBeLessThan(20);
+    expect(answer.drawn!.graph!.nodes.map(roleAndLabel)).toContain('External services (600): example.com');
     expect(structuredClone(answer)).toEqual(answer);
+  });
+
+  it('sends a graph once: an edit that leaves it as it was lands the graph shown before', () => {
+    const answer = createAnswerer();
+    const request = (text: string): DeriveRequest => ({
+      text,
+      istioVersion: LATEST_ISTIO_VERSION,
+      expanded: [],
+    });
+    const first = answer(request(LARGE));
+    const commented = `${LARGE}# a note\n`;
+    const unchanged = answer(request(commented));
+    expect(unchanged.drawn).toEqual({ unmodelled: first.drawn!.unmodelled });
+    // A host of its own (not under example.com) is a node of its own: the graph is sent again.
+    const added = `${commented}---\napiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata: {name: added, namespace: team-0}\nspec:\n  hosts: [api.added.io]\n  ports: [{number: 443, name: tls, protocol: TLS}]\n  resolution: DNS\n`;
+    const changed = answer(request(added)).drawn!.graph!;
+    expect(changed.nodes.map(roleAndLabel)).toContain('External service: api.added.io');
+    // Read in the order sent, each answer stands for its whole graph.
+    const read = withGraphOf();
+    expect(read(first.drawn!).graph).toBe(first.drawn!.graph);
+    expect(read(unchanged.drawn!).graph).toBe(first.drawn!.graph);
+    expect(read({ graph: changed, unmodelled: [] }).graph).toBe(changed);
   });
 
   it('keeps small texts on this thread, and shows a large one once its derivation lands', async () => {

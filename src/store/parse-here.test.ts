@@ -92,4 +92,28 @@ describe('the main thread parse of a large text', () => {
     // A keystroke in a text neither parsed, expected nor typed is not noted.
     expect(here.typeAhead('a: 1\n', { base: 'a:\n', range: { start: 2, end: 2, length: 2 } })).toBe(false);
   });
+
+  it('parses any text typed ahead around its changes, the worker answering one typed meanwhile', () => {
+    const here = createHereParser();
+    const text = documentsOf(60);
+    here.parse(text);
+    // Forty keystrokes, each at a document of its own: more than are kept one by one.
+    const texts = [text];
+    for (let i = 0; i < 40; i++) {
+      const before = texts.at(-1)!;
+      const at = before.indexOf(`api-${i}.`);
+      texts.push(`${before.slice(0, at)}x${before.slice(at)}`);
+      expect(here.typeAhead(texts.at(-1)!, { base: before, range: { start: at, end: at, length: 1 } })).toBe(
+        true,
+      );
+    }
+    // The oldest ones were let go (their steps made one); the last 31 are each near.
+    expect(here.isNear(texts[5]!)).toBe(false);
+    expect(texts.slice(10).every((typed) => here.isNear(typed))).toBe(true);
+    expect(shape(here.parse(texts[20]!))).toEqual(shape(parseBundle(texts[20]!)));
+    // Those typed after it are still ahead of it, and near.
+    expect(here.isNear(texts[30]!)).toBe(true);
+    expect(here.isNear(texts[15]!)).toBe(false);
+    expect(shape(here.parse(texts[40]!))).toEqual(shape(parseBundle(texts[40]!)));
+  });
 });

@@ -48,6 +48,18 @@ export interface HereParser {
   dispose(): void;
 }
 
+/**
+ * How many texts typed ahead of the one parsed here are kept, each parseable around its change: the
+ * worker answers one of the last few (those typed while it worked are skipped).
+ */
+const MAX_TYPED_AHEAD = 32;
+
+/** A text typed, as a change of the text before it. */
+interface TypedStep {
+  text: string;
+  change: TextChange;
+}
+
 /** A text being parsed between frames, and what waits for it. */
 interface Reading {
   text: string;
@@ -59,10 +71,11 @@ interface Reading {
 export function createHereParser(): HereParser {
   const documents: DocumentCache = new Map();
   let parsed: Bundle | undefined;
-  // The newest text typed since a text parsed or expected here, as one change of it: keystrokes are
-  // not parsed one by one (each is a pass over every document, longer than a frame at thousands of
-  // them), but when the text is needed, around the change.
-  let ahead: { from: string; text: string; change: TextChange } | undefined;
+  // The texts typed since a text parsed or expected here (`from`), each as a change of the one
+  // before: keystrokes are not parsed one by one (each is a pass over every document, longer than a
+  // frame at thousands of them), but when a text is needed, around the changes. Any of them may be
+  // needed: the worker answers the texts typed while it worked, not only the newest.
+  let ahead: { from: string; typed: TypedStep[] } | undefined;
   let expected: string | undefined;
   let reading: Reading | undefined;
   let deferred: Bundle | undefined;
@@ -83,24 +96,33 @@ export function createHereParser(): HereParser {
     }
     return bundle;
   };
+  const typedAt = (text: string) => ahead?.typed.findIndex((step) => step.text === text) ?? -1;
   const parse = (text: string): Bundle => {
     if (parsed?.text === text) return parsed;
-    const typed = ahead;
-    if (typed?.text === text) {
-      if (parsed?.text !== typed.from) parsedNow(parseBundle(typed.from, documents, parsed));
-      ahead = undefined;
-      return parsedNow(parseBundle(text, documents, parsed, typed.change));
+    const at = typedAt(text);
+    if (ahead && at >= 0) {
+      const { from, typed } = ahead;
+      if (parsed?.text !== from) parsedNow(parseBundle(from, documents, parsed));
+      const change = typed
+        .slice(1, at + 1)
+        .reduce((all, step) => composeChanges(all, step.change), typed[0]!.change);
+      // Those typed after it are still ahead, each a change of the one before.
+      ahead = at + 1 < typed.length ? { from: text, typed: typed.slice(at + 1) } : undefined;
+      return parsedNow(parseBundle(text, documents, parsed, change));
     }
     parsedNow(parseBundle(text, documents, parsed));
     // A text typed before the newest: the newest is still ahead, by what differs.
-    if (typed && typed.from !== text)
-      ahead = { from: text, text: typed.text, change: changeOf(text, typed.text) };
+    const newest = ahead?.typed.at(-1)?.text;
+    ahead =
+      newest && newest !== text
+        ? { from: text, typed: [{ text: newest, change: changeOf(text, newest) }] }
+        : undefined;
     return parsed!;
   };
 
   return {
     parse,
-    isNear: (text) => parsed?.text === text || (ahead?.text === text && ahead.from === parsed?.text),
+    isNear: (text) => parsed?.text === text || (ahead?.from === parsed?.text && typedAt(text) >= 0),
     bundle(text) {
       if (parsed?.text === text) return parsed;
       if (deferred?.text === text) return deferred;
@@ -126,10 +148,17 @@ export function createHereParser(): HereParser {
       expected = text;
     },
     typeAhead(text, change) {
-      if (ahead && change.base === ahead.text)
-        ahead = { from: ahead.from, text, change: composeChanges(ahead.change, change.range) };
-      else if (change.base === parsed?.text || change.base === expected)
-        ahead = { from: change.base, text, change: change.range };
+      const step = { text, change: change.range };
+      if (ahead && change.base === ahead.typed.at(-1)!.text) {
+        const typed = [...ahead.typed, step];
+        // Past the limit the oldest two become one (the text between them is let go).
+        if (typed.length > MAX_TYPED_AHEAD) {
+          const [first, second] = typed.splice(0, 2) as [TypedStep, TypedStep];
+          typed.unshift({ text: second.text, change: composeChanges(first.change, second.change) });
+        }
+        ahead = { from: ahead.from, typed };
+      } else if (change.base === parsed?.text || change.base === expected)
+        ahead = { from: change.base, typed: [step] };
       else return false;
       return true;
     },

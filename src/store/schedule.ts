@@ -4,7 +4,7 @@
  */
 
 /** How long each slice of idle work may take: well within a frame. */
-export const IDLE_SLICE_MS = 8;
+export const IDLE_SLICE_MS = 4;
 
 /** Past this, deferred work runs even on a page that never paints (a hidden tab has no frames). */
 const FRAME_FALLBACK_MS = 100;

@@ -24,6 +24,7 @@ import {
 } from '../core';
 import { createDerived, type View } from './derived';
 import { createOffThread } from './off-thread';
+import { soon } from './schedule';
 import { createAutosave } from './autosave';
 import type { SavedDesign } from './persistence';
 import { decodeHistory } from './saved-history';
@@ -65,9 +66,17 @@ export function createStudio({
     at: -Infinity,
   };
 
+  // A landing is drawn in a task of its own, after the one that received and read it: a keystroke
+  // arriving meanwhile goes between them, instead of waiting for both (20-odd ms at thousands of
+  // resources, past a frame).
+  let drawLanding: (() => void) | undefined;
   const derived = createDerived({
     offThread: createOffThread,
-    onLanded: () => store.setState({ landed: store.getState().landed + 1 }),
+    onLanded: () =>
+      (drawLanding ??= soon(() => {
+        drawLanding = undefined;
+        store.setState({ landed: store.getState().landed + 1 });
+      })),
   });
   // Saved while the text did not parse: derived first, it is the last good state the views show.
   if (initial.lastGood !== undefined && initial.lastGood !== initial.text)
@@ -355,6 +364,7 @@ export function createStudio({
     dispose() {
       autosave.dispose();
       typing.cancel();
+      drawLanding?.();
       derived.dispose();
     },
   };

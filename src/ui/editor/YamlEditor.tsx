@@ -7,6 +7,7 @@ import { sameFields } from '../shared/same-fields';
 import { followDark, isDark } from '../shared/theme';
 import { targetModel } from './language';
 import { leaveByKeyboard, type TabMode } from './leaveByKeyboard';
+import { markedDiagnostics } from './markers';
 import { editorTheme, monaco } from './setup';
 
 const MARKER_OWNER = 'egress-studio';
@@ -77,6 +78,11 @@ export default function YamlEditor() {
       // YAML's structure is its indentation (guides drawn), not brackets: colouring the rare flow
       // brackets costs every edit's frame a re-parse of the bracket pairs.
       bracketPairColorization: { enabled: false },
+      // Folding sets a decoration per region again after each pause in typing, and each frame reads
+      // them all: Monaco's 5,000 cost a 2,000-service design 110 ms per pause (a keystroke then
+      // waits). Past the limit the outermost regions are kept; a design of hundreds of documents
+      // folds in full.
+      foldingMaximumRegions: 1000,
       theme: editorTheme(isDark()),
       // Read out on focus: the way out of a pane where Tab indents.
       ariaLabel: `Bundle YAML. To leave the editor, press Escape then Tab, or F6 for the next pane, or ${TOGGLE} to make Tab move focus.`,
@@ -223,7 +229,7 @@ export default function YamlEditor() {
   useEffect(() => {
     const model = editorRef.current?.getModel();
     if (!model) return;
-    const next = diagnostics.map((d) => toMarker(model, d));
+    const next = markedDiagnostics(diagnostics).map((d) => toMarker(model, d));
     // An edit that leaves the problems as they were (most do) redraws no line for them.
     if (sameMarkers(next, markers.current)) return;
     markers.current = next;
