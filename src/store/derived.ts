@@ -16,12 +16,12 @@ import {
 } from '../core';
 import { OFF_THREAD_CHARS, type OffThread } from './off-thread';
 import { withGraphOf, type DeriveAnswer, type DeriveRequest, type DrawnAnswer } from './off-thread-answer';
-
-/** A graph as it landed: with its graph, even when the worker left it out as unchanged. */
-type Drawn = DrawnAnswer & { graph: EgressGraph };
 import type { TextEdit } from './studio-state';
 import { createHereParser } from './parse-here';
 import { whenIdle } from './schedule';
+
+/** A graph as it landed: with its graph, even when the worker left it out as unchanged. */
+type Drawn = DrawnAnswer & { graph: EgressGraph };
 
 /** Where the text stops parsing: the first YAML syntax error. */
 export interface Blocked {
