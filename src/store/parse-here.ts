@@ -16,7 +16,7 @@ import {
   type DocumentCache,
   type TextChange,
 } from '../core';
-import { IDLE_SLICE_MS, soon, whenIdle } from './schedule';
+import { IDLE_SLICE_MS, inputPending, soon, whenIdle } from './schedule';
 
 /** The main thread's parse of the large texts the worker derives. */
 export interface HereParser {
@@ -173,9 +173,9 @@ export function createHereParser(): HereParser {
       const current: Reading = { text, waiting: [onParsed], cancel: undefined };
       const step = (budget: number, idleLeft?: () => number) => {
         // Every document is in the cache now: assembling the bundle takes a few milliseconds.
-        if (slice(budget)) parse(text);
-        // The rest of this idle period, a slice at a time, then the next idle period.
-        else if (idleLeft && idleLeft() > 1)
+        if (slice(budget, inputPending)) parse(text);
+        // The rest of this idle period, a slice at a time, then the next idle period; input first.
+        else if (idleLeft && idleLeft() > 1 && !inputPending())
           current.cancel = soon(() => {
             const left = idleLeft();
             if (left > 1) step(Math.min(IDLE_SLICE_MS, left), idleLeft);

@@ -35,6 +35,17 @@ export function whenIdle(work: (budgetMs: number, idleLeft?: () => number) => vo
 }
 
 /**
+ * Whether input (a key, a click) waits to be handled: a slice of deferred work then ends early, so
+ * that a keystroke waits for one document's parse, not a whole slice. Chromium says; elsewhere
+ * (and in tests) never.
+ */
+export function inputPending(): boolean {
+  const scheduling = (globalThis.navigator as { scheduling?: { isInputPending?: () => boolean } } | undefined)
+    ?.scheduling;
+  return scheduling?.isInputPending?.() ?? false;
+}
+
+/**
  * Calls `work` with a slice's budget as soon as the tasks already queued (input first) have run:
  * without a timer's minimum delay, which slices in a chain would each pay.
  */

@@ -120,6 +120,16 @@ items:
     expect(bundle.documents.every((d) => parsed.has(d.parsed))).toBe(true);
     expect(bundle.resources).toHaveLength(4);
   });
+
+  it('ends a slice after the document being parsed when told to yield (input is waiting)', () => {
+    const cache: DocumentCache = new Map();
+    const text = [TWO_DOCS, TWO_DOCS.replaceAll('example.com', 'example.org')].join('---\n');
+    const slice = parseInSlices(text, cache, () => 0);
+    // A budget that would take every document: told to yield, each slice parses one.
+    const done = [slice(100, () => true), slice(100, () => true), slice(100, () => false)];
+    expect(done).toEqual([false, false, true]);
+    expect(cache.size).toBe(4);
+  });
 });
 
 describe('line index', () => {

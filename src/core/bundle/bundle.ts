@@ -102,21 +102,22 @@ export function parseBundle(
 /**
  * Parses `text`'s documents into `cache` a slice at a time, so that a later {@link parseBundle} of
  * `text` with that cache finds them parsed: each call of the returned function parses documents
- * the cache lacks until `budgetMs` have passed, and says whether every one is now there. Lets a
+ * the cache lacks until `budgetMs` have passed (or `yieldNow` says to stop sooner: input is
+ * waiting), and says whether every one is now there. Lets a
  * caller parse a large text in the gaps between frames rather than in one long task.
  */
 export function parseInSlices(
   text: string,
   cache: DocumentCache,
   now: () => number = () => performance.now(),
-): (budgetMs: number) => boolean {
+): (budgetMs: number, yieldNow?: () => boolean) => boolean {
   const chunks = splitDocuments(text);
   let next = 0;
-  return (budgetMs) => {
+  return (budgetMs, yieldNow) => {
     const deadline = now() + budgetMs;
     while (next < chunks.length) {
       parseCached(chunks[next++]!.text, cache);
-      if (now() >= deadline) break;
+      if (now() >= deadline || yieldNow?.()) break;
     }
     return next >= chunks.length;
   };
