@@ -96,7 +96,9 @@ export function createHereParser(): HereParser {
     }
     return bundle;
   };
-  const typedAt = (text: string) => ahead?.typed.findIndex((step) => step.text === text) ?? -1;
+  // Newest first: a landing is of one of the last texts typed, and the same string object (texts of
+  // one length that differ are compared character by character).
+  const typedAt = (text: string) => ahead?.typed.findLastIndex((step) => step.text === text) ?? -1;
   const parse = (text: string): Bundle => {
     if (parsed?.text === text) return parsed;
     const at = typedAt(text);
