@@ -10,18 +10,23 @@ import {
   provisionalDiagnostics,
   type Bundle,
   type Derivation,
+  type Diagnostic,
   type EgressGraph,
   type IstioVersion,
   type TextChange,
 } from '../core';
 import { OFF_THREAD_CHARS, type OffThread } from './off-thread';
-import { withGraphOf, type DeriveAnswer, type DeriveRequest, type DrawnAnswer } from './off-thread-answer';
+import { createAnswerReader } from './answer-delta';
+import type { DeriveAnswer, DeriveRequest, DrawnAnswer } from './off-thread-answer';
 import type { TextEdit } from './studio-state';
 import { createHereParser } from './parse-here';
 import { whenIdle } from './schedule';
 
 /** A graph as it landed: with its graph, even when the worker left it out as unchanged. */
 type Drawn = DrawnAnswer & { graph: EgressGraph };
+
+/** An answer as it landed: with its findings whole, even when the worker sent how they changed. */
+type Checked = DeriveAnswer & { diagnostics: Diagnostic[] };
 
 /** Where the text stops parsing: the first YAML syntax error. */
 export interface Blocked {
@@ -108,8 +113,10 @@ export function createDerived({ offThread, onLanded }: DerivedOptions = {}): Der
   let landed: { request: DeriveRequest; view: View } | undefined;
   const pendingViews = new WeakMap<View, [View?, View?]>();
   const here = createHereParser();
-  // The worker leaves out a graph equal to the one it sent before: the same object lands again.
-  const graphOf = withGraphOf();
+  // The worker leaves out what did not change since its answer before (see answer-delta.ts): it is
+  // put back here, from each message in the order sent.
+  const reader = createAnswerReader();
+  const drawnOf = (drawn: DrawnAnswer): Drawn => ({ ...drawn, graph: reader.graph(drawn.graph) });
 
   const startWorker = (): boolean => {
     if (workerFailed) return false;
@@ -141,7 +148,7 @@ export function createDerived({ offThread, onLanded }: DerivedOptions = {}): Der
   const landView = (
     request: DeriveRequest,
     drawn: Drawn,
-    checked: DeriveAnswer | undefined,
+    checked: Checked | undefined,
     before: View | undefined,
     at: number,
   ) => {
@@ -174,7 +181,7 @@ export function createDerived({ offThread, onLanded }: DerivedOptions = {}): Der
     drawnAhead = { request, drawn, before: landed?.view };
     landView(request, drawn, undefined, drawnAhead.before, at);
   };
-  const land = (request: DeriveRequest, answer: DeriveAnswer, drawn: Drawn | undefined, at: number) => {
+  const land = (request: DeriveRequest, answer: Checked, drawn: Drawn | undefined, at: number) => {
     const ahead = drawnAhead?.request === request ? drawnAhead : undefined;
     drawnAhead = undefined;
     // The worker sends the graph with the answer or ahead of it. Were neither there, an empty graph
@@ -219,8 +226,14 @@ export function createDerived({ offThread, onLanded }: DerivedOptions = {}): Der
         asked = request;
         worker!.derive(
           request,
-          (answer) => land(request, answer, answer.drawn && graphOf(answer.drawn), at),
-          (drawn) => drawnArrived(request, graphOf(drawn), at),
+          (answer) =>
+            land(
+              request,
+              { ...answer, diagnostics: reader.diagnostics(answer.diagnostics) },
+              answer.drawn && drawnOf(answer.drawn),
+              at,
+            ),
+          (drawn) => drawnArrived(request, drawnOf(drawn), at),
         );
         checkedHere = change?.checkNow ? { request, view: checkHere(request, change) } : undefined;
       }

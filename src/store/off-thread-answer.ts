@@ -19,6 +19,7 @@ import {
   type IstioVersion,
   type TextChange,
 } from '../core';
+import { diagnosticsDelta, type DiagnosticsDelta } from './answer-delta';
 
 /** One text to derive off the main thread. */
 export interface DeriveRequest {
@@ -83,7 +84,8 @@ export interface DrawnAnswer {
 
 /** A derivation, as the worker sends it back. */
 export interface DeriveAnswer {
-  diagnostics: Diagnostic[];
+  /** The findings, or how they follow from those of the answer before (see answer-delta.ts). */
+  diagnostics: Diagnostic[] | DiagnosticsDelta;
   /** The graph, unless it was sent ahead of the findings (see {@link createAnswerer}). */
   drawn?: DrawnAnswer;
   work: DerivationWork;
@@ -100,6 +102,9 @@ export type WorkerMessage = { drawn: DrawnAnswer } | { answer: DeriveAnswer };
  */
 export const DRAWN_AHEAD_DOCUMENTS = 200;
 
+/** The edit of a text answered again as it was (a group opened): none. */
+const NO_EDIT: TextChange = { start: 0, end: 0, length: 0 };
+
 /**
  * A function answering requests one after another, keeping the deriver's caches between them; a
  * request may come as an edit of the text answered before. A large new text without syntax errors
@@ -112,9 +117,11 @@ export function createAnswerer(): (
   const derive = createDeriver();
   const show = createGraphShower();
   let last: { text: string; istioVersion: IstioVersion; derivation: Derivation } | undefined;
-  // The graph sent last: most keystrokes leave the graph as it was, and one sent again costs the
-  // main thread its copy and the canvas a redraw (tens of milliseconds at thousands of resources).
+  // The graph and the findings sent last: most keystrokes leave the graph as it was and the
+  // findings as they were but moved, and sending them whole again costs the main thread their copy
+  // and the canvas a redraw (see answer-delta.ts).
   let sentGraph: EgressGraph | undefined;
+  let sentFindings: { text: string; diagnostics: Diagnostic[] } | undefined;
   const drawnAnswer = (
     { bundle, graph, unmodelled }: Pick<DrawnStage, 'bundle' | 'graph' | 'unmodelled'>,
     expanded: readonly string[],
@@ -141,22 +148,18 @@ export function createAnswerer(): (
         ? last.derivation
         : derive(text, last && change?.base === last.text ? change.range : undefined, istioVersion, early);
     last = { text, istioVersion, derivation };
-    const answer: DeriveAnswer = { diagnostics: derivation.diagnostics, work: derivation.work };
+    const { diagnostics } = derivation;
+    const moved =
+      sentFindings?.text === text ? NO_EDIT : change?.base === sentFindings?.text ? change?.range : undefined;
+    const answer: DeriveAnswer = {
+      diagnostics:
+        sentFindings && moved ? diagnosticsDelta(sentFindings.diagnostics, diagnostics, moved) : diagnostics,
+      work: derivation.work,
+    };
+    sentFindings = { text, diagnostics };
     if (!sent) answer.drawn = drawnAnswer(derivation, expanded);
     if (derivation.internalError) answer.internalError = derivation.internalError;
     return answer;
-  };
-}
-
-/**
- * A reader of one answerer's messages, in the order it sent them: each {@link DrawnAnswer} with its
- * graph, the one received last when the answerer left it out as unchanged.
- */
-export function withGraphOf(): (drawn: DrawnAnswer) => DrawnAnswer & { graph: EgressGraph } {
-  let received: EgressGraph = { nodes: [], edges: [] };
-  return (drawn) => {
-    if (drawn.graph) received = drawn.graph;
-    return { ...drawn, graph: received };
   };
 }
 

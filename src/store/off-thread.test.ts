@@ -8,8 +8,10 @@ import {
   parseBundle,
   roleAndLabel,
   type Bundle,
+  type Diagnostic,
   type TextChange,
 } from '../core';
+import { createAnswerReader, type DiagnosticsDelta } from './answer-delta';
 import { createDerived } from './derived';
 import { createOffThread, OFF_THREAD_CHARS, type OffThread } from './off-thread';
 import {
@@ -17,7 +19,6 @@ import {
   DRAWN_AHEAD_DOCUMENTS,
   editRequest,
   requestFromEdit,
-  withGraphOf,
   type DeriveAnswer,
   type DeriveRequest,
   type DrawnAnswer,
@@ -116,10 +117,91 @@ describe('derivation off the main thread', () => {
     const changed = answer(request(added)).drawn!.graph!;
     expect(changed.nodes.map(roleAndLabel)).toContain('External service: api.added.io');
     // Read in the order sent, each answer stands for its whole graph.
-    const read = withGraphOf();
-    expect(read(first.drawn!).graph).toBe(first.drawn!.graph);
-    expect(read(unchanged.drawn!).graph).toBe(first.drawn!.graph);
-    expect(read({ graph: changed, unmodelled: [] }).graph).toBe(changed);
+    const read = createAnswerReader();
+    expect(read.graph(first.drawn!.graph)).toBe(first.drawn!.graph);
+    expect(read.graph(unchanged.drawn!.graph)).toBe(first.drawn!.graph);
+    expect(read.graph(changed)).toBe(changed);
+  });
+
+  it("sends an edit's findings as those before, moved, with what changed; read in order, they are whole", () => {
+    const answer = createAnswerer();
+    const read = createAnswerReader();
+    const ask = (request: DeriveRequest | EditRequest) => structuredClone(answer(request));
+    let text = LARGE;
+    const first = ask({ text, istioVersion: LATEST_ISTIO_VERSION, expanded: [] });
+    expect(Array.isArray(first.diagnostics)).toBe(true);
+    read.diagnostics(first.diagnostics);
+    // Keystrokes at the top, in the middle (a port made out of range: a finding of its own) and at
+    // the end; then a group opened (the same text again).
+    const edits: { at: (text: string) => number; inserted: string }[] = [
+      { at: () => 0, inserted: '# edited\n' },
+      { at: (t) => t.indexOf('number: 443') + 'number: '.length, inserted: '99' },
+      { at: (t) => t.indexOf('vendor-300'), inserted: 'x' },
+      { at: (t) => t.length, inserted: '# end\n' },
+    ];
+    let sizes = 0;
+    for (const { at, inserted } of edits) {
+      const start = at(text);
+      const next = `${text.slice(0, start)}${inserted}${text.slice(start)}`;
+      const got = ask({
+        edit: { start, end: start, inserted },
+        istioVersion: LATEST_ISTIO_VERSION,
+        expanded: [],
+      });
+      expect(Array.isArray(got.diagnostics)).toBe(false);
+      const delta = got.diagnostics as DiagnosticsDelta;
+      // The port made out of range has an error of its own, sent whole.
+      const own = delta.parts.filter((part): part is Diagnostic => !Array.isArray(part));
+      expect(own.some((d) => d.severity === 'error')).toBe(inserted === '99');
+      sizes += JSON.stringify(delta).length;
+      expect(read.diagnostics(got.diagnostics)).toEqual(deriveOnce(next).diagnostics);
+      text = next;
+    }
+    // A few hundred bytes an edit, not the findings again (hundreds of kilobytes).
+    expect(sizes).toBeLessThan(JSON.stringify(first.diagnostics).length / 20);
+    const again = ask({ text, istioVersion: LATEST_ISTIO_VERSION, expanded: ['hosts:example.com'] });
+    expect(read.diagnostics(again.diagnostics)).toEqual(deriveOnce(text).diagnostics);
+  });
+
+  it('rebuilds the findings of any sequence of keystrokes exactly from the deltas sent', () => {
+    const base = realisticDesign(60, 6);
+    let sent = 0;
+    let whole = 0;
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            at: fc.nat(),
+            removed: fc.nat({ max: 3 }),
+            inserted: fc.constantFrom('', 'x', ':', '\n', ' - ', '9'),
+          }),
+          { minLength: 1, maxLength: 6 },
+        ),
+        (keys) => {
+          const answer = createAnswerer();
+          const read = createAnswerReader();
+          let text = base;
+          read.diagnostics(
+            structuredClone(answer({ text, istioVersion: LATEST_ISTIO_VERSION, expanded: [] })).diagnostics,
+          );
+          for (const { at, removed, inserted } of keys) {
+            const start = at % (text.length + 1);
+            const end = Math.min(text.length, start + removed);
+            text = `${text.slice(0, start)}${inserted}${text.slice(end)}`;
+            const got = structuredClone(
+              answer({ edit: { start, end, inserted }, istioVersion: LATEST_ISTIO_VERSION, expanded: [] }),
+            );
+            const fresh = deriveOnce(text).diagnostics;
+            expect(read.diagnostics(got.diagnostics)).toEqual(fresh);
+            sent += JSON.stringify(got.diagnostics).length;
+            whole += JSON.stringify(fresh).length;
+          }
+        },
+      ),
+      { numRuns: 25, seed: 17 },
+    );
+    // Keystrokes keep most findings: what is sent is a small part of them.
+    expect(sent).toBeLessThan(whole / 4);
   });
 
   it('keeps small texts on this thread, and shows a large one once its derivation lands', async () => {
@@ -438,7 +520,7 @@ metadata: [unclosed
     );
     expect(ahead).toEqual([]);
     expect(answer.drawn).toBeDefined();
-    expect(answer.diagnostics.some((d) => d.code === 'YAML-SYNTAX')).toBe(true);
+    expect((answer.diagnostics as Diagnostic[]).some((d) => d.code === 'YAML-SYNTAX')).toBe(true);
   });
 
   it('shows nothing yet for a large design opened first, until it lands', () => {

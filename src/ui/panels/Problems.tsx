@@ -106,12 +106,14 @@ function Unmodelled({ resources }: { resources: Resource[] }) {
 
 /**
  * Keys that survive edits elsewhere in the text: what a problem is about, not where (an offset
- * shifts with every character typed above it, and React would rebuild every row below).
+ * shifts with every character typed above it, and React would rebuild every row below). Not its
+ * message: thousands of them, made again on every landing, were a megabyte of garbage each time;
+ * problems alike but for their message are told apart by their count.
  */
 function stableKeys(diagnostics: Diagnostic[]): string[] {
   const seen = new Map<string, number>();
   return diagnostics.map((d) => {
-    const key = `${d.resource ?? ''}|${d.path}|${d.code}|${d.message}`;
+    const key = `${d.resource ?? ''}|${d.path}|${d.code}`;
     const count = seen.get(key) ?? 0;
     seen.set(key, count + 1);
     return count ? `${key}|${count}` : key;
