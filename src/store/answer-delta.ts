@@ -35,11 +35,19 @@ export function diagnosticsDelta(
   const parts: DiagnosticsDelta['parts'] = [];
   let kept = 0;
   let from = 0;
+  // Past the lookahead (a block of findings removed): the findings sent, by where they move to.
+  let byPlace: Map<string, number[]> | undefined;
+  const findFar = (diagnostic: Diagnostic): number => {
+    byPlace ??= placesOf(sent, moved);
+    const candidates = byPlace.get(placeKey(diagnostic.code, diagnostic.range)) ?? [];
+    return candidates.find((i) => i >= from && sameMoved(diagnostic, sent[i]!, moved)) ?? -1;
+  };
   for (const diagnostic of next) {
     let at = from;
     const limit = Math.min(sent.length, from + LOOKAHEAD);
     while (at < limit && !sameMoved(diagnostic, sent[at]!, moved)) at++;
-    if (at === limit) {
+    if (at === limit) at = limit < sent.length ? findFar(diagnostic) : -1;
+    if (at < 0) {
       parts.push(diagnostic);
       continue;
     }
@@ -95,6 +103,24 @@ export function createAnswerReader(): {
       return diagnostics;
     },
   };
+}
+
+/** The findings sent, by the code and range each has once moved through `edit`. */
+function placesOf(sent: readonly Diagnostic[], edit: TextChange): Map<string, number[]> {
+  const places = new Map<string, number[]>();
+  sent.forEach((diagnostic, i) => {
+    const range = movedRange(diagnostic.range, edit);
+    if (!range) return;
+    const key = placeKey(diagnostic.code, range);
+    const at = places.get(key);
+    if (at) at.push(i);
+    else places.set(key, [i]);
+  });
+  return places;
+}
+
+function placeKey(code: string, range: SourceRange): string {
+  return `${code}@${range.start}-${range.end}`;
 }
 
 /** `range` after `edit`: the same object before it, moved after it, undefined across it. */

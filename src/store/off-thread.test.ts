@@ -132,19 +132,26 @@ describe('derivation off the main thread', () => {
     expect(Array.isArray(first.diagnostics)).toBe(true);
     read.diagnostics(first.diagnostics);
     // Keystrokes at the top, in the middle (a port made out of range: a finding of its own) and at
-    // the end; then a group opened (the same text again).
-    const edits: { at: (text: string) => number; inserted: string }[] = [
+    // the end, a block cut; then a group opened (the same text again).
+    const edits: { at: (text: string) => number; upTo?: (text: string) => number; inserted: string }[] = [
       { at: () => 0, inserted: '# edited\n' },
       { at: (t) => t.indexOf('number: 443') + 'number: '.length, inserted: '99' },
       { at: (t) => t.indexOf('vendor-300'), inserted: 'x' },
       { at: (t) => t.length, inserted: '# end\n' },
+      // A block of documents cut: their findings go, those after it are kept.
+      {
+        at: (t) => t.lastIndexOf('---', t.indexOf('name: vendor-100,')),
+        upTo: (t) => t.lastIndexOf('---', t.indexOf('name: vendor-140,')),
+        inserted: '',
+      },
     ];
     let sizes = 0;
-    for (const { at, inserted } of edits) {
+    for (const { at, upTo, inserted } of edits) {
       const start = at(text);
-      const next = `${text.slice(0, start)}${inserted}${text.slice(start)}`;
+      const end = upTo?.(text) ?? start;
+      const next = `${text.slice(0, start)}${inserted}${text.slice(end)}`;
       const got = ask({
-        edit: { start, end: start, inserted },
+        edit: { start, end, inserted },
         istioVersion: LATEST_ISTIO_VERSION,
         expanded: [],
       });
