@@ -60,7 +60,7 @@ export {
 export type { KubernetesObject, PortSpec } from './istio/factories';
 export { gatewayRouteResources, planDirectRoute, planEgressGatewayRoute } from './istio/gateway-route';
 export type { DesignChange, GatewayRouteTarget, ResourceEdit } from './istio/gateway-route';
-export { changeBetween, composeChanges, cursorContext } from './bundle';
+export { changeBetween, composeChanges, cursorContext, movePastChange } from './bundle';
 export type { CursorContext } from './bundle';
 export {
   isModelled,

@@ -6,7 +6,14 @@
  * sends what changed since its last answer; a reader on the main thread, given every message in
  * the order sent, rebuilds each answer whole.
  */
-import { deepEqual, type Diagnostic, type EgressGraph, type SourceRange, type TextChange } from '../core';
+import {
+  deepEqual,
+  movePastChange,
+  type Diagnostic,
+  type EgressGraph,
+  type SourceRange,
+  type TextChange,
+} from '../core';
 
 /**
  * Findings as those of the answer before, moved through an edit of its text, with those that
@@ -74,7 +81,7 @@ export function applyDiagnosticsDelta(
     const [first, count] = part;
     for (let i = first; i < first + count; i++) {
       const diagnostic = sent[i]!;
-      const range = movedRange(diagnostic.range, moved)!;
+      const range = movePastChange(diagnostic.range, moved)!;
       // Before the edit: the same object.
       out.push(range === diagnostic.range ? diagnostic : { ...diagnostic, range });
     }
@@ -109,7 +116,7 @@ export function createAnswerReader(): {
 function placesOf(sent: readonly Diagnostic[], edit: TextChange): Map<string, number[]> {
   const places = new Map<string, number[]>();
   sent.forEach((diagnostic, i) => {
-    const range = movedRange(diagnostic.range, edit);
+    const range = movePastChange(diagnostic.range, edit);
     if (!range) return;
     const key = placeKey(diagnostic.code, range);
     const at = places.get(key);
@@ -123,17 +130,9 @@ function placeKey(code: string, range: SourceRange): string {
   return `${code}@${range.start}-${range.end}`;
 }
 
-/** `range` after `edit`: the same object before it, moved after it, undefined across it. */
-function movedRange(range: SourceRange, edit: TextChange): SourceRange | undefined {
-  if (range.end <= edit.start) return range;
-  if (range.start < edit.end) return undefined;
-  const by = edit.length - (edit.end - edit.start);
-  return by === 0 ? range : { start: range.start + by, end: range.end + by };
-}
-
 /** Whether `next` is `sent` moved through `edit`: its range moved, everything else equal. */
 function sameMoved(next: Diagnostic, sent: Diagnostic, edit: TextChange): boolean {
-  const range = movedRange(sent.range, edit);
+  const range = movePastChange(sent.range, edit);
   if (!range || range.start !== next.range.start || range.end !== next.range.end) return false;
   const keys = Object.keys(next) as (keyof Diagnostic)[];
   if (keys.length !== Object.keys(sent).length) return false;

@@ -7,8 +7,8 @@
 import {
   changeBetween,
   createDeriver,
-  deepEqual,
   createGraphShower,
+  deepEqual,
   type Bundle,
   type Derivation,
   type DerivationWork,
@@ -75,7 +75,7 @@ export function requestFromEdit(base: string, { edit, istioVersion, expanded }: 
 export interface DrawnAnswer {
   /**
    * The graph as shown (grouped when large, see core's aggregate.ts), laid out; absent when it
-   * equals the last graph the answerer sent (see {@link withGraphOf}).
+   * equals the last graph the answerer sent (put back by the reader in answer-delta.ts).
    */
   graph?: EgressGraph;
   /** Positions in the bundle's resources of those of kinds the product does not model. */
@@ -117,11 +117,10 @@ export function createAnswerer(): (
   const derive = createDeriver();
   const show = createGraphShower();
   let last: { text: string; istioVersion: IstioVersion; derivation: Derivation } | undefined;
-  // The graph and the findings sent last: most keystrokes leave the graph as it was and the
-  // findings as they were but moved, and sending them whole again costs the main thread their copy
-  // and the canvas a redraw (see answer-delta.ts).
+  // The graph sent last (the findings sent last are `last`'s): most keystrokes leave the graph as it
+  // was and the findings as they were but moved, and sending them whole again costs the main thread
+  // their copy and the canvas a redraw (see answer-delta.ts).
   let sentGraph: EgressGraph | undefined;
-  let sentFindings: { text: string; diagnostics: Diagnostic[] } | undefined;
   const drawnAnswer = (
     { bundle, graph, unmodelled }: Pick<DrawnStage, 'bundle' | 'graph' | 'unmodelled'>,
     expanded: readonly string[],
@@ -142,21 +141,23 @@ export function createAnswerer(): (
       ahead(drawnAnswer(drawn, expanded));
       sent = true;
     };
+    const before = last;
+    // Where the text changed the one answered before, when it is an edit of it.
+    const edited = before && change?.base === before.text ? change.range : undefined;
     // Opening a group asks again for the same text: only the graph is shown again.
     const derivation =
-      last?.text === text && last.istioVersion === istioVersion
-        ? last.derivation
-        : derive(text, last && change?.base === last.text ? change.range : undefined, istioVersion, early);
+      before?.text === text && before.istioVersion === istioVersion
+        ? before.derivation
+        : derive(text, edited, istioVersion, early);
     last = { text, istioVersion, derivation };
-    const { diagnostics } = derivation;
-    const moved =
-      sentFindings?.text === text ? NO_EDIT : change?.base === sentFindings?.text ? change?.range : undefined;
+    const moved = before?.text === text ? NO_EDIT : edited;
     const answer: DeriveAnswer = {
       diagnostics:
-        sentFindings && moved ? diagnosticsDelta(sentFindings.diagnostics, diagnostics, moved) : diagnostics,
+        before && moved
+          ? diagnosticsDelta(before.derivation.diagnostics, derivation.diagnostics, moved)
+          : derivation.diagnostics,
       work: derivation.work,
     };
-    sentFindings = { text, diagnostics };
     if (!sent) answer.drawn = drawnAnswer(derivation, expanded);
     if (derivation.internalError) answer.internalError = derivation.internalError;
     return answer;

@@ -1,4 +1,4 @@
-import type { Bundle, BundleDocument, TextChange } from '../bundle';
+import { movePastChange, type Bundle, type BundleDocument, type TextChange } from '../bundle';
 import type { IstioVersion } from '../istio/releases';
 import { analyzeDocument } from './analyze';
 import type { Diagnostic } from './types';
@@ -17,7 +17,6 @@ export function provisionalDiagnostics(
   change: TextChange,
   target: IstioVersion,
 ): Diagnostic[] {
-  const delta = change.length - (change.end - change.start);
   const dropped = new Map<string, number>();
   for (const d of ownFindings(before.bundle, change.start, change.end, target)) {
     const key = findingKey(d);
@@ -32,10 +31,8 @@ export function provisionalDiagnostics(
       continue;
     }
     // A finding in the text the edit replaced has no place in the new text.
-    if (d.range.end > change.start && d.range.start < change.end) continue;
-    if (d.range.start >= change.end)
-      out.push({ ...d, range: { start: d.range.start + delta, end: d.range.end + delta } });
-    else out.push(d);
+    const range = movePastChange(d.range, change);
+    if (range) out.push(range === d.range ? d : { ...d, range });
   }
   out.push(...ownFindings(after, change.start, change.start + change.length, target));
   return out.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);

@@ -1,4 +1,5 @@
 import type { TextChange } from './bundle';
+import type { SourceRange } from './lines';
 
 /**
  * The smallest single replacement turning `before` into `after` (their common prefix and suffix
@@ -65,4 +66,15 @@ export function composeChanges(first: TextChange, second: TextChange): TextChang
   const middleEnd = Math.max(first.start + first.length, second.end);
   const secondGrew = second.length - (second.end - second.start);
   return { start, end: middleEnd - grew, length: middleEnd + secondGrew - start };
+}
+
+/**
+ * Where `range` of a text is after `change` of it: the same object when the change leaves it where
+ * it is (before it, or moved by nothing), moved by what the change added or removed when after it,
+ * and undefined when the change replaced any of it (a range of nothing inside the replaced text too).
+ */
+export function movePastChange(range: SourceRange, change: TextChange): SourceRange | undefined {
+  if (range.end > change.start && range.start < change.end) return undefined;
+  const by = change.length - (change.end - change.start);
+  return range.start < change.end || by === 0 ? range : { start: range.start + by, end: range.end + by };
 }

@@ -15,7 +15,7 @@ export type { KnownKind, NetworkingKind } from './kinds';
 export { objectName } from './ref';
 export type { ObjectName } from './ref';
 export type { Bundle, BundleDocument, DocumentCache, Resource, TextChange } from './bundle';
-export { changeBetween, composeChanges } from './change';
+export { changeBetween, composeChanges, movePastChange } from './change';
 export { appendDocument, appendObject, editResource, removeResource } from './edit-bundle';
 export type { BundleEditResult } from './edit-bundle';
 export { deepEqual, editDocumentText } from './edit';
