@@ -92,6 +92,9 @@ export interface DerivedOptions {
   onLanded?: (() => void) | undefined;
 }
 
+/** How long after the studio is created its worker is warmed up: once the page has settled. */
+const WARM_UP_AFTER_MS = 1000;
+
 const NONE: readonly string[] = [];
 const NO_GRAPH: Drawn = { graph: { nodes: [], edges: [] }, unmodelled: [] };
 const NO_WORK = { documentsParsed: 0, documentsChecked: 0, resourcesRechecked: 0, graphPartsDrawn: 0 };
@@ -126,11 +129,12 @@ export function createDerived({ offThread, onLanded }: DerivedOptions = {}): Der
     return !workerFailed;
   };
   const offMainThread = (text: string): boolean => text.length >= OFF_THREAD_CHARS && startWorker();
-  // At the page's first idle moment, the worker is started and its engine warmed up, so that a
-  // large design pasted later is not the first thing it derives (see OffThread.warmUp). Not later:
-  // a design pasted a second after the page opened has its graph 0.8 s sooner for it (a 2,000-service
-  // design: 2.3 s instead of 3.1 s on 2 cores), and the warm-up gives way to it (derive-worker.ts).
-  const cancelWarmUp = offThread ? whenIdle(() => startWorker() && worker!.warmUp()) : undefined;
+  // Once the page has settled, the worker is started and its engine warmed up, so that a large
+  // design pasted later is not the first thing it derives (see OffThread.warmUp).
+  let cancelWarmUp: (() => void) | undefined;
+  const warmUpTimer = offThread
+    ? setTimeout(() => (cancelWarmUp = whenIdle(() => startWorker() && worker!.warmUp())), WARM_UP_AFTER_MS)
+    : undefined;
 
   // Requests in the order asked, and the first of the newest design (not an edit of the one before):
   // until a request from it on lands, the views show a design the user has left.
@@ -243,6 +247,7 @@ export function createDerived({ offThread, onLanded }: DerivedOptions = {}): Der
         : here.parse(text);
     },
     dispose() {
+      clearTimeout(warmUpTimer);
       cancelWarmUp?.();
       worker?.dispose();
       here.dispose();

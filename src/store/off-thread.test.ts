@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 
-import { realisticDesign } from '../templates/realistic';
+import { realisticDesign } from '../../bench/realistic';
 import {
   deriveOnce,
   LATEST_ISTIO_VERSION,

@@ -35,8 +35,8 @@ export interface OffThread {
     onDrawn?: (drawn: DrawnAnswer) => void,
   ): void;
   /**
-   * Has the worker derive designs of the product's own, unseen, while the page is idle: the
-   * user's first large design then runs compiled code in a grown heap (see templates/warm-up.ts).
+   * Has the worker derive a design of the product's own, unseen, while the page is idle: the
+   * user's first large design then runs compiled code (see templates/warm-up.ts).
    */
   warmUp(): void;
   dispose(): void;
