@@ -13,7 +13,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { createDeriver } from '../src/core';
 import { FIRST_PAINT_KEY, STORAGE_KEY } from '../src/store/persistence';
 import { chromiumLaunchOptions } from '../e2e/chromium';
-import { largePaste, typing, type Typing } from './large-paste';
+import { largePaste, openEditor, typing, type Typing } from './large-paste';
 import { syntheticBundle } from './synthetic';
 
 const root = join(import.meta.dirname, '..');
@@ -51,12 +51,7 @@ const keys = (typing: Typing) =>
 /** Typing in the starting design: what the display's beat alone costs a key on this machine. */
 async function smallTyping(browser: Browser): Promise<Typing> {
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-  await page.goto('http://127.0.0.1:4195/');
-  await page.locator('.monaco-editor .view-lines').waitFor();
-  await page
-    .getByRole('region', { name: 'YAML editor' })
-    .locator('.monaco-editor .overflow-guard')
-    .click({ position: { x: 120, y: 10 } });
+  await openEditor(page, 'http://127.0.0.1:4195/');
   const figures = await typing(page, 20);
   await page.close();
   return figures;

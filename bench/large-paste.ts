@@ -8,6 +8,19 @@ import { realisticDesign } from './realistic';
 /** One frame at 60 Hz. */
 const FRAME_MS = 1000 / 60;
 
+/** The name of the graph's group of the pasted design's hosts: once it is in the page, the graph is drawn. */
+const GROUP_NAME = /^External services \([\d,]+\): example\.com$/;
+
+/** Opens the app at `url` and puts the keyboard focus in its YAML pane, at the top. */
+export async function openEditor(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.locator('.monaco-editor .view-lines').waitFor();
+  await page
+    .getByRole('region', { name: 'YAML editor' })
+    .locator('.monaco-editor .overflow-guard')
+    .click({ position: { x: 120, y: 10 } });
+}
+
 /**
  * Key presses timed to their character on screen: median and worst (ms); the share on screen within
  * 16.7 ms of the press; and the share drawn in the first frame after the press, the frame a key
@@ -37,17 +50,13 @@ export async function largePaste(browser: Browser, url: string, services: number
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const page = await context.newPage();
-  await page.goto(url);
-  await page.locator('.monaco-editor .view-lines').waitFor();
+  await openEditor(page, url);
   await page.evaluate((design) => navigator.clipboard.writeText(design), text);
-  await page
-    .getByRole('region', { name: 'YAML editor' })
-    .locator('.monaco-editor .overflow-guard')
-    .click({ position: { x: 120, y: 10 } });
   await page.keyboard.press('Control+A');
   // Timed in the page, from the paste's key press to the group's node in the DOM: Playwright's
   // own wait polls, at up to half a second apart.
-  await page.evaluate(() => {
+  await page.evaluate((groupName) => {
+    const named = new RegExp(groupName);
     const tasks: number[] = [];
     const timing = { tasks, pasted: 0, graph: 0 };
     (window as unknown as { timing: typeof timing }).timing = timing;
@@ -59,16 +68,16 @@ export async function largePaste(browser: Browser, url: string, services: number
       once: true,
     });
     const observer = new MutationObserver(() => {
-      const groups = document.querySelectorAll('[role="group"][aria-label^="External services ("]');
-      if (![...groups].some((g) => g.getAttribute('aria-label')!.endsWith('): example.com'))) return;
+      const groups = document.querySelectorAll('[role="group"][aria-label]');
+      if (![...groups].some((g) => named.test(g.getAttribute('aria-label')!))) return;
       observer.disconnect();
       timing.graph = performance.now();
     });
     observer.observe(document.body, { subtree: true, childList: true, attributeFilter: ['aria-label'] });
-  });
+  }, GROUP_NAME.source);
   await page.keyboard.press('Control+V');
   const typingWhileChecked = await typing(page, 12);
-  const group = page.getByRole('group', { name: /^External services \([\d,]+\): example\.com$/ });
+  const group = page.getByRole('group', { name: GROUP_NAME });
   await group.waitFor({ timeout: 300_000 });
   const { graph, longestTask } = await page.evaluate(() => {
     const { tasks, pasted, graph } = (
@@ -83,9 +92,9 @@ export async function largePaste(browser: Browser, url: string, services: number
 }
 
 /**
- * Types `count` characters at the start of the text (the editor focused), one key press each, each timed from the key
- * press to the YAML pane putting its character on the page: Monaco does that in the animation
- * frame that then paints it, so this is the time to the frame that shows the character.
+ * Types `count` characters at the start of the text (the editor focused), one key press each,
+ * each timed from the key press to the YAML pane putting its character on the page: Monaco does
+ * that in the animation frame that then paints it, so this is the time to the frame that shows it.
  */
 export async function typing(page: Page, count: number): Promise<Typing> {
   const keys: Key[] = [];
@@ -101,18 +110,10 @@ export async function typing(page: Page, count: number): Promise<Typing> {
     await page.evaluate((expected) => {
       (window as unknown as { typed: Promise<Key> }).typed = new Promise<Key>((resolve) => {
         let pressed = 0;
-        let shown = false;
-        // When each frame began (rAF's timestamp): they follow the display's beat, which places
-        // the first frame after the press even when a busy main thread skips it.
-        // (A method, not a named function: tsx would wrap that in a helper the page lacks.)
-        const frames: number[] = [];
-        const loop = {
-          next(began: number) {
-            frames.push(began);
-            if (!shown) requestAnimationFrame((t) => loop.next(t));
-          },
-        };
-        requestAnimationFrame((t) => loop.next(t));
+        // When a frame began (rAF's timestamp): frames follow the display's beat, which places the
+        // first frame after the press even when a busy main thread skips it.
+        let beat: number | undefined;
+        requestAnimationFrame((began) => (beat = began));
         document.addEventListener('keydown', (event) => (pressed = event.timeStamp), {
           capture: true,
           once: true,
@@ -121,8 +122,7 @@ export async function typing(page: Page, count: number): Promise<Typing> {
         const observer = new MutationObserver(() => {
           if (!(lines.textContent ?? '').includes(expected)) return;
           observer.disconnect();
-          shown = true;
-          resolve({ pressed, shown: performance.now(), frames });
+          resolve({ pressed, shown: performance.now(), beat });
         });
         observer.observe(lines, { subtree: true, childList: true, characterData: true });
       });
@@ -140,20 +140,19 @@ export async function typing(page: Page, count: number): Promise<Typing> {
   };
 }
 
-/** A key press: when it was pressed and its character shown, and when the frames meanwhile began. */
+/** A key press: when it was pressed and its character shown, and when a frame meanwhile began. */
 interface Key {
   pressed: number;
   shown: number;
-  frames: number[];
+  beat: number | undefined;
 }
 
 /**
  * Whether the key's character was on the page before the second frame after the press began: drawn
  * in the first frame that could draw it (or an earlier one running late). Frames begin on the
- * display's beat, so the first after the press is found from any frame seen.
+ * display's beat, so the first after the press is found from any one frame seen.
  */
-function inFirstFrame({ pressed, shown, frames }: Key): boolean {
-  const beat = frames[0];
+function inFirstFrame({ pressed, shown, beat }: Key): boolean {
   if (beat === undefined) return false;
   const first = beat + Math.ceil((pressed - beat) / FRAME_MS) * FRAME_MS;
   return shown < first + FRAME_MS;
