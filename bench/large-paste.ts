@@ -3,7 +3,7 @@
 // long a keystroke takes to show in the YAML pane while the design is being checked and after.
 import type { Browser, Page } from '@playwright/test';
 
-import { realisticDesign } from './realistic';
+import { realisticDesign } from '../src/templates/realistic';
 
 /** One frame at 60 Hz. */
 const FRAME_MS = 1000 / 60;

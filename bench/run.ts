@@ -12,7 +12,7 @@ import { analyzeBundle } from '../src/core/analysis/analyze';
 import { parseBundle } from '../src/core/bundle';
 import { createDeriver, type DerivationWork } from '../src/core/derivation';
 import { deriveGraph } from '../src/core/graph';
-import { realisticDesign } from './realistic';
+import { realisticDesign } from '../src/templates/realistic';
 import { syntheticBundle } from './synthetic';
 
 function median(samples: number[]): number {

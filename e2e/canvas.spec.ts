@@ -1,4 +1,4 @@
-import { realisticDesign } from '../bench/realistic';
+import { realisticDesign } from '../src/templates/realistic';
 import type { SavedDesign } from '../src/store/persistence';
 import {
   pasteIntoEditor,

@@ -13,7 +13,7 @@ import { parseBundle, splitDocuments } from '../src/core/bundle';
 import { createDeriver } from '../src/core/derivation';
 import { createGraphMemo, deriveGraph } from '../src/core/graph/derive';
 import { ISTIO_VERSIONS, LATEST_ISTIO_VERSION } from '../src/core/istio/releases';
-import { realisticDesign } from '../bench/realistic';
+import { realisticDesign } from '../src/templates/realistic';
 import { syntheticBundle } from '../bench/synthetic';
 
 const here = import.meta.dirname;

@@ -44,10 +44,10 @@ export interface EditRequest {
 
 /**
  * What the main thread posts: a text to derive (whole, or as an edit of the one before), or a
- * request to derive a design of the product's own once, unseen, so that the engine's code is
- * compiled before the user's first large design.
+ * request to derive one of the warm-up designs (by its place in templates/warm-up.ts), unseen, so
+ * that the engine's code is compiled and its heap grown before the user's first large design.
  */
-export type WorkerRequest = DeriveRequest | EditRequest | { warmUp: true };
+export type WorkerRequest = DeriveRequest | EditRequest | { warmUp: number };
 
 /**
  * `request` as an edit of `sent`, the text the worker was sent last. `known` is where it changed
@@ -92,8 +92,12 @@ export interface DeriveAnswer {
   internalError?: InternalError;
 }
 
-/** What the worker posts: a graph ahead of its findings, or a whole answer. */
-export type WorkerMessage = { drawn: DrawnAnswer } | { answer: DeriveAnswer };
+/**
+ * What the worker posts: a graph ahead of its findings, a whole answer, or that a warm-up design
+ * is derived (and whether another follows it).
+ */
+export type WorkerMessage =
+  { drawn: DrawnAnswer } | { answer: DeriveAnswer } | { warmedUp: { more: boolean } };
 
 /**
  * A new text of this many documents or more has its graph sent ahead of its findings: their

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 
-import { realisticDesign } from '../../bench/realistic';
+import { realisticDesign } from '../templates/realistic';
 import {
   deriveOnce,
   LATEST_ISTIO_VERSION,

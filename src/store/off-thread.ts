@@ -14,6 +14,7 @@ import {
   type WorkerMessage,
   type WorkerRequest,
 } from './off-thread-answer';
+import { whenIdle } from './schedule';
 
 /**
  * Texts at least this long are derived off the main thread. Below it an edit's derivation takes
@@ -35,8 +36,9 @@ export interface OffThread {
     onDrawn?: (drawn: DrawnAnswer) => void,
   ): void;
   /**
-   * Has the worker derive a design of the product's own, unseen, while the page is idle: the
-   * user's first large design then runs compiled code (see templates/warm-up.ts).
+   * Has the worker derive designs of the product's own, unseen, one per idle moment of the page,
+   * until the first request: the user's first large design then runs compiled code in a grown heap
+   * (see templates/warm-up.ts).
    */
   warmUp(): void;
   dispose(): void;
@@ -85,9 +87,21 @@ export function createOffThread(onFailure: () => void): OffThread | undefined {
       return composeChanges(waiting.fromSent, change.range);
     return undefined;
   };
+  // The warm-up goes a design at a time, each asked for in an idle moment of this page, and stops
+  // at the first request of the user's own: it never holds up the page's own work for long.
+  let warmUpPiece = 0;
+  let cancelWarmUp: (() => void) | undefined;
+  const warmUpNext = () => {
+    cancelWarmUp = undefined;
+    if (!failed && sent === undefined) worker.postMessage({ warmUp: warmUpPiece++ } satisfies WorkerRequest);
+  };
   worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
     const message = event.data;
     if ('drawn' in message) return running?.onDrawn?.(message.drawn);
+    if ('warmedUp' in message) {
+      if (message.warmedUp.more && sent === undefined) cancelWarmUp = whenIdle(warmUpNext);
+      return;
+    }
     const done = running;
     running = undefined;
     if (next) {
@@ -114,9 +128,10 @@ export function createOffThread(onFailure: () => void): OffThread | undefined {
       else send(pending);
     },
     warmUp() {
-      if (!failed) worker.postMessage({ warmUp: true } satisfies WorkerRequest);
+      if (warmUpPiece === 0) warmUpNext();
     },
     dispose() {
+      cancelWarmUp?.();
       running = next = undefined;
       worker.terminate();
     },

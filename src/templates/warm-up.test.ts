@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
-import { deriveOnce } from '../core';
+import { deriveOnce, OTHER_HOSTS_ID } from '../core';
 import { splitDocuments } from '../core/bundle';
 import { SCENARIOS } from './scenarios';
-import { warmUpDesign } from './warm-up';
+import { warmUpDesign, warmUpDesigns } from './warm-up';
 
 describe('the warm-up design', () => {
   it("holds every scenario's resources, each document distinct, and derives without failing", () => {
@@ -18,5 +18,24 @@ describe('the warm-up design', () => {
     expect(kinds(warmUpDesign())).toEqual(everyKind);
     const resources = SCENARIOS.reduce((n, s) => n + deriveOnce(s.text).bundle.resources.length, 0);
     expect(derivation.bundle.resources).toHaveLength(2 * resources);
+  });
+
+  it('goes on with large designs in pieces, each of hosts of its own, that derive without failing', () => {
+    const [scenarios, ...large] = warmUpDesigns();
+    expect(scenarios).toBe(warmUpDesign());
+    expect(large.length).toBeGreaterThan(1);
+    const hosts = large.map(
+      (text) =>
+        new Set(
+          deriveOnce(text)
+            .graph.nodes.filter((n) => n.kind === 'external-service' && n.id !== OTHER_HOSTS_ID)
+            .map((n) => n.id),
+        ),
+    );
+    for (const [i, own] of hosts.entries()) {
+      expect(own.size).toBeGreaterThan(100);
+      for (const other of hosts.slice(i + 1)) expect([...own].filter((h) => other.has(h))).toEqual([]);
+    }
+    expect(deriveOnce(large[0]!).internalError).toBeUndefined();
   });
 });

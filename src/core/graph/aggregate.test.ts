@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { realisticDesign } from '../../../bench/realistic';
+import { realisticDesign } from '../../templates/realistic';
 import { deriveOnce } from '../derivation';
 import {
   aggregateGraph,

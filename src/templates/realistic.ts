@@ -1,5 +1,6 @@
 /**
- * A large design as a platform team has one: `services` external hosts over 40 namespaces, each
+ * A large design as a platform team has one (the bench's large design, and what the derivation
+ * worker warms up on, see warm-up.ts): `services` external hosts over 40 namespaces, each
  * namespace with its workload; the mesh ALLOW_ANY, a quarter of the namespaces locked down to
  * REGISTRY_ONLY by a Sidecar; most hosts exported everywhere, some to their own namespace; one in
  * ten through the egress gateway (Gateway, VirtualService, DestinationRule), one in five with TLS
