@@ -5,6 +5,10 @@ import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
+import { parseBundle } from '../core/bundle';
+import { createGraphMemo, deriveGraph } from '../core/graph/derive';
+import type { EgressGraph } from '../core/graph/types';
+import { realisticDesign } from '../templates/realistic';
 import { runCli } from './main';
 
 const corpus = (path: string) => join(import.meta.dirname, '../../test/corpus', path);
@@ -163,6 +167,18 @@ describe('egress-studio graph', () => {
       ['egress-gateway:istio-egressgateway', 'via-gateway'],
     ]);
     matchGolden('graph-e10.json', result.stdout);
+  });
+
+  it('prints a large design one edge per hop, as each namespace draws it', () => {
+    const text = realisticDesign(120, 24);
+    const result = runCli(['graph', '--format', 'json', '-'], () => text);
+    const graph = JSON.parse(result.stdout) as EgressGraph;
+    const each = deriveGraph(parseBundle(text), createGraphMemo(), undefined, { shareNamespaces: false });
+    const ids = graph.edges.map((e) => e.id);
+    expect(graph.edges.some((e) => 'alsoFrom' in e)).toBe(false);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.sort()).toEqual(each.edges.map((e) => e.id).sort());
+    expect(graph.edges.length).toBeGreaterThan(2000);
   });
 });
 

@@ -1,4 +1,5 @@
 import { deriveOnce } from '../../core/derivation';
+import { expandEdges } from '../../core/graph';
 import { finish, UsageError, type Command } from '../command';
 import { loadInputs } from '../load';
 
@@ -14,7 +15,9 @@ export const graph: Command = {
     return finish(loadInputs(files, readStdin), (loaded) => {
       const { graph, diagnostics, internalError } = deriveOnce(loaded.text, istioVersion);
       const hasErrors = diagnostics.some((d) => d.severity === 'error');
-      return { stdout: `${JSON.stringify(graph, null, 2)}\n`, status: hasErrors ? 1 : 0, internalError };
+      // One edge per hop, as the contract has it (a large graph keeps shared hops once).
+      const full = { nodes: graph.nodes, edges: expandEdges(graph.edges) };
+      return { stdout: `${JSON.stringify(full, null, 2)}\n`, status: hasErrors ? 1 : 0, internalError };
     });
   },
 };

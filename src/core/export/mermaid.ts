@@ -1,5 +1,6 @@
 import type { EdgeKind, EgressGraph, GraphEdge, GraphNode, NodeKind } from '../graph';
 import { roleAndLabel } from '../graph/roles';
+import { expandEdges } from '../graph/hops';
 
 // The seed document draws egress as `flowchart LR`: the pod (application → Envoy sidecar) and the
 // egress gateway inside a "Kubernetes Cluster" subgraph, the external service in "External",
@@ -51,7 +52,9 @@ const LINK_STYLES: readonly [EdgeKind, string][] = [
  * written with Mermaid entity codes, so no label can break the chart or inject markup.
  * Deterministic: the same graph gives the same text.
  */
-export function graphToMermaid(graph: EgressGraph): string {
+export function graphToMermaid(given: EgressGraph): string {
+  // One link per hop, also where a large graph keeps a hop many namespaces share once.
+  const graph = { nodes: given.nodes, edges: expandEdges(given.edges) };
   const ids = new MermaidIds();
   const subgraphIds = {
     cluster: ids.claim('cluster'),

@@ -9,6 +9,7 @@ import {
   needsAggregation,
   revealKey,
 } from './aggregate';
+import { expandEdges } from './hops';
 import { createGraphShower } from './shown';
 import { roleAndLabel } from './roles';
 import { OTHER_HOSTS_ID, type EgressGraph, type GraphNode } from './types';
@@ -153,11 +154,28 @@ describe('a large design', () => {
     expect(graph.nodes.filter((n) => n.kind === 'external-service')).toHaveLength(301);
     const shown = createGraphShower()(graph, []);
     expect(shown.nodes.length).toBeLessThan(20);
-    expect(hopsShown(shown)).toBe(graph.edges.length);
+    // The hops namespaces share are kept once (one edge for many sources), and shown as many.
+    expect(graph.edges.length).toBeLessThan(expandEdges(graph.edges).length / 5);
+    expect(hopsShown(shown)).toBe(expandEdges(graph.edges).length);
     expect(new Set(shown.nodes.map((n) => n.id)).size).toBe(shown.nodes.length);
     for (const edge of shown.edges) {
       expect(shown.nodes.some((n) => n.id === edge.source)).toBe(true);
       expect(shown.nodes.some((n) => n.id === edge.target)).toBe(true);
+    }
+  });
+
+  it('is shown the same from its hops kept once as from its hops one by one, groups shut or open', () => {
+    const { graph } = deriveOnce(realisticDesign(300));
+    const full = { nodes: graph.nodes, edges: expandEdges(graph.edges) };
+    const sorted = (g: EgressGraph) => [...g.edges].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const groups = aggregateGraph(full).nodes.flatMap((n) => (n.group ? [n.group.key] : []));
+    expect(groups.some((key) => key.startsWith('namespaces:'))).toBe(true);
+    for (const open of [[], groups, groups.slice(0, 1), groups.slice(-1)]) {
+      const shown = aggregateGraph(graph, new Set(open));
+      const expected = aggregateGraph(full, new Set(open));
+      expect(shown.nodes).toEqual(expected.nodes);
+      expect(sorted(shown)).toEqual(sorted(expected));
+      expect(shown.edges.some((e) => e.alsoFrom)).toBe(false);
     }
   });
 });

@@ -7,6 +7,7 @@
  * count. A group the user opens shows its members (the next level of domains, then hosts). The
  * full graph stays what the CLI prints and what the analyzers and simulator reason about.
  */
+import { hopFrom, sourcesOf } from './hops';
 import type { EgressGraph, GraphEdge, GraphNode, NodeGroup } from './types';
 import { OTHER_HOSTS_ID } from './types';
 
@@ -20,7 +21,7 @@ const WORKLOAD_PREFIX = 'workload:';
 const SIDECAR_PREFIX = 'sidecar:';
 
 /** Whether the views show `graph` grouped (see {@link aggregateGraph}) rather than as it is. */
-export function needsAggregation(graph: EgressGraph): boolean {
+export function needsAggregation(graph: { nodes: Iterable<GraphNode> }): boolean {
   let hosts = 0;
   let sidecars = 0;
   for (const node of graph.nodes) {
@@ -193,11 +194,13 @@ function groupNamespaces(
     if (edge.kind === 'policy') policy.set(edge.target, edge.label);
     else if (edge.source.startsWith(SIDECAR_PREFIX)) {
       const target = groupOf.get(edge.target)?.id ?? edge.target;
-      let kinds = hops.get(edge.source);
-      if (!kinds) hops.set(edge.source, (kinds = new Map()));
-      let targets = kinds.get(edge.kind);
-      if (!targets) kinds.set(edge.kind, (targets = new Set()));
-      targets.add(target);
+      for (const source of sourcesOf(edge)) {
+        let kinds = hops.get(source);
+        if (!kinds) hops.set(source, (kinds = new Map()));
+        let targets = kinds.get(edge.kind);
+        if (!targets) kinds.set(edge.kind, (targets = new Set()));
+        targets.add(target);
+      }
     }
   }
   const signature = (sidecar: string) =>
@@ -265,32 +268,41 @@ function groupNode(
   return { id, kind, label, resources: [...resources], position: { x: 0, y: 0 }, group };
 }
 
-/** Edges with a grouped end, one per source, target and kind, standing for all the hops they bundle. */
+/**
+ * Edges with a grouped end, one per source, target and kind, standing for all the hops they
+ * bundle; the others one per hop (an edge drawn from several sources, see {@link GraphEdge.alsoFrom},
+ * is one hop from each).
+ */
 function bundleEdges(edges: readonly GraphEdge[], groupOf: ReadonlyMap<string, GraphNode>): GraphEdge[] {
   const out: GraphEdge[] = [];
-  const bundles = new Map<string, GraphEdge[]>();
+  const bundles = new Map<string, Bundle>();
   // By source, target and kind, nested: the id string is built once per bundle, not per hop.
-  const found = new Map<string, Map<string, Map<string, GraphEdge[]>>>();
+  const found = new Map<string, Map<string, Map<string, Bundle>>>();
   for (const edge of edges) {
-    const source = groupOf.get(edge.source)?.id ?? edge.source;
     const target = groupOf.get(edge.target)?.id ?? edge.target;
-    if (source === edge.source && target === edge.target) {
-      out.push(edge);
-      continue;
-    }
-    let byTarget = found.get(source);
-    if (!byTarget) found.set(source, (byTarget = new Map()));
-    let byKind = byTarget.get(target);
-    if (!byKind) byTarget.set(target, (byKind = new Map()));
-    const bundle = byKind.get(edge.kind);
-    if (bundle) bundle.push(edge);
-    else {
-      const key = `${source}->${target}:${edge.kind}`;
-      const hops = [edge];
-      byKind.set(edge.kind, hops);
-      bundles.set(key, hops);
-      // Placed where its first hop was: the order of edges stays deterministic.
-      out.push({ ...edge, id: key, source, target });
+    for (const from of sourcesOf(edge)) {
+      const source = groupOf.get(from)?.id ?? from;
+      if (source === from && target === edge.target) {
+        out.push(hopFrom(edge, from));
+        continue;
+      }
+      let byTarget = found.get(source);
+      if (!byTarget) found.set(source, (byTarget = new Map()));
+      let byKind = byTarget.get(target);
+      if (!byKind) byTarget.set(target, (byKind = new Map()));
+      const bundle = byKind.get(edge.kind);
+      if (bundle) {
+        bundle.count++;
+        // The hops an edge stands for from its other sources are alike in all that a bundle keeps.
+        if (bundle.edges.at(-1) !== edge) bundle.edges.push(edge);
+      } else {
+        const key = `${source}->${target}:${edge.kind}`;
+        const started: Bundle = { edges: [edge], count: 1 };
+        byKind.set(edge.kind, started);
+        bundles.set(key, started);
+        // Placed where its first hop was: the order of edges stays deterministic.
+        out.push({ ...hopFrom(edge, edge.source), id: key, source, target });
+      }
     }
   }
   return out.map((edge) => {
@@ -299,13 +311,20 @@ function bundleEdges(edges: readonly GraphEdge[], groupOf: ReadonlyMap<string, G
   });
 }
 
+/** The hops one bundled edge stands for: `count` of them, drawn by `edges` (each for one source or more). */
+interface Bundle {
+  edges: GraphEdge[];
+  count: number;
+}
+
 /** What a bundled edge keeps of its hops when they all have it (its label says so in words). */
 const BUNDLE_SHARES = ['protocol', 'port', 'tls', 'timeout', 'retries', 'circuitBreaker', 'reason'] as const;
 
-/** One edge for `hops` (same kind, grouped ends): what they all share, and how many they are. */
-function bundled(first: GraphEdge, hops: readonly GraphEdge[]): GraphEdge {
-  if (hops.length === 1) return { ...first, bundled: 1 };
-  // One pass over the hops (a bundle may stand for a hundred thousand): which fields they all share.
+/** One edge for a bundle's hops (same kind, grouped ends): what they all share, and how many they are. */
+function bundled(first: GraphEdge, { edges: hops, count: total }: Bundle): GraphEdge {
+  if (total === 1) return { ...first, bundled: 1 };
+  // One pass over the edges drawing the hops (a bundle may stand for a hundred thousand): which
+  // fields they all share.
   const shared: (keyof GraphEdge)[] = ['label', ...BUNDLE_SHARES];
   const resources = new Set<string>();
   for (const hop of hops) {
@@ -313,14 +332,14 @@ function bundled(first: GraphEdge, hops: readonly GraphEdge[]): GraphEdge {
       if (hop[shared[k]!] !== first[shared[k]!]) shared.splice(k, 1);
     if (hop.resources) for (const ref of hop.resources) resources.add(ref);
   }
-  const count = hops.length.toLocaleString('en-US');
+  const count = total.toLocaleString('en-US');
   const edge: GraphEdge = {
     id: first.id,
     source: first.source,
     target: first.target,
     kind: first.kind,
     label: shared.includes('label') ? `${first.label} ×${count}` : `${count} hops`,
-    bundled: hops.length,
+    bundled: total,
   };
   for (const key of BUNDLE_SHARES)
     if (shared.includes(key) && first[key] !== undefined) Object.assign(edge, { [key]: first[key] });

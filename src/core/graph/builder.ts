@@ -1,3 +1,4 @@
+import { edgeIdFrom, withSources } from './hops';
 import type { EdgeKind, EgressGraph, GraphEdge, GraphNode, NodeKind } from './types';
 
 /** Where graph derivation puts nodes and edges: the graph itself, or a recording of one part of it. */
@@ -56,12 +57,34 @@ export class GraphBuilder implements GraphSink {
   }
 
   /**
+   * Adds an edge that may stand for the same hop from other sources too ({@link GraphEdge.alsoFrom}),
+   * keeping only the hops whose ids no edge added before has: the first edge with an id wins.
+   */
+  putSharedEdge(edge: GraphEdge): void {
+    const { alsoFrom } = edge;
+    if (!alsoFrom) return this.putEdge(edge);
+    const sources = [edge.source, ...alsoFrom].filter((source) => {
+      const id = edgeIdFrom(edge, source);
+      if (this.edgeIds.has(id)) return false;
+      this.edgeIds.add(id);
+      return true;
+    });
+    if (sources.length === alsoFrom.length + 1) this.edges.push(edge);
+    else if (sources.length > 0) this.edges.push(withSources(edge, sources));
+  }
+
+  /**
    * Adds an edge into a node that only its owner's recording draws edges to (and that recording
    * holds each edge once): no other edge can have its id, so it skips the duplicate check.
    */
   putOwnEdge(edge: GraphEdge): void {
-    if (this.shared.has(edge.target)) this.putEdge(edge);
+    if (this.shared.has(edge.target)) this.putSharedEdge(edge);
     else this.edges.push(edge);
+  }
+
+  /** The nodes added so far. */
+  nodesSoFar(): Iterable<GraphNode> {
+    return this.nodes.values();
   }
 
   build(): EgressGraph {
@@ -69,19 +92,40 @@ export class GraphBuilder implements GraphSink {
   }
 }
 
-type Step = { node: GraphNode; ifAbsent: boolean } | { edge: GraphEdge; own: boolean };
+/**
+ * A step of a recording: a node, an edge, or the edges of an earlier stretch drawn again from
+ * another source (`as`), made when first replayed one by one.
+ */
+type Step = { node: GraphNode; ifAbsent: boolean } | EdgeStep | Repeat;
+type EdgeStep = { edge: GraphEdge; own: boolean };
+interface Repeat {
+  from: number;
+  to: number;
+  as: string;
+  copies?: EdgeStep[];
+}
+
+function replayEdge(builder: GraphBuilder, { edge, own }: EdgeStep): void {
+  if (own) builder.putOwnEdge(edge);
+  else builder.putSharedEdge(edge);
+}
 
 /**
  * Records what one part of the derivation adds, as finished node and edge objects, to replay into
  * later graphs unchanged (the objects are shared between graphs; they are never mutated). A part
  * may own one node: edges into it are its own, and it lists the other targets it draws to, so
- * replaying checks only those edges for duplicates.
+ * replaying checks only those edges for duplicates. Edges drawn again from another source
+ * ({@link repeat}) replay one per source, or as one edge for all of them (see {@link replayEdges}).
  */
 export class GraphRecording implements GraphSink {
   private readonly steps: Step[] = [];
   private readonly ownIds = new Set<string>();
   /** Ids of the nodes recorded so far: a later ensureNode of one would change nothing on replay. */
   private readonly nodeIds = new Set<string>();
+  /** Per edge step drawn again from other sources, those sources, in order. */
+  private readonly repeatedFrom = new Map<number, string[]>();
+  /** The edge steps as replayed compactly: each with the sources it is drawn again from. */
+  private compactSteps: EdgeStep[] | undefined;
   /** Targets of edges this part draws into nodes it does not own. */
   readonly sharedTargets = new Set<string>();
 
@@ -116,10 +160,13 @@ export class GraphRecording implements GraphSink {
     for (let i = from; i < to; i++) {
       const step = this.steps[i]!;
       if (!('edge' in step)) continue; // nodes are recorded once per part
-      const { edge } = step;
-      if (edge.source !== source) throw new Error(`repeat: an edge from ${edge.source}, not ${source}`);
-      this.push({ ...edge, id: as + edge.id.slice(source.length), source: as });
+      if (step.edge.source !== source)
+        throw new Error(`repeat: an edge from ${step.edge.source}, not ${source}`);
+      const sources = this.repeatedFrom.get(i);
+      if (sources) sources.push(as);
+      else this.repeatedFrom.set(i, [as]);
     }
+    this.steps.push({ from, to, as });
   }
 
   private push(edge: GraphEdge): void {
@@ -131,12 +178,41 @@ export class GraphRecording implements GraphSink {
     this.steps.push({ edge, own });
   }
 
-  /** Adds the recorded nodes and edges to `builder`, in order. */
-  replay(builder: GraphBuilder): void {
-    for (const step of this.steps) {
-      if (!('edge' in step)) builder.put(step.node, step.ifAbsent);
-      else if (step.own) builder.putOwnEdge(step.edge);
-      else builder.putEdge(step.edge);
+  /** Adds the recorded nodes to `builder`, in order. */
+  replayNodes(builder: GraphBuilder): void {
+    for (const step of this.steps) if ('node' in step) builder.put(step.node, step.ifAbsent);
+  }
+
+  /**
+   * Adds the recorded edges to `builder`, in order: one per hop, or (`compact`) an edge drawn again
+   * from other sources once, listing them ({@link GraphEdge.alsoFrom}): a hundred namespaces alike
+   * then cost one edge per hop, not a hundred.
+   */
+  replayEdges(builder: GraphBuilder, compact: boolean): void {
+    for (const step of compact ? this.compacted() : this.steps) {
+      if ('as' in step) for (const copy of (step.copies ??= this.copies(step))) replayEdge(builder, copy);
+      else if ('edge' in step) replayEdge(builder, step);
     }
+  }
+
+  /** The edge steps of a stretch, drawn from `as` instead of `source`. */
+  private copies({ from, to, as }: Repeat): EdgeStep[] {
+    const copies: EdgeStep[] = [];
+    for (let i = from; i < to; i++) {
+      const step = this.steps[i]!;
+      if (!('edge' in step)) continue;
+      const { edge } = step;
+      copies.push({ edge: { ...edge, id: edgeIdFrom(edge, as), source: as }, own: step.own });
+    }
+    return copies;
+  }
+
+  /** The edge steps, each with the sources it is drawn again from. */
+  private compacted(): EdgeStep[] {
+    return (this.compactSteps ??= this.steps.flatMap((step, i): EdgeStep[] => {
+      if (!('edge' in step)) return [];
+      const alsoFrom = this.repeatedFrom.get(i);
+      return [alsoFrom ? { edge: { ...step.edge, alsoFrom }, own: step.own } : step];
+    }));
   }
 }

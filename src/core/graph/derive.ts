@@ -163,11 +163,14 @@ export function deriveGraph(
     builder.edge('mesh-policy', sidecar, 'policy', modes[i]!, {});
     connectOtherHosts(builder, namespace, modes[i]!, target);
   });
-  for (const part of hostParts) part.replay(builder);
-  for (const part of gatewayParts) part.replay(builder);
-  // A graph the views show grouped is laid out once grouped (shown.ts), not here.
+  const parts = [...hostParts, ...gatewayParts];
+  for (const part of parts) part.replayNodes(builder);
+  // A graph the views show grouped keeps the hops namespaces share once, and is laid out once
+  // grouped (shown.ts), not here.
+  const grouped = needsAggregation({ nodes: builder.nodesSoFar() });
+  for (const part of parts) part.replayEdges(builder, grouped);
   const graph = builder.build();
-  return needsAggregation(graph) ? graph : memo.layout(graph);
+  return grouped ? graph : memo.layout(graph);
 }
 
 /** Each subject's cached part when nothing it read changed, else a fresh one; the memo keeps this run's. */

@@ -16,4 +16,5 @@ export {
   revealKey,
 } from './aggregate';
 export { createGraphShower } from './shown';
+export { expandEdges } from './hops';
 export type { GraphShower } from './shown';

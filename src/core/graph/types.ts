@@ -67,6 +67,13 @@ export interface GraphEdge {
   via?: { x: number; y: number }[];
   /** Set on an edge into or out of a grouped node: how many hops it stands for. */
   bundled?: number;
+  /**
+   * Other sources with the same hop (their sidecars do what this one's does, see
+   * namespace-classes.ts): set in a graph large enough to be shown grouped, where a hop shared by
+   * a hundred namespaces is one edge, not a hundred. Each stands for the edge from that source,
+   * whose id begins with it instead of `source` ({@link expandEdges} lists them one by one).
+   */
+  alsoFrom?: readonly string[];
 }
 
 /** The egress graph of a bundle. */
