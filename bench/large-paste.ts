@@ -150,10 +150,12 @@ interface Key {
 /**
  * Whether the key's character was on the page before the second frame after the press began: drawn
  * in the first frame that could draw it (or an earlier one running late). Frames begin on the
- * display's beat, so the first after the press is found from any one frame seen.
+ * display's beat, so the first after the press is found from any one frame seen; a character on
+ * the page before any frame began is drawn in the first.
  */
 function inFirstFrame({ pressed, shown, beat }: Key): boolean {
-  if (beat === undefined) return false;
+  // No frame began between the press and the character on the page: the next one draws it.
+  if (beat === undefined) return true;
   const first = beat + Math.ceil((pressed - beat) / FRAME_MS) * FRAME_MS;
   return shown < first + FRAME_MS;
 }

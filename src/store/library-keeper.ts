@@ -7,7 +7,8 @@
 import type { DesignCard, DesignLibrary, OpenedDesign } from './library';
 import { saveFirstPaint } from './persistence';
 import { dropRescue, keepRescue } from './rescue';
-import { encodeHistory } from './saved-history';
+import { encodeHistory, fingerprintBetweenFrames } from './saved-history';
+import { soon } from './schedule';
 import type { DesignKeeper, DesignSnapshot } from './studio-state';
 import type { TabChannel } from './tabs';
 
@@ -87,6 +88,8 @@ export function libraryKeeper({
       if (unchanged(snapshot)) continue;
       const { design, history } = snapshot;
       const current = { text: design.text, istioVersion: design.istioVersion };
+      // A slice at a time, input first: a keystroke meanwhile is drawn in its frame.
+      await fingerprintBetweenFrames(current, (slice) => soon(slice));
       let outcome = await library.save(card.id, card.revision, design, encodeHistory(current, history));
       // Storage full: the history gives way first, never the design.
       if ('failed' in outcome) outcome = await library.save(card.id, card.revision, design, undefined);

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 
 import { LATEST_ISTIO_VERSION, OLDEST_ISTIO_VERSION } from '../core';
 import { STORAGE_KEY } from './persistence';
-import { HISTORY_KEY, MAX_SAVED_HISTORY_CHARS, MAX_SAVED_STEPS } from './saved-history';
+import {
+  decodeHistory,
+  encodeHistory,
+  fingerprintBetweenFrames,
+  HISTORY_KEY,
+  MAX_SAVED_HISTORY_CHARS,
+  MAX_SAVED_STEPS,
+} from './saved-history';
 import { createStudio, type Studio } from './studio';
 import { storageKeeper } from './storage-keeper';
 import { limitedStorage, SAMPLE } from './testing';
@@ -172,5 +179,32 @@ describe('the last good state across reloads', () => {
     second.store.getState().setText(SAMPLE.replace('DNS', 'NONE'), 'editor');
     second.flush();
     expect(JSON.parse(storage.getItem(STORAGE_KEY)!)).not.toHaveProperty('lastGood');
+  });
+});
+
+describe('the fingerprint of a large design', () => {
+  it('is worked out a slice at a time, and is the one its saved history is checked against', async () => {
+    const large = { text: `${SAMPLE}# ${'x'.repeat(300_000)}\n`, istioVersion: LATEST_ISTIO_VERSION };
+    let slices = 0;
+    await fingerprintBetweenFrames(large, (slice) => {
+      slices++;
+      slice();
+    });
+    expect(slices).toBeGreaterThan(5);
+    // Fresh, in one pass: the same fingerprint (another state first, so nothing is reused).
+    const other = { text: SAMPLE, istioVersion: LATEST_ISTIO_VERSION };
+    encodeHistory(other, { past: [], future: [] });
+    const saved = encodeHistory(large, { past: [other], future: [] });
+    expect(decodeHistory(saved, large).past).toHaveLength(1);
+    // Sliced again (after another state), then taken from there: the same.
+    encodeHistory(other, { past: [], future: [] });
+    slices = 0;
+    await fingerprintBetweenFrames(large, (slice) => {
+      slices++;
+      slice();
+    });
+    expect(slices).toBeGreaterThan(5);
+    expect(encodeHistory(large, { past: [other], future: [] }).head).toBe(saved.head);
+    expect(decodeHistory(saved, { ...large, text: `${large.text} ` }).past).toHaveLength(0);
   });
 });

@@ -224,15 +224,61 @@ function lazyState(
 // script), and between edits it is the same.
 let lastPrint: (HistoryState & { print: string }) | undefined;
 
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
 /** A short fingerprint of a state (FNV-1a over the text and release, with the length). */
-function fingerprint({ text, istioVersion }: HistoryState): string {
-  if (lastPrint?.text === text && lastPrint.istioVersion === istioVersion) return lastPrint.print;
-  let hash = 0x811c9dc5;
-  const all = `${istioVersion}\u0000${text}`;
-  for (let i = 0; i < all.length; i++) hash = Math.imul(hash ^ all.charCodeAt(i), 0x01000193);
-  const print = `${all.length}:${(hash >>> 0).toString(36)}`;
-  lastPrint = { text, istioVersion, print };
+function fingerprint(state: HistoryState): string {
+  if (lastPrint?.text === state.text && lastPrint.istioVersion === state.istioVersion) return lastPrint.print;
+  const all = fingerprinted(state);
+  return printed(state, hashFrom(FNV_OFFSET, all, 0, all.length), all.length);
+}
+
+/** What a fingerprint hashes: the release, then the text. */
+function fingerprinted({ text, istioVersion }: HistoryState): string {
+  return `${istioVersion}\u0000${text}`;
+}
+
+/** FNV-1a of `text[from, to)`, continuing from `hash`. */
+function hashFrom(hash: number, text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
+  return hash;
+}
+
+function printed(state: HistoryState, hash: number, length: number): string {
+  const print = `${length}:${(hash >>> 0).toString(36)}`;
+  lastPrint = { ...state, print };
   return print;
+}
+
+/** Characters a fingerprint hashes in one slice between frames: well under a millisecond. */
+const PRINT_SLICE_CHARS = 32 * 1024;
+
+/**
+ * Works out `state`'s fingerprint between frames, a slice at a time (in a 1 MB design, one pass
+ * took 37 ms of the main thread, and a keystroke in the meantime missed its frame), so that
+ * {@link encodeHistory} then has it at once. `slices` calls its work when the page is idle.
+ */
+export function fingerprintBetweenFrames(
+  state: HistoryState,
+  slices: (work: () => void) => void,
+): Promise<void> {
+  if (lastPrint?.text === state.text && lastPrint.istioVersion === state.istioVersion)
+    return Promise.resolve();
+  const all = fingerprinted(state);
+  return new Promise((resolve) => {
+    let hash = FNV_OFFSET;
+    let at = 0;
+    const slice = () => {
+      const to = Math.min(all.length, at + PRINT_SLICE_CHARS);
+      hash = hashFrom(hash, all, at, to);
+      at = to;
+      if (at < all.length) return slices(slice);
+      printed(state, hash, all.length);
+      resolve();
+    };
+    slices(slice);
+  });
 }
 
 function isSavedHistory(value: unknown): value is SavedHistory {
