@@ -106,6 +106,19 @@ items:
     expect(edited.documents[1]!.parsed).not.toBe(first.documents[1]!.parsed);
   });
 
+  it('re-splits the document before a last one that text put right after it lengthens', () => {
+    // The last document, `---` with no newline, becomes `------`: no separator, so the two merge.
+    const before = `${TWO_DOCS.trimEnd()}\n---`;
+    const after = `${before}---\nkind: Namespace\n`;
+    const fresh = parseBundle(after).documents.map((d) => [d.start, d.end]);
+    expect(fresh).toHaveLength(2);
+    const change = { start: before.length, end: before.length, length: after.length - before.length };
+    for (const hint of [undefined, change]) {
+      const edited = parseBundle(after, new Map(), parseBundle(before), hint);
+      expect(edited.documents.map((d) => [d.start, d.end])).toEqual(fresh);
+    }
+  });
+
   it('parses a text into a cache a slice at a time, so that parsing it then parses nothing', () => {
     const cache: DocumentCache = new Map();
     const text = [TWO_DOCS, TWO_DOCS.replaceAll('example.com', 'example.org')].join('---\n');

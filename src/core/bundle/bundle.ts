@@ -157,9 +157,24 @@ function piecesAfterEdit(
   const old = previous.documents;
   const delta = text.length - previous.text.length;
   if (change && change.length - (change.end - change.start) !== delta) return undefined;
-  let head = 0; // documents [0, head) are unchanged in place
-  if (change) while (head < old.length && old[head]!.end <= change.start) head++;
-  else while (head < old.length && text.startsWith(old[head]!.parsed.text, old[head]!.start)) head++;
+  // Documents [0, head) are unchanged in place. The last document may end without a newline: text
+  // put right after it lengthens its last line (`---` becoming `------` is no separator any more),
+  // so it is unchanged only if nothing follows it.
+  const ends = (d: BundleDocument) => d.parsed.text.endsWith('\n');
+  let head = 0;
+  if (change)
+    while (
+      head < old.length &&
+      (old[head]!.end < change.start || (old[head]!.end === change.start && ends(old[head]!)))
+    )
+      head++;
+  else
+    while (
+      head < old.length &&
+      text.startsWith(old[head]!.parsed.text, old[head]!.start) &&
+      (ends(old[head]!) || old[head]!.end === text.length)
+    )
+      head++;
   if (head === old.length && delta === 0 && !change) {
     return old.map((d) => ({ start: d.start, end: d.end, parsed: d.parsed, previous: d }));
   }
