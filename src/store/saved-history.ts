@@ -229,9 +229,15 @@ const FNV_PRIME = 0x01000193;
 
 /** A short fingerprint of a state (FNV-1a over the text and release, with the length). */
 function fingerprint(state: HistoryState): string {
-  if (lastPrint?.text === state.text && lastPrint.istioVersion === state.istioVersion) return lastPrint.print;
+  const cached = cachedPrint(state);
+  if (cached) return cached;
   const all = fingerprinted(state);
   return printed(state, hashFrom(FNV_OFFSET, all, 0, all.length), all.length);
+}
+
+/** `state`'s fingerprint when it is the one worked out last. */
+function cachedPrint({ text, istioVersion }: HistoryState): string | undefined {
+  return lastPrint?.text === text && lastPrint.istioVersion === istioVersion ? lastPrint.print : undefined;
 }
 
 /** What a fingerprint hashes: the release, then the text. */
@@ -263,8 +269,7 @@ export function fingerprintBetweenFrames(
   state: HistoryState,
   slices: (work: () => void) => void,
 ): Promise<void> {
-  if (lastPrint?.text === state.text && lastPrint.istioVersion === state.istioVersion)
-    return Promise.resolve();
+  if (cachedPrint(state)) return Promise.resolve();
   const all = fingerprinted(state);
   return new Promise((resolve) => {
     let hash = FNV_OFFSET;

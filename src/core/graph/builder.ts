@@ -1,4 +1,4 @@
-import { edgeIdFrom, withSources } from './hops';
+import { edgeIdFrom, sourcesOf, withSources } from './hops';
 import type { EdgeKind, EgressGraph, GraphEdge, GraphNode, NodeKind } from './types';
 
 /** Where graph derivation puts nodes and edges: the graph itself, or a recording of one part of it. */
@@ -63,7 +63,7 @@ export class GraphBuilder implements GraphSink {
   putSharedEdge(edge: GraphEdge): void {
     const { alsoFrom } = edge;
     if (!alsoFrom) return this.putEdge(edge);
-    const sources = [edge.source, ...alsoFrom].filter((source) => {
+    const sources = sourcesOf(edge).filter((source) => {
       const id = edgeIdFrom(edge, source);
       if (this.edgeIds.has(id)) return false;
       this.edgeIds.add(id);
@@ -122,8 +122,6 @@ export class GraphRecording implements GraphSink {
   private readonly ownIds = new Set<string>();
   /** Ids of the nodes recorded so far: a later ensureNode of one would change nothing on replay. */
   private readonly nodeIds = new Set<string>();
-  /** Per edge step drawn again from other sources, those sources, in order. */
-  private readonly repeatedFrom = new Map<number, string[]>();
   /** The edge steps as replayed compactly: each with the sources it is drawn again from. */
   private compactSteps: EdgeStep[] | undefined;
   /** Targets of edges this part draws into nodes it does not own. */
@@ -162,9 +160,6 @@ export class GraphRecording implements GraphSink {
       if (!('edge' in step)) continue; // nodes are recorded once per part
       if (step.edge.source !== source)
         throw new Error(`repeat: an edge from ${step.edge.source}, not ${source}`);
-      const sources = this.repeatedFrom.get(i);
-      if (sources) sources.push(as);
-      else this.repeatedFrom.set(i, [as]);
     }
     this.steps.push({ from, to, as });
   }
@@ -207,12 +202,23 @@ export class GraphRecording implements GraphSink {
     return copies;
   }
 
-  /** The edge steps, each with the sources it is drawn again from. */
+  /** The edge steps, each with the sources its repeats draw it again from. */
   private compacted(): EdgeStep[] {
-    return (this.compactSteps ??= this.steps.flatMap((step, i): EdgeStep[] => {
+    if (this.compactSteps) return this.compactSteps;
+    const alsoFrom = new Map<number, string[]>();
+    for (const step of this.steps) {
+      if (!('as' in step)) continue;
+      for (let i = step.from; i < step.to; i++) {
+        if (!('edge' in this.steps[i]!)) continue;
+        const sources = alsoFrom.get(i);
+        if (sources) sources.push(step.as);
+        else alsoFrom.set(i, [step.as]);
+      }
+    }
+    return (this.compactSteps = this.steps.flatMap((step, i): EdgeStep[] => {
       if (!('edge' in step)) return [];
-      const alsoFrom = this.repeatedFrom.get(i);
-      return [alsoFrom ? { edge: { ...step.edge, alsoFrom }, own: step.own } : step];
+      const sources = alsoFrom.get(i);
+      return [sources ? { edge: { ...step.edge, alsoFrom: sources }, own: step.own } : step];
     }));
   }
 }
