@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -29,7 +29,47 @@ describe('egress-studio: inputs that are not files, or too large', () => {
 
   it('refuses standard input past 32 MiB with a clear message', () => {
     const result = runCli(['validate', '-'], (limit) => 'a'.repeat(limit + 1));
-    expect(result.stderr).toContain('cannot read -: larger than 32 MiB');
+    expect(result.stderr).toContain('cannot read -: it is 33554433 bytes; the limit is 32 MiB');
+    expect(result.status).toBe(2);
+  });
+
+  it('refuses what is not UTF-8 text as the app does, saying how to fix it and where', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'egress-encoding-'));
+    const yaml = (name: string) =>
+      `apiVersion: v1\nkind: Namespace\n# owned by the caf\u00e9 team\nmetadata: {name: ${name}}\n`;
+    // As PowerShell's `>` writes a file: UTF-16 with its byte order mark.
+    writeFileSync(
+      join(dir, 'utf16.yaml'),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(yaml('a'), 'utf16le')]),
+    );
+    // Latin-1, as an old editor saves it: é is one byte, 0xE9, which UTF-8 cannot read.
+    writeFileSync(join(dir, 'latin1.yaml'), Buffer.from(yaml('b'), 'latin1'));
+    writeFileSync(join(dir, 'image.yaml'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]));
+    const result = runCli(['validate', dir]);
+    expect(result.stderr).toContain(
+      `cannot read ${join(dir, 'utf16.yaml')}: it is UTF-16 text; save it as UTF-8`,
+    );
+    expect(result.stderr).toContain(
+      `cannot read ${join(dir, 'latin1.yaml')}: it is not UTF-8 text (byte 0xE9 cannot start or continue a character); save it as UTF-8 (line 3)`,
+    );
+    expect(result.stderr).toContain(
+      `cannot read ${join(dir, 'image.yaml')}: it looks like a binary file (it contains NUL bytes); only YAML or JSON text can be read`,
+    );
+    expect(result.status).toBe(2);
+    // The same text in UTF-8, with or without a byte order mark, is read.
+    writeFileSync(join(dir, 'utf16.yaml'), `\ufeff${yaml('a')}`);
+    writeFileSync(join(dir, 'latin1.yaml'), yaml('b'));
+    writeFileSync(join(dir, 'image.yaml'), yaml('c'));
+    expect(runCli(['validate', dir]).status).toBe(0);
+  });
+
+  it('refuses a directory with nothing to read, so that a wrong path never passes a CI check', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'egress-empty-'));
+    writeFileSync(join(dir, 'notes.txt'), 'not a manifest\n');
+    const result = runCli(['validate', dir]);
+    expect(result.stderr).toContain(
+      `cannot read ${dir}: a directory with no .yaml, .yml or .json file under it`,
+    );
     expect(result.status).toBe(2);
   });
 
@@ -40,7 +80,7 @@ describe('egress-studio: inputs that are not files, or too large', () => {
         throw new RangeError('Maximum call stack size exceeded');
       },
     };
-    const hostile = Object.assign(breaking, { length: 1, includes: () => false, replace: () => hostile });
+    const hostile = Object.assign(breaking, { length: 1, charCodeAt: () => 0x61, indexOf: () => -1 });
     const result = runCli(['validate', '-'], () => hostile as unknown as string);
     expect(result.status).toBe(3);
     expect(result.stderr).toContain('internal error, please report it');

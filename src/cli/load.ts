@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { LineIndex } from '../core/bundle';
+import { decodeInput, type ImportInput, type InputReader } from '../core/import';
 
 /** One input file and where its text sits in the combined bundle. */
 export interface LoadedFile {
@@ -24,6 +25,8 @@ const YAML_FILE = /\.(ya?ml|json)$/i;
 /** The most a file or standard input may hold: far past any real bundle, short of exhausting memory. */
 const MAX_INPUT_MIB = 32;
 const MAX_INPUT_BYTES = MAX_INPUT_MIB * 1024 * 1024;
+/** The CLI reads its inputs as the app imports files, with a limit of its own. */
+const CLI_READER: InputReader = { limitBytes: MAX_INPUT_BYTES, verb: 'read' };
 
 /**
  * Reads the named files (a directory means the YAML and JSON files under it; `-` is standard
@@ -35,20 +38,29 @@ export function loadInputs(names: string[], readStdin: StdinReader): LoadedBundl
   for (const name of names) {
     try {
       if (name === '-') {
-        const text = readStdin(MAX_INPUT_BYTES);
-        if (text.length > MAX_INPUT_BYTES) throw new Error(`larger than ${MAX_INPUT_MIB} MiB`);
-        texts.push({ name: '<stdin>', text: checkedText(text) });
+        const read = readStdin(MAX_INPUT_BYTES);
+        texts.push({
+          name: '<stdin>',
+          text: decoded(read instanceof Uint8Array ? { name, bytes: read } : { name, text: read }),
+        });
         continue;
       }
-      for (const file of expand(name)) {
-        const stat = statSync(file);
-        // A FIFO would block for ever, a device (/dev/zero) never ends: only files are read.
-        if (!stat.isFile()) {
-          failures.push({ name: file, reason: 'not a regular file' });
-          continue;
+      const found = expand(name);
+      // A directory with nothing to read is a mistake (a wrong path, or manifests not yet written):
+      // passing a CI check on it would hide that.
+      if (found.length === 0) throw new Error('a directory with no .yaml, .yml or .json file under it');
+      // Each file on its own: one that cannot be read is reported, and the others are read.
+      for (const file of found) {
+        try {
+          const stat = statSync(file);
+          // A FIFO would block for ever, a device (/dev/zero) never ends: only files are read.
+          if (!stat.isFile()) throw new Error('not a regular file');
+          // Past the limit, refused by its size alone (never read).
+          const bytes = stat.size > MAX_INPUT_BYTES ? new Uint8Array(0) : readFileSync(file);
+          texts.push({ name: file, text: decoded({ name: file, bytes, size: stat.size }) });
+        } catch (error) {
+          failures.push({ name: file, reason: error instanceof Error ? error.message : String(error) });
         }
-        if (stat.size > MAX_INPUT_BYTES) throw new Error(`larger than ${MAX_INPUT_MIB} MiB`);
-        texts.push({ name: file, text: checkedText(readFileSync(file, 'utf8')) });
       }
     } catch (error) {
       failures.push({ name, reason: error instanceof Error ? error.message : String(error) });
@@ -66,13 +78,13 @@ export function loadInputs(names: string[], readStdin: StdinReader): LoadedBundl
 }
 
 /**
- * Reads standard input as text, at most `limit` bytes: throws past that. The CLI reads the
- * process's ({@link readProcessStdin}); tests give their own.
+ * Reads standard input, as bytes or text, at most `limit` bytes: throws past that. The CLI reads
+ * the process's ({@link readProcessStdin}); tests give their own.
  */
-export type StdinReader = (limit: number) => string;
+export type StdinReader = (limit: number) => Uint8Array | string;
 
 /** The process's standard input, read up to `limit` bytes (a pipe has no size to check first). */
-export function readProcessStdin(limit: number): string {
+export function readProcessStdin(limit: number): Uint8Array {
   const chunks: Uint8Array[] = [];
   let total = 0;
   const chunk = new Uint8Array(1024 * 1024);
@@ -88,16 +100,20 @@ export function readProcessStdin(limit: number): string {
     }
     if (read === 0) break;
     total += read;
-    if (total > limit) throw new Error(`larger than ${MAX_INPUT_MIB} MiB`);
+    if (total > limit) throw new Error(`it is larger than the limit of ${MAX_INPUT_MIB} MiB`);
     chunks.push(chunk.slice(0, read));
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
-/** An input's text without its byte order mark; refused when it holds NUL characters (a binary file). */
-function checkedText(text: string): string {
-  if (text.includes('\0')) throw new Error('binary file (contains NUL bytes)');
-  return text.replace(/^\uFEFF/, '');
+/**
+ * An input's text without its byte order mark; refused (thrown, to be reported as the input's
+ * failure) past the limit, as binary data (NUL bytes), as UTF-16 or when it is not UTF-8.
+ */
+function decoded(input: ImportInput): string {
+  const result = decodeInput(input, 'it', CLI_READER);
+  if ('text' in result) return result.text;
+  throw new Error(result.line === undefined ? result.message : `${result.message} (line ${result.line})`);
 }
 
 function expand(name: string): string[] {

@@ -13,25 +13,44 @@ export interface DecodeFailure {
   line?: number;
 }
 
+/** Who reads an input, for the limit and the words of a refusal. */
+export interface InputReader {
+  /** The most bytes an input may hold. */
+  limitBytes: number;
+  /** What the reader does with the text: the app imports it, the CLI reads it. */
+  verb: 'import' | 'read';
+}
+
+/** The app's import: up to {@link MAX_IMPORT_BYTES}. */
+const IMPORT: InputReader = { limitBytes: MAX_IMPORT_BYTES, verb: 'import' };
+
 /**
- * Turns an input into text: refuses inputs over {@link MAX_IMPORT_BYTES}, binary data (NUL
- * bytes) and bytes that are not UTF-8, and strips a byte order mark. `file` is the display name.
+ * Turns an input into text: refuses inputs over the reader's limit ({@link MAX_IMPORT_BYTES} for
+ * the app's import), binary data (NUL bytes), UTF-16 and bytes that are not UTF-8, and strips a
+ * byte order mark. `file` is the display name the message starts with.
  */
-export function decodeInput(input: ImportInput, file: string): { text: string } | DecodeFailure {
+export function decodeInput(
+  input: ImportInput,
+  file: string,
+  reader: InputReader = IMPORT,
+): { text: string } | DecodeFailure {
+  const { limitBytes, verb } = reader;
+  // A refusal's advice: the app's user imports the file again; the CLI's runs the command again.
+  const again = verb === 'import' ? ' and import it again' : '';
   if ('text' in input) {
     const size = utf8Length(input.text);
-    if (size > MAX_IMPORT_BYTES) return tooLarge(file, size);
+    if (size > limitBytes) return tooLarge(file, size, limitBytes);
     const nul = input.text.indexOf('\0');
-    if (nul !== -1) return { message: binaryMessage(file), line: lineOfCharacter(input.text, nul) };
+    if (nul !== -1) return { message: binaryMessage(file, verb), line: lineOfCharacter(input.text, nul) };
     return { text: stripBom(input.text) };
   }
   const { bytes } = input;
   const size = Math.max(bytes.length, input.size ?? 0);
-  if (size > MAX_IMPORT_BYTES) return tooLarge(file, size);
+  if (size > limitBytes) return tooLarge(file, size, limitBytes);
   if (isUtf16Bom(bytes)) {
-    return { message: `${file} is UTF-16 text; save it as UTF-8 and import it again` };
+    return { message: `${file} is UTF-16 text; save it as UTF-8${again}` };
   }
-  if (bytes.includes(0)) return { message: binaryMessage(file) };
+  if (bytes.includes(0)) return { message: binaryMessage(file, verb) };
   try {
     return { text: stripBom(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) };
   } catch {
@@ -39,7 +58,7 @@ export function decodeInput(input: ImportInput, file: string): { text: string } 
     return {
       message:
         `${file} is not UTF-8 text (byte 0x${(bytes[bad] ?? 0).toString(16).toUpperCase()} cannot start ` +
-        'or continue a character); save it as UTF-8 and import it again',
+        `or continue a character); save it as UTF-8${again}`,
       line: lineOfByte(bytes, bad),
     };
   }
@@ -62,18 +81,18 @@ export function sanitizeFileName(name: string): string {
   return `${cleaned.slice(0, half)}…${cleaned.slice(-half)}`;
 }
 
-function tooLarge(file: string, size: number): DecodeFailure {
-  return { message: `${file} is ${formatSize(size)}; the limit is 10 MiB` };
+function tooLarge(file: string, size: number, limit: number): DecodeFailure {
+  return { message: `${file} is ${formatSize(size, limit)}; the limit is ${limit / MIB} MiB` };
 }
 
 /** `12.3 MiB`, or the exact byte count when one decimal would round down to the limit itself. */
-function formatSize(size: number): string {
+function formatSize(size: number, limit: number): string {
   const mib = size / MIB;
-  return mib >= 10.05 ? `${mib.toFixed(1)} MiB` : `${size} bytes`;
+  return mib >= limit / MIB + 0.05 ? `${mib.toFixed(1)} MiB` : `${size} bytes`;
 }
 
-function binaryMessage(file: string): string {
-  return `${file} looks like a binary file (it contains NUL bytes); only YAML or JSON text can be imported`;
+function binaryMessage(file: string, verb: InputReader['verb']): string {
+  return `${file} looks like a binary file (it contains NUL bytes); only YAML or JSON text can be ${verb === 'import' ? 'imported' : 'read'}`;
 }
 
 function stripBom(text: string): string {

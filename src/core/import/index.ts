@@ -7,7 +7,8 @@ export { prepareImport, MAX_PROBLEMS_PER_FILE } from './prepare';
 export { mergeImport } from './merge';
 export type { MergeResult } from './merge';
 export { formatImportProblem } from './format';
-export { MAX_IMPORT_BYTES } from './decode';
+export { decodeInput, MAX_IMPORT_BYTES } from './decode';
+export type { InputReader } from './decode';
 export { MAX_JSON_DEPTH } from './read-json';
 export type {
   AcceptedImport,
