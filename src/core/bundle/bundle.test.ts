@@ -106,6 +106,20 @@ items:
     expect(edited.documents[1]!.parsed).not.toBe(first.documents[1]!.parsed);
   });
 
+  it('parses a document repeated in one text once, even with no cache given', () => {
+    // 200,000 `---` lines once took seconds: every empty document was parsed on its own.
+    const se = (name: string) =>
+      `apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata: {name: ${name}}\nspec: {hosts: [${name}.example.com]}\n`;
+    const bundle = parseBundle(`${'---\n'.repeat(1000)}${se('a')}---\n${se('b')}`);
+    const empty = bundle.documents.filter((d) => d.parsed.empty);
+    expect(empty.length).toBe(999);
+    expect(new Set(empty.map((d) => d.parsed)).size).toBe(1);
+    // Each document keeps its own place and name.
+    expect(new Set(bundle.documents.map((d) => d.id)).size).toBe(bundle.documents.length);
+    expect(bundle.documents[5]).toMatchObject({ id: 'document-6', index: 5, start: 20 });
+    expect(bundle.resources.map((r) => r.id)).toEqual(['ServiceEntry/default/a', 'ServiceEntry/default/b']);
+  });
+
   it('re-splits the document before a last one that text put right after it lengthens', () => {
     // The last document, `---` with no newline, becomes `------`: no separator, so the two merge.
     const before = `${TWO_DOCS.trimEnd()}\n---`;

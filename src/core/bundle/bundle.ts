@@ -53,7 +53,8 @@ interface Piece {
 /**
  * Parses a multi-document YAML (or JSON) bundle. Problems of the text are reported, never thrown
  * (it throws only if the call stack runs out: see `readYamlDocument`). With a `cache` shared across
- * calls, unchanged documents are not parsed again. Given the `previous` bundle of an edited text,
+ * calls, unchanged documents are not parsed again (and within one call, a repeated document is
+ * parsed once). Given the `previous` bundle of an edited text,
  * only the documents around the edit are split and looked up again: the others are matched in
  * place, and those before the edit keep their objects. An editor that knows where the text
  * changed passes the `change`, which spares comparing the other documents (it must be exact).
@@ -64,7 +65,11 @@ export function parseBundle(
   previous?: Bundle,
   change?: TextChange,
 ): Bundle {
-  const pieces = (previous && piecesAfterEdit(previous, text, cache, change)) ?? freshPieces(text, cache);
+  // Without a cache shared across calls, one for this call: a document repeated in the text (kubectl
+  // output, a paste made twice, 200,000 `---` lines) is parsed once. A parse depends on its text alone.
+  const parsedHere = cache ?? new Map<string, ParsedDocument>();
+  const pieces =
+    (previous && piecesAfterEdit(previous, text, parsedHere, change)) ?? freshPieces(text, parsedHere);
   const usedDocumentIds = new Map<string, number>();
   const usedResourceIds = new Map<string, number>();
   const documents: BundleDocument[] = [];
@@ -74,10 +79,11 @@ export function parseBundle(
   for (let index = 0; index < pieces.length; index++) {
     const { start, end, parsed, previous: before } = pieces[index]!;
     const first = parsed.resources[0];
-    const id = unique(
-      first && parsed.resources.length === 1 ? first.key : `document-${index + 1}`,
-      usedDocumentIds,
-    );
+    // A document of one resource is named by its key (`Kind/namespace/name`, made unique); any
+    // other by its place, which no key can equal (a key holds a `/`): no map of names needed for it,
+    // which a text of 200,000 empty documents (`---` lines) spent most of its parse on.
+    const id =
+      first && parsed.resources.length === 1 ? unique(first.key, usedDocumentIds) : `document-${index + 1}`;
     const same = before !== undefined && before.start === start && before.index === index && before.id === id;
     const document: BundleDocument = same ? before : { id, index, start, end, parsed };
     documents.push(document);
