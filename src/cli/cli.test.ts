@@ -88,6 +88,10 @@ describe('egress-studio validate', () => {
     const result = runCli(['validate', corpus('valid/seed-http-api.yaml'), '/nonexistent/file.yaml']);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('cannot read /nonexistent/file.yaml');
+    // Nothing read: no "0 errors" summary that would read as a pass.
+    const none = runCli(['validate', '/nonexistent/file.yaml']);
+    expect(none).toMatchObject({ status: 2, stdout: '' });
+    expect(JSON.parse(runCli(['validate', '--format', 'json', '/nonexistent/file.yaml']).stdout)).toEqual([]);
   });
 
   it('exits 2 on a wrong command line', () => {

@@ -26,12 +26,15 @@ export const validate: Command = {
     return finish(loadInputs(files, readStdin), (loaded) => {
       const derivation = deriveOnce(loaded.text, istioVersion, { graph: false });
       const items = locateDiagnostics(derivation.diagnostics, loaded.files);
+      // With nothing read, a text summary ("0 errors") would read as a pass: stderr says why not.
       const stdout =
         format === 'json'
           ? formatJson(items)
           : format === 'sarif'
             ? formatSarif(items, VERSION)
-            : formatText(items);
+            : loaded.files.length === 0 && loaded.failures.length > 0
+              ? ''
+              : formatText(items);
       const stderr = format === 'text' ? formatUnmodelledNote(derivation.unmodelled, loaded.files) : '';
       return {
         stdout,
