@@ -108,7 +108,8 @@ export function readProcessStdin(limit: number): Uint8Array {
 
 /**
  * An input's text without its byte order mark; refused (thrown, to be reported as the input's
- * failure) past the limit, as binary data (NUL bytes), as UTF-16 or when it is not UTF-8.
+ * failure) past the limit, as binary data (NUL bytes), when it is neither UTF-8 nor UTF-16 with
+ * its byte order mark (which kubectl reads too).
  */
 function decoded(input: ImportInput): string {
   const result = decodeInput(input, 'it', CLI_READER);

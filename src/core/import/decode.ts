@@ -47,9 +47,7 @@ export function decodeInput(
   const { bytes } = input;
   const size = Math.max(bytes.length, input.size ?? 0);
   if (size > limitBytes) return tooLarge(file, size, limitBytes);
-  if (isUtf16Bom(bytes)) {
-    return { message: `${file} is UTF-16 text; save it as UTF-8${again}` };
-  }
+  if (isUtf16Bom(bytes)) return decodeUtf16(bytes, file, verb);
   if (bytes.includes(0)) return { message: binaryMessage(file, verb) };
   try {
     return { text: stripBom(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) };
@@ -93,6 +91,23 @@ function formatSize(size: number, limit: number): string {
 
 function binaryMessage(file: string, verb: InputReader['verb']): string {
   return `${file} looks like a binary file (it contains NUL bytes); only YAML or JSON text can be ${verb === 'import' ? 'imported' : 'read'}`;
+}
+
+/**
+ * UTF-16 text with its byte order mark, as Windows PowerShell's `>` writes `kubectl get -o yaml`:
+ * kubectl reads a file through a decoder that turns UTF-16 with its mark into UTF-8 (the `BOMOverride`
+ * of its file visitor), every document of it, a malformed pair of bytes as U+FFFD. So does this.
+ */
+function decodeUtf16(
+  bytes: Uint8Array,
+  file: string,
+  verb: InputReader['verb'],
+): { text: string } | DecodeFailure {
+  // The decoder drops the byte order mark itself.
+  const text = new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes);
+  const nul = text.indexOf('\0');
+  if (nul !== -1) return { message: binaryMessage(file, verb), line: lineOfCharacter(text, nul) };
+  return { text };
 }
 
 function stripBom(text: string): string {

@@ -65,9 +65,29 @@ describe('bad bytes', () => {
         message: expect.stringContaining('is not UTF-8 text (byte 0xE9'),
       }),
     ]);
-    expect(
-      rejected([{ name: 'u16.yaml', bytes: new Uint8Array([0xff, 0xfe, 0x61, 0x00]) }])[0]!.message,
-    ).toContain('UTF-16');
+  });
+
+  it('reads UTF-16 text with its byte order mark as kubectl does: every document of it', () => {
+    const utf16 = (text: string, bigEndian = false) => {
+      const bytes = [bigEndian ? 0xfe : 0xff, bigEndian ? 0xff : 0xfe];
+      for (const c of text) {
+        const code = c.charCodeAt(0);
+        bytes.push(...(bigEndian ? [code >> 8, code & 0xff] : [code & 0xff, code >> 8]));
+      }
+      return new Uint8Array(bytes);
+    };
+    const text =
+      'apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n# caf\u00e9\n---\napiVersion: v1\nkind: Namespace\nmetadata: {name: b}\n';
+    for (const bigEndian of [false, true]) {
+      expect(prepareImport([{ name: 'u16.yaml', bytes: utf16(text, bigEndian) }])).toMatchObject({
+        ok: true,
+        text: expect.stringContaining('caf\u00e9\n---\napiVersion: v1'),
+      });
+    }
+    // Without its mark, UTF-16 is bytes with NULs between them, as go-yaml sees them too.
+    expect(rejected([{ name: 'u16.yaml', bytes: utf16(text).slice(2) }])[0]!.message).toContain(
+      'binary file',
+    );
   });
 });
 

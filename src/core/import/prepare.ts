@@ -14,7 +14,7 @@ export const MAX_PROBLEMS_PER_FILE = 20;
  *
  * Refused, with every problem of every input (file, line, column), and the design left as it
  * is, when any input:
- * - is over 10 MiB, binary (NUL bytes), UTF-16 or not valid UTF-8;
+ * - is over 10 MiB, binary (NUL bytes), or neither UTF-8 nor UTF-16 with its byte order mark;
  * - has a YAML or JSON syntax error, or YAML aliases that expand too far (an alias bomb);
  * - has a document that is a list or a plain value rather than a mapping, or a List item that
  *   is not an object;

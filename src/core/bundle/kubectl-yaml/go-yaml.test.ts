@@ -182,8 +182,8 @@ const TYPED_TARGET_ROWS = [
   'a: 5.5\n',
 ];
 
-// The UTF-16 rows of unmarshalTests are about decoding bytes, before YAML: the import refuses
-// UTF-16 files (src/core/import/decode.ts), so they have no counterpart here.
+// The UTF-16 rows of unmarshalTests are about decoding bytes, before YAML: decoding is the
+// input's (src/core/import/decode.ts, tested with the import), so they have no counterpart here.
 
 // decode_test.go, mergeTests: every map below "anchors" equals `want` (TestMerge).
 const MERGE_TESTS = `
