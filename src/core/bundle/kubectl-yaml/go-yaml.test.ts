@@ -87,8 +87,9 @@ const UNMARSHAL: [yaml: string, value: unknown][] = [
   ['v: ! test', { v: 'test' }],
   ['foo: null', { foo: null }],
   ['foo: ~', { foo: null }],
+  // (go-yaml's row `%YAML 1.1\n--- !!str\n"Generic line break ..."` is below: kubectl refuses it.)
   [
-    '%YAML 1.1\n--- !!str\n"Generic line break (no glyph)\\n\\\n Generic line break (glyphed)\\n\\\n Line separator\\u2028\\\n Paragraph separator\\u2029"\n',
+    '%YAML 1.1\n---\n!!str "Generic line break (no glyph)\\n\\\n Generic line break (glyphed)\\n\\\n Line separator\\u2028\\\n Paragraph separator\\u2029"\n',
     'Generic line break (no glyph)\nGeneric line break (glyphed)\nLine separator\u2028Paragraph separator\u2029',
   ],
   ['a: -b_c', { a: '-b_c' }],
@@ -337,6 +338,17 @@ describe("go-yaml v2's unmarshal tests into interface{} (decode_test.go)", () =>
     const maps = Object.entries(value as Record<string, unknown>).filter(([name]) => name !== 'anchors');
     expect(maps).toHaveLength(8);
     for (const [name, map] of maps) expect(map, name).toEqual(want);
+  });
+
+  it("refuses the row go-yaml reads with content after '---', as kubectl's document splitter does", () => {
+    // kubectl splits a file at `---` lines itself, and refuses one with more than a comment after
+    // it (apimachinery's YAMLReader: "invalid Yaml document separator") before go-yaml reads it.
+    const row = '%YAML 1.1\n--- !!str\n"Generic line break (no glyph)"\n';
+    expect(read(row).errors).toEqual([expect.stringContaining('invalid Yaml document separator')]);
+    expect(read('--- # a comment\na: 1\n').errors).toEqual([]);
+    expect(read('a: 1\n----\n').errors).toContainEqual(
+      expect.stringContaining('invalid Yaml document separator'),
+    );
   });
 
   it.each(UNMARSHAL_ERRORS)('refuses %j', (yaml) => {

@@ -127,6 +127,7 @@ function readDocument(text: string): Document.Parsed {
   const composer = new Composer({ ...KUBECTL_YAML_OPTIONS, ...COMPOSE_WITHOUT_KEY_CHECK });
   const hasFlow = text.includes('[') || text.includes('{');
   const lexemes = hasFlow ? kubectlLexemes(text, findings) : new Lexer().lex(text);
+  checkSeparatorLines(text, findings);
   const tokens = parseLexemes(parser, lexemes, findings);
   let doc: Document.Parsed | undefined;
   let ignored = false;
@@ -160,6 +161,31 @@ function readDocument(text: string): Document.Parsed {
   checkDirectives(doc);
   checkNodes(doc, text);
   return doc;
+}
+
+/**
+ * kubectl splits a file into documents itself, line by line, before go-yaml reads them: a line
+ * that starts with `---` and goes on with anything but spaces or a comment (`--- !!map`,
+ * `--- {kind: List}`, `----`) makes it refuse the file ("invalid Yaml document separator"), where
+ * YAML would read a document starting on that line.
+ */
+function checkSeparatorLines(text: string, findings: FlowFinding[]): void {
+  for (
+    let line = text.startsWith('---') ? 0 : text.indexOf('\n---');
+    line !== -1;
+    line = text.indexOf('\n---', line + 1)
+  ) {
+    const start = text[line] === '\n' ? line + 1 : line;
+    const end = text.indexOf('\n', start);
+    const rest = text.slice(start + 3, end === -1 ? text.length : end);
+    const content = rest.search(/\S/);
+    if (content === -1 || rest[content] === '#') continue;
+    findings.push({
+      offset: start + 3 + content,
+      message:
+        "kubectl refuses anything but a comment after '---' on its line (invalid Yaml document separator): start the document on the next line",
+    });
+  }
 }
 
 /** Drops the problems the yaml library found after the document's end marker; true if any. */
