@@ -26,8 +26,9 @@ const IMPORT: InputReader = { limitBytes: MAX_IMPORT_BYTES, verb: 'import' };
 
 /**
  * Turns an input into text: refuses inputs over the reader's limit ({@link MAX_IMPORT_BYTES} for
- * the app's import), binary data (NUL bytes), UTF-16 and bytes that are not UTF-8, and strips a
- * byte order mark. `file` is the display name the message starts with.
+ * the app's import), binary data (NUL bytes) and bytes that are not UTF-8, decodes UTF-16 that
+ * starts with its byte order mark (as kubectl does), and strips a byte order mark. `file` is the
+ * display name the message starts with.
  */
 export function decodeInput(
   input: ImportInput,
