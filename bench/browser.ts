@@ -50,10 +50,9 @@ const keys = (typing: Typing) =>
 
 /** Typing figures of several runs of as many keys each, as one: the median of medians, the worst, the shares averaged. */
 function pooled(runs: readonly Typing[]): Typing {
-  const medians = runs.map((t) => t.median).sort((a, b) => a - b);
   const mean = (share: (t: Typing) => number) => runs.reduce((sum, t) => sum + share(t), 0) / runs.length;
   return {
-    median: medians[Math.floor(medians.length / 2)]!,
+    median: median(runs.map((t) => t.median)),
     worst: Math.max(...runs.map((t) => t.worst)),
     withinFrame: mean((t) => t.withinFrame),
     firstFrame: mean((t) => t.firstFrame),
@@ -338,7 +337,7 @@ try {
     const range = runs > 1 ? ` (median of ${runs} pastes; ${ms(graphs[0]!)} to ${ms(graphs.at(-1)!)})` : '';
     const checked = median(pastes.map((p) => p.checked));
     console.log(
-      `  realistic design of ${services.toLocaleString('en-US')} services pasted into the YAML pane: grouped graph on screen ${ms(graphs[Math.floor(runs / 2)]!)} after the paste${range}; its findings on screen ${ms(checked)} after the paste (median); longest main-thread task until then ${ms(Math.max(...pastes.map((p) => p.longestTask)))}; a key press to the frame drawing its character in the YAML pane: ${keys(pooled(pastes.map((p) => p.typingWhileChecked)))} while the design is checked, ${keys(pooled(pastes.map((p) => p.typingAfter)))} after`,
+      `  realistic design of ${services.toLocaleString('en-US')} services pasted into the YAML pane: grouped graph on screen ${ms(median(graphs))} after the paste${range}; its findings on screen ${ms(checked)} after the paste (median); longest main-thread task until then ${ms(Math.max(...pastes.map((p) => p.longestTask)))}; a key press to the frame drawing its character in the YAML pane: ${keys(pooled(pastes.map((p) => p.typingWhileChecked)))} while the design is checked, ${keys(pooled(pastes.map((p) => p.typingAfter)))} after`,
     );
   }
   const dist = join(root, 'dist');

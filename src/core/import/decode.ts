@@ -41,14 +41,18 @@ export function decodeInput(
   if ('text' in input) {
     const size = utf8Length(input.text);
     if (size > limitBytes) return tooLarge(file, size, limitBytes);
-    const nul = input.text.indexOf('\0');
-    if (nul !== -1) return { message: binaryMessage(file, verb), line: lineOfCharacter(input.text, nul) };
-    return { text: stripBom(input.text) };
+    return checkedText(input.text, file, verb);
   }
   const { bytes } = input;
   const size = Math.max(bytes.length, input.size ?? 0);
   if (size > limitBytes) return tooLarge(file, size, limitBytes);
-  if (isUtf16Bom(bytes)) return decodeUtf16(bytes, file, verb);
+  // UTF-16 with its byte order mark, as Windows PowerShell's `>` writes `kubectl get -o yaml`: kubectl
+  // reads every file through a decoder that turns it into UTF-8 (its file visitor's `BOMOverride`),
+  // a malformed pair of bytes as U+FFFD. So does this one, which drops the mark itself.
+  if (isUtf16Bom(bytes)) {
+    const encoding = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
+    return checkedText(new TextDecoder(encoding).decode(bytes), file, verb);
+  }
   if (bytes.includes(0)) return { message: binaryMessage(file, verb) };
   try {
     return { text: stripBom(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) };
@@ -94,21 +98,15 @@ function binaryMessage(file: string, verb: InputReader['verb']): string {
   return `${file} looks like a binary file (it contains NUL bytes); only YAML or JSON text can be ${verb === 'import' ? 'imported' : 'read'}`;
 }
 
-/**
- * UTF-16 text with its byte order mark, as Windows PowerShell's `>` writes `kubectl get -o yaml`:
- * kubectl reads a file through a decoder that turns UTF-16 with its mark into UTF-8 (the `BOMOverride`
- * of its file visitor), every document of it, a malformed pair of bytes as U+FFFD. So does this.
- */
-function decodeUtf16(
-  bytes: Uint8Array,
+/** A decoded text without its byte order mark; refused, with the line, when it holds NUL characters. */
+function checkedText(
+  text: string,
   file: string,
   verb: InputReader['verb'],
 ): { text: string } | DecodeFailure {
-  // The decoder drops the byte order mark itself.
-  const text = new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes);
   const nul = text.indexOf('\0');
   if (nul !== -1) return { message: binaryMessage(file, verb), line: lineOfCharacter(text, nul) };
-  return { text };
+  return { text: stripBom(text) };
 }
 
 function stripBom(text: string): string {

@@ -170,18 +170,11 @@ function readDocument(text: string): Document.Parsed {
  * YAML would read a document starting on that line.
  */
 function checkSeparatorLines(text: string, findings: FlowFinding[]): void {
-  for (
-    let line = text.startsWith('---') ? 0 : text.indexOf('\n---');
-    line !== -1;
-    line = text.indexOf('\n---', line + 1)
-  ) {
-    const start = text[line] === '\n' ? line + 1 : line;
-    const end = text.indexOf('\n', start);
-    const rest = text.slice(start + 3, end === -1 ? text.length : end);
-    const content = rest.search(/\S/);
-    if (content === -1 || rest[content] === '#') continue;
+  // Lines as kubectl reads them: split at `\n` alone; after `---`, white space, then what it refuses.
+  for (const line of text.matchAll(/(?<=^|\n)---[^\S\n]*([^\s#][^\n]*)?/g)) {
+    if (line[1] === undefined) continue;
     findings.push({
-      offset: start + 3 + content,
+      offset: line.index + line[0].length - line[1].length,
       message:
         "kubectl refuses anything but a comment after '---' on its line (invalid Yaml document separator): start the document on the next line",
     });
